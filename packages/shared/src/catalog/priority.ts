@@ -1,0 +1,12 @@
+import { z } from 'zod';
+
+/** Priority of a matter or a case: decides which time limits apply. */
+export const PRIORITIES = ['emergency', 'urgent', 'normal'] as const;
+export const Priority = z.enum(PRIORITIES);
+export type Priority = z.infer<typeof Priority>;
+
+export const PRIORITY_LABELS: Record<Priority, string> = {
+  emergency: '特急',
+  urgent: '紧急',
+  normal: '一般',
+};
