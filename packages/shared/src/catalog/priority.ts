@@ -6,7 +6,7 @@ export const Priority = z.enum(PRIORITIES);
 export type Priority = z.infer<typeof Priority>;
 
 export const PRIORITY_LABELS: Record<Priority, string> = {
-  emergency: '特急',
-  urgent: '紧急',
+  emergency: '紧急',
+  urgent: '加急',
   normal: '一般',
 };
