@@ -30,10 +30,34 @@ const utility = (code: string, name: string): DemoUnit => ({
 });
 
 export const WUHAI_UNITS: readonly DemoUnit[] = [
-  { code: 'center.city', name: '乌海市市域社会治理中心', kind: 'center', parentCode: '150300', sort: 'center' },
-  { code: 'center.12345', name: '乌海市12345政务服务便民热线中心', kind: 'center', parentCode: '150300', sort: 'center' },
-  { code: 'center.mediation', name: '乌海市矛盾纠纷调处化解中心', kind: 'center', parentCode: '150300', sort: 'center' },
-  { code: 'center.150302', name: '海勃湾区社会治理中心', kind: 'center', parentCode: '150302', sort: 'center' },
+  {
+    code: 'center.city',
+    name: '乌海市市域社会治理中心',
+    kind: 'center',
+    parentCode: '150300',
+    sort: 'center',
+  },
+  {
+    code: 'center.12345',
+    name: '乌海市12345政务服务便民热线中心',
+    kind: 'center',
+    parentCode: '150300',
+    sort: 'center',
+  },
+  {
+    code: 'center.mediation',
+    name: '乌海市矛盾纠纷调处化解中心',
+    kind: 'center',
+    parentCode: '150300',
+    sort: 'center',
+  },
+  {
+    code: 'center.150302',
+    name: '海勃湾区社会治理中心',
+    kind: 'center',
+    parentCode: '150302',
+    sort: 'center',
+  },
   { code: 'center.150303', name: '海南区社会治理中心', kind: 'center', parentCode: '150303', sort: 'center' },
   { code: 'center.150304', name: '乌达区社会治理中心', kind: 'center', parentCode: '150304', sort: 'center' },
   bureau('unit.housing', '乌海市住房和城乡建设局'),
@@ -73,5 +97,11 @@ export const WUHAI_UNITS: readonly DemoUnit[] = [
   utility('unit.telecom', '中国电信乌海分公司'),
   utility('unit.mobile', '中国移动乌海分公司'),
   utility('unit.bus', '乌海市公共交通公司'),
-  { code: 'merchant.demo', name: '乌海市便民服务商户（演示）', kind: 'unit', parentCode: '150300', sort: 'company' },
+  {
+    code: 'merchant.demo',
+    name: '乌海市便民服务商户（演示）',
+    kind: 'unit',
+    parentCode: '150300',
+    sort: 'company',
+  },
 ];

@@ -1,0 +1,83 @@
+import fs from 'node:fs';
+import { Role } from '@shanzhi/shared';
+import { Command } from 'commander';
+import { importCalendarYear, parseHolidayFile } from './modules/calendar/calendar.service.js';
+import { seedDemo } from './modules/demo/seed-demo.js';
+import { createUserFromCli } from './modules/users/users.cli.js';
+import { openContext } from './platform/bootstrap.js';
+import { ConfigError, loadConfig } from './platform/config/config.js';
+import { AppError } from './platform/errors/app-error.js';
+import { serve } from './serve.js';
+
+/** Runs `action` with a migrated database and closes it after. */
+async function withContext<T>(
+  action: (ctx: Awaited<ReturnType<typeof openContext>>) => Promise<T>,
+): Promise<T> {
+  const ctx = await openContext(loadConfig());
+  try {
+    return await action(ctx);
+  } finally {
+    await ctx.database.close();
+  }
+}
+
+const program = new Command('shanzhi')
+  .description('善治 — municipal social-governance platform')
+  .showHelpAfterError();
+
+program
+  .command('serve')
+  .description('start the platform (API, web app, jobs); seeds the demo city on an empty embedded database')
+  .action(() => serve(loadConfig()));
+
+program
+  .command('migrate')
+  .description('apply pending database migrations')
+  .action(() => withContext(async (ctx) => ctx.logger.info('migrations are current')));
+
+program
+  .command('seed')
+  .description('load data')
+  .requiredOption('--demo', 'the Wuhai demo city (idempotent)')
+  .action(() => withContext((ctx) => seedDemo(ctx)));
+
+program
+  .command('user')
+  .description('manage users')
+  .command('create')
+  .description('create a user (the password is read from SHANZHI_NEW_PASSWORD or asked for)')
+  .requiredOption('--username <name>')
+  .requiredOption('--name <displayName>')
+  .requiredOption('--org <code>', 'code of the user’s org, e.g. 150300')
+  .requiredOption('--role <role...>', `one or more of ${Role.options.join(', ')}`)
+  .option('--phone <phone>')
+  .action((options) => withContext((ctx) => createUserFromCli(ctx, options)));
+
+program
+  .command('calendar')
+  .description('working-day calendar')
+  .command('import <file>')
+  .description('import one year of holidays and make-up days (holiday-cn JSON)')
+  .action((file: string) =>
+    withContext(async (ctx) => {
+      const parsed = parseHolidayFile(JSON.parse(fs.readFileSync(file, 'utf8')));
+      await importCalendarYear(ctx, parsed, `cli:${file}`);
+      ctx.logger.info({ year: parsed.year, days: parsed.days.length }, 'calendar year imported');
+    }),
+  );
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+  } else if (error instanceof AppError) {
+    const fields = (error.fields ?? []).map((f) => `\n  ${f.field}: ${f.message}`).join('');
+    process.stderr.write(`${error.code}: ${error.message}${fields}\n`);
+  } else if (error instanceof SyntaxError || (error as NodeJS.ErrnoException).code === 'ENOENT') {
+    process.stderr.write(`${(error as Error).message}\n`);
+  } else {
+    throw error;
+  }
+  process.exitCode = 2;
+}

@@ -1,0 +1,75 @@
+import path from 'node:path';
+import { count } from 'drizzle-orm';
+import { hashPassword } from '../../platform/auth/password.js';
+import type { AppContext } from '../../platform/context.js';
+import { importMissingShippedYears } from '../calendar/shipped-calendar.js';
+import { importCatalogNodes } from '../catalog/catalog.service.js';
+import { assembleCatalog } from '../catalog/sources/assemble-catalog.js';
+import { findOrgIdsByCodes } from '../orgs/orgs.repository.js';
+import { orgs } from '../orgs/orgs.tables.js';
+import { grantNewDefaultPermissions } from '../users/role-grants.js';
+import { insertUser, isUsernameTaken } from '../users/users.repository.js';
+import { buildDemoCity, type DemoCity } from './demo-city.js';
+import { DEMO_USERS } from './demo-users.js';
+import { seedDemoOrgs } from './seed-demo-orgs.js';
+
+/** Whether the database holds no org at all: a first start. */
+export async function isDatabaseEmpty(ctx: AppContext): Promise<boolean> {
+  const [row] = await ctx.db.select({ n: count() }).from(orgs);
+  return (row?.n ?? 0) === 0;
+}
+
+function orgCodeOf(ref: string, city: DemoCity): string {
+  const [how, district] = ref.split(':');
+  if (how === 'firstGridOf') return city.grids.find((g) => g.code.startsWith(district!))!.code;
+  if (how === 'firstTownOf') return city.towns.find((t) => t.parentCode === district)!.code;
+  return ref;
+}
+
+async function seedDemoUsers(ctx: AppContext, city: DemoCity): Promise<number> {
+  const orgIds = await findOrgIdsByCodes(
+    ctx.db,
+    DEMO_USERS.map((u) => orgCodeOf(u.org, city)),
+  );
+  let created = 0;
+  for (const user of DEMO_USERS) {
+    if (await isUsernameTaken(ctx.db, user.username)) continue;
+    const passwordHash = await hashPassword(ctx.config.SHANZHI_DEMO_PASSWORD);
+    const orgId = orgIds.get(orgCodeOf(user.org, city))!;
+    await insertUser(
+      ctx.db,
+      { username: user.username, displayName: user.displayName, orgId, passwordHash, phone: user.phone },
+      user.roles,
+    );
+    created++;
+  }
+  return created;
+}
+
+/**
+ * `shanzhi seed --demo`: the Wuhai demo city — orgs with boundaries, grids and their staff, functional units,
+ * the calendar, the matter catalog, role grants and one account per role. Deterministic and idempotent: only
+ * what is missing is written.
+ */
+export async function seedDemo(ctx: AppContext): Promise<void> {
+  const started = Date.now();
+  const city = buildDemoCity();
+  const { inserted: orgsInserted } = await ctx.db.transaction((tx) => seedDemoOrgs(tx, city));
+  const teddyDir = path.join(ctx.config.SHANZHI_SHARED_DATA_DIR, 'teddy_cup_2020_c');
+  const catalog = await assembleCatalog({ teddyDir });
+  const categoriesInserted = await ctx.db.transaction((tx) => importCatalogNodes(tx, catalog.nodes));
+  const years = await importMissingShippedYears(ctx);
+  await grantNewDefaultPermissions(ctx);
+  const usersCreated = await seedDemoUsers(ctx, city);
+  ctx.logger.info(
+    {
+      orgsInserted,
+      categoriesInserted,
+      catalog: catalog.summary,
+      calendarYears: years,
+      usersCreated,
+      ms: Date.now() - started,
+    },
+    'demo city seeded',
+  );
+}

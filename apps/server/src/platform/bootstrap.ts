@@ -1,0 +1,21 @@
+import path from 'node:path';
+import { type Clock, systemClock } from './clock.js';
+import type { Config } from './config/config.js';
+import type { AppContext } from './context.js';
+import { openDatabase } from './db/database.js';
+import { runMigrations } from './db/migrate.js';
+import { createLogger } from './logging/logger.js';
+
+/** Opens the configured database, migrates it, and returns the context every command and the server use. */
+export async function openContext(config: Config, clock: Clock = systemClock): Promise<AppContext> {
+  const logger = createLogger(config.LOG_LEVEL);
+  const database = config.DATABASE_URL
+    ? await openDatabase({ url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE })
+    : await openDatabase({ pgliteDir: path.join(config.SHANZHI_DATA_DIR, 'pg') });
+  logger.info(
+    { database: database.kind, dataDir: config.DATABASE_URL ? undefined : config.SHANZHI_DATA_DIR },
+    'database opened',
+  );
+  await runMigrations(database);
+  return { config, database, db: database.db, logger, clock };
+}

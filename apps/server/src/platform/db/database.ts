@@ -1,0 +1,58 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
+import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import pg from 'pg';
+import * as schema from './schema.js';
+
+type Schema = typeof schema;
+
+/** A Drizzle database over either driver; modules only ever see this type. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/** A transaction handle: what every write path inside a transaction takes. */
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Either a database or a transaction, for repository functions that work in both. */
+export type DbOrTx = Db | Tx;
+
+/** An open database: the Drizzle handle and what it takes to close it. */
+export interface Database {
+  db: Db;
+  /** `pglite` (embedded, one process) or `postgres` (a server, pooled) */
+  kind: 'pglite' | 'postgres';
+  /** the PostgreSQL pool, for LISTEN/NOTIFY and raw client work; absent on PGlite */
+  pool?: pg.Pool;
+  close(): Promise<void>;
+}
+
+/** Where to open the database: a PostgreSQL URL, or a PGlite data directory (`memory://` for tests). */
+export type DatabaseTarget = { url: string; poolSize?: number } | { pgliteDir: string };
+
+// node-postgres would otherwise turn `date` columns into JS Dates at local midnight; the calendar wants the
+// plain 'YYYY-MM-DD' string that PostgreSQL sends.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
+
+/** Opens the database named by `target`. */
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  if ('url' in target) {
+    const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
+    const db = drizzleNodePg({ client: pool, schema }) as unknown as Db;
+    return { db, kind: 'postgres', pool, close: () => pool.end() };
+  }
+  const dir = target.pgliteDir;
+  if (!dir.startsWith('memory://')) fs.mkdirSync(path.dirname(dir), { recursive: true });
+  const client = await PGlite.create(dir);
+  const db = drizzlePglite({ client, schema }) as unknown as Db;
+  return { db, kind: 'pglite', close: () => client.close() };
+}
+
+/**
+ * Runs a raw SQL statement and returns its rows. Both drivers answer `{ rows }`; Drizzle's shared type does
+ * not say so, hence this one typed door for raw SQL.
+ */
+export async function queryRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}

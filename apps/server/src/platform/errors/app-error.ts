@@ -1,0 +1,26 @@
+import { ERROR_CODES, type ErrorCode, type FieldError } from '@shanzhi/shared';
+
+/**
+ * An error meant for the caller: a stable code, a message for people and, for validation, the failing
+ * fields. Its HTTP status follows from the code.
+ */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly fields: FieldError[] | undefined;
+
+  constructor(code: ErrorCode, message: string, fields?: FieldError[]) {
+    super(message);
+    this.code = code;
+    this.fields = fields;
+  }
+
+  /** HTTP status of this error. */
+  get status(): number {
+    return ERROR_CODES[this.code];
+  }
+}
+
+/** A 400 for one failing field. */
+export function fieldError(field: string, code: string, message: string): AppError {
+  return new AppError('VALIDATION_FAILED', message, [{ field, code, message }]);
+}

@@ -1,0 +1,41 @@
+import { buildApp } from './app.js';
+import { importMissingShippedYears } from './modules/calendar/shipped-calendar.js';
+import { isDatabaseEmpty, seedDemo } from './modules/demo/seed-demo.js';
+import { grantNewDefaultPermissions } from './modules/users/role-grants.js';
+import { openContext } from './platform/bootstrap.js';
+import type { Config } from './platform/config/config.js';
+
+/**
+ * Starts the platform: migrate, seed the demo city on a first start of the embedded database, serve HTTP,
+ * and shut down gracefully on SIGINT/SIGTERM (stop taking connections, finish requests, close the database).
+ */
+export async function serve(config: Config): Promise<void> {
+  const startedAt = Date.now();
+  const ctx = await openContext(config);
+  if (config.SHANZHI_AUTO_SEED && ctx.database.kind === 'pglite' && (await isDatabaseEmpty(ctx))) {
+    ctx.logger.info('empty embedded database: seeding the Wuhai demo city');
+    await seedDemo(ctx);
+  }
+  await importMissingShippedYears(ctx);
+  await grantNewDefaultPermissions(ctx);
+  const { app } = await buildApp(ctx);
+  await app.listen({ port: config.PORT, host: config.HOST });
+  ctx.logger.info(
+    { port: config.PORT, startupMs: Date.now() - startedAt },
+    `shanzhi is up at http://localhost:${config.PORT}`,
+  );
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    ctx.logger.info({ signal }, 'shutting down');
+    const timer = setTimeout(() => process.exit(1), 10_000);
+    timer.unref();
+    await app.close();
+    await ctx.database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
