@@ -10,6 +10,8 @@ export type NewOrgRow = typeof orgs.$inferInsert;
 /** Filters of an org list; `withinPath` is always set — the caller's scope or a subtree inside it. */
 export interface OrgFilter {
   withinPath: string;
+  /** exactly this org */
+  id?: number;
   parentId?: number;
   kind?: string;
   q?: string;
@@ -20,6 +22,7 @@ export interface OrgFilter {
 
 function conditionsOf(filter: OrgFilter): SQL | undefined {
   const conditions: (SQL | undefined)[] = [like(orgs.path, `${filter.withinPath}%`)];
+  if (filter.id !== undefined) conditions.push(eq(orgs.id, filter.id));
   if (filter.parentId !== undefined) conditions.push(eq(orgs.parentId, filter.parentId));
   if (filter.kind) conditions.push(eq(orgs.kind, filter.kind));
   if (filter.active !== undefined) conditions.push(eq(orgs.active, filter.active));

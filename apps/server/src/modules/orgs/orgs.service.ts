@@ -68,10 +68,7 @@ export async function listOrgsForActor(ctx: AppContext, actor: Actor, query: Org
 export async function listTreeLevel(ctx: AppContext, actor: Actor, parentId?: number) {
   if (parentId === undefined) {
     const rootId = Number(actor.scopePath.split('/').filter(Boolean).at(-1));
-    const root = await loadOrgInScope(ctx.db, actor, rootId);
-    return (
-      await listOrgs(ctx.db, { withinPath: root.path, kind: root.kind, limit: 1, offset: 0 })
-    ).rows.filter((r) => r.id === root.id);
+    return (await listOrgs(ctx.db, { withinPath: actor.scopePath, id: rootId, limit: 1, offset: 0 })).rows;
   }
   const parent = await loadOrgInScope(ctx.db, actor, parentId);
   return (
