@@ -1,0 +1,77 @@
+import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import type { MeResponse } from '@shanzhi/shared';
+import { App, Avatar, Button, Flex, Tag, Tooltip, Typography, theme } from 'antd';
+import { useState } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { LanguageSwitch } from '../../components/LanguageSwitch.js';
+import { logout } from '../../features/auth/api/auth.api.js';
+import { clearSession } from '../../features/auth/hooks/use-session.js';
+import { useI18n } from '../../i18n/I18nProvider.js';
+import { roleLabel } from '../../i18n/labels.js';
+
+/**
+ * The top bar's right side: who is signed in (name, org, roles), the language switch and sign-out. On a phone
+ * (`compact`) only the name stays and the buttons keep their icons.
+ */
+export function ShellHeaderActions({ me, compact = false }: { me: MeResponse; compact?: boolean }) {
+  const { t, locale } = useI18n();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const [leaving, setLeaving] = useState(false);
+  const { token } = theme.useToken();
+
+  async function signOut() {
+    setLeaving(true);
+    try {
+      await logout();
+      clearSession();
+      navigate('/login', { replace: true });
+    } catch {
+      setLeaving(false);
+      message.error(t('shell.logoutFailed'));
+    }
+  }
+
+  return (
+    <Flex align="center" gap={12} wrap={false}>
+      <Flex align="center" gap={8} style={{ minWidth: 0 }}>
+        <Avatar
+          size="small"
+          icon={<UserOutlined />}
+          style={{ background: token.colorPrimary, flex: 'none' }}
+        />
+        <Flex vertical style={{ lineHeight: 1.3, minWidth: 0 }}>
+          <Typography.Text strong ellipsis>
+            {me.user.displayName}
+          </Typography.Text>
+          {!compact && (
+            <Tooltip title={me.org.name}>
+              <Typography.Text type="secondary" ellipsis style={{ fontSize: 12, maxWidth: 220 }}>
+                {me.org.name}
+              </Typography.Text>
+            </Tooltip>
+          )}
+        </Flex>
+        {!compact && (
+          <span>
+            {me.roles.map((role) => (
+              <Tag key={role} color="blue" bordered={false} style={{ marginInlineEnd: 4 }}>
+                {roleLabel(role, locale)}
+              </Tag>
+            ))}
+          </span>
+        )}
+      </Flex>
+      <LanguageSwitch iconOnly={compact} />
+      <Button
+        type="text"
+        icon={<LogoutOutlined />}
+        onClick={signOut}
+        loading={leaving}
+        aria-label={compact ? t('shell.logout') : undefined}
+      >
+        {compact ? null : t('shell.logout')}
+      </Button>
+    </Flex>
+  );
+}

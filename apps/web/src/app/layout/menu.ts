@@ -1,0 +1,86 @@
+import {
+  ApartmentOutlined,
+  CalendarOutlined,
+  DatabaseOutlined,
+  HomeOutlined,
+  ProfileOutlined,
+  SettingOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import type { Permission } from '@shanzhi/shared';
+import type { ComponentType } from 'react';
+import type { MessageKey } from '../../i18n/messages.zh-CN.js';
+
+/** A page in the side menu. */
+export interface MenuPage {
+  path: string;
+  labelKey: MessageKey;
+  icon: ComponentType;
+  /** the permission a user needs to see the entry and open the page; none means every signed-in user */
+  permission?: Permission;
+}
+
+/** A heading grouping pages; shown only when at least one of its pages is. */
+export interface MenuGroup {
+  key: string;
+  labelKey: MessageKey;
+  icon: ComponentType;
+  pages: MenuPage[];
+}
+
+export type MenuEntry = MenuPage | MenuGroup;
+
+/**
+ * The side menu, and the one place that says which permission each console page needs. The router gives the
+ * pages listed here their routes, and the shell refuses a page whose permission the user lacks. The server
+ * checks the same permissions on its routes; hiding an entry here is convenience, not security.
+ */
+export const MENU: readonly MenuEntry[] = [
+  { path: '/', labelKey: 'menu.home', icon: HomeOutlined },
+  {
+    key: 'reference',
+    labelKey: 'menu.group.reference',
+    icon: DatabaseOutlined,
+    pages: [
+      { path: '/orgs', labelKey: 'menu.orgs', icon: ApartmentOutlined, permission: 'org.read' },
+      { path: '/catalog', labelKey: 'menu.catalog', icon: ProfileOutlined, permission: 'catalog.read' },
+      { path: '/calendar', labelKey: 'menu.calendar', icon: CalendarOutlined, permission: 'calendar.read' },
+    ],
+  },
+  {
+    key: 'admin',
+    labelKey: 'menu.group.admin',
+    icon: SettingOutlined,
+    pages: [{ path: '/users', labelKey: 'menu.users', icon: TeamOutlined, permission: 'user.read' }],
+  },
+];
+
+function isGroup(entry: MenuEntry): entry is MenuGroup {
+  return 'pages' in entry;
+}
+
+/** Whether a user holding `permissions` may see and open `page`. */
+export function canOpen(page: MenuPage, permissions: readonly string[]): boolean {
+  return page.permission === undefined || permissions.includes(page.permission);
+}
+
+/** The menu as a user holding `permissions` sees it: pages they may not open and empty groups removed. */
+export function visibleMenu(permissions: readonly string[]): MenuEntry[] {
+  return MENU.flatMap((entry): MenuEntry[] => {
+    if (!isGroup(entry)) return canOpen(entry, permissions) ? [entry] : [];
+    const pages = entry.pages.filter((page) => canOpen(page, permissions));
+    return pages.length > 0 ? [{ ...entry, pages }] : [];
+  });
+}
+
+/** Every page of the menu, groups flattened. */
+export function menuPages(): MenuPage[] {
+  return MENU.flatMap((entry) => (isGroup(entry) ? entry.pages : [entry]));
+}
+
+/** The menu page a path belongs to, if any. */
+export function findMenuPage(pathname: string): MenuPage | undefined {
+  return menuPages().find((page) => page.path === pathname);
+}
+
+export { isGroup as isMenuGroup };
