@@ -1,6 +1,7 @@
 import { and, asc, eq, ilike, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../platform/db/database.js';
+import { containsPattern } from '../../platform/db/text-search.js';
 import { orgs } from '../orgs/orgs.tables.js';
 import { catalogCategories } from './catalog.tables.js';
 
@@ -40,8 +41,7 @@ export async function listCategories(db: DbOrTx, filter: CategoryFilter = {}) {
   if (filter.active !== undefined) conditions.push(eq(catalogCategories.active, filter.active));
   if (filter.level !== undefined) conditions.push(eq(catalogCategories.level, filter.level));
   if (filter.parentId !== undefined) conditions.push(eq(catalogCategories.parentId, filter.parentId));
-  if (filter.q)
-    conditions.push(ilike(catalogCategories.name, `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  if (filter.q) conditions.push(ilike(catalogCategories.name, containsPattern(filter.q)));
   return db
     .select(columns)
     .from(catalogCategories)

@@ -1,5 +1,6 @@
 import { and, asc, count, eq, gte, ilike, inArray, like, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database.js';
+import { containsPattern } from '../../platform/db/text-search.js';
 import { gridStaff, orgs } from './orgs.tables.js';
 
 /** An org row as stored. */
@@ -27,7 +28,7 @@ function conditionsOf(filter: OrgFilter): SQL | undefined {
   if (filter.kind) conditions.push(eq(orgs.kind, filter.kind));
   if (filter.active !== undefined) conditions.push(eq(orgs.active, filter.active));
   if (filter.q) {
-    const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = containsPattern(filter.q);
     conditions.push(or(ilike(orgs.name, pattern), ilike(orgs.code, pattern)));
   }
   return and(...conditions);
@@ -47,7 +48,9 @@ const listColumns = {
   sort: orgs.sort,
   version: orgs.version,
   hasBoundary: sql<boolean>`${orgs.boundary} is not null`,
-  childCount: sql<number>`(select count(*)::int from orgs c where c.parent_id = ${orgs.id} and c.active)`,
+  // The outer row is named in full: Drizzle writes `${orgs.id}` as a bare "id" in a one-table select, which
+  // inside the subquery would mean c.id and count nothing.
+  childCount: sql<number>`(select count(*)::int from orgs c where c.parent_id = orgs.id and c.active)`,
 };
 
 /** An org as lists show it: no boundary, with its count of active children. */

@@ -1,5 +1,6 @@
 import { and, asc, count, eq, ilike, inArray, like, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database.js';
+import { containsPattern } from '../../platform/db/text-search.js';
 import { orgs } from '../orgs/orgs.tables.js';
 import { rolePermissions, userRoles, users } from './users.tables.js';
 
@@ -40,7 +41,7 @@ function conditionsOf(filter: UserFilter): SQL | undefined {
     conditions.push(inArray(users.id, sql`(select user_id from user_roles where role = ${filter.role})`));
   }
   if (filter.q) {
-    const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = containsPattern(filter.q);
     conditions.push(or(ilike(users.username, pattern), ilike(users.displayName, pattern)));
   }
   return and(...conditions);
