@@ -36,6 +36,16 @@ export default defineConfig({
             },
           ]
         : []),
+      // The web console in a real browser (Debian's Chromium) against the real server; see apps/web/e2e.
+      {
+        test: {
+          name: 'e2e',
+          include: ['apps/web/e2e/**/*.e2e.test.ts'],
+          globalSetup: ['apps/web/e2e/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
     ],
   },
 });

@@ -7,13 +7,15 @@ import { registerAuditRoutes } from './modules/audit/audit.routes.js';
 import { registerAuthRoutes } from './modules/auth/auth.routes.js';
 import { resolveActor } from './modules/auth/auth.service.js';
 import { registerCalendarRoutes } from './modules/calendar/calendar.routes.js';
+import { registerCaseRoutes } from './modules/cases/cases.routes.js';
 import { registerCatalogRoutes } from './modules/catalog/catalog.routes.js';
+import { registerKnowledgeRoutes } from './modules/knowledge/knowledge.routes.js';
 import { registerOrgRoutes } from './modules/orgs/orgs.routes.js';
 import { registerRoleRoutes } from './modules/users/roles.routes.js';
 import { registerUserRoutes } from './modules/users/users.routes.js';
 import type { AppContext } from './platform/context.js';
 import { installAuthentication } from './platform/http/authenticate.js';
-import { installErrorHandling } from './platform/http/error-handler.js';
+import { handleClientError, installErrorHandling, sendError } from './platform/http/error-handler.js';
 import { registerHealthRoutes } from './platform/http/health.routes.js';
 import { enforceRouteRequirements, type RouteRequirement } from './platform/http/route-permissions.js';
 import type { ApiInstance } from './platform/http/types.js';
@@ -35,6 +37,9 @@ export async function buildApp(ctx: AppContext, options: { serveWeb?: boolean } 
     loggerInstance: ctx.logger,
     bodyLimit: 1_048_576,
     trustProxy: true,
+    clientErrorHandler: handleClientError,
+    // a broken URL (`/api/v1/orgs/%`) is refused in the API's error shape, not Fastify's own
+    frameworkErrors: (error, request, reply) => sendError(error, request, reply),
   }).withTypeProvider() as unknown as ApiInstance;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -60,6 +65,8 @@ export async function buildApp(ctx: AppContext, options: { serveWeb?: boolean } 
   registerAuditRoutes(app, ctx);
   registerCatalogRoutes(app, ctx);
   registerCalendarRoutes(app, ctx);
+  registerCaseRoutes(app, ctx);
+  registerKnowledgeRoutes(app, ctx);
   await registerWebApp(app, options.serveWeb === false ? '/nonexistent' : ctx.config.SHANZHI_WEB_DIST);
   await app.ready();
   return { app, routes };

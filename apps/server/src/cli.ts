@@ -3,6 +3,7 @@ import { Role } from '@shanzhi/shared';
 import { Command } from 'commander';
 import { importCalendarYear, parseHolidayFile } from './modules/calendar/calendar.service.js';
 import { seedDemo } from './modules/demo/seed-demo.js';
+import { registerModelCommands } from './modules/intelligence/model.cli.js';
 import { createUserFromCli } from './modules/users/users.cli.js';
 import { openContext } from './platform/bootstrap.js';
 import { ConfigError, loadConfig } from './platform/config/config.js';
@@ -65,6 +66,8 @@ program
       ctx.logger.info({ year: parsed.year, days: parsed.days.length }, 'calendar year imported');
     }),
   );
+
+registerModelCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,9 +1,17 @@
 import { buildApp } from './app.js';
 import { importMissingShippedYears } from './modules/calendar/shipped-calendar.js';
+import { runSlaScan, SLA_SCAN_INTERVAL_MS } from './modules/cases/jobs/sla-scan.job.js';
 import { isDatabaseEmpty, seedDemo } from './modules/demo/seed-demo.js';
 import { grantNewDefaultPermissions } from './modules/users/role-grants.js';
 import { openContext } from './platform/bootstrap.js';
 import type { Config } from './platform/config/config.js';
+import type { AppContext } from './platform/context.js';
+import { type PeriodicJob, startPeriodicJob } from './platform/jobs/periodic-job.js';
+
+/** The background jobs every server process runs; each is safe to run in several processes at once. */
+function startBackgroundJobs(ctx: AppContext): PeriodicJob[] {
+  return [startPeriodicJob(ctx.logger, 'sla-scan', SLA_SCAN_INTERVAL_MS, () => runSlaScan(ctx))];
+}
 
 /**
  * Starts the platform: migrate, seed the demo city on a first start of the embedded database, serve HTTP,
@@ -20,6 +28,7 @@ export async function serve(config: Config): Promise<void> {
   await grantNewDefaultPermissions(ctx);
   const { app } = await buildApp(ctx);
   await app.listen({ port: config.PORT, host: config.HOST });
+  const jobs = startBackgroundJobs(ctx);
   ctx.logger.info(
     { port: config.PORT, startupMs: Date.now() - startedAt },
     `shanzhi is up at http://localhost:${config.PORT}`,
@@ -33,6 +42,7 @@ export async function serve(config: Config): Promise<void> {
     const timer = setTimeout(() => process.exit(1), 10_000);
     timer.unref();
     await app.close();
+    await Promise.all(jobs.map((job) => job.stop()));
     await ctx.database.close();
     process.exit(0);
   };

@@ -1,7 +1,7 @@
 import { type ComponentType, lazy, Suspense } from 'react';
 import { createBrowserRouter, Outlet } from 'react-router-dom';
 import { PageLoading } from '../components/PageLoading.js';
-import { menuPages } from './layout/menu.js';
+import { type MenuPage, menuPages } from './layout/menu.js';
 import { RouteErrorPage } from './pages/RouteErrorPage.js';
 
 // One chunk per page: the entry holds React, the router and the antd core; each page brings its own weight.
@@ -16,7 +16,32 @@ const HomePage = lazyPage(() => import('../features/home/pages/HomePage.js').the
 const UnderConstructionPage = lazyPage(() =>
   import('./pages/UnderConstructionPage.js').then((m) => m.UnderConstructionPage),
 );
+const OrgsPage = lazyPage(() => import('../features/orgs/pages/OrgsPage.js').then((m) => m.OrgsPage));
+const UsersPage = lazyPage(() => import('../features/users/pages/UsersPage.js').then((m) => m.UsersPage));
+const RolesPage = lazyPage(() => import('../features/users/pages/RolesPage.js').then((m) => m.RolesPage));
+const CatalogPage = lazyPage(() =>
+  import('../features/catalog/pages/CatalogPage.js').then((m) => m.CatalogPage),
+);
+const CalendarPage = lazyPage(() =>
+  import('../features/calendar/pages/CalendarPage.js').then((m) => m.CalendarPage),
+);
+const AuditPage = lazyPage(() => import('../features/audit/pages/AuditPage.js').then((m) => m.AuditPage));
 const NotFoundPage = lazyPage(() => import('./pages/NotFoundPage.js').then((m) => m.NotFoundPage));
+
+/** The pages built so far, by menu path; a menu entry without one shows 「建设中」. */
+const PAGES: Record<string, ComponentType> = {
+  '/orgs': OrgsPage,
+  '/users': UsersPage,
+  '/roles': RolesPage,
+  '/catalog': CatalogPage,
+  '/calendar': CalendarPage,
+  '/audit': AuditPage,
+};
+
+function pageElement(page: MenuPage) {
+  const Page = PAGES[page.path];
+  return Page ? <Page /> : <UnderConstructionPage labelKey={page.labelKey} />;
+}
 
 function RootLayout() {
   return (
@@ -43,7 +68,7 @@ export const router = createBrowserRouter([
             .filter((page) => page.path !== '/')
             .map((page) => ({
               path: page.path,
-              element: <UnderConstructionPage labelKey={page.labelKey} />,
+              element: pageElement(page),
             })),
         ],
       },

@@ -1,6 +1,8 @@
 import type { Locale as AntdLocale } from 'antd/es/locale';
-import antdEnUS from 'antd/locale/en_US';
-import antdZhCN from 'antd/locale/zh_CN';
+// The ES build of the locales: the CommonJS `antd/locale/*` entry reaches the bundle as `{ default }`, which
+// antd ignores, leaving its own strings (pagination, modals, pickers) in English.
+import antdEnUS from 'antd/es/locale/en_US';
+import antdZhCN from 'antd/es/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';

@@ -152,7 +152,18 @@ describe('register input', () => {
   };
 
   it('takes a hotline call and fills the defaults', () => {
-    expect(RegisterInput.parse(call)).toMatchObject({ priority: 'normal', anonymous: false });
+    expect(RegisterInput.parse(call)).toMatchObject({
+      priority: 'normal',
+      anonymous: false,
+      keepPrivate: false,
+    });
+  });
+
+  it('takes an ID number of 18 characters ending in a digit or X, and refuses others', () => {
+    expect(RegisterInput.safeParse({ ...call, citizenIdNumber: '15030219800101123X' }).success).toBe(true);
+    expect(failures(RegisterInput, { ...call, citizenIdNumber: '1503021980' })).toEqual({
+      citizenIdNumber: '身份证号格式不正确',
+    });
   });
 
   it('carries no version, because it creates the case', () => {

@@ -75,11 +75,19 @@ export const RegisterInput = z
         .trim()
         .regex(/^[0-9+\-() ]{5,20}$/, '联系电话格式不正确')
         .optional(),
+      /** 身份证号: only when the matter needs it (social security, petitions …) */
+      citizenIdNumber: z
+        .string({ error: '身份证号必须是文字' })
+        .trim()
+        .regex(/^[0-9]{17}[0-9Xx]$/, '身份证号格式不正确')
+        .optional(),
       /** 匿名: the citizen's name and phone are hidden from the handling unit */
       anonymous: z.boolean({ error: '匿名必须是是或否' }).default(false),
+      /** 保密: the request is never published (portal, open data) and its content stays with staff */
+      keepPrivate: z.boolean({ error: '保密必须是是或否' }).default(false),
       /** 事发地址 */
       address: optionalText('事发地址', 200),
-      /** 事发位置: longitude/latitude (WGS-84), e.g. from a grid worker's phone */
+      /** 事发位置: longitude/latitude (GCJ-02, as the platform's maps), e.g. from a grid worker's phone */
       location: z
         .strictObject({
           longitude: z.number().min(-180).max(180),

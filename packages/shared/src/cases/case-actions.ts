@@ -64,3 +64,12 @@ export const CASE_ACTION_EVENTS = {
 
 /** Name of a timeline event appended by an action, e.g. `case.dispatched`. */
 export type CaseActionEvent = (typeof CASE_ACTION_EVENTS)[CaseAction];
+
+/**
+ * Events the clock raises on a running time limit (DOMAIN.md §4), appended by the SLA scan with the system
+ * as actor: the light turned yellow (80 % of the limit used) or red (the deadline passed).
+ */
+export const CASE_SLA_EVENTS = {
+  yellow: 'case.sla_warned',
+  red: 'case.sla_breached',
+} as const;

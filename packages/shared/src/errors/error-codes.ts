@@ -5,6 +5,7 @@
 export const ERROR_CODES = {
   VALIDATION_FAILED: 400,
   MALFORMED_JSON: 400,
+  MALFORMED_REQUEST: 400,
   UNSUPPORTED_MEDIA_TYPE: 415,
   PAYLOAD_TOO_LARGE: 413,
   UNAUTHENTICATED: 401,
@@ -21,6 +22,7 @@ export const ERROR_CODES = {
   CATEGORY_NOT_FOUND: 404,
   CALENDAR_YEAR_NOT_FOUND: 404,
   POINT_OUTSIDE_CITY: 404,
+  CASE_NOT_FOUND: 404,
   CONFLICT: 409,
   DUPLICATE_CODE: 409,
   DUPLICATE_USERNAME: 409,
@@ -31,6 +33,14 @@ export const ERROR_CODES = {
   INVALID_CALENDAR: 400,
   VERSION_CONFLICT: 409,
   TRANSITION_NOT_ALLOWED: 409,
+  /** a return after the acceptance limit ran out */
+  RETURN_WINDOW_CLOSED: 409,
+  /** an extension asked for twice, beyond the maximum, or approved/refused with none pending */
+  EXTENSION_NOT_ALLOWED: 409,
+  /** a merge into itself, into a merged, closed or void case, or an unmerge of a case not merged */
+  MERGE_NOT_ALLOWED: 409,
+  /** an escalation from the top of the tree */
+  ESCALATION_NOT_POSSIBLE: 409,
   RATE_LIMITED: 429,
   INTERNAL: 500,
   NOT_READY: 503,

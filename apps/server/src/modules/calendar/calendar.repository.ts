@@ -30,8 +30,10 @@ export async function listCalendarYears(db: DbOrTx) {
       source: calendarYears.source,
       papers: calendarYears.papers,
       importedAt: calendarYears.importedAt,
-      offDays: sql<number>`(select count(*)::int from calendar_days d where d.year = ${calendarYears.year} and d.is_off_day)`,
-      workingDays: sql<number>`(select count(*)::int from calendar_days d where d.year = ${calendarYears.year} and not d.is_off_day)`,
+      // The outer year is named in full: Drizzle writes `${calendarYears.year}` as a bare "year" here, which
+      // inside the subquery would mean d.year and count the days of every year.
+      offDays: sql<number>`(select count(*)::int from calendar_days d where d.year = calendar_years.year and d.is_off_day)`,
+      workingDays: sql<number>`(select count(*)::int from calendar_days d where d.year = calendar_years.year and not d.is_off_day)`,
     })
     .from(calendarYears)
     .orderBy(asc(calendarYears.year));

@@ -1,7 +1,7 @@
 import { HolidayCnYear, OfficeHours, TimeLimitUnit } from '@shanzhi/shared';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
-import { AppError } from '../../platform/errors/app-error.js';
+import { AppError, fieldError } from '../../platform/errors/app-error.js';
 import { actorOf } from '../../platform/http/authenticate.js';
 import { STANDARD_ERRORS } from '../../platform/http/common.schemas.js';
 import type { ApiInstance } from '../../platform/http/types.js';
@@ -131,7 +131,12 @@ export function registerCalendarRoutes(app: ApiInstance, ctx: AppContext): void 
     },
     async (request) => {
       const { start, value, unit } = request.query;
-      const deadline = await computeDeadline(ctx, new Date(start), { value, unit });
+      const deadline = await computeDeadline(ctx, new Date(start), { value, unit }).catch((error) => {
+        // a working limit that does not run out within the calendar's look-ahead (5 years)
+        if (error instanceof RangeError)
+          throw fieldError('query.value', 'too_big', '时限过长，无法计算截止时间');
+        throw error;
+      });
       return { start, limit: { value, unit }, deadline: deadline.toISOString() };
     },
   );

@@ -5,6 +5,7 @@ import type { AppContext } from '../../platform/context.js';
 import { importMissingShippedYears } from '../calendar/shipped-calendar.js';
 import { importCatalogNodes } from '../catalog/catalog.service.js';
 import { assembleCatalog } from '../catalog/sources/assemble-catalog.js';
+import { seedDemoKnowledge } from '../knowledge/seed-knowledge.js';
 import { findOrgIdsByCodes } from '../orgs/orgs.repository.js';
 import { orgs } from '../orgs/orgs.tables.js';
 import { grantNewDefaultPermissions } from '../users/role-grants.js';
@@ -61,6 +62,7 @@ export async function seedDemo(ctx: AppContext): Promise<void> {
   const years = await importMissingShippedYears(ctx);
   await grantNewDefaultPermissions(ctx);
   const usersCreated = await seedDemoUsers(ctx, city);
+  const knowledge = await seedDemoKnowledge(ctx);
   ctx.logger.info(
     {
       orgsInserted,
@@ -68,6 +70,7 @@ export async function seedDemo(ctx: AppContext): Promise<void> {
       catalog: catalog.summary,
       calendarYears: years,
       usersCreated,
+      knowledge,
       ms: Date.now() - started,
     },
     'demo city seeded',

@@ -1,6 +1,6 @@
 import { maskPhone } from '@shanzhi/shared';
 import { z } from 'zod';
-import type { Actor } from '../../platform/auth/actor.js';
+import { type Actor, isInScope } from '../../platform/auth/actor.js';
 import { seesPersonalData } from './orgs.policy.js';
 import type { OrgListRow, OrgRow } from './orgs.repository.js';
 import type { getOrgDetail } from './orgs.service.js';
@@ -22,7 +22,14 @@ export const OrgSummary = z.object({
 });
 export type OrgSummary = z.infer<typeof OrgSummary>;
 
-const Ancestor = z.object({ id: z.number().int(), code: z.string(), name: z.string(), kind: z.string() });
+const Ancestor = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  /** whether the caller may open this ancestor (above one's scope it is shown, not linked) */
+  inScope: z.boolean(),
+});
 
 /** One org in full: boundary, ancestors and, for grids, staff. */
 export const OrgDetail = OrgSummary.extend({
@@ -66,7 +73,13 @@ export function presentOrgDetail(detail: Awaited<ReturnType<typeof getOrgDetail>
   return {
     ...presentOrgRow(detail.org, detail.childCount),
     boundary: detail.org.boundary ?? null,
-    ancestors: detail.ancestors.map(({ id, code, name, kind }) => ({ id, code, name, kind })),
+    ancestors: detail.ancestors.map(({ id, code, name, kind, path }) => ({
+      id,
+      code,
+      name,
+      kind,
+      inScope: isInScope(actor, path),
+    })),
     staff: detail.staff.map((s) => ({
       id: s.id,
       role: s.role,

@@ -224,16 +224,19 @@ export async function setGridStaff(ctx: AppContext, actor: Actor, id: number, in
   return findGridStaff(ctx.db, id);
 }
 
-/**
- * The grid that holds a point, with its community, town and district (point-in-polygon over the grids whose
- * bounding box holds the point). 404 when no grid does: the point is outside the city.
- */
-export async function locatePoint(ctx: AppContext, actor: Actor, point: LocateQuery) {
-  const candidates = await findOrgsWhoseBoxHolds(ctx.db, 'grid', point.lng, point.lat);
-  const grid = candidates.find((c) => c.boundary && pointInGeometry(point, c.boundary as BoundaryGeometry));
-  if (!grid) throw new AppError('POINT_OUTSIDE_CITY', '该位置不在本市任何网格内');
-  assertOrgInScope(actor, grid);
-  const chain = await findOrgsOnPath(ctx.db, grid.path);
+/** The territorial chain of a grid, from the city down: what a located point resolves to. */
+export interface LocatedChain {
+  grid: OrgOnPath | null;
+  community: OrgOnPath | null;
+  town: OrgOnPath | null;
+  district: OrgOnPath | null;
+  city: OrgOnPath | null;
+}
+type OrgOnPath = Awaited<ReturnType<typeof findOrgsOnPath>>[number];
+
+/** The grid → community → town → district → city chain of the orgs on a path. */
+export async function chainOfPath(db: DbOrTx, path: string): Promise<LocatedChain> {
+  const chain = await findOrgsOnPath(db, path);
   const at = (kind: string) => chain.find((o) => o.kind === kind) ?? null;
   return {
     grid: at('grid'),
@@ -242,6 +245,26 @@ export async function locatePoint(ctx: AppContext, actor: Actor, point: LocateQu
     district: at('district'),
     city: at('city'),
   };
+}
+
+/**
+ * The active grid whose boundary holds a point (point-in-polygon over the grids whose bounding box holds
+ * it), or undefined when none does: the point is outside the city.
+ */
+export async function findGridAt(db: DbOrTx, point: LocateQuery) {
+  const candidates = await findOrgsWhoseBoxHolds(db, 'grid', point.lng, point.lat);
+  return candidates.find((c) => c.boundary && pointInGeometry(point, c.boundary as BoundaryGeometry));
+}
+
+/**
+ * The grid that holds a point, with its community, town and district. 404 when no grid does: the point is
+ * outside the city.
+ */
+export async function locatePoint(ctx: AppContext, actor: Actor, point: LocateQuery): Promise<LocatedChain> {
+  const grid = await findGridAt(ctx.db, point);
+  if (!grid) throw new AppError('POINT_OUTSIDE_CITY', '该位置不在本市任何网格内');
+  assertOrgInScope(actor, grid);
+  return chainOfPath(ctx.db, grid.path);
 }
 
 function audit(ctx: AppContext, tx: DbOrTx, actor: Actor, action: string, id: number, detail: object) {

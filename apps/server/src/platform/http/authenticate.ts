@@ -23,7 +23,8 @@ export function installAuthentication(
 ): void {
   app.addHook('onRequest', async (request) => {
     const config = request.routeOptions.config;
-    if (!request.url.startsWith('/api/') || config.public || !request.routeOptions.url) return;
+    // Keyed on the matched route, not the request's path: an unknown /api/ path falls through to the 404.
+    if (!request.routeOptions.url?.startsWith('/api/') || config.public) return;
     const token = sessionTokenOf(request);
     if (!token) throw new AppError('UNAUTHENTICATED', '请先登录');
     const actor = await resolveActor(token, request.ip);

@@ -1,3 +1,4 @@
+import type { Duplex } from 'node:stream';
 import type { ErrorBody, FieldError } from '@shanzhi/shared';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
@@ -14,7 +15,8 @@ type ValidationIssue = {
 function fieldsOf(issues: ValidationIssue[], context: string | undefined): FieldError[] {
   return issues.flatMap((issue) => {
     const pathInInput = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
-    const prefix = context && context !== 'body' ? context : '';
+    // Fields of the query string are named `query.…` (Fastify calls that part `querystring`).
+    const prefix = context === 'querystring' ? 'query' : context && context !== 'body' ? context : '';
     const at = (key?: string) => [prefix, pathInInput, key].filter(Boolean).join('.') || '(root)';
     const message = issue.message ?? 'invalid';
     if (issue.keyword === 'unrecognized_keys' && issue.params?.keys?.length) {
@@ -58,21 +60,31 @@ export function toAppError(error: FastifyError | Error): AppError {
   if (state === '23503')
     return new AppError('CONFLICT', 'The record is still referenced or refers to nothing');
   if (state === '40001' || state === '40P01') return new AppError('CONFLICT', 'Concurrent change; try again');
+  // A value PostgreSQL cannot hold (a number beyond its integer range, a date before 4713 BC, a NUL
+  // character in text …, SQLSTATE class 22) is the caller's mistake that no validator caught, not a fault.
+  if (state?.startsWith('22')) return new AppError('VALIDATION_FAILED', '请求中有超出允许范围的值');
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
     return new AppError(fe.statusCode === 404 ? 'NOT_FOUND' : 'VALIDATION_FAILED', fe.message);
   }
   return new AppError('INTERNAL', '服务器内部错误');
 }
 
-/** Installs the error handler and the API's 404. */
+/** Answers an error in the API's one shape. */
+export function sendError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const appError = toAppError(error);
+  if (appError.code === 'INTERNAL') request.log.error({ err: error }, 'request failed');
+  const body: ErrorBody = { error: { code: appError.code, message: appError.message } };
+  if (appError.fields) body.error.fields = appError.fields;
+  return reply.status(appError.status).send(body);
+}
+
+/**
+ * Installs the error handler and the API's 404. Errors the router raises before any route runs (a broken
+ * percent-escape in the URL, an over-long path parameter) reach `sendError` through Fastify's
+ * `frameworkErrors` option instead; see `buildApp`.
+ */
 export function installErrorHandling(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-    const appError = toAppError(error);
-    if (appError.code === 'INTERNAL') request.log.error({ err: error }, 'request failed');
-    const body: ErrorBody = { error: { code: appError.code, message: appError.message } };
-    if (appError.fields) body.error.fields = appError.fields;
-    return reply.status(appError.status).send(body);
-  });
+  app.setErrorHandler(sendError);
 }
 
 /** Answers the API's unknown routes with a coded 404. */
@@ -81,4 +93,19 @@ export function sendRouteNotFound(request: FastifyRequest, reply: FastifyReply):
     error: { code: 'ROUTE_NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}` },
   };
   return reply.status(404).send(body);
+}
+
+/**
+ * Answers a request that Node's HTTP parser refused (a raw non-ASCII byte in the URL, a broken header) in the
+ * API's error shape, so that no client ever sees a second kind of error body.
+ */
+export function handleClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const body = JSON.stringify({ error: { code: 'MALFORMED_REQUEST', message: '请求格式不正确' } });
+  socket.end(
+    `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }

@@ -1,9 +1,11 @@
 import {
   ApartmentOutlined,
+  AuditOutlined,
   CalendarOutlined,
   DatabaseOutlined,
   HomeOutlined,
   ProfileOutlined,
+  SafetyCertificateOutlined,
   SettingOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -51,7 +53,11 @@ export const MENU: readonly MenuEntry[] = [
     key: 'admin',
     labelKey: 'menu.group.admin',
     icon: SettingOutlined,
-    pages: [{ path: '/users', labelKey: 'menu.users', icon: TeamOutlined, permission: 'user.read' }],
+    pages: [
+      { path: '/users', labelKey: 'menu.users', icon: TeamOutlined, permission: 'user.read' },
+      { path: '/roles', labelKey: 'menu.roles', icon: SafetyCertificateOutlined, permission: 'role.read' },
+      { path: '/audit', labelKey: 'menu.audit', icon: AuditOutlined, permission: 'audit.read' },
+    ],
   },
 ];
 

@@ -5,3 +5,4 @@ export {
   type UnauthorizedHandler,
 } from './api-client.js';
 export { ApiError, type ClientErrorCode } from './api-error.js';
+export { type ApiState, toApiError, useApi, withQuery } from './use-api.js';

@@ -1,0 +1,93 @@
+import { createHash } from 'node:crypto';
+import type { DbOrTx } from '../../platform/db/database.js';
+import type { CaseEventRow } from './cases.repository.js';
+import { findLastEvent, insertEvent } from './cases.repository.js';
+
+/** `prev_hash` of a case's first event. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** JSON with object keys sorted at every depth: one text for one value, whatever the key order. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+/** The content of an event that its hash covers: everything but its id and the hashes themselves. */
+export interface EventContent {
+  caseId: number;
+  seq: number;
+  action: string;
+  event: string;
+  actorUserId: number | null;
+  actorName: string;
+  actorOrgId: number | null;
+  at: Date;
+  fromState: string | null;
+  toState: string;
+  note: string | null;
+  changes: Record<string, unknown>;
+  attachments: unknown[];
+}
+
+/** `sha256(prev_hash + canonical JSON of the content)`, hex. */
+export function hashEvent(prevHash: string, content: EventContent): string {
+  const body = canonicalJson({ ...content, at: content.at.toISOString() });
+  return createHash('sha256').update(prevHash).update(body).digest('hex');
+}
+
+/** An event to append: its content without the case-wide numbering, which `appendEvent` assigns. */
+export type NewEvent = Omit<EventContent, 'seq' | 'caseId'>;
+
+/**
+ * Appends an event to a case's timeline, chained to the last one. Call it inside the action's transaction,
+ * with the case row locked, so that no other event can slip in between reading the last hash and writing.
+ */
+export async function appendEvent(tx: DbOrTx, caseId: number, event: NewEvent): Promise<CaseEventRow> {
+  const last = await findLastEvent(tx, caseId);
+  // The JSON columns must hash as they will read back: plain JSON, no undefined, no Date objects.
+  const changes = JSON.parse(JSON.stringify(event.changes)) as Record<string, unknown>;
+  const attachments = JSON.parse(JSON.stringify(event.attachments)) as unknown[];
+  const content: EventContent = { ...event, changes, attachments, caseId, seq: (last?.seq ?? 0) + 1 };
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  return insertEvent(tx, { ...content, prevHash, hash: hashEvent(prevHash, content) });
+}
+
+/** The answer of a timeline verification. */
+export interface TimelineVerification {
+  /** the chain holds: every event's hash matches its content and its predecessor */
+  valid: boolean;
+  /** how many events were checked */
+  events: number;
+  /** seq of the first event that does not match, when the chain is broken */
+  brokenAt?: number;
+}
+
+/** Recomputes the chain of a timeline (events in seq order) and says where, if anywhere, it breaks. */
+export function verifyChain(events: readonly CaseEventRow[]): TimelineVerification {
+  let prevHash = GENESIS_HASH;
+  for (const [i, e] of events.entries()) {
+    const content: EventContent = {
+      caseId: e.caseId,
+      seq: e.seq,
+      action: e.action,
+      event: e.event,
+      actorUserId: e.actorUserId,
+      actorName: e.actorName,
+      actorOrgId: e.actorOrgId,
+      at: e.at,
+      fromState: e.fromState,
+      toState: e.toState,
+      note: e.note,
+      changes: e.changes as Record<string, unknown>,
+      attachments: e.attachments as unknown[],
+    };
+    const intact = e.seq === i + 1 && e.prevHash === prevHash && e.hash === hashEvent(prevHash, content);
+    if (!intact) return { valid: false, events: events.length, brokenAt: e.seq };
+    prevHash = e.hash;
+  }
+  return { valid: true, events: events.length };
+}

@@ -1,0 +1,111 @@
+import {
+  assertTransition,
+  CASE_ACTION_EVENTS,
+  type CaseAction,
+  type CaseActionInput,
+  type CaseState,
+  CaseTransitionError,
+  mayTakeAction,
+} from '@shanzhi/shared';
+import type { Actor } from '../../platform/auth/actor.js';
+import type { AppContext } from '../../platform/context.js';
+import { AppError } from '../../platform/errors/app-error.js';
+import { loadWorkingCalendar } from '../calendar/calendar.service.js';
+import type { ActionHandler, ActionScene } from './case-actions/action-handler.js';
+import { ACTION_HANDLERS } from './case-actions/all-actions.js';
+import { writeCaseOutbox } from './case-outbox.js';
+import { assertCaseReadable, loadOneCaseOrgs, relationOf } from './case-scope.policy.js';
+import { readCaseSettings } from './case-settings.js';
+import { appendEvent } from './case-timeline.js';
+import {
+  type CaseRow,
+  clearHandlers,
+  lockCase,
+  replaceHandlers,
+  updateLockedCase,
+} from './cases.repository.js';
+
+/** An action other than `register`. */
+export type CaseActionOnCase = Exclude<CaseAction, 'register'>;
+
+/** 404 for a case that does not exist. */
+export function caseNotFound(id: number): AppError {
+  return new AppError('CASE_NOT_FOUND', `工单 ${id} 不存在`);
+}
+
+function versionConflict(current: number): AppError {
+  return new AppError('VERSION_CONFLICT', `工单已被他人处理（当前版本 ${current}），请刷新后重试`);
+}
+
+/**
+ * Takes one lifecycle action on a case, all in one transaction: lock the row → refuse a case outside the
+ * actor's scope (403 OUT_OF_SCOPE) → compare versions (409 VERSION_CONFLICT) → assert the transition
+ * (409 TRANSITION_NOT_ALLOWED) → the actor's role (403 FORBIDDEN) → the action's own guard (his relation to
+ * the case, the case's data) → the effect → the chained timeline event → the outbox row. Anything refused
+ * rolls back: a refused action leaves no trace on the case.
+ */
+export async function takeCaseAction<A extends CaseActionOnCase>(
+  ctx: AppContext,
+  actor: Actor,
+  caseId: number,
+  action: A,
+  input: CaseActionInput<A>,
+): Promise<CaseRow> {
+  // Read outside the transaction: on PGlite a second query during a transaction would wait for it.
+  const [calendar, settings] = await Promise.all([loadWorkingCalendar(ctx), readCaseSettings(ctx)]);
+  const handler = ACTION_HANDLERS[action] as unknown as ActionHandler<A>;
+  return ctx.db.transaction(async (tx) => {
+    const row = await lockCase(tx, caseId);
+    if (!row) throw caseNotFound(caseId);
+    const orgs = await loadOneCaseOrgs(tx, row);
+    const relation = relationOf(actor, orgs);
+    assertCaseReadable(relation);
+    if (row.version !== input.version) throw versionConflict(row.version);
+    const from = row.state as CaseState;
+    const to = assertTransitionAsAppError(from, action);
+    if (!mayTakeAction(action, actor.roles)) {
+      throw new AppError('FORBIDDEN', '您的角色不能办理此操作');
+    }
+    const now = ctx.clock.now();
+    const scene: ActionScene = { actor, row, orgs, relation, now, calendar, settings };
+    const refusal = handler.guard(scene);
+    if (refusal) throw refusal;
+    const effect = await handler.apply(tx, scene, input);
+    if (effect.handlers) {
+      await replaceHandlers(tx, caseId, effect.handlers.leadUnitId, effect.handlers.coHandlerIds);
+    } else if (effect.handlers === null) {
+      await clearHandlers(tx, caseId);
+    }
+    const updated = await updateLockedCase(tx, caseId, { ...effect.patch, state: to }, now);
+    const event = await appendEvent(tx, caseId, {
+      action,
+      event: CASE_ACTION_EVENTS[action],
+      actorUserId: actor.userId,
+      actorName: actor.displayName,
+      actorOrgId: actor.orgId,
+      at: now,
+      fromState: from,
+      toState: to,
+      note: effect.note ?? null,
+      changes: effect.changes ?? {},
+      attachments: effect.attachments ?? [],
+    });
+    const coHandlerIds = effect.handlers
+      ? effect.handlers.coHandlerIds
+      : effect.handlers === null
+        ? []
+        : orgs.coHandlers.map((o) => o.id);
+    await writeCaseOutbox(tx, updated, event, coHandlerIds);
+    return updated;
+  });
+}
+
+/** The lifecycle table's answer, as the API's error. */
+function assertTransitionAsAppError(from: CaseState, action: CaseAction): CaseState {
+  try {
+    return assertTransition(from, action);
+  } catch (error) {
+    if (error instanceof CaseTransitionError) throw new AppError('TRANSITION_NOT_ALLOWED', error.message);
+    throw error;
+  }
+}

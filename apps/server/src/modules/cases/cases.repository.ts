@@ -1,0 +1,169 @@
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { type DbOrTx, queryRows } from '../../platform/db/database.js';
+import { orgs } from '../orgs/orgs.tables.js';
+import { caseEvents } from './case-events.tables.js';
+import { caseHandlers, caseNumberSequences, cases } from './cases.tables.js';
+
+/** A case row as stored. */
+export type CaseRow = typeof cases.$inferSelect;
+/** Values to insert a case. */
+export type NewCaseRow = typeof cases.$inferInsert;
+/** A timeline event as stored. */
+export type CaseEventRow = typeof caseEvents.$inferSelect;
+
+/**
+ * The next number of a Beijing day (`YYYYMMDD`), in one statement: concurrent registrations each get their
+ * own, and a rolled-back transaction gives its number back only if nobody took a later one — numbers are
+ * never handed out twice.
+ */
+export async function allocateCaseSequence(db: DbOrTx, day: string): Promise<number> {
+  const [row] = await db
+    .insert(caseNumberSequences)
+    .values({ day, last: 1 })
+    .onConflictDoUpdate({
+      target: caseNumberSequences.day,
+      set: { last: sql`${caseNumberSequences.last} + 1` },
+    })
+    .returning({ last: caseNumberSequences.last });
+  return row!.last;
+}
+
+/** Inserts a case. */
+export async function insertCase(db: DbOrTx, values: NewCaseRow): Promise<CaseRow> {
+  const [row] = await db.insert(cases).values(values).returning();
+  return row!;
+}
+
+/** One case by id. */
+export async function findCase(db: DbOrTx, id: number): Promise<CaseRow | undefined> {
+  const [row] = await db.select().from(cases).where(eq(cases.id, id));
+  return row;
+}
+
+/** One case by id, locked for this transaction (`FOR UPDATE`): the first step of every action. */
+export async function lockCase(db: DbOrTx, id: number): Promise<CaseRow | undefined> {
+  const [row] = await db.select().from(cases).where(eq(cases.id, id)).for('update');
+  return row;
+}
+
+/** Applies an action's changes to a locked case and bumps its version. */
+export async function updateLockedCase(
+  db: DbOrTx,
+  id: number,
+  patch: Partial<NewCaseRow>,
+  now: Date,
+): Promise<CaseRow> {
+  const [row] = await db
+    .update(cases)
+    .set({ ...patch, version: sql`${cases.version} + 1`, updatedAt: now })
+    .where(eq(cases.id, id))
+    .returning();
+  return row!;
+}
+
+/** The 主办 and 协办 units of cases, by case. */
+export async function findHandlers(db: DbOrTx, caseIds: readonly number[]) {
+  if (caseIds.length === 0) return [];
+  return db
+    .select({ caseId: caseHandlers.caseId, orgId: caseHandlers.orgId, role: caseHandlers.role })
+    .from(caseHandlers)
+    .where(inArray(caseHandlers.caseId, [...caseIds]))
+    .orderBy(asc(caseHandlers.caseId), asc(caseHandlers.role), asc(caseHandlers.orgId));
+}
+
+/** Replaces the handling units of a case (a new dispatch). */
+export async function replaceHandlers(
+  db: DbOrTx,
+  caseId: number,
+  leadUnitId: number,
+  coHandlerIds: readonly number[],
+): Promise<void> {
+  await db.delete(caseHandlers).where(eq(caseHandlers.caseId, caseId));
+  await db
+    .insert(caseHandlers)
+    .values([
+      { caseId, orgId: leadUnitId, role: 'lead' },
+      ...coHandlerIds.map((orgId) => ({ caseId, orgId, role: 'co' })),
+    ]);
+}
+
+/** Removes the handling units of a case (a return: the case goes back to the dispatcher). */
+export async function clearHandlers(db: DbOrTx, caseId: number): Promise<void> {
+  await db.delete(caseHandlers).where(eq(caseHandlers.caseId, caseId));
+}
+
+/** Id, kind, name, path and active flag of orgs, by id. */
+export async function findOrgBriefs(db: DbOrTx, ids: readonly number[]) {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map<number, OrgBrief>();
+  const rows = await db
+    .select({
+      id: orgs.id,
+      kind: orgs.kind,
+      name: orgs.name,
+      path: orgs.path,
+      active: orgs.active,
+      parentId: orgs.parentId,
+    })
+    .from(orgs)
+    .where(inArray(orgs.id, unique));
+  return new Map(rows.map((r) => [r.id, r]));
+}
+/** What the case module needs to know of an org. */
+export interface OrgBrief {
+  id: number;
+  kind: string;
+  name: string;
+  path: string;
+  active: boolean;
+  parentId: number | null;
+}
+
+/** The first `center` directly under an org (the social-governance centre of that level), if any. */
+export async function findCentreUnder(db: DbOrTx, orgId: number): Promise<OrgBrief | undefined> {
+  const [row] = await db
+    .select({
+      id: orgs.id,
+      kind: orgs.kind,
+      name: orgs.name,
+      path: orgs.path,
+      active: orgs.active,
+      parentId: orgs.parentId,
+    })
+    .from(orgs)
+    .where(and(eq(orgs.parentId, orgId), eq(orgs.kind, 'center'), eq(orgs.active, true)))
+    .orderBy(asc(orgs.sort), asc(orgs.id))
+    .limit(1);
+  return row;
+}
+
+/** The last event of a case (its seq and hash), read under the case's row lock to chain the next one. */
+export async function findLastEvent(db: DbOrTx, caseId: number) {
+  const [row] = await db
+    .select({ seq: caseEvents.seq, hash: caseEvents.hash })
+    .from(caseEvents)
+    .where(eq(caseEvents.caseId, caseId))
+    .orderBy(desc(caseEvents.seq))
+    .limit(1);
+  return row;
+}
+
+/** The whole timeline of a case, oldest first. */
+export async function findEvents(db: DbOrTx, caseId: number): Promise<CaseEventRow[]> {
+  return db.select().from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(asc(caseEvents.seq));
+}
+
+/** Inserts a timeline event. */
+export async function insertEvent(db: DbOrTx, values: typeof caseEvents.$inferInsert): Promise<CaseEventRow> {
+  const [row] = await db.insert(caseEvents).values(values).returning();
+  return row!;
+}
+
+/** Raw count of a case's events (tests and verification). */
+export async function countEvents(db: DbOrTx, caseId: number): Promise<number> {
+  const rows = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from case_events where case_id = ${caseId}`,
+  );
+  return rows[0]?.n ?? 0;
+}

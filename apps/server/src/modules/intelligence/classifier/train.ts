@@ -1,0 +1,330 @@
+import { createHash } from 'node:crypto';
+import { assignStratifiedFolds } from './folds.js';
+import {
+  fitTemperature,
+  type LinearWeights,
+  type SvmOptions,
+  scoreRow,
+  softmax,
+  trainLinearSvm,
+} from './linear-model.js';
+import {
+  countFeatureHashes,
+  DEFAULT_FEATURE_CONFIG,
+  extractWords,
+  type FeatureConfig,
+  forEachFeatureHash,
+  type HashedCounts,
+} from './text-features.js';
+import {
+  fitVocabulary,
+  type SparseVector,
+  toSparseMatrix,
+  type Vocabulary,
+  vectoriseCounts,
+} from './tfidf.js';
+
+/** One labelled citizen message. */
+export interface TrainingExample {
+  /** the message: a raw title+body, or words already segmented and joined by spaces */
+  text: string;
+  /** its category (e.g. 一级分类 城乡建设) */
+  label: string;
+}
+
+/** How to train; every field has a default chosen by cross-validation on the 2020 TipDM messages. */
+export interface TrainOptions {
+  /** featurisation; merged over DEFAULT_FEATURE_CONFIG */
+  features?: Partial<FeatureConfig>;
+  /** the linear SVM; merged over DEFAULT_SVM_OPTIONS */
+  svm?: Partial<SvmOptions>;
+  /** folds of the internal split used to fit the probability temperature; 0 or 1 = skip (temperature 1) */
+  calibrationFolds?: number;
+  /** version string stored in the artefact; by default date + content hash */
+  version?: string;
+  /** clock, so that tests can fix the creation date */
+  now?: () => Date;
+  /** progress messages (for a CLI's stderr) */
+  log?: (message: string) => void;
+}
+
+/** Default SVM hyper-parameters. */
+export const DEFAULT_SVM_OPTIONS: SvmOptions = {
+  c: 2,
+  maxEpochs: 30,
+  tolerance: 0.1,
+  balanced: true,
+  nbScaling: false,
+  seed: 42,
+};
+
+/** What the artefact records about the data a model was trained on. */
+export interface TrainingSummary {
+  /** number of training messages */
+  n: number;
+  /** messages per label */
+  labelCounts: Record<string, number>;
+  /** number of features (columns) kept */
+  featureCount: number;
+  /** wall-clock training time in seconds */
+  seconds: number;
+  /** the SVM hyper-parameters used */
+  svm: SvmOptions;
+  /** folds used to fit the temperature (0 = none) */
+  calibrationFolds: number;
+}
+
+/** A trained text classifier: everything needed to predict, and what goes into the artefact. */
+export interface TextClassifier {
+  /** version string of this model, e.g. `20250101T120000Z-3fa2c1d0` */
+  version: string;
+  /** ISO date of training */
+  createdAt: string;
+  /** the categories, in the order of the weight columns */
+  labels: string[];
+  /** how texts are featurised */
+  features: FeatureConfig;
+  /** feature hashes and idf */
+  vocabulary: Vocabulary;
+  /** the SVM weights */
+  weights: LinearWeights;
+  /** softmax temperature over SVM margins, fitted on held-out margins */
+  temperature: number;
+  /** the training data in figures */
+  training: TrainingSummary;
+  /** evaluation figures, if someone measured them (e.g. cross-validation) */
+  metrics?: Record<string, unknown>;
+}
+
+/** One ranked answer of `predict`. */
+export interface Prediction {
+  label: string;
+  /** calibrated probability in [0, 1]; the k answers need not sum to 1 */
+  probability: number;
+}
+
+/** Messages turned into per-message feature counts once, so that folds and calibration reuse them. */
+export interface FeaturisedExamples {
+  features: FeatureConfig;
+  counts: HashedCounts[];
+  labels: string[];
+}
+
+/** Segments and counts the features of every message (the slow part of training: jieba). */
+export function featuriseExamples(
+  examples: readonly TrainingExample[],
+  features: FeatureConfig,
+): FeaturisedExamples {
+  return {
+    features,
+    counts: examples.map((e) => countFeatureHashes(extractWords(e.text, features.dropStopWords), features)),
+    labels: examples.map((e) => e.label),
+  };
+}
+
+/** The full feature configuration from defaults and overrides. */
+export function resolveFeatureConfig(overrides: Partial<FeatureConfig> = {}): FeatureConfig {
+  return { ...DEFAULT_FEATURE_CONFIG, ...overrides };
+}
+
+/** Trains a classifier on labelled messages (see TrainOptions for the knobs). */
+export function trainClassifier(
+  examples: readonly TrainingExample[],
+  options: TrainOptions = {},
+): TextClassifier {
+  const started = performance.now();
+  const features = resolveFeatureConfig(options.features);
+  options.log?.(`featurising ${examples.length} messages`);
+  const data = featuriseExamples(examples, features);
+  return fitFeaturised(data, null, options, started);
+}
+
+/**
+ * Fits a classifier on the rows of already featurised messages (all rows when `rows` is null).
+ * `started` is the performance.now() at which the caller began, for the training time.
+ */
+export function fitFeaturised(
+  data: FeaturisedExamples,
+  rows: Int32Array | null,
+  options: TrainOptions = {},
+  started = performance.now(),
+): TextClassifier {
+  const pick = rows ?? Int32Array.from({ length: data.counts.length }, (_, i) => i);
+  if (pick.length === 0) throw new RangeError('cannot train a classifier on no examples');
+  const counts = Array.from(pick, (i) => data.counts[i]!);
+  const textLabels = Array.from(pick, (i) => data.labels[i]!);
+  const labels = [...new Set(textLabels)].sort();
+  const labelIndex = new Map(labels.map((l, i) => [l, i]));
+  const y = Int32Array.from(textLabels, (l) => labelIndex.get(l)!);
+  const svm: SvmOptions = { ...DEFAULT_SVM_OPTIONS, ...options.svm };
+  const vocabulary = fitVocabulary(counts, data.features.minDf);
+  const vectors = counts.map((c) => vectoriseCounts(c, vocabulary, data.features.charWeight));
+  options.log?.(`${vocabulary.keys.length} features; training ${labels.length} one-vs-rest SVMs`);
+  const calibrationFolds = Math.min(options.calibrationFolds ?? 2, minimumClassSize(y, labels.length));
+  const temperature =
+    calibrationFolds >= 2 && labels.length >= 2
+      ? fitHeldOutTemperature(vectors, y, labels.length, vocabulary.keys.length, svm, calibrationFolds)
+      : 1;
+  const weights = trainLinearSvm(toSparseMatrix(vectors, vocabulary.keys.length), y, labels.length, svm);
+  const labelCounts: Record<string, number> = {};
+  for (const l of textLabels) labelCounts[l] = (labelCounts[l] ?? 0) + 1;
+  const createdAt = (options.now?.() ?? new Date()).toISOString();
+  const model: TextClassifier = {
+    version: options.version ?? '',
+    createdAt,
+    labels,
+    features: data.features,
+    vocabulary,
+    weights,
+    temperature,
+    training: {
+      n: pick.length,
+      labelCounts,
+      featureCount: vocabulary.keys.length,
+      seconds: Math.round(performance.now() - started) / 1000,
+      svm,
+      calibrationFolds: calibrationFolds >= 2 ? calibrationFolds : 0,
+    },
+  };
+  if (!options.version) model.version = defaultVersion(createdAt, weights);
+  return model;
+}
+
+function minimumClassSize(y: Int32Array, labelCount: number): number {
+  const sizes = new Array<number>(labelCount).fill(0);
+  for (const l of y) sizes[l]!++;
+  return Math.min(...sizes);
+}
+
+function fitHeldOutTemperature(
+  vectors: SparseVector[],
+  y: Int32Array,
+  labelCount: number,
+  columns: number,
+  svm: SvmOptions,
+  folds: number,
+): number {
+  const fold = assignStratifiedFolds(y, folds, svm.seed + 1);
+  const scores: Float64Array[] = new Array(vectors.length);
+  for (let f = 0; f < folds; f++) {
+    const train: number[] = [];
+    for (let i = 0; i < vectors.length; i++) if (fold[i] !== f) train.push(i);
+    const weights = trainLinearSvm(
+      toSparseMatrix(
+        train.map((i) => vectors[i]!),
+        columns,
+      ),
+      Int32Array.from(train, (i) => y[i]!),
+      labelCount,
+      svm,
+    );
+    for (let i = 0; i < vectors.length; i++) if (fold[i] === f) scores[i] = scoreRow(weights, vectors[i]!);
+  }
+  return fitTemperature(scores, y);
+}
+
+function defaultVersion(createdAt: string, weights: LinearWeights): string {
+  const digest = createHash('sha256')
+    .update(new Uint8Array(weights.weights.buffer))
+    .digest('hex')
+    .slice(0, 8);
+  return `${createdAt.replace(/[-:]/g, '').replace(/\.\d+/, '')}-${digest}`;
+}
+
+/** idf and the label weights of each column side by side: one memory fetch per feature when scoring. */
+const scoringRowsByModel = new WeakMap<TextClassifier, Float32Array>();
+let hashBuffer = new Uint32Array(4096);
+let distinctSlots = new Int32Array(4096);
+let slotKeys = new Uint32Array(0);
+let slotCounts = new Int32Array(0);
+
+function scoringRows(model: TextClassifier): Float32Array {
+  let rows = scoringRowsByModel.get(model);
+  if (!rows) {
+    const labelCount = model.labels.length;
+    const stride = labelCount + 1;
+    const { idf } = model.vocabulary;
+    const { weights } = model.weights;
+    rows = new Float32Array(idf.length * stride);
+    for (let f = 0; f < idf.length; f++) {
+      rows[f * stride] = idf[f]!;
+      for (let l = 0; l < labelCount; l++) rows[f * stride + 1 + l] = weights[f * labelCount + l]!;
+    }
+    scoringRowsByModel.set(model, rows);
+  }
+  return rows;
+}
+
+/**
+ * The SVM margin of every label for a text: the same sublinear TF-IDF and block normalisation as
+ * `vectoriseWords` + `scoreRow`, fused into one pass over the message's distinct features.
+ */
+export function scoreText(model: TextClassifier, text: string): Float64Array {
+  const labelCount = model.labels.length;
+  const stride = labelCount + 1;
+  const rows = scoringRows(model);
+  const { index, firstCharColumn } = model.vocabulary;
+  let n = 0;
+  forEachFeatureHash(extractWords(text, model.features.dropStopWords), model.features, (h) => {
+    if (n === hashBuffer.length) {
+      const grown = new Uint32Array(hashBuffer.length * 2);
+      grown.set(hashBuffer);
+      hashBuffer = grown;
+      distinctSlots = new Int32Array(hashBuffer.length);
+    }
+    hashBuffer[n++] = h;
+  });
+  // Count repeats in a small per-call table that stays in cache (a typed-array sort costs more than the rest).
+  let capacity = 64;
+  while (capacity < 2 * n) capacity *= 2;
+  if (slotKeys.length < capacity) {
+    slotKeys = new Uint32Array(capacity);
+    slotCounts = new Int32Array(capacity);
+  }
+  slotCounts.fill(0, 0, capacity);
+  const mask = capacity - 1;
+  let distinct = 0;
+  for (let i = 0; i < n; i++) {
+    const h = hashBuffer[i]!;
+    let s = (Math.imul(h, 0x9e3779b1) >>> 0) & mask;
+    while (slotCounts[s] !== 0 && slotKeys[s] !== h) s = (s + 1) & mask;
+    if (slotCounts[s] === 0) {
+      slotKeys[s] = h;
+      distinctSlots[distinct++] = s;
+    }
+    slotCounts[s]!++;
+  }
+  const wordScores = new Float64Array(labelCount);
+  const charScores = new Float64Array(labelCount);
+  let wordNorm = 0;
+  let charNorm = 0;
+  for (let d = 0; d < distinct; d++) {
+    const s = distinctSlots[d]!;
+    const col = index.get(slotKeys[s]!);
+    if (col < 0) continue;
+    const base = col * stride;
+    const v = (1 + Math.log(slotCounts[s]!)) * rows[base]!;
+    const into = col >= firstCharColumn ? charScores : wordScores;
+    if (col >= firstCharColumn) charNorm += v * v;
+    else wordNorm += v * v;
+    for (let l = 0; l < labelCount; l++) into[l]! += v * rows[base + 1 + l]!;
+  }
+  const charWeight = model.features.charWeight;
+  const total = Math.sqrt((wordNorm > 0 ? 1 : 0) + (charNorm > 0 ? charWeight * charWeight : 0)) || 1;
+  const wordScale = wordNorm > 0 ? 1 / Math.sqrt(wordNorm) / total : 0;
+  const charScale = charNorm > 0 ? charWeight / Math.sqrt(charNorm) / total : 0;
+  const scores = new Float64Array(labelCount);
+  for (let l = 0; l < labelCount; l++) {
+    scores[l] = model.weights.bias[l]! + wordScale * wordScores[l]! + charScale * charScores[l]!;
+  }
+  return scores;
+}
+
+/** The k most likely categories of a message, best first, with calibrated probabilities. */
+export function predict(model: TextClassifier, text: string, k = 3): Prediction[] {
+  const probabilities = softmax(scoreText(model, text), model.temperature);
+  const order = model.labels.map((_, i) => i).sort((a, b) => probabilities[b]! - probabilities[a]! || a - b);
+  return order
+    .slice(0, Math.max(0, k))
+    .map((i) => ({ label: model.labels[i]!, probability: probabilities[i]! }));
+}

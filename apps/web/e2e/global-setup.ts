@@ -1,0 +1,122 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { TestProject } from 'vitest/node';
+
+/**
+ * Global setup of the end-to-end tests: builds the web app when its build is missing or older than its sources,
+ * starts the real server on a free port with a fresh data directory (it seeds the Wuhai demo city itself),
+ * waits until it is ready and gives its address to the tests. Stops it and removes the data afterwards.
+ */
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const WEB = path.join(ROOT, 'apps/web');
+const SOURCES = [
+  path.join(WEB, 'src'),
+  path.join(WEB, 'index.html'),
+  path.join(WEB, 'vite.config.ts'),
+  path.join(ROOT, 'packages/shared/src'),
+];
+const READY_TIMEOUT_MS = 120_000;
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** where the server under test answers, e.g. `http://127.0.0.1:41234` */
+    baseUrl: string;
+  }
+}
+
+function newestMtime(entry: string): number {
+  const stat = fs.statSync(entry, { throwIfNoEntry: false });
+  if (!stat) return 0;
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const child of fs.readdirSync(entry)) newest = Math.max(newest, newestMtime(path.join(entry, child)));
+  return newest;
+}
+
+function buildWebIfStale(): void {
+  const built = fs.statSync(path.join(WEB, 'dist/index.html'), { throwIfNoEntry: false })?.mtimeMs ?? 0;
+  const sources = Math.max(...SOURCES.map(newestMtime));
+  if (built > sources) return;
+  const started = Date.now();
+  const result = spawnSync('npm', ['run', 'build', '-w', '@shanzhi/web'], { cwd: ROOT, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`web build failed:\n${result.stdout}\n${result.stderr}`);
+  console.info(`[e2e] built the web app in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitUntilReady(baseUrl: string, server: ChildProcess, log: () => string): Promise<void> {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`server exited with ${server.exitCode}:\n${log()}`);
+    try {
+      const response = await fetch(`${baseUrl}/readyz`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`server not ready after ${READY_TIMEOUT_MS / 1000} s:\n${log()}`);
+}
+
+export default async function setup(project: TestProject) {
+  buildWebIfStale();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shanzhi-e2e-'));
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  let output = '';
+  const started = Date.now();
+  const server = spawn(process.execPath, ['apps/server/bin/shanzhi.js', 'serve'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      SHANZHI_DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-20_000);
+  };
+  server.stdout?.on('data', keep);
+  server.stderr?.on('data', keep);
+
+  try {
+    await waitUntilReady(baseUrl, server, () => output);
+  } catch (error) {
+    server.kill('SIGKILL');
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+  console.info(`[e2e] server ready at ${baseUrl} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  project.provide('baseUrl', baseUrl);
+
+  return async () => {
+    if (server.exitCode === null) {
+      const exited = new Promise((resolve) => server.once('exit', resolve));
+      server.kill('SIGTERM');
+      const timer = setTimeout(() => server.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    if (output.trim()) console.info(`[e2e] server output (warnings and errors):\n${output.slice(-4000)}`);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+}

@@ -1,0 +1,93 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  expectNoPageErrors,
+  launchBrowser,
+  menuLabels,
+  openPage,
+  screenshot,
+  signIn,
+  signInQuickly,
+} from './support/browser.js';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const REFERENCE = ['组织机构', '事项目录', '工作日历'];
+
+/** What each demo account finds in the side menu: the spec of `menu.ts` against the seeded grants. */
+const MENUS: Record<string, string[]> = {
+  admin: ['首页', ...REFERENCE, '用户管理', '角色权限', '审计日志'],
+  agent: ['首页', ...REFERENCE],
+  dispatcher: ['首页', ...REFERENCE, '用户管理'],
+  dispatcher_hbw: ['首页', ...REFERENCE, '用户管理'],
+  handler: ['首页', ...REFERENCE],
+  handler_wd: ['首页', ...REFERENCE],
+  grid: ['首页', ...REFERENCE],
+  mediator: ['首页', ...REFERENCE],
+  supervisor: ['首页', ...REFERENCE, '用户管理'],
+  leader: ['首页', ...REFERENCE, '用户管理'],
+  merchant: ['首页', '事项目录'],
+  citizen: ['首页', '事项目录'],
+};
+
+describe('signing in', () => {
+  it('says so when the password is wrong', async () => {
+    const { page, context, problems } = await openPage(browser);
+    await page.goto('/login');
+    await page.getByLabel('用户名').fill('admin');
+    await page.getByLabel('密码').fill('wrong-password-1');
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await expect.poll(() => page.getByRole('alert').innerText()).toContain('用户名或密码');
+    expect(new URL(page.url()).pathname).toBe('/login');
+    await screenshot(page, 'login-wrong-password');
+    expectNoPageErrors(problems);
+    await context.close();
+  });
+
+  it('shows the field errors of an empty form without calling the server', async () => {
+    const { page, context } = await openPage(browser);
+    await page.goto('/login');
+    let calls = 0;
+    page.on('request', (request) => {
+      if (request.url().includes('/api/v1/auth/login')) calls++;
+    });
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await expect
+      .poll(() => page.locator('.ant-form-item-explain-error').allInnerTexts())
+      .toEqual(['请输入用户名', '请输入密码']);
+    expect(calls).toBe(0);
+    await screenshot(page, 'login-empty');
+    await context.close();
+  });
+
+  it('signs in with the form and lands on the home page', async () => {
+    const { page, context, problems } = await openPage(browser);
+    await signIn(page, 'admin');
+    await page.getByText('欢迎，系统管理员').waitFor();
+    await screenshot(page, 'home-admin');
+    expectNoPageErrors(problems);
+    await context.close();
+  });
+
+  it.each(Object.entries(MENUS))('gives %s the menu of his role', async (username, expected) => {
+    const { page, context, problems } = await openPage(browser);
+    await signInQuickly(page, username);
+    expect(await menuLabels(page)).toEqual(expected);
+    if (username === 'citizen') await screenshot(page, 'home-citizen');
+    expectNoPageErrors(problems);
+    await context.close();
+  });
+
+  it('refuses a page outside the role even by its address', async () => {
+    const { page, context } = await openPage(browser);
+    await signInQuickly(page, 'citizen', '/users');
+    await expect.poll(() => page.getByText('无权访问').count()).toBe(1);
+    await context.close();
+  });
+});

@@ -1,0 +1,92 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { expect, inject } from 'vitest';
+
+/** The demo accounts' password (`SHANZHI_DEMO_PASSWORD` default). */
+export const DEMO_PASSWORD = 'Shanzhi@2026';
+
+const SCREENSHOTS = fileURLToPath(new URL('../screenshots/', import.meta.url));
+
+/** Debian's Chromium, driven headless; never a downloaded browser. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+}
+
+/** A fresh browser context (no cookies) on the server under test, as an office desktop in Beijing time. */
+export async function openPage(browser: Browser, options: { width?: number; height?: number } = {}) {
+  const context: BrowserContext = await browser.newContext({
+    baseURL: inject('baseUrl'),
+    viewport: { width: options.width ?? 1440, height: options.height ?? 900 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  return { context, page, problems };
+}
+
+/** Signs in through the login page and waits for the console's menu. */
+export async function signIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.waitForURL((url) => url.pathname !== '/login');
+  await page.getByRole('navigation', { name: '主菜单' }).waitFor();
+}
+
+/**
+ * Signs in through the API (the session cookie lands in the page's context) and opens `path`: quicker than
+ * the form, for tests about what comes after signing in.
+ */
+export async function signInQuickly(page: Page, username: string, path = '/'): Promise<void> {
+  const answer = await page.request.post('/api/v1/auth/login', {
+    data: { username, password: DEMO_PASSWORD },
+  });
+  expect(answer.status()).toBe(200);
+  await page.goto(path);
+  await page.getByRole('navigation', { name: '主菜单' }).waitFor();
+}
+
+/** The labels of the side menu's pages, in order. */
+export async function menuLabels(page: Page): Promise<string[]> {
+  const items = page
+    .getByRole('navigation', { name: '主菜单' })
+    .locator('li.ant-menu-item .ant-menu-title-content');
+  return (await items.allInnerTexts()).map((text) => text.trim());
+}
+
+/** Saves a full-page screenshot under `apps/web/e2e/screenshots/<name>.png` (git-ignored). */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  // Let spinners settle and charts finish their first animation.
+  await page.waitForLoadState('networkidle').catch(() => undefined);
+  await page.waitForTimeout(300);
+  // From the top, so that the sticky header sits where a person sees it.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Fails on uncaught page errors; console noise that is not ours is left to the reader of the log. */
+export function expectNoPageErrors(problems: string[]): void {
+  expect(problems.filter((p) => p.startsWith('pageerror'))).toEqual([]);
+}

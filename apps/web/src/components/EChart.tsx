@@ -1,0 +1,85 @@
+import { Flex, Spin } from 'antd';
+import type { EChartsCoreOption, EChartsType } from 'echarts/core';
+import { type CSSProperties, useEffect, useRef, useState } from 'react';
+import { useI18n } from '../i18n/I18nProvider.js';
+
+type EChartsModule = typeof import('../platform/charts/echarts-setup.js');
+
+let loading: Promise<EChartsModule> | null = null;
+// ECharts comes with the first chart a user opens, never with the shell.
+function loadECharts(): Promise<EChartsModule> {
+  loading ??= import('../platform/charts/echarts-setup.js').catch((error: unknown) => {
+    loading = null;
+    throw error;
+  });
+  return loading;
+}
+
+/** A GeoJSON FeatureCollection to register as an ECharts map. */
+export type MapGeoJson = Parameters<EChartsModule['echarts']['registerMap']>[1];
+
+/** Props of {@link EChart}. */
+export interface EChartProps {
+  option: EChartsCoreOption;
+  /** maps the option names (`geo.map`), registered before the option is set */
+  maps?: Record<string, MapGeoJson>;
+  /** called once with the chart, e.g. to listen to clicks */
+  onInit?: (chart: EChartsType) => void;
+  style?: CSSProperties;
+  /** accessible description of what the chart shows */
+  ariaLabel: string;
+}
+
+/** A chart that loads ECharts on demand, follows its container's size and replaces its option on change. */
+export function EChart({ option, maps, onInit, style, ariaLabel }: EChartProps) {
+  const { t } = useI18n();
+  const container = useRef<HTMLDivElement>(null);
+  const chartRef = useRef<EChartsType | null>(null);
+  const [lib, setLib] = useState<EChartsModule | null>(null);
+  const [failed, setFailed] = useState(false);
+  const onInitRef = useRef(onInit);
+  onInitRef.current = onInit;
+
+  useEffect(() => {
+    let alive = true;
+    loadECharts().then(
+      (module) => alive && setLib(module),
+      () => alive && setFailed(true),
+    );
+    return () => {
+      alive = false;
+    };
+  }, []);
+
+  useEffect(() => {
+    if (!lib || !container.current) return;
+    const chart = lib.echarts.init(container.current);
+    chartRef.current = chart;
+    onInitRef.current?.(chart);
+    const observer = new ResizeObserver(() => chart.resize());
+    observer.observe(container.current);
+    return () => {
+      observer.disconnect();
+      chart.dispose();
+      chartRef.current = null;
+    };
+  }, [lib]);
+
+  useEffect(() => {
+    const chart = chartRef.current;
+    if (!lib || !chart) return;
+    for (const [name, geoJson] of Object.entries(maps ?? {})) lib.echarts.registerMap(name, geoJson);
+    chart.setOption(option, { notMerge: true });
+  }, [lib, option, maps]);
+
+  return (
+    <div style={{ position: 'relative', ...style }} role="img" aria-label={ariaLabel}>
+      <div ref={container} style={{ position: 'absolute', inset: 0 }} />
+      {!lib && (
+        <Flex align="center" justify="center" style={{ position: 'absolute', inset: 0 }}>
+          {failed ? t('chart.loadFailed') : <Spin />}
+        </Flex>
+      )}
+    </div>
+  );
+}

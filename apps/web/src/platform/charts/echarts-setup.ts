@@ -1,0 +1,18 @@
+import { BarChart, LineChart } from 'echarts/charts';
+import { GeoComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+
+// Only the parts the console draws, so the lazy chunk stays small. Loaded by <EChart> with a dynamic import:
+// nothing here may be imported statically from a page, or ECharts would land in that page's chunk.
+echarts.use([
+  GeoComponent,
+  TooltipComponent,
+  GridComponent,
+  LegendComponent,
+  LineChart,
+  BarChart,
+  CanvasRenderer,
+]);
+
+export { echarts };
