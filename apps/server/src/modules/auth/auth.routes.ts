@@ -33,7 +33,8 @@ export function registerAuthRoutes(app: ApiInstance, ctx: AppContext): void {
         sameSite: 'lax',
         secure: ctx.config.SESSION_COOKIE_SECURE,
         path: '/',
-        expires: new Date(response.expiresAt),
+        // No expiry on the cookie: the server's sliding session decides when it ends, and a cookie with a
+        // fixed date would drop a session the server has extended.
       });
       return response;
     },

@@ -33,6 +33,9 @@ async function unitIdOf(db: DbOrTx, code: string | undefined): Promise<number | 
   if (code === undefined) return undefined;
   const unit = await findOrgByCode(db, code);
   if (!unit?.active) throw fieldError('defaultUnitCode', 'not_found', `承办单位 ${code} 不存在或已停用`);
+  if (unit.kind !== 'unit' && unit.kind !== 'center') {
+    throw fieldError('defaultUnitCode', 'not_a_unit', `「${unit.name}」不是职能单位或社会治理中心`);
+  }
   return unit.id;
 }
 
