@@ -1,9 +1,12 @@
 import fs from 'node:fs';
 import { Role } from '@shanzhi/shared';
-import { Command } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
 import { importCalendarYear, parseHolidayFile } from './modules/calendar/calendar.service.js';
+import { seedDemoHistoryInForeground } from './modules/demo/history/history-runs.js';
+import { MAX_HISTORY_CASES } from './modules/demo/history/seed-history.js';
 import { seedDemo } from './modules/demo/seed-demo.js';
 import { registerModelCommands } from './modules/intelligence/model.cli.js';
+import { registerWarningCommands } from './modules/intelligence/warnings/warnings.cli.js';
 import { createUserFromCli } from './modules/users/users.cli.js';
 import { openContext } from './platform/bootstrap.js';
 import { ConfigError, loadConfig } from './platform/config/config.js';
@@ -40,7 +43,27 @@ program
   .command('seed')
   .description('load data')
   .requiredOption('--demo', 'the Wuhai demo city (idempotent)')
-  .action(() => withContext((ctx) => seedDemo(ctx)));
+  .option(
+    '--history-cases <n>',
+    `cases in the year of demo history (default 50000, at most ${MAX_HISTORY_CASES})`,
+    parseHistoryCases,
+  )
+  .option('--no-history', 'skip the year of demo history')
+  .action((options: { history: boolean; historyCases?: number }) =>
+    withContext(async (ctx) => {
+      await seedDemo(ctx);
+      if (options.history) await seedDemoHistoryInForeground(ctx, options.historyCases);
+    }),
+  );
+
+/** `--history-cases`: a whole number from 1 to Wuhai's real 650,000. */
+function parseHistoryCases(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_HISTORY_CASES) {
+    throw new InvalidArgumentError(`must be a whole number from 1 to ${MAX_HISTORY_CASES}`);
+  }
+  return n;
+}
 
 program
   .command('user')
@@ -67,7 +90,8 @@ program
     }),
   );
 
-registerModelCommands(program);
+registerModelCommands(program, undefined, withContext);
+registerWarningCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,16 +1,27 @@
 import { buildApp } from './app.js';
 import { importMissingShippedYears } from './modules/calendar/shipped-calendar.js';
 import { runSlaScan, SLA_SCAN_INTERVAL_MS } from './modules/cases/jobs/sla-scan.job.js';
+import { startHistoryInBackground } from './modules/demo/history/history-runs.js';
 import { isDatabaseEmpty, seedDemo } from './modules/demo/seed-demo.js';
+import { startModelJobs, trainInitialModel } from './modules/intelligence/model-jobs.js';
+import { refreshModels } from './modules/intelligence/model-registry.js';
+import { runWarningsJob, WARNINGS_INTERVAL_MS } from './modules/intelligence/warnings/warnings.job.js';
+import { startOutboxDispatcher } from './modules/notifications/jobs/outbox-dispatcher.js';
 import { grantNewDefaultPermissions } from './modules/users/role-grants.js';
 import { openContext } from './platform/bootstrap.js';
 import type { Config } from './platform/config/config.js';
 import type { AppContext } from './platform/context.js';
 import { type PeriodicJob, startPeriodicJob } from './platform/jobs/periodic-job.js';
+import { closeRealtime } from './platform/realtime/realtime.js';
 
 /** The background jobs every server process runs; each is safe to run in several processes at once. */
 function startBackgroundJobs(ctx: AppContext): PeriodicJob[] {
-  return [startPeriodicJob(ctx.logger, 'sla-scan', SLA_SCAN_INTERVAL_MS, () => runSlaScan(ctx))];
+  return [
+    startPeriodicJob(ctx.logger, 'sla-scan', SLA_SCAN_INTERVAL_MS, () => runSlaScan(ctx)),
+    startPeriodicJob(ctx.logger, 'warnings', WARNINGS_INTERVAL_MS, () => runWarningsJob(ctx)),
+    startOutboxDispatcher(ctx),
+    ...startModelJobs(ctx),
+  ];
 }
 
 /**
@@ -20,15 +31,24 @@ function startBackgroundJobs(ctx: AppContext): PeriodicJob[] {
 export async function serve(config: Config): Promise<void> {
   const startedAt = Date.now();
   const ctx = await openContext(config);
-  if (config.SHANZHI_AUTO_SEED && ctx.database.kind === 'pglite' && (await isDatabaseEmpty(ctx))) {
+  const firstStart =
+    config.SHANZHI_AUTO_SEED && ctx.database.kind === 'pglite' && (await isDatabaseEmpty(ctx));
+  if (firstStart) {
     ctx.logger.info('empty embedded database: seeding the Wuhai demo city');
     await seedDemo(ctx);
   }
   await importMissingShippedYears(ctx);
   await grantNewDefaultPermissions(ctx);
+  await refreshModels(ctx);
   const { app } = await buildApp(ctx);
   await app.listen({ port: config.PORT, host: config.HOST });
   const jobs = startBackgroundJobs(ctx);
+  // the first classifier trains in a worker while the platform already serves (智能派单 starts when it is ready)
+  trainInitialModel(ctx).catch((error: unknown) =>
+    ctx.logger.error({ err: error }, 'training the first classifier failed'),
+  );
+  const history =
+    ctx.database.kind === 'pglite' ? await startHistoryInBackground(ctx, firstStart) : undefined;
   ctx.logger.info(
     { port: config.PORT, startupMs: Date.now() - startedAt },
     `shanzhi is up at http://localhost:${config.PORT}`,
@@ -42,7 +62,8 @@ export async function serve(config: Config): Promise<void> {
     const timer = setTimeout(() => process.exit(1), 10_000);
     timer.unref();
     await app.close();
-    await Promise.all(jobs.map((job) => job.stop()));
+    await Promise.all([...jobs.map((job) => job.stop()), history?.stop()]);
+    await closeRealtime(ctx);
     await ctx.database.close();
     process.exit(0);
   };

@@ -26,6 +26,31 @@ const CalendarPage = lazyPage(() =>
   import('../features/calendar/pages/CalendarPage.js').then((m) => m.CalendarPage),
 );
 const AuditPage = lazyPage(() => import('../features/audit/pages/AuditPage.js').then((m) => m.AuditPage));
+// — supervision, callback, search, measures —
+const CaseSearchPage = lazyPage(() =>
+  import('../features/case-search/pages/CaseSearchPage.js').then((m) => m.CaseSearchPage),
+);
+const SupervisionPage = lazyPage(() =>
+  import('../features/supervision/pages/SupervisionPage.js').then((m) => m.SupervisionPage),
+);
+const CallbackPage = lazyPage(() =>
+  import('../features/supervision/pages/CallbackPage.js').then((m) => m.CallbackPage),
+);
+const MeasuresPage = lazyPage(() =>
+  import('../features/measures/pages/MeasuresPage.js').then((m) => m.MeasuresPage),
+);
+// — end supervision, callback, search, measures —
+// case console (intake, dispatch, workbench, case detail)
+const IntakePage = lazyPage(() => import('../features/intake/pages/IntakePage.js').then((m) => m.IntakePage));
+const DispatchPage = lazyPage(() =>
+  import('../features/dispatch/pages/DispatchPage.js').then((m) => m.DispatchPage),
+);
+const WorkbenchPage = lazyPage(() =>
+  import('../features/workbench/pages/WorkbenchPage.js').then((m) => m.WorkbenchPage),
+);
+const CaseDetailPage = lazyPage(() =>
+  import('../features/case-detail/pages/CaseDetailPage.js').then((m) => m.CaseDetailPage),
+);
 const NotFoundPage = lazyPage(() => import('./pages/NotFoundPage.js').then((m) => m.NotFoundPage));
 
 /** The pages built so far, by menu path; a menu entry without one shows 「建设中」. */
@@ -36,6 +61,13 @@ const PAGES: Record<string, ComponentType> = {
   '/catalog': CatalogPage,
   '/calendar': CalendarPage,
   '/audit': AuditPage,
+  '/intake': IntakePage,
+  '/dispatch': DispatchPage,
+  '/workbench': WorkbenchPage,
+  '/cases': CaseSearchPage,
+  '/supervision': SupervisionPage,
+  '/callback': CallbackPage,
+  '/measures': MeasuresPage,
 };
 
 function pageElement(page: MenuPage) {
@@ -64,6 +96,7 @@ export const router = createBrowserRouter([
         element: <AppShell />,
         children: [
           { index: true, element: <HomePage /> },
+          { path: '/cases/:id', element: <CaseDetailPage /> },
           ...menuPages()
             .filter((page) => page.path !== '/')
             .map((page) => ({

@@ -26,6 +26,8 @@ export const PERMISSIONS = [
   'reply_template.read',
   'reply_template.write',
   'personal_data.read',
+  // one's own in-app notifications and the live stream (SSE) of what happens in one's scope
+  'notification.read',
   // the case spine: reading cases in one's scope, and one permission per lifecycle action (`case.<action>`)
   'case.read',
   'case.register',
@@ -51,6 +53,20 @@ export const PERMISSIONS = [
   'case.escalate',
   'case.consult',
   'case.invalidate',
+  // the .xlsx export of a case list (bulk personal data, hence apart from `case.read`)
+  'case.export',
+  // attaching photos and documents to a case (reading them follows `case.read`)
+  'case.attach',
+  // the measures (考核): reading them, and setting their weights and coefficients
+  'kpi.read',
+  'kpi.configure',
+  // duplicate lookups (查重) for intake and dispatch; early warnings (苗头性问题预警): read, acknowledge, run now
+  'intelligence.duplicates',
+  'warning.read',
+  'warning.acknowledge',
+  'warning.run',
+  // the classifier's suggestion (categories, unit, 110 flag) for a message being registered or dispatched
+  'intelligence.classify',
 ] as const;
 export const Permission = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof Permission>;
@@ -60,7 +76,8 @@ export function casePermissionOf(action: CaseAction): Permission {
   return `case.${action}` as Permission;
 }
 
-const STAFF_READ: Permission[] = ['org.read', 'catalog.read', 'calendar.read'];
+/** What every staff role reads: the org tree, the catalog, the calendar, and its own notifications. */
+const STAFF_READ: Permission[] = ['org.read', 'catalog.read', 'calendar.read', 'notification.read'];
 /** The knowledge base and the reply templates, for the staff who answer citizens. */
 const ANSWER_READ: Permission[] = ['knowledge.read', 'reply_template.read'];
 
@@ -81,13 +98,68 @@ const CASE_STAFF: (role: Role) => Permission[] = (role) => ['case.read', ...case
 /** Default grants of each role. */
 export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   citizen: ['catalog.read'],
-  agent: [...STAFF_READ, ...ANSWER_READ, 'personal_data.read', ...CASE_STAFF('agent')],
-  dispatcher: [...STAFF_READ, ...ANSWER_READ, 'user.read', 'personal_data.read', ...CASE_STAFF('dispatcher')],
-  handler: [...STAFF_READ, ...ANSWER_READ, 'personal_data.read', ...CASE_STAFF('handler')],
-  grid_worker: [...STAFF_READ, 'personal_data.read', ...CASE_STAFF('grid_worker')],
+  agent: [
+    ...STAFF_READ,
+    ...ANSWER_READ,
+    'personal_data.read',
+    ...CASE_STAFF('agent'),
+    'case.export',
+    'case.attach',
+    'intelligence.duplicates',
+    'intelligence.classify',
+  ],
+  dispatcher: [
+    ...STAFF_READ,
+    ...ANSWER_READ,
+    'user.read',
+    'personal_data.read',
+    ...CASE_STAFF('dispatcher'),
+    'case.export',
+    'case.attach',
+    'kpi.read',
+    'intelligence.duplicates',
+    'intelligence.classify',
+    'warning.read',
+    'warning.acknowledge',
+  ],
+  handler: [
+    ...STAFF_READ,
+    ...ANSWER_READ,
+    'personal_data.read',
+    'intelligence.classify',
+    ...CASE_STAFF('handler'),
+    'case.attach',
+  ],
+  grid_worker: [
+    ...STAFF_READ,
+    'personal_data.read',
+    'intelligence.classify',
+    ...CASE_STAFF('grid_worker'),
+    'case.attach',
+  ],
   mediator: [...STAFF_READ, ...CASE_STAFF('mediator')],
-  supervisor: [...STAFF_READ, ...ANSWER_READ, 'user.read', ...CASE_STAFF('supervisor')],
-  leader: [...STAFF_READ, ...ANSWER_READ, 'user.read', ...CASE_STAFF('leader')],
+  supervisor: [
+    ...STAFF_READ,
+    ...ANSWER_READ,
+    'user.read',
+    ...CASE_STAFF('supervisor'),
+    'case.export',
+    'kpi.read',
+    'intelligence.duplicates',
+    'intelligence.classify',
+    'warning.read',
+    'warning.acknowledge',
+  ],
+  leader: [
+    ...STAFF_READ,
+    ...ANSWER_READ,
+    'user.read',
+    ...CASE_STAFF('leader'),
+    'case.export',
+    'kpi.read',
+    'warning.read',
+    'warning.acknowledge',
+  ],
   merchant: ['catalog.read'],
   admin: [...PERMISSIONS],
 };

@@ -33,8 +33,10 @@ export const CaseListQuery = z
     createdFrom: z.iso.datetime({ offset: true }).optional(),
     /** 登记时间 to (exclusive), ISO 8601 */
     createdTo: z.iso.datetime({ offset: true }).optional(),
-    /** 关键词 in the title or the content */
+    /** 关键词 in the title or the content, or a case number (exact) */
     q: z.string().trim().min(1).max(100).optional(),
+    /** 延期申请: `pending` lists only the cases whose extension request awaits the dispatcher's decision */
+    extension: z.enum(['pending']).optional(),
     /** 诉求人电话 (exact); needs `personal_data.read` */
     citizenPhone: z.string().trim().min(5).max(20).optional(),
     sort: CaseListSort.default('created_desc'),

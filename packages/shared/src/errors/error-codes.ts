@@ -23,6 +23,10 @@ export const ERROR_CODES = {
   CALENDAR_YEAR_NOT_FOUND: 404,
   POINT_OUTSIDE_CITY: 404,
   CASE_NOT_FOUND: 404,
+  /** an attachment that does not exist */
+  ATTACHMENT_NOT_FOUND: 404,
+  /** a notification that does not exist or is someone else's */
+  NOTIFICATION_NOT_FOUND: 404,
   CONFLICT: 409,
   DUPLICATE_CODE: 409,
   DUPLICATE_USERNAME: 409,
@@ -31,6 +35,8 @@ export const ERROR_CODES = {
   ORG_KIND_NOT_ALLOWED: 400,
   INVALID_GEOMETRY: 400,
   INVALID_CALENDAR: 400,
+  /** an export whose filter matches more rows than one file may hold: narrow the filter */
+  EXPORT_TOO_LARGE: 400,
   VERSION_CONFLICT: 409,
   TRANSITION_NOT_ALLOWED: 409,
   /** a return after the acceptance limit ran out */

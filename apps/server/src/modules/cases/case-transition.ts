@@ -6,16 +6,18 @@ import {
   type CaseState,
   CaseTransitionError,
   mayTakeAction,
+  type WorkingCalendar,
 } from '@shanzhi/shared';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
+import type { Tx } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { loadWorkingCalendar } from '../calendar/calendar.service.js';
 import type { ActionHandler, ActionScene } from './case-actions/action-handler.js';
 import { ACTION_HANDLERS } from './case-actions/all-actions.js';
 import { writeCaseOutbox } from './case-outbox.js';
 import { assertCaseReadable, loadOneCaseOrgs, relationOf } from './case-scope.policy.js';
-import { readCaseSettings } from './case-settings.js';
+import { type CaseSettings, readCaseSettings } from './case-settings.js';
 import { appendEvent } from './case-timeline.js';
 import {
   type CaseRow,
@@ -53,51 +55,75 @@ export async function takeCaseAction<A extends CaseActionOnCase>(
 ): Promise<CaseRow> {
   // Read outside the transaction: on PGlite a second query during a transaction would wait for it.
   const [calendar, settings] = await Promise.all([loadWorkingCalendar(ctx), readCaseSettings(ctx)]);
+  return ctx.db.transaction((tx) =>
+    applyCaseAction(tx, actor, caseId, action, input, { now: ctx.clock.now(), calendar, settings }),
+  );
+}
+
+/** What an action runs under besides the case: the time and the rules read before the transaction. */
+export interface ActionEnvironment {
+  now: Date;
+  calendar: WorkingCalendar;
+  settings: CaseSettings;
+  /** the platform acts itself (智能派单): the event records no user */
+  bySystem?: boolean;
+}
+
+/**
+ * The steps of `takeCaseAction` inside a transaction the caller holds. Also used by registration's 智能派单,
+ * which dispatches the new case in the registering transaction through this same path.
+ */
+export async function applyCaseAction<A extends CaseActionOnCase>(
+  tx: Tx,
+  actor: Actor,
+  caseId: number,
+  action: A,
+  input: CaseActionInput<A>,
+  env: ActionEnvironment,
+): Promise<CaseRow> {
+  const { now, calendar, settings } = env;
   const handler = ACTION_HANDLERS[action] as unknown as ActionHandler<A>;
-  return ctx.db.transaction(async (tx) => {
-    const row = await lockCase(tx, caseId);
-    if (!row) throw caseNotFound(caseId);
-    const orgs = await loadOneCaseOrgs(tx, row);
-    const relation = relationOf(actor, orgs);
-    assertCaseReadable(relation);
-    if (row.version !== input.version) throw versionConflict(row.version);
-    const from = row.state as CaseState;
-    const to = assertTransitionAsAppError(from, action);
-    if (!mayTakeAction(action, actor.roles)) {
-      throw new AppError('FORBIDDEN', '您的角色不能办理此操作');
-    }
-    const now = ctx.clock.now();
-    const scene: ActionScene = { actor, row, orgs, relation, now, calendar, settings };
-    const refusal = handler.guard(scene);
-    if (refusal) throw refusal;
-    const effect = await handler.apply(tx, scene, input);
-    if (effect.handlers) {
-      await replaceHandlers(tx, caseId, effect.handlers.leadUnitId, effect.handlers.coHandlerIds);
-    } else if (effect.handlers === null) {
-      await clearHandlers(tx, caseId);
-    }
-    const updated = await updateLockedCase(tx, caseId, { ...effect.patch, state: to }, now);
-    const event = await appendEvent(tx, caseId, {
-      action,
-      event: CASE_ACTION_EVENTS[action],
-      actorUserId: actor.userId,
-      actorName: actor.displayName,
-      actorOrgId: actor.orgId,
-      at: now,
-      fromState: from,
-      toState: to,
-      note: effect.note ?? null,
-      changes: effect.changes ?? {},
-      attachments: effect.attachments ?? [],
-    });
-    const coHandlerIds = effect.handlers
-      ? effect.handlers.coHandlerIds
-      : effect.handlers === null
-        ? []
-        : orgs.coHandlers.map((o) => o.id);
-    await writeCaseOutbox(tx, updated, event, coHandlerIds);
-    return updated;
+  const row = await lockCase(tx, caseId);
+  if (!row) throw caseNotFound(caseId);
+  const orgs = await loadOneCaseOrgs(tx, row);
+  const relation = relationOf(actor, orgs);
+  assertCaseReadable(relation);
+  if (row.version !== input.version) throw versionConflict(row.version);
+  const from = row.state as CaseState;
+  const to = assertTransitionAsAppError(from, action);
+  if (!mayTakeAction(action, actor.roles)) {
+    throw new AppError('FORBIDDEN', '您的角色不能办理此操作');
+  }
+  const scene: ActionScene = { actor, row, orgs, relation, now, calendar, settings };
+  const refusal = handler.guard(scene);
+  if (refusal) throw refusal;
+  const effect = await handler.apply(tx, scene, input);
+  if (effect.handlers) {
+    await replaceHandlers(tx, caseId, effect.handlers.leadUnitId, effect.handlers.coHandlerIds);
+  } else if (effect.handlers === null) {
+    await clearHandlers(tx, caseId);
+  }
+  const updated = await updateLockedCase(tx, caseId, { ...effect.patch, state: to }, now);
+  const event = await appendEvent(tx, caseId, {
+    action,
+    event: CASE_ACTION_EVENTS[action],
+    actorUserId: env.bySystem ? null : actor.userId,
+    actorName: actor.displayName,
+    actorOrgId: actor.orgId,
+    at: now,
+    fromState: from,
+    toState: to,
+    note: effect.note ?? null,
+    changes: effect.changes ?? {},
+    attachments: effect.attachments ?? [],
   });
+  const coHandlerIds = effect.handlers
+    ? effect.handlers.coHandlerIds
+    : effect.handlers === null
+      ? []
+      : orgs.coHandlers.map((o) => o.id);
+  await writeCaseOutbox(tx, updated, event, coHandlerIds);
+  return updated;
 }
 
 /** The lifecycle table's answer, as the API's error. */

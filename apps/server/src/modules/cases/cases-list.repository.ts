@@ -19,6 +19,8 @@ export interface CaseListFilter {
   createdTo?: Date;
   q?: string;
   citizenPhone?: string;
+  /** only cases whose extension request is pending */
+  extensionPending?: boolean;
   sort: 'created_desc' | 'deadline_asc';
   /** keyset position: the sort key and id of the last row of the previous page */
   after?: { key: string; id: number };
@@ -66,9 +68,13 @@ function conditionsOf(f: CaseListFilter): SQL[] {
   if (f.createdTo) c.push(lt(cases.createdAt, f.createdTo));
   if (f.q) {
     const pattern = `%${f.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-    c.push(or(ilike(cases.title, pattern), ilike(cases.description, pattern)));
+    // a case number (一档一号) typed into the search box finds that case
+    c.push(
+      or(ilike(cases.title, pattern), ilike(cases.description, pattern), eq(cases.number, f.q.toUpperCase())),
+    );
   }
   if (f.citizenPhone) c.push(eq(cases.citizenPhone, f.citizenPhone));
+  if (f.extensionPending) c.push(eq(cases.extensionStatus, 'pending'));
   if (f.after) {
     c.push(
       f.sort === 'created_desc'
@@ -90,6 +96,15 @@ export async function listCases(db: DbOrTx, f: CaseListFilter): Promise<{ rows: 
     .orderBy(...order)
     .limit(f.limit + 1);
   return { rows: rows.slice(0, f.limit), more: rows.length > f.limit };
+}
+
+/** How many cases match a filter (its keyset position and limit aside): an export decides on it first. */
+export async function countCases(db: DbOrTx, f: Omit<CaseListFilter, 'after' | 'limit'>): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(cases)
+    .where(and(...conditionsOf({ ...f, limit: 0 })));
+  return row?.n ?? 0;
 }
 
 /** The sort key of a row, for the cursor of the next page. */

@@ -65,7 +65,13 @@ describe('extension (延期)', () => {
     expect((await w.read('dispatcher', c.id)).actions).toEqual(
       expect.arrayContaining(['approve_extension', 'refuse_extension']),
     );
+    // the dispatcher's 延期申请 queue lists it, and only pending requests
+    const queue = await w.get('dispatcher', '/api/v1/cases?extension=pending&limit=200');
+    const queued = (queue.json() as { items: { id: number }[] }).items.map((item) => item.id);
+    expect(queued).toContain(c.id);
     const approved = await w.step('dispatcher', c.id, 'approve_extension', { note: '同意' });
+    const after = await w.get('dispatcher', '/api/v1/cases?extension=pending&limit=200');
+    expect((after.json() as { items: { id: number }[] }).items.map((item) => item.id)).not.toContain(c.id);
     expect(approved.extension).toMatchObject({ status: 'approved' });
     expect(beijingTime(approved.resolveDeadline as string)).toBe('2026-10-20 10:00');
 
@@ -245,5 +251,13 @@ describe('time limits at intake', () => {
     );
     const beijing = { longitude: 116.4, latitude: 39.9 };
     expectError(await w.register('agent', { location: beijing }), 400, 'VALIDATION_FAILED', 'location');
+  });
+});
+
+describe('case list search', () => {
+  it('finds a case by its number (一档一号) typed into the keyword box', async () => {
+    const c = await w.newCase('agent');
+    const found = await w.get('dispatcher', `/api/v1/cases?q=${c.number.toLowerCase()}`);
+    expect((found.json() as { items: { id: number }[] }).items.map((item) => item.id)).toEqual([c.id]);
   });
 });

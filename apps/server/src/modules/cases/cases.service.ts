@@ -118,12 +118,15 @@ async function summarise(ctx: AppContext, actor: Actor, rows: CaseRow[]): Promis
   });
 }
 
-/** A keyset page of the cases in the actor's scope that match the query. */
-export async function listCasesForActor(
+/**
+ * The repository filter of a list query (without its page): checks the phone filter's permission, that
+ * `within` lies in the actor's scope and that the category exists. The list and the export share it.
+ */
+export async function caseListFilterOf(
   ctx: AppContext,
   actor: Actor,
-  query: CaseListQuery,
-): Promise<{ items: CaseSummary[]; nextCursor: string | null }> {
+  query: Omit<CaseListQuery, 'cursor' | 'limit'>,
+): Promise<Omit<CaseListFilter, 'after' | 'limit'>> {
   if (query.citizenPhone) assertMaySearchByPhone(actor);
   const withinPath =
     query.within === undefined ? undefined : (await loadOrgInScope(ctx.db, actor, query.within)).path;
@@ -131,7 +134,7 @@ export async function listCasesForActor(
   if (query.categoryId !== undefined && !category) {
     throw fieldError('categoryId', 'not_found', `事项 ${query.categoryId} 不存在`);
   }
-  const filter: CaseListFilter = {
+  return {
     scopePath: actor.scopePath,
     withinPath,
     states: query.state,
@@ -143,7 +146,19 @@ export async function listCasesForActor(
     createdTo: query.createdTo ? new Date(query.createdTo) : undefined,
     q: query.q,
     citizenPhone: query.citizenPhone,
+    extensionPending: query.extension === 'pending',
     sort: query.sort,
+  };
+}
+
+/** A keyset page of the cases in the actor's scope that match the query. */
+export async function listCasesForActor(
+  ctx: AppContext,
+  actor: Actor,
+  query: CaseListQuery,
+): Promise<{ items: CaseSummary[]; nextCursor: string | null }> {
+  const filter: CaseListFilter = {
+    ...(await caseListFilterOf(ctx, actor, query)),
     after: query.cursor ? decodeCursor(query.cursor) : undefined,
     limit: query.limit,
   };

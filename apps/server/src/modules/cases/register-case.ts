@@ -5,9 +5,16 @@ import type { DbOrTx } from '../../platform/db/database.js';
 import { AppError, fieldError } from '../../platform/errors/app-error.js';
 import { loadWorkingCalendar } from '../calendar/calendar.service.js';
 import { findCategory } from '../catalog/catalog.repository.js';
+import { recordCaseFingerprint } from '../intelligence/duplicates/case-fingerprints.repository.js';
+import {
+  applyIntakeSuggestion,
+  suggestForIntake,
+  suggestionChanges,
+} from '../intelligence/smart-dispatch.js';
 import { chainOfPath, findGridAt, type LocatedChain } from '../orgs/orgs.service.js';
 import { limitsForIntake } from './case-clock.js';
 import { writeCaseOutbox } from './case-outbox.js';
+import { readCaseSettings } from './case-settings.js';
 import { appendEvent } from './case-timeline.js';
 import { allocateCaseSequence, type CaseRow, findCentreUnder, insertCase } from './cases.repository.js';
 
@@ -84,6 +91,16 @@ export async function registerCase(ctx: AppContext, actor: Actor, input: Registe
     locateIntake(ctx.db, actor, input),
   ]);
   const currentOrgId = await intakeOwner(ctx.db, actor, chain);
+  // 智能分类/派单/110 识别: computed before the transaction (PGlite would make a read inside it wait)
+  const [suggestion, settings] = await Promise.all([
+    suggestForIntake(ctx, {
+      title: input.title ?? null,
+      content: input.content,
+      ownerOrgId: currentOrgId,
+      categoryPolice: category?.police ?? false,
+    }),
+    readCaseSettings(ctx),
+  ]);
   const limits = limitsForIntake(category, input.priority, input.type);
   const now = ctx.clock.now();
   const area = chain?.grid ?? chain?.community ?? chain?.town ?? chain?.district ?? null;
@@ -96,7 +113,7 @@ export async function registerCase(ctx: AppContext, actor: Actor, input: Registe
       type: input.type,
       categoryId: category?.id ?? null,
       priority: input.priority,
-      policeMatter: category?.police ?? false,
+      policeMatter: (category?.police ?? false) || (suggestion?.classification.police.flagged ?? false),
       title: titleOf(input),
       description: input.content,
       citizenName: input.citizenName ?? null,
@@ -141,10 +158,14 @@ export async function registerCase(ctx: AppContext, actor: Actor, input: Registe
         priority: row.priority,
         areaOrgId: area?.id ?? null,
         currentOrgId,
+        ...(suggestion ? { suggestion: suggestionChanges(suggestion) } : {}),
       },
       attachments: [],
     });
     await writeCaseOutbox(tx, row, event, []);
-    return row;
+    // 查重: the text fingerprint, so that the next call about the same problem finds this case
+    await recordCaseFingerprint(tx, row);
+    // 智能派单: stores the suggestion; above the threshold, dispatches through the lifecycle's dispatch path
+    return suggestion ? applyIntakeSuggestion(tx, row, suggestion, { now, calendar, settings }) : row;
   });
 }

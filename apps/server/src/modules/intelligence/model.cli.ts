@@ -1,9 +1,14 @@
 import type { Command } from 'commander';
+import type { AppContext } from '../../platform/context.js';
 import { crossValidate } from './classifier/cross-validate.js';
 import { evaluate } from './classifier/evaluate.js';
 import { DatasetError, readLabelledJsonl } from './classifier/jsonl.js';
 import { loadModel, ModelFormatError, saveModel } from './classifier/model-artefact.js';
 import { trainClassifier } from './classifier/train.js';
+import { retrainFromHistory } from './retrain-from-history.js';
+
+/** Runs an action with an open, migrated database (the CLI's `withContext`). */
+export type ContextRunner = <T>(action: (ctx: AppContext) => Promise<T>) => Promise<T>;
 
 /** Where the model commands write; the real process by default, a recorder in tests. */
 export interface CliIo {
@@ -63,18 +68,41 @@ function readData(options: DataOptions) {
  * Adds `model train`, `model eval` and `model cv` to the shanzhi CLI. Results go to stdout as one JSON line,
  * progress to stderr; bad input ends with a message naming the file and line, and exit code 2.
  */
-export function registerModelCommands(program: Command, io: CliIo = processIo): Command {
+export function registerModelCommands(
+  program: Command,
+  io: CliIo = processIo,
+  withContext?: ContextRunner,
+): Command {
   const model = program
     .command('model')
     .description('the complaint classifier: train, evaluate, cross-validate');
   const log = (message: string) => io.err(message);
 
-  addDataOptions(model.command('train').description('train a classifier and write its artefact'))
-    .requiredOption('--out <dir>', 'directory for model.json and weights.bin')
+  model
+    .command('train')
+    .description('train a classifier and write its artefact, or (--from-history) retrain the stored models')
+    .option('--input <file>', 'labelled messages, one JSON object per line')
+    .option('--text-field <name>', 'field holding the message text', 'text')
+    .option('--label-field <name>', 'field holding the category', 'label')
+    .option('--out <dir>', 'directory for model.json and weights.bin')
     .option('--cv <folds>', 'also cross-validate with this many folds and record the figures in model.json')
-    .action((options: DataOptions & { out: string; cv?: string }) =>
+    .option(
+      '--from-history',
+      "train category and unit models from the platform's closed cases; activate them only if they beat the active ones",
+    )
+    .action((options: Partial<DataOptions> & { out?: string; cv?: string; fromHistory?: boolean }) =>
       withInputErrors(io, async () => {
-        const examples = await readData(options);
+        if (options.fromHistory) {
+          if (!withContext) throw new DatasetError('--from-history needs the database', '');
+          const result = await withContext((ctx) => retrainFromHistory(ctx, { log }));
+          io.out(JSON.stringify(result));
+          return;
+        }
+        if (!options.input || !options.out) {
+          throw new DatasetError('model train needs --input and --out (or --from-history)', '');
+        }
+        const data = { input: options.input, textField: options.textField!, labelField: options.labelField! };
+        const examples = await readData(data);
         const classifier = trainClassifier(examples, { log });
         if (options.cv) {
           const cv = crossValidate(examples, parseFolds(options.cv), { log });

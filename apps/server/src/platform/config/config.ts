@@ -24,6 +24,13 @@ const ConfigSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /** where the embedded database, attachments and exports live */
   SHANZHI_DATA_DIR: z.string().min(1).default('./data'),
+  /** largest attachment accepted, in bytes (10 MB by default); a larger upload is refused with 413 */
+  SHANZHI_ATTACHMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1024 * 1024 * 1024)
+    .default(10 * 1024 * 1024),
   /** folder of the public data sets (citizen messages, boundaries, holidays); optional at run time */
   SHANZHI_SHARED_DATA_DIR: z
     .string()
@@ -31,6 +38,8 @@ const ConfigSchema = z.object({
     .default(path.join(REPO_ROOT, '..', 'shared', 'data')),
   /** password of every demo account written by `shanzhi seed --demo` */
   SHANZHI_DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').default('Shanzhi@2026'),
+  /** cases of demo history written in the background after a first start (0: none) */
+  SHANZHI_DEMO_HISTORY_CASES: z.coerce.number().int().min(0).max(650_000).default(50_000),
   /** seed the demo city when the platform starts on an empty embedded database */
   SHANZHI_AUTO_SEED: boolean.default(true),
   /** hours a session lives without use */

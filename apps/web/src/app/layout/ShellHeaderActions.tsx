@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router-dom';
 import { LanguageSwitch } from '../../components/LanguageSwitch.js';
 import { logout } from '../../features/auth/api/auth.api.js';
 import { clearSession } from '../../features/auth/hooks/use-session.js';
+import { NotificationBell } from '../../features/notifications/components/NotificationBell.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { roleLabel } from '../../i18n/labels.js';
 
@@ -62,6 +63,7 @@ export function ShellHeaderActions({ me, compact = false }: { me: MeResponse; co
           </span>
         )}
       </Flex>
+      {me.permissions.includes('notification.read') && <NotificationBell />}
       <LanguageSwitch iconOnly={compact} />
       <Button
         type="text"

@@ -1,12 +1,20 @@
 import {
+  AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
   CalendarOutlined,
+  CustomerServiceOutlined,
   DatabaseOutlined,
+  FileSearchOutlined,
+  FileTextOutlined,
   HomeOutlined,
+  PhoneOutlined,
   ProfileOutlined,
   SafetyCertificateOutlined,
+  SendOutlined,
   SettingOutlined,
+  SolutionOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { Permission } from '@shanzhi/shared';
@@ -39,6 +47,40 @@ export type MenuEntry = MenuPage | MenuGroup;
  */
 export const MENU: readonly MenuEntry[] = [
   { path: '/', labelKey: 'menu.home', icon: HomeOutlined },
+  // case console (intake, dispatch, workbench)
+  {
+    key: 'cases',
+    labelKey: 'menu.group.cases',
+    icon: FileTextOutlined,
+    pages: [
+      {
+        path: '/intake',
+        labelKey: 'menu.intake',
+        icon: CustomerServiceOutlined,
+        permission: 'case.register',
+      },
+      { path: '/dispatch', labelKey: 'menu.dispatch', icon: SendOutlined, permission: 'case.dispatch' },
+      { path: '/workbench', labelKey: 'menu.workbench', icon: SolutionOutlined, permission: 'case.accept' },
+    ],
+  },
+  // — supervision, callback, search, measures (督办·回访·查询·考核) —
+  { path: '/cases', labelKey: 'menu.caseSearch', icon: FileSearchOutlined, permission: 'case.read' },
+  {
+    key: 'oversight',
+    labelKey: 'menu.group.oversight',
+    icon: AlertOutlined,
+    pages: [
+      {
+        path: '/supervision',
+        labelKey: 'menu.supervision',
+        icon: AlertOutlined,
+        permission: 'case.supervise',
+      },
+      { path: '/callback', labelKey: 'menu.callback', icon: PhoneOutlined, permission: 'case.callback' },
+      { path: '/measures', labelKey: 'menu.measures', icon: BarChartOutlined, permission: 'kpi.read' },
+    ],
+  },
+  // — end supervision, callback, search, measures —
   {
     key: 'reference',
     labelKey: 'menu.group.reference',

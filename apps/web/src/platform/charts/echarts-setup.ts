@@ -1,4 +1,4 @@
-import { BarChart, LineChart } from 'echarts/charts';
+import { BarChart, LineChart, ScatterChart } from 'echarts/charts';
 import { GeoComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
@@ -12,6 +12,7 @@ echarts.use([
   LegendComponent,
   LineChart,
   BarChart,
+  ScatterChart,
   CanvasRenderer,
 ]);
 

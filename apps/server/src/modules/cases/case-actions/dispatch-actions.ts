@@ -1,6 +1,7 @@
 import { isInScope } from '../../../platform/auth/actor.js';
 import type { DbOrTx } from '../../../platform/db/database.js';
 import { AppError, fieldError } from '../../../platform/errors/app-error.js';
+import { recordReturnOfAutoDispatch } from '../../intelligence/classifier-feedback.js';
 import { resolveLimitOf, startAcceptClock, startResolveClock, stopClock } from '../case-clock.js';
 import { findCentreUnder, findOrgBriefs, type OrgBrief } from '../cases.repository.js';
 import type { ActionHandlers, ActionScene } from './action-handler.js';
@@ -91,7 +92,9 @@ export const dispatchActions: Pick<ActionHandlers, 'dispatch' | 'accept' | 'retu
     },
     return: {
       guard: allOf(leadOnly, returnWindowOpen),
-      apply(_tx, scene, input) {
+      async apply(tx, scene, input) {
+        // a return of a case the platform dispatched itself is a correction for the classifier
+        await recordReturnOfAutoDispatch(tx, scene.row, input.reason, scene.now);
         return {
           patch: { returns: scene.row.returns + 1, leadUnitId: null, ...stopClock() },
           handlers: null,

@@ -1,5 +1,6 @@
 import { addWorkingTime, MAX_EXTENSION } from '@shanzhi/shared';
 import { AppError, fieldError } from '../../../platform/errors/app-error.js';
+import { assertAttachmentsOfCase } from '../attachments/attachments.service.js';
 import { moveResolveDeadline, startResolveClock, stopClock } from '../case-clock.js';
 import type { ActionHandlers, ActionScene } from './action-handler.js';
 import { allOf, handlerOnly, leadOnly, ownerOnly } from './guards.js';
@@ -26,7 +27,10 @@ export const handlingActions: Pick<
 > = {
   progress: {
     guard: handlerOnly,
-    apply: (_tx, _scene, input) => ({ note: input.note, attachments: input.attachmentIds ?? [] }),
+    apply: async (tx, scene, input) => ({
+      note: input.note,
+      attachments: await assertAttachmentsOfCase(tx, scene.row.id, input.attachmentIds),
+    }),
   },
   request_extension: {
     guard: allOf(leadOnly, extensionAllowed),
@@ -75,11 +79,11 @@ export const handlingActions: Pick<
   },
   reply: {
     guard: leadOnly,
-    apply: (_tx, scene, input) => ({
+    apply: async (tx, scene, input) => ({
       patch: { repliedAt: scene.now, ...stopClock() },
       note: input.content,
       changes: { templateId: input.templateId ?? null },
-      attachments: input.attachmentIds ?? [],
+      attachments: await assertAttachmentsOfCase(tx, scene.row.id, input.attachmentIds),
     }),
   },
   review: {

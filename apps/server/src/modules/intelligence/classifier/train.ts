@@ -8,6 +8,7 @@ import {
   softmax,
   trainLinearSvm,
 } from './linear-model.js';
+import { ScoringTable } from './scoring-table.js';
 import {
   countFeatureHashes,
   DEFAULT_FEATURE_CONFIG,
@@ -231,93 +232,78 @@ function defaultVersion(createdAt: string, weights: LinearWeights): string {
   return `${createdAt.replace(/[-:]/g, '').replace(/\.\d+/, '')}-${digest}`;
 }
 
-/** idf and the label weights of each column side by side: one memory fetch per feature when scoring. */
-const scoringRowsByModel = new WeakMap<TextClassifier, Float32Array>();
+/** The fused prediction table of each loaded model, built on first use. */
+const scoringTables = new WeakMap<TextClassifier, ScoringTable>();
 let hashBuffer = new Uint32Array(4096);
-let distinctSlots = new Int32Array(4096);
+let distinctHashes = new Uint32Array(4096);
+let distinctCounts = new Int32Array(4096);
 let slotKeys = new Uint32Array(0);
 let slotCounts = new Int32Array(0);
+let slotOrder = new Int32Array(0);
 
-function scoringRows(model: TextClassifier): Float32Array {
-  let rows = scoringRowsByModel.get(model);
-  if (!rows) {
-    const labelCount = model.labels.length;
-    const stride = labelCount + 1;
-    const { idf } = model.vocabulary;
-    const { weights } = model.weights;
-    rows = new Float32Array(idf.length * stride);
-    for (let f = 0; f < idf.length; f++) {
-      rows[f * stride] = idf[f]!;
-      for (let l = 0; l < labelCount; l++) rows[f * stride + 1 + l] = weights[f * labelCount + l]!;
-    }
-    scoringRowsByModel.set(model, rows);
+function scoringTableOf(model: TextClassifier): ScoringTable {
+  let table = scoringTables.get(model);
+  if (!table) {
+    table = new ScoringTable(model.vocabulary, model.weights);
+    scoringTables.set(model, table);
   }
-  return rows;
+  return table;
 }
 
-/**
- * The SVM margin of every label for a text: the same sublinear TF-IDF and block normalisation as
- * `vectoriseWords` + `scoreRow`, fused into one pass over the message's distinct features.
- */
-export function scoreText(model: TextClassifier, text: string): Float64Array {
-  const labelCount = model.labels.length;
-  const stride = labelCount + 1;
-  const rows = scoringRows(model);
-  const { index, firstCharColumn } = model.vocabulary;
-  let n = 0;
-  forEachFeatureHash(extractWords(text, model.features.dropStopWords), model.features, (h) => {
-    if (n === hashBuffer.length) {
-      const grown = new Uint32Array(hashBuffer.length * 2);
-      grown.set(hashBuffer);
-      hashBuffer = grown;
-      distinctSlots = new Int32Array(hashBuffer.length);
-    }
-    hashBuffer[n++] = h;
-  });
-  // Count repeats in a small per-call table that stays in cache (a typed-array sort costs more than the rest).
+function pushHash(h: number): void {
+  if (hashCount === hashBuffer.length) {
+    const grown = new Uint32Array(hashBuffer.length * 2);
+    grown.set(hashBuffer);
+    hashBuffer = grown;
+  }
+  hashBuffer[hashCount++] = h;
+}
+let hashCount = 0;
+
+/** Distinct hashes of `hashBuffer[0, n)` with their counts, in first-seen order; answers how many. */
+function countDistinct(n: number): number {
+  // A small per-call table that stays in cache: a typed-array sort costs more than the rest of scoring.
   let capacity = 64;
   while (capacity < 2 * n) capacity *= 2;
   if (slotKeys.length < capacity) {
     slotKeys = new Uint32Array(capacity);
     slotCounts = new Int32Array(capacity);
+    slotOrder = new Int32Array(capacity);
+  }
+  if (distinctHashes.length < n) {
+    distinctHashes = new Uint32Array(hashBuffer.length);
+    distinctCounts = new Int32Array(hashBuffer.length);
   }
   slotCounts.fill(0, 0, capacity);
   const mask = capacity - 1;
   let distinct = 0;
   for (let i = 0; i < n; i++) {
     const h = hashBuffer[i]!;
-    let s = (Math.imul(h, 0x9e3779b1) >>> 0) & mask;
+    let s = (Math.imul(h, 0x85ebca6b) >>> 0) & mask;
     while (slotCounts[s] !== 0 && slotKeys[s] !== h) s = (s + 1) & mask;
     if (slotCounts[s] === 0) {
       slotKeys[s] = h;
-      distinctSlots[distinct++] = s;
+      slotOrder[distinct++] = s;
     }
     slotCounts[s]!++;
   }
-  const wordScores = new Float64Array(labelCount);
-  const charScores = new Float64Array(labelCount);
-  let wordNorm = 0;
-  let charNorm = 0;
   for (let d = 0; d < distinct; d++) {
-    const s = distinctSlots[d]!;
-    const col = index.get(slotKeys[s]!);
-    if (col < 0) continue;
-    const base = col * stride;
-    const v = (1 + Math.log(slotCounts[s]!)) * rows[base]!;
-    const into = col >= firstCharColumn ? charScores : wordScores;
-    if (col >= firstCharColumn) charNorm += v * v;
-    else wordNorm += v * v;
-    for (let l = 0; l < labelCount; l++) into[l]! += v * rows[base + 1 + l]!;
+    const s = slotOrder[d]!;
+    distinctHashes[d] = slotKeys[s]!;
+    distinctCounts[d] = slotCounts[s]!;
   }
-  const charWeight = model.features.charWeight;
-  const total = Math.sqrt((wordNorm > 0 ? 1 : 0) + (charNorm > 0 ? charWeight * charWeight : 0)) || 1;
-  const wordScale = wordNorm > 0 ? 1 / Math.sqrt(wordNorm) / total : 0;
-  const charScale = charNorm > 0 ? charWeight / Math.sqrt(charNorm) / total : 0;
-  const scores = new Float64Array(labelCount);
-  for (let l = 0; l < labelCount; l++) {
-    scores[l] = model.weights.bias[l]! + wordScale * wordScores[l]! + charScale * charScores[l]!;
-  }
-  return scores;
+  return distinct;
+}
+
+/**
+ * The SVM margin of every label for a text: the same sublinear TF-IDF and block normalisation as
+ * `vectoriseCounts` + `scoreRow`, fused into one pass over the message's distinct features.
+ */
+export function scoreText(model: TextClassifier, text: string): Float64Array {
+  hashCount = 0;
+  forEachFeatureHash(extractWords(text, model.features.dropStopWords), model.features, pushHash);
+  const distinct = countDistinct(hashCount);
+  return scoringTableOf(model).score(distinctHashes, distinctCounts, distinct, model.features.charWeight);
 }
 
 /** The k most likely categories of a message, best first, with calibrated probabilities. */

@@ -1,13 +1,61 @@
-import { PhoneOutlined } from '@ant-design/icons';
-import { Button, Card, Tag, Typography } from 'antd';
+import { CopyOutlined, PhoneOutlined } from '@ant-design/icons';
+import { App, Button, Card, Result, Tabs, Typography } from 'antd';
+import { useState } from 'react';
 import { BrandMark } from '../../../components/BrandMark.js';
 import { LanguageSwitch } from '../../../components/LanguageSwitch.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
+import { PortalFaq } from '../components/PortalFaq.js';
+import { PortalSubmitForm } from '../components/PortalSubmitForm.js';
+import { PortalTrack } from '../components/PortalTrack.js';
 import styles from './PortalPage.module.css';
 
-/** The citizens' entry (群众服务门户). A placeholder until the reporting and tracking pages arrive. */
+/** 群众服务门户: submit a request, track it by number + phone, rate it, read the FAQ. No staff menus. */
 export function PortalPage() {
   const { t } = useI18n();
+  const { message } = App.useApp();
+  const [tab, setTab] = useState('submit');
+  const [submitted, setSubmitted] = useState<{ number: string; phone: string } | null>(null);
+  const [tracking, setTracking] = useState<{ number: string; phone: string }>();
+
+  const submitPane = submitted ? (
+    <Result
+      status="success"
+      title={t('portal.submitted')}
+      subTitle={t('portal.submittedHint')}
+      extra={[
+        <div key="number" className={styles.number} data-testid="portal-case-number">
+          {submitted.number}
+        </div>,
+        <Button
+          key="copy"
+          icon={<CopyOutlined />}
+          onClick={() =>
+            void navigator.clipboard
+              ?.writeText(submitted.number)
+              .then(() => message.success(t('portal.copied')))
+          }
+        >
+          {t('portal.copy')}
+        </Button>,
+        <Button
+          key="track"
+          type="primary"
+          onClick={() => {
+            setTracking({ ...submitted });
+            setTab('track');
+          }}
+        >
+          {t('portal.trackIt')}
+        </Button>,
+        <Button key="again" type="link" onClick={() => setSubmitted(null)}>
+          {t('portal.submitAnother')}
+        </Button>,
+      ]}
+    />
+  ) : (
+    <PortalSubmitForm onSubmitted={(number, phone) => setSubmitted({ number, phone })} />
+  );
+
   return (
     <div className={styles.page}>
       <header className={styles.header}>
@@ -15,25 +63,33 @@ export function PortalPage() {
           <BrandMark size={36} />
           <div>
             <div className={styles.name}>{t('app.name')}</div>
-            <div className={styles.fullName}>{t('app.fullName')}</div>
+            <div className={styles.fullName}>{t('portal.heading')}</div>
           </div>
         </div>
         <LanguageSwitch className={styles.lang} />
       </header>
       <main className={styles.main}>
         <Card variant="borderless" className={styles.card}>
-          <Tag color="orange" bordered={false}>
-            {t('portal.badge')}
-          </Tag>
-          <Typography.Title level={1} className={styles.heading}>
-            {t('portal.heading')}
-          </Typography.Title>
-          <Typography.Paragraph className={styles.text}>{t('portal.description')}</Typography.Paragraph>
-          <Typography.Paragraph type="secondary">{t('portal.hotline')}</Typography.Paragraph>
-          <Button type="primary" size="large" block icon={<PhoneOutlined />} href="tel:12345">
+          <Typography.Paragraph type="secondary" className={styles.intro}>
+            {t('portal.description')}
+          </Typography.Paragraph>
+          <Tabs
+            activeKey={tab}
+            onChange={setTab}
+            centered
+            items={[
+              { key: 'submit', label: t('portal.tabSubmit'), children: submitPane },
+              { key: 'track', label: t('portal.tabTrack'), children: <PortalTrack initial={tracking} /> },
+              { key: 'faq', label: t('portal.tabFaq'), children: <PortalFaq /> },
+            ]}
+          />
+        </Card>
+        <Typography.Paragraph type="secondary" className={styles.hotline}>
+          {t('portal.hotline')}{' '}
+          <Button type="link" size="small" icon={<PhoneOutlined />} href="tel:12345">
             {t('portal.call')}
           </Button>
-        </Card>
+        </Typography.Paragraph>
       </main>
     </div>
   );

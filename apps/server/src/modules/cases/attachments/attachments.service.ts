@@ -1,0 +1,117 @@
+import fs from 'node:fs';
+import type { Readable } from 'node:stream';
+import type { Actor } from '../../../platform/auth/actor.js';
+import type { AppContext } from '../../../platform/context.js';
+import type { DbOrTx } from '../../../platform/db/database.js';
+import { AppError, fieldError } from '../../../platform/errors/app-error.js';
+import { assertCaseReadable, loadOneCaseOrgs, relationOf } from '../case-scope.policy.js';
+import { caseNotFound } from '../case-transition.js';
+import { findCase } from '../cases.repository.js';
+import { attachmentPath, storeAttachment } from './attachment-store.js';
+import {
+  type AttachmentRow,
+  findAttachment,
+  findAttachmentIdsOfCase,
+  insertAttachment,
+  listCaseAttachments,
+} from './attachments.repository.js';
+
+/** An upload as the route hands it over. */
+export interface Upload {
+  /** the file name the client gave */
+  filename: string;
+  stream: Readable;
+  /** whether the multipart parser cut the file at the size limit */
+  truncated: () => boolean;
+}
+
+/** The case, after refusing one that does not exist (404) or lies outside the actor's scope (403). */
+async function loadReadableCase(ctx: AppContext, actor: Actor, caseId: number) {
+  const row = await findCase(ctx.db, caseId);
+  if (!row) throw caseNotFound(caseId);
+  assertCaseReadable(relationOf(actor, await loadOneCaseOrgs(ctx.db, row)));
+  return row;
+}
+
+function cleanName(filename: string): string {
+  const base = filename.split(/[\\/]/).pop() ?? '';
+  // control characters would break the Content-Disposition header of the download
+  const cleaned = [...base]
+    .filter((c) => c.charCodeAt(0) >= 0x20 && c.charCodeAt(0) !== 0x7f)
+    .join('')
+    .trim()
+    .slice(0, 200);
+  return cleaned || '附件';
+}
+
+/**
+ * 上传附件: stores the file by its content hash (type proven by its magic bytes, size limited) and records
+ * it on the case. The case must exist and lie in the actor's scope.
+ */
+export async function uploadAttachment(
+  ctx: AppContext,
+  actor: Actor,
+  caseId: number,
+  upload: Upload,
+): Promise<AttachmentRow> {
+  await loadReadableCase(ctx, actor, caseId);
+  const stored = await storeAttachment(
+    ctx.config.SHANZHI_DATA_DIR,
+    upload.stream,
+    ctx.config.SHANZHI_ATTACHMENT_MAX_BYTES,
+    upload.truncated,
+  );
+  return insertAttachment(ctx.db, {
+    caseId,
+    sha256: stored.sha256,
+    name: cleanName(upload.filename),
+    mime: stored.mime,
+    size: stored.size,
+    uploadedByUserId: actor.userId,
+    uploadedByName: actor.displayName,
+    uploadedByOrgId: actor.orgId,
+    uploadedAt: ctx.clock.now(),
+  });
+}
+
+/** The attachments of a case in the actor's scope. */
+export async function listAttachmentsForActor(
+  ctx: AppContext,
+  actor: Actor,
+  caseId: number,
+): Promise<AttachmentRow[]> {
+  await loadReadableCase(ctx, actor, caseId);
+  return listCaseAttachments(ctx.db, caseId);
+}
+
+/** An attachment and a stream of its content, scope-checked through its case. */
+export async function openAttachment(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+): Promise<{ row: AttachmentRow; stream: fs.ReadStream }> {
+  const row = await findAttachment(ctx.db, id);
+  if (!row) throw new AppError('ATTACHMENT_NOT_FOUND', `附件 ${id} 不存在`);
+  await loadReadableCase(ctx, actor, row.caseId);
+  const file = attachmentPath(ctx.config.SHANZHI_DATA_DIR, row.sha256);
+  if (!fs.existsSync(file)) throw new AppError('ATTACHMENT_NOT_FOUND', `附件 ${id} 的文件已不在存储中`);
+  return { row, stream: fs.createReadStream(file) };
+}
+
+/**
+ * Refuses attachment ids of an action (`progress`, `reply`) that are not attachments of this case (400),
+ * so that no event can point at another case's files.
+ */
+export async function assertAttachmentsOfCase(
+  db: DbOrTx,
+  caseId: number,
+  ids: readonly number[] | undefined,
+): Promise<number[]> {
+  if (!ids || ids.length === 0) return [];
+  const own = await findAttachmentIdsOfCase(db, caseId, ids);
+  const foreign = ids.filter((id) => !own.has(id));
+  if (foreign.length > 0) {
+    throw fieldError('attachmentIds', 'not_of_case', `附件 ${foreign.join('、')} 不属于该工单`);
+  }
+  return [...ids];
+}

@@ -1,0 +1,164 @@
+import {
+  PORTAL_CHANNEL,
+  type PortalRatingInput,
+  type PortalSubmitInput,
+  type RegisterInput,
+} from '@shanzhi/shared';
+import type { Actor } from '../../platform/auth/actor.js';
+import type { AppContext } from '../../platform/context.js';
+import { AppError } from '../../platform/errors/app-error.js';
+import { findOrgBriefs } from '../cases/cases.repository.js';
+import { findCategoryNames } from '../cases/cases-list.repository.js';
+import { registerCase } from '../cases/register-case.js';
+import { classifyMessage } from '../intelligence/classify.service.js';
+import { type PortalCaseView, portalStatusOf, presentPortalCase } from './portal.presenter.js';
+import {
+  findCaseByNumberAndPhone,
+  findPublicEventRows,
+  findRating,
+  findRootOrg,
+  insertRating,
+} from './portal.repository.js';
+
+/** The name the timeline records for a request made on the portal. */
+export const PORTAL_ACTOR_NAME = '群众（网上门户）';
+
+/** A phone as the portal stores and compares it: digits only (`0473-1234567` → `04731234567`). */
+export function normalisePortalPhone(phone: string): string {
+  return phone.replace(/\D/g, '');
+}
+
+/**
+ * Who registers a portal request. Not a signed-in user: citizens need no account to ask for help. The
+ * portal acts as a system actor of the city (the root of the org tree), with no permissions and user id 0
+ * (no staff user; the timeline names it 「群众（网上门户）」). Registering for the city lets the cases module
+ * route the request as it routes any online request: to the social-governance centre of the district where
+ * it happened, or the city's.
+ */
+async function portalActor(ctx: AppContext, ip: string): Promise<Actor> {
+  const root = await findRootOrg(ctx.db);
+  if (!root) throw new AppError('NOT_READY', '平台尚未初始化，暂时无法受理');
+  return {
+    userId: 0,
+    username: 'portal',
+    displayName: PORTAL_ACTOR_NAME,
+    orgId: root.id,
+    orgCode: root.code,
+    orgName: root.name,
+    orgKind: root.kind,
+    roles: [],
+    permissions: new Set(),
+    scopePath: root.path,
+    ip,
+  };
+}
+
+/** 网上提交: registers the citizen's request through the case spine's intake, source `online`, channel portal. */
+export async function submitPortalCase(
+  ctx: AppContext,
+  input: PortalSubmitInput,
+  ip: string,
+): Promise<{ number: string }> {
+  const actor = await portalActor(ctx, ip);
+  const register: RegisterInput = {
+    source: 'online',
+    channelCode: PORTAL_CHANNEL,
+    type: input.type,
+    title: input.title || undefined,
+    content: input.description,
+    categoryId: input.categoryId,
+    priority: 'normal',
+    citizenName: input.citizenName || undefined,
+    citizenPhone: normalisePortalPhone(input.phone),
+    anonymous: false,
+    keepPrivate: input.keepPrivate,
+    address: input.address || undefined,
+    location: input.location,
+  };
+  const row = await registerCase(ctx, actor, register);
+  return { number: row.number };
+}
+
+/** The same answer for an unknown number and a wrong phone, so the portal tells nobody which numbers exist. */
+function notFound(): AppError {
+  return new AppError('CASE_NOT_FOUND', '未找到该工单，请核对工单编号和联系电话');
+}
+
+async function loadOwnCase(ctx: AppContext, number: string, phone: string) {
+  const row = await findCaseByNumberAndPhone(ctx.db, number, normalisePortalPhone(phone));
+  if (!row) throw notFound();
+  return row;
+}
+
+/** 进度查询: the public view of a case, for whoever knows its number and the phone given with it. */
+export async function trackPortalCase(
+  ctx: AppContext,
+  number: string,
+  phone: string,
+): Promise<PortalCaseView> {
+  const row = await loadOwnCase(ctx, number, phone);
+  const events = await findPublicEventRows(ctx.db, row.id);
+  const orgIds = events.flatMap((e) => {
+    const lead = (e.changes as Record<string, unknown> | null)?.leadUnitId;
+    return [e.actorOrgId, typeof lead === 'number' ? lead : null].filter((id): id is number => id !== null);
+  });
+  const [orgBriefs, categories, rating] = await Promise.all([
+    findOrgBriefs(ctx.db, orgIds),
+    findCategoryNames(ctx.db, row.categoryId === null ? [] : [row.categoryId]),
+    findRating(ctx.db, row.id),
+  ]);
+  const orgNames = new Map([...orgBriefs].map(([id, o]) => [id, o.name]));
+  const category = row.categoryId === null ? null : (categories.get(row.categoryId) ?? null);
+  return presentPortalCase(row, events, { category, orgs: orgNames }, rating);
+}
+
+/** 群众评价: the citizen rates a closed case, once. */
+export async function ratePortalCase(
+  ctx: AppContext,
+  number: string,
+  input: PortalRatingInput,
+): Promise<PortalCaseView> {
+  const row = await loadOwnCase(ctx, number, input.phone);
+  if (portalStatusOf(row.state as never) !== 'closed') {
+    throw new AppError('TRANSITION_NOT_ALLOWED', '工单办结后才能评价');
+  }
+  const created = await insertRating(ctx.db, {
+    caseId: row.id,
+    satisfaction: input.satisfaction,
+    comment: input.comment || null,
+    createdAt: ctx.clock.now(),
+  });
+  if (!created) throw new AppError('CONFLICT', '该工单已评价过，每件工单只能评价一次');
+  return trackPortalCase(ctx, number, input.phone);
+}
+
+/** What the portal may tell a citizen about their text: likely categories (no units, no scores of staff). */
+export interface PortalSuggestion {
+  categories: { id: number; name: string; probability: number }[];
+  /** the text looks like a police matter: the portal tells the citizen to call 110 */
+  police: boolean;
+}
+
+/**
+ * 推荐事项: the classifier's top categories for the citizen's text, through the intelligence service (not the
+ * staff route): only category names and probabilities leave, never units or the model's reasons. Without an
+ * active model the list is empty.
+ */
+export async function suggestPortalCategory(
+  ctx: AppContext,
+  input: { title?: string | undefined; description: string },
+): Promise<PortalSuggestion> {
+  const result = await classifyMessage(
+    ctx,
+    { title: input.title ?? null, description: input.description },
+    3,
+  );
+  return {
+    categories: result.categories.map((c) => ({
+      id: c.categoryId,
+      name: c.name,
+      probability: Math.round(c.probability * 1000) / 1000,
+    })),
+    police: result.police.flagged,
+  };
+}

@@ -1,0 +1,98 @@
+import { ReloadOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Flex, Result, Row, Space, Typography } from 'antd';
+import { useParams } from 'react-router-dom';
+import { ErrorState } from '../../../components/ErrorState.js';
+import { PageLoading } from '../../../components/PageLoading.js';
+import { errorText } from '../../../i18n/error-text.js';
+import { useI18n } from '../../../i18n/I18nProvider.js';
+import { useApi } from '../../../platform/api/index.js';
+import { fetchCase } from '../../cases/api/cases.api.js';
+import { CaseActionBar } from '../../cases/components/CaseActionBar.js';
+import { CaseMap } from '../../cases/components/CaseMap.js';
+import { CaseStateTag } from '../../cases/components/CaseStateTag.js';
+import { CaseAttachments } from '../components/CaseAttachments.js';
+import { CaseDeadlines } from '../components/CaseDeadlines.js';
+import { CaseFields } from '../components/CaseFields.js';
+import { CaseTimeline } from '../components/CaseTimeline.js';
+import { useOrgNames } from '../hooks/use-org-names.js';
+
+/**
+ * 一事一档 `/cases/:id`: everything about one case — its fields, map, deadlines and lights, attachments, the
+ * full timeline with its verification — and exactly the action buttons the server lists for this user now.
+ */
+export function CaseDetailPage() {
+  const { t } = useI18n();
+  const id = Number(useParams().id);
+  const valid = Number.isInteger(id) && id > 0;
+  const detail = useApi(async (signal) => (valid ? fetchCase(id, signal) : undefined), [id]);
+  const orgNames = useOrgNames(detail.data);
+
+  if (!valid) return <Result status="404" title={t('detail.notFound')} />;
+  if (detail.error) {
+    if (detail.error.status === 404 || detail.error.status === 403) {
+      return (
+        <Result
+          status={detail.error.status === 404 ? '404' : '403'}
+          title={detail.error.status === 404 ? t('detail.notFound') : t('forbidden.title')}
+          subTitle={errorText(detail.error, t)}
+        />
+      );
+    }
+    return <ErrorState error={detail.error} onRetry={detail.reload} />;
+  }
+  if (!detail.data) return <PageLoading />;
+  const c = detail.data;
+
+  return (
+    <Flex vertical gap={16}>
+      <Card size="small">
+        <Flex justify="space-between" align="center" gap={16} wrap>
+          <Flex vertical gap={4} style={{ minWidth: 0 }}>
+            <Flex gap={8} align="center" wrap>
+              <Typography.Title level={3} copyable={{ text: c.number }} style={{ margin: 0 }}>
+                {c.number}
+              </Typography.Title>
+              <CaseStateTag state={c.state} />
+              {c.supervisionLevel && <Typography.Text type="danger">{t('cases.supervised')}</Typography.Text>}
+            </Flex>
+            <Typography.Text type="secondary">{c.title}</Typography.Text>
+          </Flex>
+          <Space wrap>
+            <CaseActionBar
+              caseData={c}
+              onDone={(next) => detail.setData(next)}
+              onStale={detail.reload}
+              emptyText={t('detail.noActions')}
+            />
+            <Button icon={<ReloadOutlined />} onClick={detail.reload} aria-label={t('common.refresh')} />
+          </Space>
+        </Flex>
+      </Card>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={15}>
+          <Flex vertical gap={16}>
+            <CaseFields detail={c} />
+            <CaseTimeline detail={c} orgNames={orgNames} />
+          </Flex>
+        </Col>
+        <Col xs={24} xl={9}>
+          <Flex vertical gap={16}>
+            <CaseDeadlines detail={c} />
+            {c.location ? (
+              <CaseMap
+                focusId={c.community?.id ?? c.town?.id ?? c.district?.id ?? null}
+                point={c.location}
+                height={300}
+              />
+            ) : (
+              <Card size="small" title={t('caseMap.title')}>
+                <Typography.Text type="secondary">{t('detail.noLocation')}</Typography.Text>
+              </Card>
+            )}
+            <CaseAttachments detail={c} />
+          </Flex>
+        </Col>
+      </Row>
+    </Flex>
+  );
+}

@@ -1,0 +1,88 @@
+import { LeftOutlined, ReloadOutlined, RightOutlined } from '@ant-design/icons';
+import { Button, Card, Flex, Radio, Select, Tooltip, Typography } from 'antd';
+import { ErrorState } from '../../../components/ErrorState.js';
+import { PageTitle } from '../../../components/PageTitle.js';
+import { useI18n } from '../../../i18n/I18nProvider.js';
+import { usePermission } from '../../auth/hooks/use-permission.js';
+import { CaseFilterBar } from '../components/CaseFilterBar.js';
+import { CaseTable } from '../components/CaseTable.js';
+import { ExportButton } from '../components/ExportButton.js';
+import { useCaseSearch } from '../hooks/use-case-search.js';
+import { PAGE_SIZES } from '../url-filters.js';
+
+/** 工单查询: every filter of the case list, kept in the URL; keyset pages; export of the filter to Excel. */
+export function CaseSearchPage() {
+  const { t } = useI18n();
+  const search = useCaseSearch();
+  const mayExport = usePermission('case.export');
+  const { page } = search;
+  const items = page.data?.items ?? [];
+
+  return (
+    <Flex vertical gap={16}>
+      <PageTitle
+        title={t('menu.caseSearch')}
+        description={t('search.description')}
+        extra={
+          mayExport && (
+            <ExportButton path="/api/v1/cases/export" query={search.query} fallbackName="工单导出.xlsx" />
+          )
+        }
+      />
+      <Card size="small">
+        <CaseFilterBar filters={search.filters} onSearch={search.setFilters} />
+      </Card>
+      <Card size="small">
+        <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 12 }}>
+          <Radio.Group
+            optionType="button"
+            size="small"
+            value={search.filters.sort}
+            onChange={(e) => search.setSort(e.target.value)}
+            options={[
+              { value: 'created_desc', label: t('search.sortNewest') },
+              { value: 'deadline_asc', label: t('search.sortDeadline') },
+            ]}
+          />
+          <Tooltip title={t('common.refresh')}>
+            <Button
+              size="small"
+              icon={<ReloadOutlined />}
+              onClick={page.reload}
+              aria-label={t('common.refresh')}
+            />
+          </Tooltip>
+        </Flex>
+        {page.error ? (
+          <ErrorState error={page.error} onRetry={page.reload} />
+        ) : (
+          <CaseTable items={items} loading={page.loading} emptyText={t('search.empty')} />
+        )}
+        <Flex justify="flex-end" align="center" gap={12} wrap style={{ marginTop: 12 }}>
+          <Typography.Text type="secondary" data-testid="search-page">
+            {t('search.pageInfo', { page: search.pageNumber, count: items.length })}
+          </Typography.Text>
+          <Select
+            size="small"
+            value={search.filters.limit}
+            onChange={search.setLimit}
+            options={PAGE_SIZES.map((n) => ({ value: n, label: t('search.pageSize', { n }) }))}
+            aria-label={t('search.pageSizeLabel')}
+            style={{ width: 110 }}
+          />
+          <Button
+            size="small"
+            icon={<LeftOutlined />}
+            disabled={!search.hasPrevious}
+            onClick={search.previous}
+          >
+            {t('search.previous')}
+          </Button>
+          <Button size="small" disabled={!search.hasNext || page.loading} onClick={search.next}>
+            {t('search.next')} <RightOutlined />
+          </Button>
+        </Flex>
+      </Card>
+    </Flex>
+  );
+}

@@ -1,0 +1,135 @@
+import {
+  CASE_ACTION_LABELS,
+  CASE_SOURCE_LABELS,
+  CASE_STATE_LABELS,
+  CASE_TYPE_LABELS,
+  SATISFACTION_LABELS,
+  SLA_LIGHT_LABELS,
+  SUPERVISION_LEVEL_LABELS,
+} from '@shanzhi/shared';
+import type { Locale } from '../../i18n/locale.js';
+
+// Chinese labels come from the shared package (one source with the server); English ones live here.
+const STATE_EN: Record<string, string> = {
+  registered: 'To dispatch',
+  dispatched: 'To accept',
+  returned: 'Returned',
+  accepted: 'In progress',
+  replied: 'To review',
+  reviewed: 'To call back',
+  called_back: 'Called back',
+  closed: 'Closed',
+  resolved_on_call: 'Resolved on call',
+  transferred_110: 'Passed to 110',
+  merged: 'Merged',
+  invalidated: 'Invalidated',
+};
+
+const TYPE_EN: Record<string, string> = {
+  consultation: 'Consultation',
+  help: 'Request for help',
+  complaint: 'Complaint',
+  report: 'Report',
+  suggestion: 'Suggestion',
+  praise: 'Praise',
+};
+
+const SOURCE_EN: Record<string, string> = {
+  hotline_12345: '12345 hotline',
+  online: 'Online',
+  grid_patrol: 'Grid patrol',
+  iot_alert: 'IoT alert',
+  transfer_110: 'From 110',
+  leader_assignment: 'Leader assignment',
+  mediation_escalation: 'From mediation',
+  petition: 'Petition',
+  supervisor_finding: 'Supervisor finding',
+};
+
+const LIGHT_EN: Record<string, string> = { green: 'On time', yellow: 'Warning', red: 'Overdue' };
+
+const ACTION_EN: Record<string, string> = {
+  register: 'Register',
+  resolve_on_call: 'Resolve on call',
+  dispatch: 'Dispatch',
+  accept: 'Accept',
+  return: 'Return',
+  progress: 'Record progress',
+  request_extension: 'Request extension',
+  approve_extension: 'Approve extension',
+  refuse_extension: 'Refuse extension',
+  reply: 'Reply',
+  review: 'Approve reply',
+  rework: 'Rework',
+  callback: 'Callback',
+  close: 'Close',
+  reopen: 'Reopen',
+  supervise: 'Supervise',
+  merge: 'Merge',
+  unmerge: 'Unmerge',
+  transfer_to_110: 'Pass to 110',
+  transfer_from_110: 'Back from 110',
+  escalate: 'Escalate',
+  consult: 'Consult',
+  invalidate: 'Invalidate',
+};
+
+const SATISFACTION_EN: Record<string, string> = {
+  satisfied: 'Satisfied',
+  basically_satisfied: 'Basically satisfied',
+  unsatisfied: 'Unsatisfied',
+};
+
+const SUPERVISION_EN: Record<string, string> = { general: 'Urged', listed: 'Listed supervision' };
+
+/** Timeline events the clock raises (not actions). */
+const EVENT_LABELS: Record<string, { zh: string; en: string }> = {
+  'case.sla_warned': { zh: '时限预警', en: 'Deadline warning' },
+  'case.sla_breached': { zh: '超期', en: 'Deadline passed' },
+};
+
+function pick(zh: Record<string, string>, en: Record<string, string>, key: string, locale: Locale): string {
+  return (locale === 'en' ? en : zh)[key] ?? key;
+}
+
+/** 待派单 / 办理中 / 已结案 …: a case state for people. */
+export function caseStateLabel(state: string, locale: Locale): string {
+  return pick(CASE_STATE_LABELS, STATE_EN, state, locale);
+}
+
+/** 咨询 / 求助 / 投诉 …. */
+export function caseTypeLabel(type: string, locale: Locale): string {
+  return pick(CASE_TYPE_LABELS, TYPE_EN, type, locale);
+}
+
+/** 12345热线 / 网络渠道 …. */
+export function caseSourceLabel(source: string, locale: Locale): string {
+  return pick(CASE_SOURCE_LABELS, SOURCE_EN, source, locale);
+}
+
+/** 正常 / 预警 / 超期. */
+export function lightLabel(light: string, locale: Locale): string {
+  return pick(SLA_LIGHT_LABELS, LIGHT_EN, light, locale);
+}
+
+/** The label of a lifecycle action, as on its button: 派单 / 签收 / 退单 …. */
+export function caseActionLabel(action: string, locale: Locale): string {
+  return pick(CASE_ACTION_LABELS, ACTION_EN, action, locale);
+}
+
+/** 满意 / 基本满意 / 不满意. */
+export function satisfactionLabel(level: string, locale: Locale): string {
+  return pick(SATISFACTION_LABELS, SATISFACTION_EN, level, locale);
+}
+
+/** 一般督办 / 挂牌督办. */
+export function supervisionLevelLabel(level: string, locale: Locale): string {
+  return pick(SUPERVISION_LEVEL_LABELS, SUPERVISION_EN, level, locale);
+}
+
+/** What a timeline event says happened: the action's label, or the clock's event (预警 / 超期). */
+export function timelineEventLabel(event: { action: string; event: string }, locale: Locale): string {
+  const clock = EVENT_LABELS[event.event];
+  if (clock) return locale === 'en' ? clock.en : clock.zh;
+  return caseActionLabel(event.action, locale);
+}

@@ -1,0 +1,154 @@
+import type { CaseAction } from '@shanzhi/shared';
+import { Alert, App, Descriptions, Form, Modal } from 'antd';
+import dayjs from 'dayjs';
+import { useEffect, useRef, useState } from 'react';
+import { errorText } from '../../../i18n/error-text.js';
+import { useI18n } from '../../../i18n/I18nProvider.js';
+import { ApiError } from '../../../platform/api/index.js';
+import { showServerFieldErrors } from '../../../platform/forms/zod-rules.js';
+import { actionBodyOf, validateActionBody } from '../action-body.js';
+import { ACTION_FIELDS, DANGEROUS_ACTIONS } from '../action-form-spec.js';
+import { type CaseDetail, type CaseSummary, takeCaseAction } from '../api/cases.api.js';
+import { caseActionLabel } from '../case-labels.js';
+import { type RecentUnit, rememberUnits } from '../recent-units.js';
+import { ActionField } from './ActionField.js';
+
+/** Props of {@link CaseActionDialog}. */
+export interface CaseActionDialogProps {
+  /** the case (a list row or the full case); its `version` is sent with the action */
+  caseData: CaseSummary | CaseDetail;
+  /** the action to take; null closes the dialog */
+  action: Exclude<CaseAction, 'register'> | null;
+  onClose: () => void;
+  /** the case after the action, as the server answers it */
+  onDone: (detail: CaseDetail) => void;
+  /** the case changed meanwhile (409 VERSION_CONFLICT): the caller reloads it */
+  onStale: () => void;
+  /** values to start with, e.g. the knowledge entry picked on the intake page */
+  initialValues?: Record<string, unknown>;
+}
+
+/**
+ * The dialog of one lifecycle action: its fields, checked with the action's shared zod schema before sending,
+ * the server's field errors on the fields they name, and a stale version (409) turned into a clear message
+ * and a reload. Reused by every page that offers case actions.
+ */
+export function CaseActionDialog({
+  caseData,
+  action,
+  onClose,
+  onDone,
+  onStale,
+  initialValues,
+}: CaseActionDialogProps) {
+  const { t, locale } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm();
+  const [busy, setBusy] = useState(false);
+  const [general, setGeneral] = useState<string[]>([]);
+  const picked = useRef<RecentUnit[]>([]);
+  const reached = Form.useWatch('reached', form);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a fresh form for each opening
+  useEffect(() => {
+    if (!action) return;
+    form.resetFields();
+    form.setFieldsValue(initialValues ?? {});
+    setGeneral([]);
+    picked.current = [];
+  }, [action, caseData.id]);
+
+  if (!action) return null;
+  const fields = ACTION_FIELDS[action];
+
+  async function submit() {
+    if (!action) return;
+    const body = actionBodyOf(action, form.getFieldsValue(true) as Record<string, unknown>, caseData.version);
+    const check = validateActionBody(action, body);
+    form.setFields(
+      fields.map((f) => ({
+        name: f.name,
+        errors: check.fields.has(f.name) ? [check.fields.get(f.name)!] : [],
+      })),
+    );
+    setGeneral(check.general);
+    if (!check.ok) return;
+    setBusy(true);
+    try {
+      const detail = await takeCaseAction(caseData.id, action, body as never);
+      if (action === 'dispatch' && picked.current.length > 0) rememberUnits(picked.current);
+      message.success(
+        t('caseAction.done', { action: caseActionLabel(action, locale), number: caseData.number }),
+      );
+      onDone(detail);
+      onClose();
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'VERSION_CONFLICT') {
+        message.warning(t('caseAction.stale'));
+        onStale();
+        onClose();
+      } else if (error instanceof ApiError && error.code === 'VALIDATION_FAILED') {
+        setGeneral(
+          showServerFieldErrors(
+            form,
+            error,
+            fields.map((f) => f.name),
+          ),
+        );
+      } else {
+        setGeneral([errorText(error, t)]);
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const detail = 'extension' in caseData ? caseData : null;
+  const showExtension =
+    (action === 'approve_extension' || action === 'refuse_extension') && detail?.extension.requestedDeadline;
+
+  return (
+    <Modal
+      open
+      title={`${caseActionLabel(action, locale)} · ${caseData.number}`}
+      onCancel={onClose}
+      onOk={() => void submit()}
+      okText={caseActionLabel(action, locale)}
+      okButtonProps={{ danger: DANGEROUS_ACTIONS.includes(action), loading: busy }}
+      destroyOnHidden
+      width={action === 'dispatch' || action === 'reply' || action === 'consult' ? 680 : 560}
+    >
+      <Descriptions size="small" column={1} style={{ marginBottom: 12 }}>
+        <Descriptions.Item label={t('cases.title')}>{caseData.title}</Descriptions.Item>
+        {showExtension && detail && (
+          <>
+            <Descriptions.Item label={t('field.newDeadline')}>
+              {dayjs(detail.extension.requestedDeadline).format('YYYY-MM-DD HH:mm')}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('field.extensionReason')}>
+              {detail.extension.reason}
+            </Descriptions.Item>
+          </>
+        )}
+      </Descriptions>
+      <Form form={form} layout="vertical" onFinish={() => void submit()} requiredMark>
+        {fields.map((spec) => (
+          <ActionField
+            key={spec.name}
+            spec={spec}
+            form={form}
+            caseData={caseData}
+            hidden={
+              action === 'callback' && reached === false && spec.name !== 'reached' && spec.name !== 'note'
+            }
+            onUnitsPicked={(units) => {
+              const ids = new Set(units.map((u) => u.id));
+              picked.current = [...units, ...picked.current.filter((u) => !ids.has(u.id))];
+            }}
+          />
+        ))}
+      </Form>
+      {general.length > 0 && <Alert type="error" showIcon message={general.join('；')} />}
+    </Modal>
+  );
+}

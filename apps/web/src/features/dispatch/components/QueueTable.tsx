@@ -1,0 +1,138 @@
+import { Input, Table, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { ErrorState } from '../../../components/ErrorState.js';
+import { useI18n } from '../../../i18n/I18nProvider.js';
+import { priorityLabel } from '../../../i18n/labels.js';
+import type { CaseSummary } from '../../cases/api/cases.api.js';
+import { caseTypeLabel } from '../../cases/case-labels.js';
+import { CaseActionBar } from '../../cases/components/CaseActionBar.js';
+import { CasePager } from '../../cases/components/CasePager.js';
+import { CaseStateTag } from '../../cases/components/CaseStateTag.js';
+import { DeadlineCountdown } from '../../cases/components/DeadlineCountdown.js';
+import { LightTag } from '../../cases/components/LightTag.js';
+import { useCasePages } from '../../cases/hooks/use-case-pages.js';
+import type { DispatchQueue } from '../queues.js';
+import { ExtensionRequestCell } from './ExtensionRequestCell.js';
+
+/** One queue of the dispatch centre as a server-paged table with its action buttons. */
+export function QueueTable({ queue, onChanged }: { queue: DispatchQueue; onChanged: () => void }) {
+  const { t, locale } = useI18n();
+  const [q, setQ] = useState('');
+  const pages = useCasePages(q ? { ...queue.filters, q } : queue.filters);
+  const changed = () => {
+    pages.reload();
+    onChanged();
+  };
+
+  const columns: ColumnsType<CaseSummary> = [
+    {
+      title: t('cases.number'),
+      dataIndex: 'number',
+      width: 160,
+      render: (_, c) => (
+        <span>
+          <Link to={`/cases/${c.id}`}>{c.number}</Link>
+          {c.supervisionLevel && (
+            <Typography.Text type="danger" style={{ display: 'block', fontSize: 12 }}>
+              {t('cases.supervised')}
+            </Typography.Text>
+          )}
+        </span>
+      ),
+    },
+    {
+      title: t('cases.light'),
+      dataIndex: 'light',
+      width: 80,
+      render: (light: string) => <LightTag light={light} />,
+    },
+    {
+      title: t('cases.title'),
+      dataIndex: 'title',
+      width: 280,
+      ellipsis: true,
+      render: (_, c) => (
+        <span>
+          {c.title}
+          <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+            {[caseTypeLabel(c.type, locale), priorityLabel(c.priority, locale), c.category?.name]
+              .filter(Boolean)
+              .join(' · ')}
+          </Typography.Text>
+        </span>
+      ),
+    },
+    {
+      title: t('cases.place'),
+      width: 170,
+      ellipsis: true,
+      render: (_, c) => [c.district?.name, c.town?.name].filter(Boolean).join(' ') || '—',
+    },
+    ...(queue.key === 'registered' || queue.key === 'returned'
+      ? []
+      : [
+          {
+            title: t('cases.leadUnit'),
+            width: 160,
+            ellipsis: true,
+            render: (_: unknown, c: CaseSummary) => c.leadUnit?.name ?? '—',
+          },
+        ]),
+    {
+      title: t('cases.createdAt'),
+      dataIndex: 'createdAt',
+      width: 130,
+      render: (at: string) => dayjs(at).format('MM-DD HH:mm'),
+    },
+    {
+      title: t('cases.resolveDeadline'),
+      dataIndex: 'resolveDeadline',
+      width: 150,
+      render: (at: string | null) => <DeadlineCountdown deadline={at} />,
+    },
+    {
+      title: t('cases.state'),
+      dataIndex: 'state',
+      width: 90,
+      render: (s: string) => <CaseStateTag state={s} />,
+    },
+    {
+      title: t('common.actions'),
+      width: queue.key === 'extension' ? 300 : 310,
+      fixed: 'right' as const,
+      render: (_, c) =>
+        queue.key === 'extension' ? (
+          <ExtensionRequestCell caseId={c.id} onChanged={changed} />
+        ) : (
+          <CaseActionBar caseData={c} only={queue.actions} size="small" onDone={changed} onStale={changed} />
+        ),
+    },
+  ];
+
+  if (pages.error) return <ErrorState error={pages.error} onRetry={pages.reload} />;
+  return (
+    <>
+      <Input.Search
+        allowClear
+        placeholder={t('dispatch.searchPlaceholder')}
+        aria-label={t('dispatch.searchPlaceholder')}
+        onSearch={(value) => setQ(value.trim())}
+        style={{ maxWidth: 360, marginBottom: 12 }}
+      />
+      <Table<CaseSummary>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={pages.page?.items ?? []}
+        loading={pages.loading}
+        pagination={false}
+        scroll={{ x: 1360 }}
+        locale={{ emptyText: t('dispatch.empty') }}
+      />
+      <CasePager pages={pages} />
+    </>
+  );
+}

@@ -1,0 +1,62 @@
+import { ReloadOutlined } from '@ant-design/icons';
+import { Badge, Button, Card, Flex, Tabs } from 'antd';
+import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { PageTitle } from '../../../components/PageTitle.js';
+import { useI18n } from '../../../i18n/I18nProvider.js';
+import { useApi } from '../../../platform/api/index.js';
+import { countCases } from '../../cases/hooks/use-case-pages.js';
+import { QueueTable } from '../components/QueueTable.js';
+import { DISPATCH_QUEUES } from '../queues.js';
+
+/**
+ * 派单中心: the dispatcher's queues as tabs with counts — 待派单, 退单待处理, 待审核, 延期申请 — each a
+ * server-paged table whose buttons are the server's actions (派单, 合并, 上报, 作废, 审核, 返工, 延期审批).
+ */
+export function DispatchPage() {
+  const { t } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const active = DISPATCH_QUEUES.find((q) => q.key === params.get('queue')) ?? DISPATCH_QUEUES[0]!;
+  const [generation, setGeneration] = useState(0);
+  const counts = useApi(
+    (signal) => Promise.all(DISPATCH_QUEUES.map((q) => countCases(q.filters, 100, signal))),
+    [generation],
+  );
+  const refresh = () => setGeneration((g) => g + 1);
+
+  return (
+    <Flex vertical>
+      <PageTitle
+        title={t('menu.dispatch')}
+        description={t('dispatch.description')}
+        extra={
+          <Button icon={<ReloadOutlined />} onClick={refresh}>
+            {t('common.refresh')}
+          </Button>
+        }
+      />
+      <Card size="small">
+        <Tabs
+          activeKey={active.key}
+          onChange={(key) => setParams({ queue: key })}
+          items={DISPATCH_QUEUES.map((queue, index) => ({
+            key: queue.key,
+            label: (
+              <span>
+                {t(queue.label)}{' '}
+                <Badge
+                  count={counts.data?.[index] ?? 0}
+                  showZero
+                  overflowCount={999}
+                  color={queue.key === 'registered' || queue.key === 'returned' ? '#1677ff' : '#faad14'}
+                />
+              </span>
+            ),
+            children: <QueueTable key={`${queue.key}-${generation}`} queue={queue} onChanged={refresh} />,
+          }))}
+          destroyOnHidden
+        />
+      </Card>
+    </Flex>
+  );
+}

@@ -1,0 +1,77 @@
+import { BulbOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Flex, Progress, Typography } from 'antd';
+import { useI18n } from '../../../i18n/I18nProvider.js';
+import { useApi } from '../../../platform/api/index.js';
+import { classifyRequest } from '../api/intelligence.api.js';
+
+const MIN_TEXT = 6;
+
+/**
+ * 智能分类: the classifier's suggested categories, unit and 110 flag for the request being typed. Hidden when
+ * the platform has no classifier (the route answers 404). Props: `title`, `description` (debounced);
+ * `onApplyCategory(id)`; `onTransfer110()` for a flagged police matter.
+ */
+export function SuggestionPanel({
+  title,
+  description,
+  onApplyCategory,
+  onTransfer110,
+}: {
+  title: string;
+  description: string;
+  onApplyCategory: (categoryId: number) => void;
+  onTransfer110: () => void;
+}) {
+  const { t } = useI18n();
+  const text = `${title}${description}`.trim();
+  const suggestion = useApi(
+    async (signal) => (text.length >= MIN_TEXT ? classifyRequest({ title, description }, signal) : undefined),
+    [title, description],
+  );
+  if (suggestion.data === null) return null;
+  if (text.length < MIN_TEXT || (!suggestion.data && !suggestion.loading)) return null;
+  const s = suggestion.data;
+  if (s && s.categories.length === 0 && !s.unit && !s.police.flagged) return null;
+  return (
+    <Card
+      size="small"
+      loading={suggestion.loading && !s}
+      title={
+        <span>
+          <BulbOutlined /> {t('intake.suggestion')}
+        </span>
+      }
+    >
+      {s?.police.flagged && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 8 }}
+          message={t('intake.policeFlag')}
+          description={s.police.reasons.join('；')}
+          action={
+            <Button size="small" danger onClick={onTransfer110}>
+              {t('intake.transfer110')}
+            </Button>
+          }
+        />
+      )}
+      {s?.categories.slice(0, 3).map((c) => (
+        <Flex key={c.categoryId} align="center" gap={8} style={{ marginBottom: 6 }}>
+          <Typography.Text style={{ flex: 1, minWidth: 0 }} ellipsis>
+            {c.name}
+          </Typography.Text>
+          <Progress percent={Math.round(c.probability * 100)} size="small" style={{ width: 90, margin: 0 }} />
+          <Button size="small" onClick={() => onApplyCategory(c.categoryId)}>
+            {t('intake.apply')}
+          </Button>
+        </Flex>
+      ))}
+      {s?.unit && (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t('intake.suggestedUnit', { name: s.unit.name, p: Math.round(s.unit.probability * 100) })}
+        </Typography.Text>
+      )}
+    </Card>
+  );
+}
