@@ -89,6 +89,10 @@ export default async function setup(project: TestProject) {
       HOST: '127.0.0.1',
       SHANZHI_DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
+      // the browser tests work on cases they create; a year of history or training a classifier in the
+      // background would only compete with them for the CPU
+      SHANZHI_DEMO_HISTORY_CASES: '0',
+      SHANZHI_TRAIN_INITIAL_MODEL: 'false',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

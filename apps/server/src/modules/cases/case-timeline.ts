@@ -46,8 +46,14 @@ export type NewEvent = Omit<EventContent, 'seq' | 'caseId'>;
  * Appends an event to a case's timeline, chained to the last one. Call it inside the action's transaction,
  * with the case row locked, so that no other event can slip in between reading the last hash and writing.
  */
-export async function appendEvent(tx: DbOrTx, caseId: number, event: NewEvent): Promise<CaseEventRow> {
-  const last = await findLastEvent(tx, caseId);
+export async function appendEvent(
+  tx: DbOrTx,
+  caseId: number,
+  event: NewEvent,
+  /** the case's last event when the caller already knows it; `null` for the first event of a new case */
+  known?: Pick<CaseEventRow, 'seq' | 'hash'> | null,
+): Promise<CaseEventRow> {
+  const last = known === undefined ? await findLastEvent(tx, caseId) : known;
   // The JSON columns must hash as they will read back: plain JSON, no undefined, no Date objects.
   const changes = JSON.parse(JSON.stringify(event.changes)) as Record<string, unknown>;
   const attachments = JSON.parse(JSON.stringify(event.attachments)) as unknown[];

@@ -141,27 +141,32 @@ export async function registerCase(ctx: AppContext, actor: Actor, input: Registe
       createdAt: now,
       updatedAt: now,
     });
-    const event = await appendEvent(tx, row.id, {
-      action: 'register',
-      event: CASE_ACTION_EVENTS.register,
-      actorUserId: actor.userId,
-      actorName: actor.displayName,
-      actorOrgId: actor.orgId,
-      at: now,
-      fromState: null,
-      toState: 'registered',
-      note: null,
-      changes: {
-        source: row.source,
-        type: row.type,
-        categoryId: row.categoryId,
-        priority: row.priority,
-        areaOrgId: area?.id ?? null,
-        currentOrgId,
-        ...(suggestion ? { suggestion: suggestionChanges(suggestion) } : {}),
+    const event = await appendEvent(
+      tx,
+      row.id,
+      {
+        action: 'register',
+        event: CASE_ACTION_EVENTS.register,
+        actorUserId: actor.userId,
+        actorName: actor.displayName,
+        actorOrgId: actor.orgId,
+        at: now,
+        fromState: null,
+        toState: 'registered',
+        note: null,
+        changes: {
+          source: row.source,
+          type: row.type,
+          categoryId: row.categoryId,
+          priority: row.priority,
+          areaOrgId: area?.id ?? null,
+          currentOrgId,
+          ...(suggestion ? { suggestion: suggestionChanges(suggestion) } : {}),
+        },
+        attachments: [],
       },
-      attachments: [],
-    });
+      null,
+    );
     await writeCaseOutbox(tx, row, event, []);
     // 查重: the text fingerprint, so that the next call about the same problem finds this case
     await recordCaseFingerprint(tx, row);

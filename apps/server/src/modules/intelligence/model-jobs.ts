@@ -55,7 +55,7 @@ export function startModelJobs(ctx: AppContext): PeriodicJob[] {
  */
 export async function trainInitialModel(ctx: AppContext): Promise<void> {
   await refreshModels(ctx);
-  if (await findActiveModelInfo(ctx.db, 'category')) return;
+  if (!ctx.config.SHANZHI_TRAIN_INITIAL_MODEL || (await findActiveModelInfo(ctx.db, 'category'))) return;
   const file = path.join(ctx.config.SHANZHI_SHARED_DATA_DIR, 'teddy_cup_2020_c', 'train_8290.jsonl');
   if (!existsSync(file)) {
     ctx.logger.info('no category model and no labelled file: training from history when there is enough');

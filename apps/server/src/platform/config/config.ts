@@ -40,6 +40,8 @@ const ConfigSchema = z.object({
   SHANZHI_DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').default('Shanzhi@2026'),
   /** cases of demo history written in the background after a first start (0: none) */
   SHANZHI_DEMO_HISTORY_CASES: z.coerce.number().int().min(0).max(650_000).default(50_000),
+  /** train the first classifier in the background when there is none (from the labelled file or history) */
+  SHANZHI_TRAIN_INITIAL_MODEL: boolean.default(true),
   /** seed the demo city when the platform starts on an empty embedded database */
   SHANZHI_AUTO_SEED: boolean.default(true),
   /** hours a session lives without use */
