@@ -23,11 +23,21 @@ function treeNode(name: string) {
   return page.locator('.ant-tree-treenode').filter({ has: page.getByText(name, { exact: true }) });
 }
 
+/** Opens a tree node; a click that lands while the tree is still animating is tried again. */
 async function expand(name: string) {
   const node = treeNode(name);
-  if ((await node.getAttribute('aria-expanded')) === 'true') return;
-  if (await node.locator('.ant-tree-switcher_open').count()) return;
-  await node.locator('.ant-tree-switcher').click();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if ((await node.getAttribute('aria-expanded')) === 'true') return;
+    if (await node.locator('.ant-tree-switcher_open').count()) return;
+    await node.locator('.ant-tree-switcher').click();
+    const opened = await page
+      .waitForFunction((el) => el?.getAttribute('aria-expanded') === 'true', await node.elementHandle(), {
+        timeout: 3_000,
+      })
+      .then(() => true)
+      .catch(() => false);
+    if (opened) return;
+  }
 }
 
 describe('administration as admin', () => {
