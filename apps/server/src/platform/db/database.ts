@@ -38,6 +38,10 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if ('url' in target) {
     const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
+    // An idle connection can be cut by the server (a restart, an administrator, a dropped test database).
+    // node-postgres reports that on the pool; unheard, it would crash the process. The pool replaces the
+    // connection on the next query, so a warning is all it takes.
+    pool.on('error', (error) => process.emitWarning(`idle PostgreSQL connection lost: ${error.message}`));
     const db = drizzleNodePg({ client: pool, schema }) as unknown as Db;
     return { db, kind: 'postgres', pool, close: () => pool.end() };
   }
