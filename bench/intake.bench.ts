@@ -61,7 +61,14 @@ async function freePort(): Promise<number> {
 function runCli(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   return spawn(process.execPath, [join(ROOT, 'apps/server/bin/shanzhi.js'), ...args], {
     cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    // measure intake alone: no demo history or first classifier being written in the background meanwhile
+    env: {
+      ...process.env,
+      LOG_LEVEL: 'warn',
+      SHANZHI_DEMO_HISTORY_CASES: '0',
+      SHANZHI_TRAIN_INITIAL_MODEL: 'false',
+      ...env,
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
 }
