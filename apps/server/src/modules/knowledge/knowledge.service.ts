@@ -9,7 +9,7 @@ import {
 import type { Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import type { DbOrTx } from '../../platform/db/database.js';
-import { AppError, fieldError } from '../../platform/errors/app-error.js';
+import { AppError, fieldError, versionConflict } from '../../platform/errors/app-error.js';
 import { recordActorAudit } from '../audit/audit.repository.js';
 import { findCategory } from '../catalog/catalog.repository.js';
 import {
@@ -126,10 +126,6 @@ export async function createEntry(ctx: AppContext, actor: Actor, input: CreateKn
   return loadEntry(ctx.db, id);
 }
 
-function versionConflict(current: number): AppError {
-  return new AppError('VERSION_CONFLICT', `条目已被他人修改（当前版本 ${current}），请刷新后重试`);
-}
-
 /** Changes an entry read at `input.version`; 409 when someone changed it meanwhile. */
 export async function changeEntry(
   ctx: AppContext,
@@ -139,7 +135,7 @@ export async function changeEntry(
 ) {
   const { version, ...changes } = input;
   const current = await loadEntry(ctx.db, id);
-  if (current.version !== version) throw versionConflict(current.version);
+  if (current.version !== version) throw versionConflict('条目', current.version);
   const validFrom = changes.validFrom === undefined ? current.validFrom : changes.validFrom;
   const validTo = changes.validTo === undefined ? current.validTo : changes.validTo;
   if (!isValidityOrdered(validFrom, validTo)) {
@@ -168,7 +164,7 @@ export async function changeEntry(
 /** Withdraws an entry from intake (it stays readable for editors and on the cases it answered). */
 export async function deactivateEntry(ctx: AppContext, actor: Actor, id: number, version: number) {
   const current = await loadEntry(ctx.db, id);
-  if (current.version !== version) throw versionConflict(current.version);
+  if (current.version !== version) throw versionConflict('条目', current.version);
   if (!current.active) return current;
   await writeAtVersion(
     ctx,
@@ -196,7 +192,7 @@ async function writeAtVersion(
     if (!(await updateEntryAtVersion(tx, id, version, patch, now))) {
       // Someone wrote between our read and this update.
       const latest = await loadEntry(tx, id);
-      throw versionConflict(latest.version);
+      throw versionConflict('条目', latest.version);
     }
     await recordActorAudit(tx, actor, now, { ...audit, targetType: 'knowledge_entry', targetId: id });
   });

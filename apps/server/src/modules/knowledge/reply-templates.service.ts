@@ -6,7 +6,7 @@ import type {
 import type { Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import type { DbOrTx } from '../../platform/db/database.js';
-import { AppError, fieldError } from '../../platform/errors/app-error.js';
+import { AppError, fieldError, versionConflict } from '../../platform/errors/app-error.js';
 import { recordActorAudit } from '../audit/audit.repository.js';
 import { findCategory } from '../catalog/catalog.repository.js';
 import {
@@ -74,10 +74,6 @@ export async function createTemplate(ctx: AppContext, actor: Actor, input: Creat
   return loadTemplate(ctx.db, id);
 }
 
-function versionConflict(current: number): AppError {
-  return new AppError('VERSION_CONFLICT', `样板已被他人修改（当前版本 ${current}），请刷新后重试`);
-}
-
 /** Changes a template read at `input.version` (retire it with `active: false`); 409 on a stale version. */
 export async function changeTemplate(
   ctx: AppContext,
@@ -87,12 +83,12 @@ export async function changeTemplate(
 ) {
   const { version, ...changes } = input;
   const current = await loadTemplate(ctx.db, id);
-  if (current.version !== version) throw versionConflict(current.version);
+  if (current.version !== version) throw versionConflict('样板', current.version);
   await assertCategoryExists(ctx.db, changes.categoryId);
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     if (!(await updateTemplateAtVersion(tx, id, version, { ...changes, updatedBy: actor.userId }, now))) {
-      throw versionConflict((await loadTemplate(tx, id)).version);
+      throw versionConflict('样板', (await loadTemplate(tx, id)).version);
     }
     await recordActorAudit(tx, actor, now, {
       action: 'reply_template.updated',

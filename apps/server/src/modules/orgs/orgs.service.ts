@@ -13,7 +13,7 @@ import {
 import type { Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import type { DbOrTx } from '../../platform/db/database.js';
-import { AppError, fieldError } from '../../platform/errors/app-error.js';
+import { AppError, fieldError, versionConflict } from '../../platform/errors/app-error.js';
 import { recordActorAudit } from '../audit/audit.repository.js';
 import { assertOrgInScope } from './orgs.policy.js';
 import {
@@ -178,14 +178,10 @@ export async function updateOrg(ctx: AppContext, actor: Actor, id: number, input
   };
   return ctx.db.transaction(async (tx) => {
     const row = await updateOrgAtVersion(tx, id, input.version, patch, ctx.clock.now());
-    if (!row) throw versionConflict(org.version);
+    if (!row) throw versionConflict('数据', org.version);
     await audit(ctx, tx, actor, 'org.updated', id, { changed: Object.keys(patch) });
     return row;
   });
-}
-
-function versionConflict(current: number): AppError {
-  return new AppError('VERSION_CONFLICT', `数据已被他人修改（当前版本 ${current}），请刷新后重试`);
 }
 
 /** Deactivates (or re-activates) an org. An org with active children cannot be deactivated. */
@@ -203,7 +199,7 @@ export async function setOrgActive(
   }
   return ctx.db.transaction(async (tx) => {
     const row = await updateOrgAtVersion(tx, id, version, { active }, ctx.clock.now());
-    if (!row) throw versionConflict(org.version);
+    if (!row) throw versionConflict('数据', org.version);
     await audit(ctx, tx, actor, active ? 'org.activated' : 'org.deactivated', id, { code: org.code });
     return row;
   });

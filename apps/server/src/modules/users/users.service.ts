@@ -11,7 +11,7 @@ import type { Actor } from '../../platform/auth/actor.js';
 import { hashPassword } from '../../platform/auth/password.js';
 import type { AppContext } from '../../platform/context.js';
 import type { DbOrTx } from '../../platform/db/database.js';
-import { AppError } from '../../platform/errors/app-error.js';
+import { AppError, versionConflict } from '../../platform/errors/app-error.js';
 import { recordActorAudit } from '../audit/audit.repository.js';
 import { deleteUserSessions } from '../auth/sessions.repository.js';
 import { loadOrgInScope } from '../orgs/orgs.service.js';
@@ -100,8 +100,7 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: number, inpu
   const { version, ...patch } = input;
   await ctx.db.transaction(async (tx) => {
     const ok = await updateUserAtVersion(tx, id, version, patch, ctx.clock.now());
-    if (!ok)
-      throw new AppError('VERSION_CONFLICT', `用户已被他人修改（当前版本 ${user.version}），请刷新后重试`);
+    if (!ok) throw versionConflict('用户', user.version);
     if (input.active === false) await deleteUserSessions(tx, id);
     await audit(ctx, tx, actor, 'user.updated', id, { changed: Object.keys(patch) });
   });

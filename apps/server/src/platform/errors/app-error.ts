@@ -24,3 +24,8 @@ export class AppError extends Error {
 export function fieldError(field: string, code: string, message: string): AppError {
   return new AppError('VALIDATION_FAILED', message, [{ field, code, message }]);
 }
+
+/** A 409 for a write based on a stale read: `subject` (用户, 条目 …) was changed by someone else meanwhile. */
+export function versionConflict(subject: string, current: number): AppError {
+  return new AppError('VERSION_CONFLICT', `${subject}已被他人修改（当前版本 ${current}），请刷新后重试`);
+}
