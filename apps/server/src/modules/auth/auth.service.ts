@@ -158,6 +158,7 @@ function toActor(row: SessionRow, ip: string): Actor {
     orgCode: row.org_code,
     orgName: row.org_name,
     orgKind: row.org_kind,
+    orgPath: row.org_path,
     roles: row.roles as Role[],
     permissions: new Set(row.permissions as Permission[]),
     scopePath: scopePathOf({ kind: row.org_kind, path: row.org_path }),

@@ -29,13 +29,18 @@ export interface OutboxCasePayload {
   at: string;
 }
 
-/** Writes the outbox row of a case event, in the event's transaction. */
-export async function writeCaseOutbox(
-  tx: DbOrTx,
-  row: CaseRow,
-  event: CaseEventRow,
+/** What the outbox payload reads of a case: its state after the event. */
+export type OutboxCaseFacts = Pick<
+  CaseRow,
+  'id' | 'number' | 'state' | 'light' | 'currentOrgId' | 'leadUnitId' | 'firstReceiverOrgId' | 'masterCaseId'
+>;
+
+/** The outbox row of a case event (what `writeCaseOutbox` inserts). */
+export function caseOutboxRow(
+  row: OutboxCaseFacts,
+  event: Pick<CaseEventRow, 'id' | 'seq' | 'event' | 'actorUserId' | 'at'>,
   coHandlerIds: readonly number[],
-): Promise<void> {
+): typeof outbox.$inferInsert {
   const payload: OutboxCasePayload = {
     caseId: row.id,
     caseNumber: row.number,
@@ -52,5 +57,15 @@ export async function writeCaseOutbox(
     masterCaseId: row.masterCaseId,
     at: event.at.toISOString(),
   };
-  await tx.insert(outbox).values({ topic: event.event, payload, createdAt: event.at });
+  return { topic: event.event, payload, createdAt: event.at };
+}
+
+/** Writes the outbox row of a case event, in the event's transaction. */
+export async function writeCaseOutbox(
+  tx: DbOrTx,
+  row: OutboxCaseFacts,
+  event: CaseEventRow,
+  coHandlerIds: readonly number[],
+): Promise<void> {
+  await tx.insert(outbox).values(caseOutboxRow(row, event, coHandlerIds));
 }

@@ -5,6 +5,7 @@ import type { OrgBrief } from './cases.repository.js';
 
 const org = (id: number, kind: string, path: string): OrgBrief => ({
   id,
+  code: `org${id}`,
   kind,
   name: `org ${id}`,
   path,

@@ -42,24 +42,31 @@ export function hashEvent(prevHash: string, content: EventContent): string {
 /** An event to append: its content without the case-wide numbering, which `appendEvent` assigns. */
 export type NewEvent = Omit<EventContent, 'seq' | 'caseId'>;
 
+/** A timeline event ready to insert: its content, numbered and chained to the one before it. */
+export type ChainedEvent = EventContent & { prevHash: string; hash: string };
+
 /**
- * Appends an event to a case's timeline, chained to the last one. Call it inside the action's transaction,
- * with the case row locked, so that no other event can slip in between reading the last hash and writing.
+ * Numbers an event and chains it to the case's last event (`null` for a case's first): the row to insert.
+ * The JSON columns are hashed as they will read back: plain JSON, no undefined, no Date objects.
  */
-export async function appendEvent(
-  tx: DbOrTx,
+export function chainEvent(
   caseId: number,
   event: NewEvent,
-  /** the case's last event when the caller already knows it; `null` for the first event of a new case */
-  known?: Pick<CaseEventRow, 'seq' | 'hash'> | null,
-): Promise<CaseEventRow> {
-  const last = known === undefined ? await findLastEvent(tx, caseId) : known;
-  // The JSON columns must hash as they will read back: plain JSON, no undefined, no Date objects.
+  last: Pick<CaseEventRow, 'seq' | 'hash'> | null,
+): ChainedEvent {
   const changes = JSON.parse(JSON.stringify(event.changes)) as Record<string, unknown>;
   const attachments = JSON.parse(JSON.stringify(event.attachments)) as unknown[];
   const content: EventContent = { ...event, changes, attachments, caseId, seq: (last?.seq ?? 0) + 1 };
   const prevHash = last?.hash ?? GENESIS_HASH;
-  return insertEvent(tx, { ...content, prevHash, hash: hashEvent(prevHash, content) });
+  return { ...content, prevHash, hash: hashEvent(prevHash, content) };
+}
+
+/**
+ * Appends an event to a case's timeline, chained to the last one. Call it inside the action's transaction,
+ * with the case row locked, so that no other event can slip in between reading the last hash and writing.
+ */
+export async function appendEvent(tx: DbOrTx, caseId: number, event: NewEvent): Promise<CaseEventRow> {
+  return insertEvent(tx, chainEvent(caseId, event, (await findLastEvent(tx, caseId)) ?? null));
 }
 
 /** The answer of a timeline verification. */

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, type SQLWrapper, sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows } from '../../platform/db/database.js';
 import { orgs } from '../orgs/orgs.tables.js';
 import { caseEvents } from './case-events.tables.js';
@@ -11,26 +11,52 @@ export type NewCaseRow = typeof cases.$inferInsert;
 /** A timeline event as stored. */
 export type CaseEventRow = typeof caseEvents.$inferSelect;
 
-/**
- * The next number of a Beijing day (`YYYYMMDD`), in one statement: concurrent registrations each get their
- * own, and a rolled-back transaction gives its number back only if nobody took a later one — numbers are
- * never handed out twice.
- */
-export async function allocateCaseSequence(db: DbOrTx, day: string): Promise<number> {
-  const [row] = await db
-    .insert(caseNumberSequences)
-    .values({ day, last: 1 })
-    .onConflictDoUpdate({
-      target: caseNumberSequences.day,
-      set: { last: sql`${caseNumberSequences.last} + 1` },
-    })
-    .returning({ last: caseNumberSequences.last });
-  return row!.last;
+/** What registering a case takes from the database before it writes: its number of the day and its ids. */
+export interface NewCaseIds {
+  /** the day's sequence: `WH` + day + this, six digits */
+  sequence: number;
+  caseId: number;
+  /** id of the case's first timeline event (the outbox payload names it) */
+  firstEventId: number;
 }
 
-/** Inserts a case. */
-export async function insertCase(db: DbOrTx, values: NewCaseRow): Promise<CaseRow> {
-  const [row] = await db.insert(cases).values(values).returning();
+/**
+ * The next number of a Beijing day (`YYYYMMDD`) and the ids of a new case and its first event, in one
+ * statement that commits on its own: the day's counter row is locked only for that statement, not for the
+ * whole registration, so concurrent intakes do not queue behind each other. A registration that fails
+ * afterwards leaves a gap in the day's numbers; a number is never handed out twice.
+ */
+export async function allocateCaseIds(db: DbOrTx, day: string): Promise<NewCaseIds> {
+  const [row] = await queryRows<{ sequence: number; case_id: number; event_id: string | number }>(
+    db,
+    sql`with counter as (
+          insert into ${caseNumberSequences} (day, last) values (${day}, 1)
+          on conflict (day) do update set last = ${caseNumberSequences}.last + 1
+          returning last)
+        select counter.last as sequence,
+               nextval(pg_get_serial_sequence('cases', 'id'))::int as case_id,
+               nextval(pg_get_serial_sequence('case_events', 'id')) as event_id
+          from counter`,
+  );
+  return { sequence: row!.sequence, caseId: row!.case_id, firstEventId: Number(row!.event_id) };
+}
+
+/**
+ * Inserts a case together with the rows that belong to its registration (first event, outbox row,
+ * fingerprint …), given as insert queries built by their own modules: one statement, so all or none are
+ * written, in one round trip with no transaction around it.
+ */
+export async function insertCaseWith(
+  db: DbOrTx,
+  values: NewCaseRow,
+  companions: readonly SQLWrapper[],
+): Promise<CaseRow> {
+  const ctes = companions.map((q, i) => db.$with(`companion_${i}`, {}).as(q.getSQL()));
+  const [row] = await db
+    .with(...ctes)
+    .insert(cases)
+    .values(values)
+    .returning();
   return row!;
 }
 
@@ -92,26 +118,20 @@ export async function clearHandlers(db: DbOrTx, caseId: number): Promise<void> {
   await db.delete(caseHandlers).where(eq(caseHandlers.caseId, caseId));
 }
 
-/** Id, kind, name, path and active flag of orgs, by id. */
-export async function findOrgBriefs(db: DbOrTx, ids: readonly number[]) {
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return new Map<number, OrgBrief>();
-  const rows = await db
-    .select({
-      id: orgs.id,
-      kind: orgs.kind,
-      name: orgs.name,
-      path: orgs.path,
-      active: orgs.active,
-      parentId: orgs.parentId,
-    })
-    .from(orgs)
-    .where(inArray(orgs.id, unique));
-  return new Map(rows.map((r) => [r.id, r]));
-}
+const orgBriefColumns = {
+  id: orgs.id,
+  code: orgs.code,
+  kind: orgs.kind,
+  name: orgs.name,
+  path: orgs.path,
+  active: orgs.active,
+  parentId: orgs.parentId,
+};
+
 /** What the case module needs to know of an org. */
 export interface OrgBrief {
   id: number;
+  code: string;
   kind: string;
   name: string;
   path: string;
@@ -119,17 +139,18 @@ export interface OrgBrief {
   parentId: number | null;
 }
 
+/** Orgs in brief, by id. */
+export async function findOrgBriefs(db: DbOrTx, ids: readonly number[]): Promise<Map<number, OrgBrief>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db.select(orgBriefColumns).from(orgs).where(inArray(orgs.id, unique));
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
 /** The first `center` directly under an org (the social-governance centre of that level), if any. */
 export async function findCentreUnder(db: DbOrTx, orgId: number): Promise<OrgBrief | undefined> {
   const [row] = await db
-    .select({
-      id: orgs.id,
-      kind: orgs.kind,
-      name: orgs.name,
-      path: orgs.path,
-      active: orgs.active,
-      parentId: orgs.parentId,
-    })
+    .select(orgBriefColumns)
     .from(orgs)
     .where(and(eq(orgs.parentId, orgId), eq(orgs.kind, 'center'), eq(orgs.active, true)))
     .orderBy(asc(orgs.sort), asc(orgs.id))

@@ -15,7 +15,13 @@ import { IdParams, STANDARD_ERRORS } from '../../platform/http/common.schemas.js
 import type { ApiInstance } from '../../platform/http/types.js';
 import { type CaseActionOnCase, takeCaseAction } from './case-transition.js';
 import { CaseDetail, CaseSummary } from './cases.presenter.js';
-import { findCasesByPhone, getCaseDetail, listCasesForActor, verifyCaseTimeline } from './cases.service.js';
+import {
+  findCasesByPhone,
+  getCaseDetail,
+  listCasesForActor,
+  presentRegisteredCase,
+  verifyCaseTimeline,
+} from './cases.service.js';
 import { registerCase } from './register-case.js';
 
 const tags = ['cases'];
@@ -35,8 +41,8 @@ export function registerCaseRoutes(app: ApiInstance, ctx: AppContext): void {
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      const row = await registerCase(ctx, actor, request.body);
-      return reply.status(201).send(await getCaseDetail(ctx, actor, row.id));
+      const registered = await registerCase(ctx, actor, request.body);
+      return reply.status(201).send(await presentRegisteredCase(ctx, actor, registered));
     },
   );
 

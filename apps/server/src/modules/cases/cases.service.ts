@@ -21,6 +21,7 @@ import {
 } from './cases.presenter.js';
 import { type CaseRow, findCase, findEvents, findOrgBriefs } from './cases.repository.js';
 import { type CaseListFilter, findCategoryNames, listCases, sortKeyOf } from './cases-list.repository.js';
+import type { RegisteredCase } from './register-case.js';
 
 async function namesOf(
   ctx: AppContext,
@@ -70,6 +71,33 @@ export async function getCaseDetail(
   if (!options.afterAction) assertCaseReadable(scene.relation);
   const [timeline, names] = await Promise.all([findEvents(ctx.db, id), namesOf(ctx, [row], [orgs])]);
   return presentCaseDetail(row, actor, names, orgs, timeline, availableCaseActions(scene));
+}
+
+/**
+ * The answer to a registration, from the rows in hand: a new case has no handlers yet, and registration
+ * already knows its owner, its place and its category. A case 智能派单 dispatched at once is read back.
+ */
+export async function presentRegisteredCase(
+  ctx: AppContext,
+  actor: Actor,
+  registered: RegisteredCase,
+): Promise<CaseDetail> {
+  const { row, firstEvent, owner, chain, category } = registered;
+  if (!firstEvent) return getCaseDetail(ctx, actor, row.id);
+  const orgs: CaseOrgs = {
+    areaPath: row.areaPath,
+    current: owner,
+    lead: undefined,
+    coHandlers: [],
+    firstReceiver: undefined,
+  };
+  const placed = [chain?.grid, chain?.community, chain?.town, chain?.district].flatMap((o) => o ?? []);
+  const names: CaseNames = {
+    orgs: new Map([owner, ...placed].map((o) => [o.id, o])),
+    categories: new Map(category ? [[category.id, category.name]] : []),
+  };
+  const scene = (await sceneMaker(ctx, actor))(row, orgs);
+  return presentCaseDetail(row, actor, names, orgs, [firstEvent], availableCaseActions(scene));
 }
 
 /** Recomputes the hash chain of a case's timeline. */

@@ -5,18 +5,28 @@ import type { DbOrTx } from '../../platform/db/database.js';
 import { AppError, fieldError } from '../../platform/errors/app-error.js';
 import { loadWorkingCalendar } from '../calendar/calendar.service.js';
 import { findCategory } from '../catalog/catalog.repository.js';
-import { recordCaseFingerprint } from '../intelligence/duplicates/case-fingerprints.repository.js';
+import { caseFingerprintInsert } from '../intelligence/duplicates/case-fingerprints.repository.js';
 import {
-  applyIntakeSuggestion,
+  dispatchOnSuggestion,
   suggestForIntake,
   suggestionChanges,
+  suggestionInsert,
 } from '../intelligence/smart-dispatch.js';
-import { chainOfPath, findGridAt, type LocatedChain } from '../orgs/orgs.service.js';
+import { chainOfPath, type LocatedChain, locateChainAt } from '../orgs/orgs.service.js';
 import { limitsForIntake } from './case-clock.js';
-import { writeCaseOutbox } from './case-outbox.js';
+import { caseEvents, outbox } from './case-events.tables.js';
+import { caseOutboxRow } from './case-outbox.js';
 import { readCaseSettings } from './case-settings.js';
-import { appendEvent } from './case-timeline.js';
-import { allocateCaseSequence, type CaseRow, findCentreUnder, insertCase } from './cases.repository.js';
+import { chainEvent } from './case-timeline.js';
+import {
+  allocateCaseIds,
+  type CaseEventRow,
+  type CaseRow,
+  findCentreUnder,
+  insertCaseWith,
+  type NewCaseRow,
+  type OrgBrief,
+} from './cases.repository.js';
 
 const BEIJING_OFFSET_MS = 8 * 3_600_000;
 
@@ -46,12 +56,27 @@ async function loadIntakeCategory(db: DbOrTx, id: number | undefined) {
  */
 async function locateIntake(db: DbOrTx, actor: Actor, input: RegisterInput): Promise<LocatedChain | null> {
   if (input.location) {
-    const grid = await findGridAt(db, { lng: input.location.longitude, lat: input.location.latitude });
-    if (!grid) throw fieldError('location', 'outside_city', '事发位置不在本市任何网格内');
-    return chainOfPath(db, grid.path);
+    const point = { lng: input.location.longitude, lat: input.location.latitude };
+    const chain = await locateChainAt(db, point);
+    if (!chain) throw fieldError('location', 'outside_city', '事发位置不在本市任何网格内');
+    return chain;
   }
   if (['grid', 'community', 'town'].includes(actor.orgKind)) return chainOfPath(db, actor.scopePath);
   return null;
+}
+
+/** The actor's own org in brief (its parent read off its materialised path). */
+function actorOrg(actor: Actor): OrgBrief {
+  const ids = actor.orgPath.split('/').filter(Boolean).map(Number);
+  return {
+    id: actor.orgId,
+    code: actor.orgCode,
+    kind: actor.orgKind,
+    name: actor.orgName,
+    path: actor.orgPath,
+    active: true,
+    parentId: ids.at(-2) ?? null,
+  };
 }
 
 /**
@@ -59,18 +84,18 @@ async function locateIntake(db: DbOrTx, actor: Actor, input: RegisterInput): Pro
  * a grid's community (小事不出村); for anyone else, the centre of the district where it happened, or the
  * city's centre.
  */
-async function intakeOwner(db: DbOrTx, actor: Actor, chain: LocatedChain | null): Promise<number> {
-  if (['center', 'community', 'town', 'district'].includes(actor.orgKind)) return actor.orgId;
+async function intakeOwner(db: DbOrTx, actor: Actor, chain: LocatedChain | null): Promise<OrgBrief> {
+  if (['center', 'community', 'town', 'district'].includes(actor.orgKind)) return actorOrg(actor);
   if (actor.orgKind === 'grid') {
-    const own = await chainOfPath(db, actor.scopePath);
-    if (own.community) return own.community.id;
+    const own = chain?.grid?.id === actor.orgId ? chain : await chainOfPath(db, actor.scopePath);
+    if (own.community) return own.community;
   }
   const rootId = Number(actor.scopePath.split('/').filter(Boolean)[0]);
   const centre =
     (chain?.district && (await findCentreUnder(db, chain.district.id))) ||
     (await findCentreUnder(db, rootId));
   if (!centre) throw new AppError('NOT_READY', '尚未设置社会治理中心，无法登记工单');
-  return centre.id;
+  return centre;
 }
 
 function titleOf(input: RegisterInput): string {
@@ -79,71 +104,94 @@ function titleOf(input: RegisterInput): string {
   return flat.length > 30 ? `${flat.slice(0, 30)}…` : flat;
 }
 
+/** A case just registered: its row and first event, and what it was registered with (for its answer). */
+export interface RegisteredCase {
+  row: CaseRow;
+  /** the register event; null when 智能派单 dispatched the case in the same transaction (re-read it) */
+  firstEvent: CaseEventRow | null;
+  owner: OrgBrief;
+  chain: LocatedChain | null;
+  category: { id: number; name: string } | undefined;
+}
+
 /**
  * 登记: creates a case in `registered` with its number, location, owner and limits, its first timeline
- * event and its outbox row, in one transaction. The resolve deadline is provisional (counted from intake)
- * until a unit accepts the case.
+ * event, its outbox row, its duplicate fingerprint and the classifier's suggestion. The resolve deadline is
+ * provisional (counted from intake) until a unit accepts the case.
+ *
+ * The write path is lean: after the reads (location, owner; the calendar, settings and models are cached),
+ * one statement allocates the number and ids and one statement writes every row — atomic on its own, so no
+ * transaction is needed. Only when the suggestion is confident enough to dispatch (智能派单) does the write
+ * run in a transaction with the dispatch.
  */
-export async function registerCase(ctx: AppContext, actor: Actor, input: RegisterInput): Promise<CaseRow> {
+export async function registerCase(
+  ctx: AppContext,
+  actor: Actor,
+  input: RegisterInput,
+): Promise<RegisteredCase> {
   const [calendar, category, chain] = await Promise.all([
     loadWorkingCalendar(ctx),
     loadIntakeCategory(ctx.db, input.categoryId),
     locateIntake(ctx.db, actor, input),
   ]);
-  const currentOrgId = await intakeOwner(ctx.db, actor, chain);
-  // 智能分类/派单/110 识别: computed before the transaction (PGlite would make a read inside it wait)
-  const [suggestion, settings] = await Promise.all([
+  const owner = await intakeOwner(ctx.db, actor, chain);
+  const now = ctx.clock.now();
+  const [suggestion, settings, ids] = await Promise.all([
     suggestForIntake(ctx, {
       title: input.title ?? null,
       content: input.content,
-      ownerOrgId: currentOrgId,
+      owner,
       categoryPolice: category?.police ?? false,
     }),
     readCaseSettings(ctx),
+    allocateCaseIds(ctx.db, beijingDay(now)),
   ]);
   const limits = limitsForIntake(category, input.priority, input.type);
-  const now = ctx.clock.now();
   const area = chain?.grid ?? chain?.community ?? chain?.town ?? chain?.district ?? null;
-  return ctx.db.transaction(async (tx) => {
-    const sequence = await allocateCaseSequence(tx, beijingDay(now));
-    const row = await insertCase(tx, {
-      number: formatCaseNumber(beijingDay(now), sequence),
-      source: input.source,
-      channel: input.channelCode ?? null,
-      type: input.type,
-      categoryId: category?.id ?? null,
-      priority: input.priority,
-      policeMatter: (category?.police ?? false) || (suggestion?.classification.police.flagged ?? false),
-      title: titleOf(input),
-      description: input.content,
-      citizenName: input.citizenName ?? null,
-      citizenPhone: input.citizenPhone ?? null,
-      citizenIdNumber: input.citizenIdNumber?.toUpperCase() ?? null,
-      anonymous: input.anonymous,
-      keepPrivate: input.keepPrivate,
-      address: input.address ?? null,
-      lng: input.location?.longitude ?? null,
-      lat: input.location?.latitude ?? null,
-      gridId: chain?.grid?.id ?? null,
-      communityId: chain?.community?.id ?? null,
-      townId: chain?.town?.id ?? null,
-      districtId: chain?.district?.id ?? null,
-      areaPath: area?.path ?? null,
-      state: 'registered',
-      currentOrgId,
-      registeredByOrgId: actor.orgId,
-      acceptLimitValue: limits.acceptLimit.value,
-      acceptLimitUnit: limits.acceptLimit.unit,
-      resolveLimitValue: limits.resolveLimit.value,
-      resolveLimitUnit: limits.resolveLimit.unit,
-      resolveDeadline: addWorkingTime(calendar, now, limits.resolveLimit),
-      externalRef: input.externalRef ?? null,
-      createdAt: now,
-      updatedAt: now,
-    });
-    const event = await appendEvent(
-      tx,
-      row.id,
+  const values = {
+    id: ids.caseId,
+    number: formatCaseNumber(beijingDay(now), ids.sequence),
+    source: input.source,
+    channel: input.channelCode ?? null,
+    type: input.type,
+    categoryId: category?.id ?? null,
+    priority: input.priority,
+    policeMatter: (category?.police ?? false) || (suggestion?.classification.police.flagged ?? false),
+    title: titleOf(input),
+    description: input.content,
+    citizenName: input.citizenName ?? null,
+    citizenPhone: input.citizenPhone ?? null,
+    citizenIdNumber: input.citizenIdNumber?.toUpperCase() ?? null,
+    anonymous: input.anonymous,
+    keepPrivate: input.keepPrivate,
+    address: input.address ?? null,
+    lng: input.location?.longitude ?? null,
+    lat: input.location?.latitude ?? null,
+    gridId: chain?.grid?.id ?? null,
+    communityId: chain?.community?.id ?? null,
+    townId: chain?.town?.id ?? null,
+    districtId: chain?.district?.id ?? null,
+    areaPath: area?.path ?? null,
+    state: 'registered',
+    light: 'green',
+    leadUnitId: null,
+    firstReceiverOrgId: null,
+    masterCaseId: null,
+    currentOrgId: owner.id,
+    registeredByOrgId: actor.orgId,
+    acceptLimitValue: limits.acceptLimit.value,
+    acceptLimitUnit: limits.acceptLimit.unit,
+    resolveLimitValue: limits.resolveLimit.value,
+    resolveLimitUnit: limits.resolveLimit.unit,
+    resolveDeadline: addWorkingTime(calendar, now, limits.resolveLimit),
+    externalRef: input.externalRef ?? null,
+    createdAt: now,
+    updatedAt: now,
+  } satisfies NewCaseRow;
+  const event: CaseEventRow = {
+    id: ids.firstEventId,
+    ...chainEvent(
+      values.id,
       {
         action: 'register',
         event: CASE_ACTION_EVENTS.register,
@@ -155,22 +203,34 @@ export async function registerCase(ctx: AppContext, actor: Actor, input: Registe
         toState: 'registered',
         note: null,
         changes: {
-          source: row.source,
-          type: row.type,
-          categoryId: row.categoryId,
-          priority: row.priority,
+          source: values.source,
+          type: values.type,
+          categoryId: values.categoryId,
+          priority: values.priority,
           areaOrgId: area?.id ?? null,
-          currentOrgId,
+          currentOrgId: owner.id,
           ...(suggestion ? { suggestion: suggestionChanges(suggestion) } : {}),
         },
         attachments: [],
       },
       null,
-    );
-    await writeCaseOutbox(tx, row, event, []);
+    ),
+  };
+  const companions = [
+    ctx.db.insert(caseEvents).values(event),
+    ctx.db.insert(outbox).values(caseOutboxRow(values, event, [])),
     // 查重: the text fingerprint, so that the next call about the same problem finds this case
-    await recordCaseFingerprint(tx, row);
-    // 智能派单: stores the suggestion; above the threshold, dispatches through the lifecycle's dispatch path
-    return suggestion ? applyIntakeSuggestion(tx, row, suggestion, { now, calendar, settings }) : row;
+    caseFingerprintInsert(ctx.db, values),
+    ...(suggestion ? [suggestionInsert(ctx.db, values.id, suggestion, now)] : []),
+  ];
+  const registered = { owner, chain, category: category && { id: category.id, name: category.name } };
+  if (!suggestion || suggestion.autoDispatchUnitId === null) {
+    return { ...registered, row: await insertCaseWith(ctx.db, values, companions), firstEvent: event };
+  }
+  // 智能派单: dispatched through the lifecycle's dispatch path, in the registering transaction
+  const row = await ctx.db.transaction(async (tx) => {
+    const inserted = await insertCaseWith(tx, values, companions);
+    return dispatchOnSuggestion(tx, inserted, suggestion, { now, calendar, settings });
   });
+  return { ...registered, row, firstEvent: null };
 }

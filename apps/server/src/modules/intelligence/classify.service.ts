@@ -1,7 +1,6 @@
 import type { AppContext } from '../../platform/context.js';
-import { findOrg } from '../orgs/orgs.repository.js';
-import { predict } from './classifier/train.js';
-import { mapCategoryLabels, mapUnitLabels } from './label-mapping.js';
+import { predict, type TextClassifier } from './classifier/train.js';
+import { type MappedUnit, mapCategoryLabels, mapUnitLabels } from './label-mapping.js';
 import { loadedModels } from './model-registry.js';
 import { detectPoliceMatter, type PoliceVerdict } from './police/police-detector.js';
 
@@ -28,6 +27,24 @@ export function messageText(title: string | null | undefined, description: strin
   return title ? `${title}\n${description}` : description;
 }
 
+// The catalog and the org tree change rarely and the labels of a model never: each loaded model keeps what
+// its labels stand for, read again after a minute (the calendar's rule) so that catalog edits show.
+const MAPPING_TTL_MS = 60_000;
+const mappings = new WeakMap<TextClassifier, { loadedAt: number; value: Promise<Map<string, unknown>> }>();
+
+function mappingOf<T>(
+  model: TextClassifier,
+  load: (labels: readonly string[]) => Promise<Map<string, T>>,
+): Promise<Map<string, T>> {
+  const cached = mappings.get(model);
+  if (cached && Date.now() - cached.loadedAt < MAPPING_TTL_MS) return cached.value as Promise<Map<string, T>>;
+  const entry = { loadedAt: Date.now(), value: load(model.labels) as Promise<Map<string, unknown>> };
+  mappings.set(model, entry);
+  // a failed read is not kept: the next call tries again
+  entry.value.catch(() => mappings.get(model) === entry && mappings.delete(model));
+  return entry.value as Promise<Map<string, T>>;
+}
+
 /**
  * Classifies a citizen's message with the active models held in memory: top-k catalog categories with
  * probabilities, the suggested unit, and the 110 verdict. Without a model the answer says so
@@ -42,11 +59,11 @@ export async function classifyMessage(
   const text = messageText(input.title, input.description);
   const categories: Classification['categories'] = [];
   let policeSignal: { probability: number; category: string } | null = null;
-  let topDefaultUnit: { id: number; probability: number } | null = null;
+  let topDefaultUnit: { unit: MappedUnit; probability: number } | null = null;
   if (models.category) {
     const model = models.category;
     const all = predict(model, text, model.labels.length);
-    const mapping = await mapCategoryLabels(ctx.db, model.labels);
+    const mapping = await mappingOf(model, (labels) => mapCategoryLabels(ctx.db, labels));
     for (const p of all) {
       const category = mapping.get(p.label);
       if (!category) continue;
@@ -54,8 +71,8 @@ export async function classifyMessage(
         policeSignal ??= { probability: 0, category: category.name };
         policeSignal.probability += p.probability;
       }
-      if (categories.length === 0 && category.defaultUnitId !== null) {
-        topDefaultUnit = { id: category.defaultUnitId, probability: p.probability };
+      if (categories.length === 0 && category.defaultUnit) {
+        topDefaultUnit = { unit: category.defaultUnit, probability: p.probability };
       }
       if (categories.length < k) {
         categories.push({
@@ -67,42 +84,28 @@ export async function classifyMessage(
       }
     }
   }
-  let unit: Classification['unit'] = null;
-  let unitPath: string | null = null;
-  let unitFromCatalog = false;
+  let best: { unit: MappedUnit; probability: number } | null = null;
   if (models.unit) {
-    const [best] = predict(models.unit, text, 1);
-    const mapped = best ? (await mapUnitLabels(ctx.db, [best.label])).get(best.label) : undefined;
-    if (best && mapped) {
-      unit = {
-        orgId: mapped.orgId,
-        code: mapped.code,
-        name: mapped.name,
-        probability: round(best.probability),
-      };
-      unitPath = mapped.path;
-    }
-  } else if (topDefaultUnit) {
-    const org = await findOrg(ctx.db, topDefaultUnit.id);
-    if (org?.active) {
-      unit = {
-        orgId: org.id,
-        code: org.code,
-        name: org.name,
-        probability: round(topDefaultUnit.probability),
-      };
-      unitPath = org.path;
-      unitFromCatalog = true;
-    }
+    const unitModel = models.unit;
+    const [top] = predict(unitModel, text, 1);
+    const mapped =
+      top && (await mappingOf(unitModel, (labels) => mapUnitLabels(ctx.db, labels))).get(top.label);
+    if (top && mapped) best = { unit: mapped, probability: top.probability };
   }
+  const chosen = models.unit ? best : topDefaultUnit;
   return {
     categories,
-    unit,
+    unit: chosen && {
+      orgId: chosen.unit.orgId,
+      code: chosen.unit.code,
+      name: chosen.unit.name,
+      probability: round(chosen.probability),
+    },
     police: detectPoliceMatter(text, policeSignal),
     modelVersion: models.category?.version ?? models.unit?.version ?? null,
     unitModelVersion: models.unit?.version ?? null,
-    unitFromCatalog,
-    unitPath,
+    unitFromCatalog: !models.unit && chosen !== null,
+    unitPath: chosen?.unit.path ?? null,
   };
 }
 

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database.js';
 import { type CategoryRow, listCategories } from '../catalog/catalog.repository.js';
 import { orgs } from '../orgs/orgs.tables.js';
@@ -11,8 +11,8 @@ export interface MappedCategory {
   level: number;
   /** a 110 matter: the category is, or (an area / subcategory) most of its matters are */
   police: boolean;
-  /** the leaf's default handling unit, if a leaf */
-  defaultUnitId: number | null;
+  /** the leaf's default handling unit, if a leaf and the unit is active */
+  defaultUnit: MappedUnit | null;
 }
 
 /** A handling unit a unit-model label (an org code) stands for. */
@@ -55,7 +55,7 @@ function dice(a: string, b: string): number {
 function mapped(
   row: CategoryRow,
   policeOf: Map<number, boolean>,
-  unitIds: Map<string, number>,
+  units: Map<string, MappedUnit>,
 ): MappedCategory {
   return {
     categoryId: row.id,
@@ -63,7 +63,7 @@ function mapped(
     name: row.name,
     level: row.level,
     police: policeOf.get(row.id) ?? row.police,
-    defaultUnitId: row.defaultUnitCode ? (unitIds.get(row.defaultUnitCode) ?? null) : null,
+    defaultUnit: row.defaultUnitCode ? (units.get(row.defaultUnitCode) ?? null) : null,
   };
 }
 
@@ -100,12 +100,7 @@ export async function mapCategoryLabels(
   const rows = await listCategories(db, { active: true });
   const policeOf = policeFlags(rows);
   const unitCodes = [...new Set(rows.flatMap((r) => (r.defaultUnitCode ? [r.defaultUnitCode] : [])))];
-  const unitIds = new Map<string, number>();
-  for (const unit of unitCodes.length > 0
-    ? await db.select({ id: orgs.id, code: orgs.code }).from(orgs)
-    : []) {
-    unitIds.set(unit.code, unit.id);
-  }
+  const units = await mapUnitLabels(db, unitCodes);
   const byCode = new Map(rows.map((r) => [r.code, r]));
   const areas = rows.filter((r) => r.level === 1);
   const areaByName = new Map(areas.map((r) => [r.name, r]));
@@ -116,7 +111,7 @@ export async function mapCategoryLabels(
       areaByName.get(label) ??
       (AREA_SYNONYMS[label] ?? []).map((n) => areaByName.get(n)).find((r) => r !== undefined) ??
       closestArea(areas, label);
-    if (row) result.set(label, mapped(row, policeOf, unitIds));
+    if (row) result.set(label, mapped(row, policeOf, units));
   }
   return result;
 }
@@ -138,13 +133,8 @@ function closestArea(areas: readonly CategoryRow[], label: string): CategoryRow 
 export async function mapUnitLabels(db: DbOrTx, labels: readonly string[]): Promise<Map<string, MappedUnit>> {
   if (labels.length === 0) return new Map();
   const rows = await db
-    .select({ id: orgs.id, code: orgs.code, name: orgs.name, path: orgs.path, active: orgs.active })
+    .select({ id: orgs.id, code: orgs.code, name: orgs.name, path: orgs.path })
     .from(orgs)
-    .where(eq(orgs.active, true));
-  const wanted = new Set(labels);
-  return new Map(
-    rows
-      .filter((r) => wanted.has(r.code))
-      .map((r) => [r.code, { orgId: r.id, code: r.code, name: r.name, path: r.path }]),
-  );
+    .where(and(eq(orgs.active, true), inArray(orgs.code, [...new Set(labels)])));
+  return new Map(rows.map((r) => [r.code, { orgId: r.id, code: r.code, name: r.name, path: r.path }]));
 }

@@ -1,7 +1,7 @@
 import { eq, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSeededApi, orgIdOf, type SeededApi } from '../../test/api.js';
-import { insertCase } from '../cases/cases.repository.js';
+import { insertCaseWith } from '../cases/cases.repository.js';
 import { catalogCategories } from '../catalog/catalog.tables.js';
 import { TINY_CORPUS } from './classifier/test-fixtures.js';
 import { classifierModels } from './intelligence.tables.js';
@@ -38,25 +38,29 @@ async function plantClosedCases(count: number) {
   for (let i = 0; i < count; i++) {
     const example = TINY_CORPUS[i % TINY_CORPUS.length]!;
     const at = new Date(start + i * 3_600_000);
-    await insertCase(ctx.db, {
-      number: `WH20260105${String(900000 + i)}`,
-      source: 'hotline_12345',
-      type: 'complaint',
-      priority: 'normal',
-      title: example.text.slice(0, 20),
-      description: `${example.text} 第${i}次来电`,
-      state: 'closed',
-      categoryId: leaves[example.label]!,
-      leadUnitId: units[example.label]!,
-      currentOrgId: centre,
-      acceptLimitValue: 2,
-      acceptLimitUnit: 'working_hours',
-      resolveLimitValue: 5,
-      resolveLimitUnit: 'working_days',
-      closedAt: at,
-      createdAt: at,
-      updatedAt: at,
-    });
+    await insertCaseWith(
+      ctx.db,
+      {
+        number: `WH20260105${String(900000 + i)}`,
+        source: 'hotline_12345',
+        type: 'complaint',
+        priority: 'normal',
+        title: example.text.slice(0, 20),
+        description: `${example.text} 第${i}次来电`,
+        state: 'closed',
+        categoryId: leaves[example.label]!,
+        leadUnitId: units[example.label]!,
+        currentOrgId: centre,
+        acceptLimitValue: 2,
+        acceptLimitUnit: 'working_hours',
+        resolveLimitValue: 5,
+        resolveLimitUnit: 'working_days',
+        closedAt: at,
+        createdAt: at,
+        updatedAt: at,
+      },
+      [],
+    );
   }
 }
 

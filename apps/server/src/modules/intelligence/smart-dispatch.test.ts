@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CaseWorld, createCaseWorld } from '../cases/cases.test-support.js';
-import { writeSetting } from '../settings/settings.repository.js';
+import { storeConfiguredSetting } from '../settings/settings.service.js';
 import { TINY_CORPUS } from './classifier/test-fixtures.js';
 import { trainClassifier } from './classifier/train.js';
 import { classifierFeedback } from './intelligence.tables.js';
@@ -23,7 +23,7 @@ async function classify(user: string, body: Record<string, unknown>) {
 }
 
 async function setThreshold(value: number) {
-  await writeSetting(world.api.ctx.db, AUTO_DISPATCH_THRESHOLD_KEY, value, world.clock.now());
+  await storeConfiguredSetting(world.api.ctx, AUTO_DISPATCH_THRESHOLD_KEY, value);
 }
 
 beforeAll(async () => {

@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { type Actor, isInScope, scopePathOf } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
-import type { Tx } from '../../platform/db/database.js';
+import type { DbOrTx, Tx } from '../../platform/db/database.js';
 import { type ActionEnvironment, applyCaseAction } from '../cases/case-transition.js';
-import type { CaseRow } from '../cases/cases.repository.js';
-import { findOrg } from '../orgs/orgs.repository.js';
-import { readSetting } from '../settings/settings.repository.js';
+import type { CaseRow, OrgBrief } from '../cases/cases.repository.js';
+import { readConfiguredSetting } from '../settings/settings.service.js';
 import { type Classification, classifyMessage } from './classify.service.js';
 import { caseSuggestions } from './intelligence.tables.js';
 
@@ -29,44 +28,46 @@ export async function readAutoDispatchThreshold(ctx: AppContext): Promise<number
   const stored = z
     .number()
     .min(0)
-    .safeParse(await readSetting(ctx.db, AUTO_DISPATCH_THRESHOLD_KEY));
+    .safeParse(await readConfiguredSetting(ctx, AUTO_DISPATCH_THRESHOLD_KEY));
   return stored.success ? stored.data : DEFAULT_AUTO_DISPATCH_THRESHOLD;
 }
 
 /** The owning centre as the actor of 智能派单: a dispatcher of that centre, recorded as 系统. */
-async function systemActorFor(ctx: AppContext, ownerOrgId: number): Promise<Actor | null> {
-  const org = await findOrg(ctx.db, ownerOrgId);
-  if (!org) return null;
+function systemActorFor(owner: OrgBrief): Actor {
   return {
     userId: 0,
     username: 'system',
     displayName: '系统（智能派单）',
-    orgId: org.id,
-    orgCode: org.code,
-    orgName: org.name,
-    orgKind: org.kind,
+    orgId: owner.id,
+    orgCode: owner.code,
+    orgName: owner.name,
+    orgKind: owner.kind,
+    orgPath: owner.path,
     roles: ['dispatcher'],
     permissions: new Set(['case.dispatch']),
-    scopePath: scopePathOf(org),
+    scopePath: scopePathOf(owner),
     ip: '127.0.0.1',
   };
 }
 
 /**
- * The suggestion for a new case, computed before the registering transaction (the model is in memory; the
- * catalog lookups are reads). Never fails registration: a broken model is logged and means no suggestion.
+ * The suggestion for a new case, computed before the registering statement (the model is in memory; the
+ * label mapping and the threshold are cached). Never fails registration: a broken model is logged and means
+ * no suggestion.
  */
 export async function suggestForIntake(
   ctx: AppContext,
-  input: { title: string | null; content: string; ownerOrgId: number; categoryPolice: boolean },
+  input: { title: string | null; content: string; owner: OrgBrief; categoryPolice: boolean },
 ): Promise<IntakeSuggestion | null> {
   try {
-    const classification = await classifyMessage(ctx, { title: input.title, description: input.content });
-    const threshold = await readAutoDispatchThreshold(ctx);
+    const [classification, threshold] = await Promise.all([
+      classifyMessage(ctx, { title: input.title, description: input.content }),
+      readAutoDispatchThreshold(ctx),
+    ]);
     const unit = classification.unit;
     const confident = unit !== null && unit.probability >= threshold && threshold <= 1;
     const police = classification.police.flagged || input.categoryPolice;
-    const systemActor = confident && !police ? await systemActorFor(ctx, input.ownerOrgId) : null;
+    const systemActor = confident && !police ? systemActorFor(input.owner) : null;
     const reachable =
       systemActor !== null &&
       classification.unitPath !== null &&
@@ -95,20 +96,12 @@ export function suggestionChanges(suggestion: IntakeSuggestion): Record<string, 
   };
 }
 
-/**
- * Inside the registering transaction: stores the suggestion and, when it is confident enough, dispatches the
- * case (智能派单) through the lifecycle's own dispatch path, with the confidence in the event's note.
- */
-export async function applyIntakeSuggestion(
-  tx: Tx,
-  row: CaseRow,
-  suggestion: IntakeSuggestion,
-  env: ActionEnvironment,
-): Promise<CaseRow> {
+/** The insert of a new case's suggestion (a training signal later), for the registration's own statement. */
+export function suggestionInsert(db: DbOrTx, caseId: number, suggestion: IntakeSuggestion, now: Date) {
   const c = suggestion.classification;
   const top = c.categories[0];
-  await tx.insert(caseSuggestions).values({
-    caseId: row.id,
+  return db.insert(caseSuggestions).values({
+    caseId,
     categoryId: top?.categoryId ?? null,
     categoryConfidence: top?.probability ?? null,
     unitId: c.unit?.orgId ?? null,
@@ -119,10 +112,24 @@ export async function applyIntakeSuggestion(
     categoryModelVersion: c.modelVersion,
     unitModelVersion: c.unitModelVersion,
     autoDispatched: suggestion.autoDispatchUnitId !== null,
-    createdAt: env.now,
+    createdAt: now,
   });
-  if (suggestion.autoDispatchUnitId === null || !suggestion.systemActor || !c.unit) return row;
-  const percent = `${(c.unit.probability * 100).toFixed(1)}%`;
+}
+
+/**
+ * 智能派单, inside the registering transaction: dispatches the new case through the lifecycle's own dispatch
+ * path, with the confidence in the event's note. Only for a suggestion confident enough
+ * (`autoDispatchUnitId` set).
+ */
+export async function dispatchOnSuggestion(
+  tx: Tx,
+  row: CaseRow,
+  suggestion: IntakeSuggestion,
+  env: ActionEnvironment,
+): Promise<CaseRow> {
+  const unit = suggestion.classification.unit;
+  if (suggestion.autoDispatchUnitId === null || !suggestion.systemActor || !unit) return row;
+  const percent = `${(unit.probability * 100).toFixed(1)}%`;
   return applyCaseAction(
     tx,
     suggestion.systemActor,
@@ -131,7 +138,7 @@ export async function applyIntakeSuggestion(
     {
       version: row.version,
       leadUnitId: suggestion.autoDispatchUnitId,
-      note: `智能派单：模型建议由「${c.unit.name}」承办，置信度 ${percent}`,
+      note: `智能派单：模型建议由「${unit.name}」承办，置信度 ${percent}`,
     },
     { ...env, bySystem: true },
   );

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { recordActorAudit } from '../audit/audit.repository.js';
-import { readSetting, writeSetting } from '../settings/settings.repository.js';
+import { writeSetting } from '../settings/settings.repository.js';
+import { forgetConfiguredSettings, readConfiguredSetting } from '../settings/settings.service.js';
 
 /** Settings key of the formulas' configuration (a `KpiConfig`: 基本满意 coefficient and weights). */
 export const KPI_CONFIG_KEY = 'kpi.config';
@@ -28,8 +29,8 @@ export type KpiSettings = z.infer<typeof KpiSettings>;
 /** The measures' settings in force: stored values, or the published defaults where none are stored. */
 export async function readKpiSettings(ctx: AppContext): Promise<KpiSettings> {
   const [config, threshold] = await Promise.all([
-    readSetting(ctx.db, KPI_CONFIG_KEY),
-    readSetting(ctx.db, KPI_FLAG_THRESHOLD_KEY),
+    readConfiguredSetting(ctx, KPI_CONFIG_KEY),
+    readConfiguredSetting(ctx, KPI_FLAG_THRESHOLD_KEY),
   ]);
   const parsedConfig = KpiConfig.safeParse(config);
   const parsedThreshold = FlagThreshold.safeParse(threshold);
@@ -58,5 +59,6 @@ export async function writeKpiSettings(
       detail: { from: before, to: next },
     });
   });
+  forgetConfiguredSettings(ctx);
   return readKpiSettings(ctx);
 }

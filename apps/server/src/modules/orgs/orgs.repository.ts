@@ -1,5 +1,5 @@
-import { and, asc, count, eq, gte, ilike, inArray, like, lte, or, type SQL, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../platform/db/database.js';
+import { and, asc, count, eq, ilike, inArray, like, or, type SQL, sql } from 'drizzle-orm';
+import { type DbOrTx, queryRows } from '../../platform/db/database.js';
 import { containsPattern } from '../../platform/db/text-search.js';
 import { gridStaff, orgs } from './orgs.tables.js';
 
@@ -84,8 +84,20 @@ export async function findOrgByCode(db: DbOrTx, code: string): Promise<OrgRow | 
   return row;
 }
 
+/** An org on a path, in brief: what a located point or a case shows of it. */
+export interface OrgOnPath {
+  id: number;
+  code: string;
+  name: string;
+  kind: string;
+  path: string;
+  depth: number;
+  active: boolean;
+  parentId: number | null;
+}
+
 /** The orgs on a path (`/1/4/27/` → orgs 1, 4, 27), root first. */
-export async function findOrgsOnPath(db: DbOrTx, path: string) {
+export async function findOrgsOnPath(db: DbOrTx, path: string): Promise<OrgOnPath[]> {
   const ids = path.split('/').filter(Boolean).map(Number);
   if (ids.length === 0) return [];
   return db
@@ -96,6 +108,8 @@ export async function findOrgsOnPath(db: DbOrTx, path: string) {
       kind: orgs.kind,
       path: orgs.path,
       depth: orgs.depth,
+      active: orgs.active,
+      parentId: orgs.parentId,
     })
     .from(orgs)
     .where(inArray(orgs.id, ids))
@@ -133,21 +147,27 @@ export async function countActiveChildren(db: DbOrTx, id: number): Promise<numbe
   return row?.n ?? 0;
 }
 
-/** Active orgs of `kind` whose bounding box holds the point: the candidates of a point-in-polygon test. */
-export async function findOrgsWhoseBoxHolds(db: DbOrTx, kind: string, lng: number, lat: number) {
-  return db
-    .select({ id: orgs.id, path: orgs.path, boundary: orgs.boundary })
-    .from(orgs)
-    .where(
-      and(
-        eq(orgs.kind, kind),
-        eq(orgs.active, true),
-        lte(orgs.minLng, lng),
-        gte(orgs.maxLng, lng),
-        lte(orgs.minLat, lat),
-        gte(orgs.maxLat, lat),
-      ),
-    );
+/**
+ * Active grids whose bounding box holds the point — the candidates of a point-in-polygon test — each with
+ * the orgs on its path, root first: one query answers both where a point lies and what lies above it.
+ */
+export async function findGridsWhoseBoxHolds(
+  db: DbOrTx,
+  lng: number,
+  lat: number,
+): Promise<{ boundary: unknown; chain: OrgOnPath[] }[]> {
+  return queryRows(
+    db,
+    sql`select g.boundary,
+               (select json_agg(json_build_object('id', a.id, 'code', a.code, 'name', a.name, 'kind', a.kind,
+                                                  'path', a.path, 'depth', a.depth, 'active', a.active,
+                                                  'parentId', a.parent_id) order by a.depth)
+                  from ${orgs} a
+                 where a.id = any(string_to_array(trim(both '/' from g.path), '/')::int[])) as chain
+          from ${orgs} g
+         where g.kind = 'grid' and g.active
+           and g.min_lng <= ${lng} and g.max_lng >= ${lng} and g.min_lat <= ${lat} and g.max_lat >= ${lat}`,
+  );
 }
 
 /** The staff of a grid. */

@@ -19,13 +19,14 @@ import { assertOrgInScope } from './orgs.policy.js';
 import {
   countActiveChildren,
   findGridStaff,
+  findGridsWhoseBoxHolds,
   findOrg,
   findOrgByCode,
   findOrgsOnPath,
-  findOrgsWhoseBoxHolds,
   insertOrg,
   listOrgs,
   type NewOrgRow,
+  type OrgOnPath,
   type OrgRow,
   replaceGridStaff,
   updateOrgAtVersion,
@@ -228,12 +229,9 @@ export interface LocatedChain {
   district: OrgOnPath | null;
   city: OrgOnPath | null;
 }
-type OrgOnPath = Awaited<ReturnType<typeof findOrgsOnPath>>[number];
 
-/** The grid → community → town → district → city chain of the orgs on a path. */
-export async function chainOfPath(db: DbOrTx, path: string): Promise<LocatedChain> {
-  const chain = await findOrgsOnPath(db, path);
-  const at = (kind: string) => chain.find((o) => o.kind === kind) ?? null;
+function chainOf(orgsOnPath: readonly OrgOnPath[]): LocatedChain {
+  const at = (kind: string) => orgsOnPath.find((o) => o.kind === kind) ?? null;
   return {
     grid: at('grid'),
     community: at('community'),
@@ -243,13 +241,19 @@ export async function chainOfPath(db: DbOrTx, path: string): Promise<LocatedChai
   };
 }
 
+/** The grid → community → town → district → city chain of the orgs on a path. */
+export async function chainOfPath(db: DbOrTx, path: string): Promise<LocatedChain> {
+  return chainOf(await findOrgsOnPath(db, path));
+}
+
 /**
- * The active grid whose boundary holds a point (point-in-polygon over the grids whose bounding box holds
- * it), or undefined when none does: the point is outside the city.
+ * The chain of the active grid whose boundary holds a point (point-in-polygon over the grids whose bounding
+ * box holds it), or null when none does: the point is outside the city. One query.
  */
-export async function findGridAt(db: DbOrTx, point: LocateQuery) {
-  const candidates = await findOrgsWhoseBoxHolds(db, 'grid', point.lng, point.lat);
-  return candidates.find((c) => c.boundary && pointInGeometry(point, c.boundary as BoundaryGeometry));
+export async function locateChainAt(db: DbOrTx, point: LocateQuery): Promise<LocatedChain | null> {
+  const candidates = await findGridsWhoseBoxHolds(db, point.lng, point.lat);
+  const hit = candidates.find((c) => c.boundary && pointInGeometry(point, c.boundary as BoundaryGeometry));
+  return hit ? chainOf(hit.chain) : null;
 }
 
 /**
@@ -257,10 +261,10 @@ export async function findGridAt(db: DbOrTx, point: LocateQuery) {
  * outside the city.
  */
 export async function locatePoint(ctx: AppContext, actor: Actor, point: LocateQuery): Promise<LocatedChain> {
-  const grid = await findGridAt(ctx.db, point);
-  if (!grid) throw new AppError('POINT_OUTSIDE_CITY', '该位置不在本市任何网格内');
-  assertOrgInScope(actor, grid);
-  return chainOfPath(ctx.db, grid.path);
+  const chain = await locateChainAt(ctx.db, point);
+  if (!chain?.grid) throw new AppError('POINT_OUTSIDE_CITY', '该位置不在本市任何网格内');
+  assertOrgInScope(actor, chain.grid);
+  return chain;
 }
 
 function audit(ctx: AppContext, tx: DbOrTx, actor: Actor, action: string, id: number, detail: object) {

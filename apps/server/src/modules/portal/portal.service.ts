@@ -7,6 +7,7 @@ import {
 import type { Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors/app-error.js';
+import { insertAttachment } from '../cases/attachments/attachments.repository.js';
 import { findOrgBriefs } from '../cases/cases.repository.js';
 import { findCategoryNames } from '../cases/cases-list.repository.js';
 import { registerCase } from '../cases/register-case.js';
@@ -19,6 +20,7 @@ import {
   findRootOrg,
   insertRating,
 } from './portal.repository.js';
+import type { PortalPhoto } from './portal-photos.js';
 
 /** The name the timeline records for a request made on the portal. */
 export const PORTAL_ACTOR_NAME = '群众（网上门户）';
@@ -46,6 +48,7 @@ async function portalActor(ctx: AppContext, ip: string): Promise<Actor> {
     orgCode: root.code,
     orgName: root.name,
     orgKind: root.kind,
+    orgPath: root.path,
     roles: [],
     permissions: new Set(),
     scopePath: root.path,
@@ -53,11 +56,15 @@ async function portalActor(ctx: AppContext, ip: string): Promise<Actor> {
   };
 }
 
-/** 网上提交: registers the citizen's request through the case spine's intake, source `online`, channel portal. */
+/**
+ * 网上提交: registers the citizen's request through the case spine's intake, source `online`, channel portal,
+ * and attaches the photos that came with it (already proven images in the attachment store) to the new case.
+ */
 export async function submitPortalCase(
   ctx: AppContext,
   input: PortalSubmitInput,
   ip: string,
+  photos: readonly PortalPhoto[] = [],
 ): Promise<{ number: string }> {
   const actor = await portalActor(ctx, ip);
   const register: RegisterInput = {
@@ -75,8 +82,27 @@ export async function submitPortalCase(
     address: input.address || undefined,
     location: input.location,
   };
-  const row = await registerCase(ctx, actor, register);
+  const { row } = await registerCase(ctx, actor, register);
+  await attachPortalPhotos(ctx, row.id, photos);
   return { number: row.number };
+}
+
+/** Records the citizen's photos (already in the attachment store) as attachments of their new case. */
+async function attachPortalPhotos(ctx: AppContext, caseId: number, photos: readonly PortalPhoto[]) {
+  const now = ctx.clock.now();
+  for (const photo of photos) {
+    await insertAttachment(ctx.db, {
+      caseId,
+      sha256: photo.sha256,
+      name: photo.name,
+      mime: photo.mime,
+      size: photo.size,
+      uploadedByUserId: null,
+      uploadedByName: PORTAL_ACTOR_NAME,
+      uploadedByOrgId: null,
+      uploadedAt: now,
+    });
+  }
 }
 
 /** The same answer for an unknown number and a wrong phone, so the portal tells nobody which numbers exist. */

@@ -15,3 +15,9 @@ export async function writeSetting(db: DbOrTx, key: string, value: unknown, now:
     .values({ key, value, updatedAt: now })
     .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: now } });
 }
+
+/** Every stored setting, by key. */
+export async function listSettings(db: DbOrTx): Promise<Map<string, unknown>> {
+  const rows = await db.select({ key: settings.key, value: settings.value }).from(settings);
+  return new Map(rows.map((r) => [r.key, r.value]));
+}

@@ -9,6 +9,8 @@ export interface Actor {
   orgCode: string;
   orgName: string;
   orgKind: string;
+  /** materialised path of his org (`/1/4/27/`) */
+  orgPath: string;
   roles: Role[];
   permissions: ReadonlySet<Permission>;
   /** materialised path of the org whose subtree is this user's data scope */

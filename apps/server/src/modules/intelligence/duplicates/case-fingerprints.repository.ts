@@ -27,8 +27,7 @@ function rowOf(source: FingerprintSource): typeof caseFingerprints.$inferInsert 
 }
 
 /**
- * Stores (or refreshes) the fingerprints of cases. Called by the register path in its transaction
- * (`recordCaseFingerprint`), and by the backfill for cases that came in another way.
+ * Stores (or refreshes) the fingerprints of cases: the backfill for cases that came in without one.
  */
 export async function saveFingerprints(db: DbOrTx, sources: readonly FingerprintSource[]): Promise<void> {
   if (sources.length === 0) return;
@@ -47,11 +46,11 @@ export async function saveFingerprints(db: DbOrTx, sources: readonly Fingerprint
 }
 
 /**
- * 登记 hook: the fingerprint of a case just registered, written in the registration's transaction so that
- * the next call about the same problem finds it.
+ * 登记 hook: the insert of a new case's fingerprint, for the registration's own statement, so that the next
+ * call about the same problem finds the case.
  */
-export async function recordCaseFingerprint(db: DbOrTx, row: FingerprintSource): Promise<void> {
-  await saveFingerprints(db, [row]);
+export function caseFingerprintInsert(db: DbOrTx, source: FingerprintSource) {
+  return db.insert(caseFingerprints).values(rowOf(source));
 }
 
 /**
