@@ -1,5 +1,4 @@
-import type { DbOrTx } from '../../platform/db/database.js';
-import { outbox } from './case-events.tables.js';
+import type { outbox } from './case-events.tables.js';
 import type { CaseEventRow, CaseRow } from './cases.repository.js';
 
 /**
@@ -35,7 +34,7 @@ export type OutboxCaseFacts = Pick<
   'id' | 'number' | 'state' | 'light' | 'currentOrgId' | 'leadUnitId' | 'firstReceiverOrgId' | 'masterCaseId'
 >;
 
-/** The outbox row of a case event (what `writeCaseOutbox` inserts). */
+/** The outbox row of a case event, written in the event's own statement. */
 export function caseOutboxRow(
   row: OutboxCaseFacts,
   event: Pick<CaseEventRow, 'id' | 'seq' | 'event' | 'actorUserId' | 'at'>,
@@ -58,14 +57,4 @@ export function caseOutboxRow(
     at: event.at.toISOString(),
   };
   return { topic: event.event, payload, createdAt: event.at };
-}
-
-/** Writes the outbox row of a case event, in the event's transaction. */
-export async function writeCaseOutbox(
-  tx: DbOrTx,
-  row: OutboxCaseFacts,
-  event: CaseEventRow,
-  coHandlerIds: readonly number[],
-): Promise<void> {
-  await tx.insert(outbox).values(caseOutboxRow(row, event, coHandlerIds));
 }

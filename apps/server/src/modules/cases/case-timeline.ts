@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
+import type { SQLWrapper } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database.js';
-import type { CaseEventRow } from './cases.repository.js';
-import { findLastEvent, insertEvent } from './cases.repository.js';
+import { caseEvents, outbox } from './case-events.tables.js';
+import { caseOutboxRow, type OutboxCaseFacts } from './case-outbox.js';
+import type { CaseEventRow, ChainHead } from './cases.repository.js';
 
 /** `prev_hash` of a case's first event. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -39,7 +41,7 @@ export function hashEvent(prevHash: string, content: EventContent): string {
   return createHash('sha256').update(prevHash).update(body).digest('hex');
 }
 
-/** An event to append: its content without the case-wide numbering, which `appendEvent` assigns. */
+/** An event to append: its content without the case-wide numbering, which `chainEvent` assigns. */
 export type NewEvent = Omit<EventContent, 'seq' | 'caseId'>;
 
 /** A timeline event ready to insert: its content, numbered and chained to the one before it. */
@@ -61,12 +63,34 @@ export function chainEvent(
   return { ...content, prevHash, hash: hashEvent(prevHash, content) };
 }
 
+/** A case event ready to be written with the change it records. */
+export interface RecordedEvent {
+  /** the event as it will be stored */
+  event: CaseEventRow;
+  /** the inserts of the event and of its outbox row */
+  inserts: SQLWrapper[];
+}
+
 /**
- * Appends an event to a case's timeline, chained to the last one. Call it inside the action's transaction,
- * with the case row locked, so that no other event can slip in between reading the last hash and writing.
+ * The timeline event of a change to a case, chained to the case's chain head, with the inserts of it and of
+ * its outbox row (every event has one): for the single statement that makes the change. `facts` are the
+ * case as the change leaves it.
  */
-export async function appendEvent(tx: DbOrTx, caseId: number, event: NewEvent): Promise<CaseEventRow> {
-  return insertEvent(tx, chainEvent(caseId, event, (await findLastEvent(tx, caseId)) ?? null));
+export function recordEvent(
+  db: DbOrTx,
+  facts: OutboxCaseFacts,
+  event: NewEvent,
+  head: ChainHead,
+  coHandlerIds: readonly number[],
+): RecordedEvent {
+  const row: CaseEventRow = { id: head.nextEventId, ...chainEvent(facts.id, event, head.last) };
+  return {
+    event: row,
+    inserts: [
+      db.insert(caseEvents).values(row),
+      db.insert(outbox).values(caseOutboxRow(facts, row, coHandlerIds)),
+    ],
+  };
 }
 
 /** The answer of a timeline verification. */

@@ -15,16 +15,16 @@ import { AppError } from '../../platform/errors/app-error.js';
 import { loadWorkingCalendar } from '../calendar/calendar.service.js';
 import type { ActionHandler, ActionScene } from './case-actions/action-handler.js';
 import { ACTION_HANDLERS } from './case-actions/all-actions.js';
-import { writeCaseOutbox } from './case-outbox.js';
 import { assertCaseReadable, loadOneCaseOrgs, relationOf } from './case-scope.policy.js';
 import { type CaseSettings, readCaseSettings } from './case-settings.js';
-import { appendEvent } from './case-timeline.js';
+import { recordEvent } from './case-timeline.js';
 import {
   type CaseRow,
   clearHandlers,
+  findChainHead,
   lockCase,
   replaceHandlers,
-  updateLockedCase,
+  updateCaseWith,
 } from './cases.repository.js';
 
 /** An action other than `register`. */
@@ -85,6 +85,7 @@ export async function applyCaseAction<A extends CaseActionOnCase>(
   const handler = ACTION_HANDLERS[action] as unknown as ActionHandler<A>;
   const row = await lockCase(tx, caseId);
   if (!row) throw caseNotFound(caseId);
+  const head = await findChainHead(tx, caseId);
   const orgs = await loadOneCaseOrgs(tx, row);
   const relation = relationOf(actor, orgs);
   assertCaseReadable(relation);
@@ -103,27 +104,32 @@ export async function applyCaseAction<A extends CaseActionOnCase>(
   } else if (effect.handlers === null) {
     await clearHandlers(tx, caseId);
   }
-  const updated = await updateLockedCase(tx, caseId, { ...effect.patch, state: to }, now);
-  const event = await appendEvent(tx, caseId, {
-    action,
-    event: CASE_ACTION_EVENTS[action],
-    actorUserId: env.bySystem ? null : actor.userId,
-    actorName: actor.displayName,
-    actorOrgId: actor.orgId,
-    at: now,
-    fromState: from,
-    toState: to,
-    note: effect.note ?? null,
-    changes: effect.changes ?? {},
-    attachments: effect.attachments ?? [],
-  });
   const coHandlerIds = effect.handlers
     ? effect.handlers.coHandlerIds
     : effect.handlers === null
       ? []
       : orgs.coHandlers.map((o) => o.id);
-  await writeCaseOutbox(tx, updated, event, coHandlerIds);
-  return updated;
+  const patch = { ...effect.patch, state: to };
+  const { inserts } = recordEvent(
+    tx,
+    { ...row, ...patch },
+    {
+      action,
+      event: CASE_ACTION_EVENTS[action],
+      actorUserId: env.bySystem ? null : actor.userId,
+      actorName: actor.displayName,
+      actorOrgId: actor.orgId,
+      at: now,
+      fromState: from,
+      toState: to,
+      note: effect.note ?? null,
+      changes: effect.changes ?? {},
+      attachments: effect.attachments ?? [],
+    },
+    head,
+    coHandlerIds,
+  );
+  return updateCaseWith(tx, caseId, { patch, now, bumpVersion: true }, inserts);
 }
 
 /** The lifecycle table's answer, as the API's error. */

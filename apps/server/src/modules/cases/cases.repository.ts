@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, type SQLWrapper, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, type SQLWrapper, sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows } from '../../platform/db/database.js';
 import { orgs } from '../orgs/orgs.tables.js';
 import { caseEvents } from './case-events.tables.js';
@@ -72,16 +72,23 @@ export async function lockCase(db: DbOrTx, id: number): Promise<CaseRow | undefi
   return row;
 }
 
-/** Applies an action's changes to a locked case and bumps its version. */
-export async function updateLockedCase(
+/**
+ * Applies a change to a locked case — bumping its version for a user's action, not for the clock's light —
+ * together with the rows that record it (its timeline event and outbox row), given as insert queries: one
+ * statement.
+ */
+export async function updateCaseWith(
   db: DbOrTx,
   id: number,
-  patch: Partial<NewCaseRow>,
-  now: Date,
+  change: { patch: Partial<NewCaseRow>; now: Date; bumpVersion: boolean },
+  companions: readonly SQLWrapper[],
 ): Promise<CaseRow> {
+  const ctes = companions.map((q, i) => db.$with(`companion_${i}`, {}).as(q.getSQL()));
+  const version = change.bumpVersion ? { version: sql`${cases.version} + 1` } : {};
   const [row] = await db
+    .with(...ctes)
     .update(cases)
-    .set({ ...patch, version: sql`${cases.version} + 1`, updatedAt: now })
+    .set({ ...change.patch, ...version, updatedAt: change.now })
     .where(eq(cases.id, id))
     .returning();
   return row!;
@@ -158,26 +165,32 @@ export async function findCentreUnder(db: DbOrTx, orgId: number): Promise<OrgBri
   return row;
 }
 
-/** The last event of a case (its seq and hash), read under the case's row lock to chain the next one. */
-export async function findLastEvent(db: DbOrTx, caseId: number) {
-  const [row] = await db
-    .select({ seq: caseEvents.seq, hash: caseEvents.hash })
-    .from(caseEvents)
-    .where(eq(caseEvents.caseId, caseId))
-    .orderBy(desc(caseEvents.seq))
-    .limit(1);
-  return row;
+/** Where a case's timeline stands: its last event (the next one chains to it) and the next event's id. */
+export interface ChainHead {
+  /** seq and hash of the last event; null for a case without events */
+  last: Pick<CaseEventRow, 'seq' | 'hash'> | null;
+  nextEventId: number;
+}
+
+/**
+ * The chain head of a case, read under the case's row lock (in a statement of its own, after the lock, so
+ * that it sees an event committed by whoever held the lock before) — with the id of the event to come.
+ */
+export async function findChainHead(db: DbOrTx, caseId: number): Promise<ChainHead> {
+  const [row] = await queryRows<{ seq: number | null; hash: string | null; next_id: string | number }>(
+    db,
+    sql`select last.seq, last.hash, nextval(pg_get_serial_sequence('case_events', 'id')) as next_id
+          from (select 1) as one
+          left join lateral (select e.seq, e.hash from ${caseEvents} e
+                              where e.case_id = ${caseId} order by e.seq desc limit 1) as last on true`,
+  );
+  const last = row!.seq === null || row!.hash === null ? null : { seq: row!.seq, hash: row!.hash };
+  return { last, nextEventId: Number(row!.next_id) };
 }
 
 /** The whole timeline of a case, oldest first. */
 export async function findEvents(db: DbOrTx, caseId: number): Promise<CaseEventRow[]> {
   return db.select().from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(asc(caseEvents.seq));
-}
-
-/** Inserts a timeline event. */
-export async function insertEvent(db: DbOrTx, values: typeof caseEvents.$inferInsert): Promise<CaseEventRow> {
-  const [row] = await db.insert(caseEvents).values(values).returning();
-  return row!;
 }
 
 /** Raw count of a case's events (tests and verification). */

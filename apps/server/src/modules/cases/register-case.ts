@@ -14,10 +14,8 @@ import {
 } from '../intelligence/smart-dispatch.js';
 import { chainOfPath, type LocatedChain, locateChainAt } from '../orgs/orgs.service.js';
 import { limitsForIntake } from './case-clock.js';
-import { caseEvents, outbox } from './case-events.tables.js';
-import { caseOutboxRow } from './case-outbox.js';
 import { readCaseSettings } from './case-settings.js';
-import { chainEvent } from './case-timeline.js';
+import { recordEvent } from './case-timeline.js';
 import {
   allocateCaseIds,
   type CaseEventRow,
@@ -188,37 +186,35 @@ export async function registerCase(
     createdAt: now,
     updatedAt: now,
   } satisfies NewCaseRow;
-  const event: CaseEventRow = {
-    id: ids.firstEventId,
-    ...chainEvent(
-      values.id,
-      {
-        action: 'register',
-        event: CASE_ACTION_EVENTS.register,
-        actorUserId: actor.userId,
-        actorName: actor.displayName,
-        actorOrgId: actor.orgId,
-        at: now,
-        fromState: null,
-        toState: 'registered',
-        note: null,
-        changes: {
-          source: values.source,
-          type: values.type,
-          categoryId: values.categoryId,
-          priority: values.priority,
-          areaOrgId: area?.id ?? null,
-          currentOrgId: owner.id,
-          ...(suggestion ? { suggestion: suggestionChanges(suggestion) } : {}),
-        },
-        attachments: [],
+  const { event, inserts } = recordEvent(
+    ctx.db,
+    values,
+    {
+      action: 'register',
+      event: CASE_ACTION_EVENTS.register,
+      actorUserId: actor.userId,
+      actorName: actor.displayName,
+      actorOrgId: actor.orgId,
+      at: now,
+      fromState: null,
+      toState: 'registered',
+      note: null,
+      changes: {
+        source: values.source,
+        type: values.type,
+        categoryId: values.categoryId,
+        priority: values.priority,
+        areaOrgId: area?.id ?? null,
+        currentOrgId: owner.id,
+        ...(suggestion ? { suggestion: suggestionChanges(suggestion) } : {}),
       },
-      null,
-    ),
-  };
+      attachments: [],
+    },
+    { last: null, nextEventId: ids.firstEventId },
+    [],
+  );
   const companions = [
-    ctx.db.insert(caseEvents).values(event),
-    ctx.db.insert(outbox).values(caseOutboxRow(values, event, [])),
+    ...inserts,
     // 查重: the text fingerprint, so that the next call about the same problem finds this case
     caseFingerprintInsert(ctx.db, values),
     ...(suggestion ? [suggestionInsert(ctx.db, values.id, suggestion, now)] : []),

@@ -38,18 +38,18 @@ export async function loadCaseFacts(db: DbOrTx, payloads: readonly OutboxCasePay
     ...new Set([...caseIds, ...payloads.flatMap((p) => (p.masterCaseId === null ? [] : [p.masterCaseId]))]),
   ];
   if (wanted.length === 0) return { cases: new Map(), duplicatesOf: new Map(), orgs: new Map() };
-  const [rows, duplicates, orgs] = await Promise.all([
-    db.select(columns).from(cases).where(inArray(cases.id, wanted)),
-    db.select(columns).from(cases).where(inArray(cases.masterCaseId, caseIds)),
-    findOrgBriefs(
-      db,
-      payloads.flatMap((p) =>
-        [p.currentOrgId, p.leadUnitId, p.firstReceiverOrgId, ...p.coHandlerIds].filter(
-          (id): id is number => id !== null,
-        ),
+  // One after the other: inside the consumer's transaction they share one connection, which runs one
+  // query at a time (node-postgres deprecates queueing a second one on a busy client).
+  const rows = await db.select(columns).from(cases).where(inArray(cases.id, wanted));
+  const duplicates = await db.select(columns).from(cases).where(inArray(cases.masterCaseId, caseIds));
+  const orgs = await findOrgBriefs(
+    db,
+    payloads.flatMap((p) =>
+      [p.currentOrgId, p.leadUnitId, p.firstReceiverOrgId, ...p.coHandlerIds].filter(
+        (id): id is number => id !== null,
       ),
     ),
-  ]);
+  );
   const duplicatesOf = new Map<number, CaseFact[]>();
   for (const dup of duplicates) {
     const list = duplicatesOf.get(dup.masterCaseId!) ?? [];

@@ -5,9 +5,8 @@ import type { AppContext } from '../../../platform/context.js';
 import type { Tx } from '../../../platform/db/database.js';
 import { loadWorkingCalendar } from '../../calendar/calendar.service.js';
 import { clockOf } from '../case-clock.js';
-import { writeCaseOutbox } from '../case-outbox.js';
-import { appendEvent } from '../case-timeline.js';
-import { type CaseRow, findHandlers } from '../cases.repository.js';
+import { recordEvent } from '../case-timeline.js';
+import { type CaseRow, findChainHead, findHandlers, updateCaseWith } from '../cases.repository.js';
 import { cases } from '../cases.tables.js';
 
 const LIGHT_RANK: Record<SlaLight, number> = { green: 0, yellow: 1, red: 2 };
@@ -83,12 +82,10 @@ async function relightCase(
       .where(eq(cases.id, row.id));
     return null;
   }
-  const [updated] = await tx
-    .update(cases)
-    .set({ light, slaNextCheckAt: nextLightChangeAt(calendar, clock, light), updatedAt: now })
-    .where(eq(cases.id, row.id))
-    .returning();
-  const event = await appendEvent(tx, row.id, {
+  const head = await findChainHead(tx, row.id);
+  const handlers = await findHandlers(tx, [row.id]);
+  const patch = { light, slaNextCheckAt: nextLightChangeAt(calendar, clock, light) };
+  const event = {
     action: 'sla',
     event: CASE_SLA_EVENTS[light as 'yellow' | 'red'],
     actorUserId: null,
@@ -100,9 +97,11 @@ async function relightCase(
     note: null,
     changes: { light: { from: before, to: light }, clock: row.slaClock, deadline: clock.deadline },
     attachments: [],
-  });
-  const coHandlerIds = (await findHandlers(tx, [row.id])).filter((h) => h.role === 'co').map((h) => h.orgId);
-  await writeCaseOutbox(tx, updated!, event, coHandlerIds);
+  };
+  const coHandlerIds = handlers.filter((h) => h.role === 'co').map((h) => h.orgId);
+  const { inserts } = recordEvent(tx, { ...row, ...patch }, event, head, coHandlerIds);
+  // the clock's light is not a version change: a user's open form does not go stale because time passed
+  await updateCaseWith(tx, row.id, { patch, now, bumpVersion: false }, inserts);
   return light;
 }
 
