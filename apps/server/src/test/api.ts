@@ -1,5 +1,5 @@
 import { ERROR_CODES } from '@shanzhi/shared';
-import { eq } from 'drizzle-orm';
+import { and, asc, eq, like } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import { seedDemo } from '../modules/demo/seed-demo.js';
@@ -27,8 +27,10 @@ export interface SeededApi {
   close(): Promise<void>;
 }
 
-/** Builds the demo city once for a test file (call in `beforeAll`). */
-export async function createSeededApi(options: { clock?: Clock } = {}): Promise<SeededApi> {
+/** Builds the demo city once for a test file (call in `beforeAll`); `env` overrides configuration. */
+export async function createSeededApi(
+  options: { clock?: Clock; env?: NodeJS.ProcessEnv } = {},
+): Promise<SeededApi> {
   const ctx = await createTestContext(options);
   await seedDemo(ctx);
   const { app, routes } = await createTestApp(ctx);
@@ -51,6 +53,21 @@ export async function createSeededApi(options: { clock?: Clock } = {}): Promise<
       await ctx.dispose();
     },
   };
+}
+
+/** A point inside a grid of the district with `districtCode` (the centre of its first grid), GCJ-02. */
+export async function gridPointIn(
+  ctx: TestContext,
+  districtCode: string,
+): Promise<{ longitude: number; latitude: number }> {
+  const [district] = await ctx.db.select({ path: orgs.path }).from(orgs).where(eq(orgs.code, districtCode));
+  const [grid] = await ctx.db
+    .select({ lng: orgs.centerLng, lat: orgs.centerLat })
+    .from(orgs)
+    .where(and(eq(orgs.kind, 'grid'), like(orgs.path, `${district!.path}%`)))
+    .orderBy(asc(orgs.id))
+    .limit(1);
+  return { longitude: grid!.lng!, latitude: grid!.lat! };
 }
 
 /** The id of the org with `code` (read straight from the database). */

@@ -26,7 +26,9 @@ export const PortalCaseNumber = z
 
 /**
  * `POST /api/v1/portal/cases`: a citizen's request from the public portal. The server pins source (`online`)
- * and channel (`web_portal`); the citizen says what, where, and how to reach them.
+ * and channel (`web_portal`); the citizen says what, where, and how to reach them. Sent as JSON, or with
+ * photos as multipart/form-data: this object as JSON in the `data` part, then up to `PORTAL_MAX_PHOTOS`
+ * `photos` parts.
  */
 export const PortalSubmitInput = z
   .strictObject(
@@ -67,6 +69,20 @@ export const PortalSubmitInput = z
     }
   });
 export type PortalSubmitInput = z.infer<typeof PortalSubmitInput>;
+
+/** 照片: how many photos a citizen may attach to a request on the portal. */
+export const PORTAL_MAX_PHOTOS = 3;
+
+/** The largest photo the portal takes, in bytes (a phone camera's picture fits easily). */
+export const PORTAL_PHOTO_MAX_BYTES = 10 * 1024 * 1024;
+
+/** The kinds of photo the portal takes; the server decides by the content's first bytes, not by the name. */
+export const PORTAL_PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+
+/** Whether a type is one the portal takes as a photo. */
+export function isPortalPhotoType(type: string | null | undefined): boolean {
+  return (PORTAL_PHOTO_TYPES as readonly (string | null | undefined)[]).includes(type);
+}
 
 /** `POST /api/v1/portal/suggest`: what the citizen has written so far, for a suggested category. */
 export const PortalSuggestInput = z.strictObject({

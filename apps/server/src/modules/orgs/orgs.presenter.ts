@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { type Actor, isInScope } from '../../platform/auth/actor.js';
 import { seesPersonalData } from './orgs.policy.js';
 import type { OrgListRow, OrgRow } from './orgs.repository.js';
-import type { getOrgDetail } from './orgs.service.js';
+import type { getOrgDetail, LocatedChain } from './orgs.service.js';
 
 /** An org in lists and trees. */
 export const OrgSummary = z.object({
@@ -86,5 +86,32 @@ export function presentOrgDetail(detail: Awaited<ReturnType<typeof getOrgDetail>
       name: s.name,
       phone: unmasked ? s.phone : maskPhone(s.phone),
     })),
+  };
+}
+
+const LocatedOrg = z
+  .object({ id: z.number().int(), code: z.string(), name: z.string(), kind: z.string() })
+  .nullable();
+
+/** Where a point lies: its grid and the community, town, district and city above it (null when none). */
+export const LocatedPointView = z.object({
+  grid: LocatedOrg,
+  community: LocatedOrg,
+  town: LocatedOrg,
+  district: LocatedOrg,
+  city: LocatedOrg,
+});
+export type LocatedPointView = z.infer<typeof LocatedPointView>;
+
+/** A located chain as the API shows it: id, code, name and kind of each level. */
+export function presentLocatedChain(chain: LocatedChain): LocatedPointView {
+  const brief = (o: LocatedChain['grid']) =>
+    o ? { id: o.id, code: o.code, name: o.name, kind: o.kind } : null;
+  return {
+    grid: brief(chain.grid),
+    community: brief(chain.community),
+    town: brief(chain.town),
+    district: brief(chain.district),
+    city: brief(chain.city),
   };
 }

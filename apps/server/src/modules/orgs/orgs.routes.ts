@@ -11,8 +11,10 @@ import { actorOf } from '../../platform/http/authenticate.js';
 import { IdParams, pageOf, STANDARD_ERRORS } from '../../platform/http/common.schemas.js';
 import type { ApiInstance } from '../../platform/http/types.js';
 import {
+  LocatedPointView,
   OrgDetail,
   OrgSummary,
+  presentLocatedChain,
   presentOrgDetail,
   presentOrgRow,
   presentOrgSummary,
@@ -30,9 +32,6 @@ import {
 
 const tags = ['orgs'];
 const VersionBody = z.object({ version: z.number().int().min(0) }).strict();
-const LocatedOrg = z
-  .object({ id: z.number(), code: z.string(), name: z.string(), kind: z.string() })
-  .nullable();
 const TreeQuery = z.object({ parentId: z.coerce.number().int().positive().optional() }).strict();
 
 /** The org tree: lists, lazy tree, detail, admin writes, grid staff, and locating a point. */
@@ -79,30 +78,10 @@ export function registerOrgRoutes(app: ApiInstance, ctx: AppContext): void {
         tags,
         summary: '坐标定位网格 The grid, community, town and district of a point (GCJ-02)',
         querystring: LocateQuery,
-        response: {
-          200: z.object({
-            grid: LocatedOrg,
-            community: LocatedOrg,
-            town: LocatedOrg,
-            district: LocatedOrg,
-            city: LocatedOrg,
-          }),
-          ...STANDARD_ERRORS,
-        },
+        response: { 200: LocatedPointView, ...STANDARD_ERRORS },
       },
     },
-    async (request) => {
-      const located = await locatePoint(ctx, actorOf(request), request.query);
-      const strip = (o: (typeof located)['grid']) =>
-        o ? { id: o.id, code: o.code, name: o.name, kind: o.kind } : null;
-      return {
-        grid: strip(located.grid),
-        community: strip(located.community),
-        town: strip(located.town),
-        district: strip(located.district),
-        city: strip(located.city),
-      };
-    },
+    async (request) => presentLocatedChain(await locatePoint(ctx, actorOf(request), request.query)),
   );
 
   app.get(

@@ -17,6 +17,9 @@ export const PORTAL_LOOKUP_LIMIT: RateLimitPolicy = { capacity: 30, refillMs: 10
 /** Category suggestions while the citizen types: 60 per client address per 10 minutes. */
 export const PORTAL_SUGGEST_LIMIT: RateLimitPolicy = { capacity: 60, refillMs: 10 * 60_000 };
 
+/** The public map (areas and locating a point): 120 per client address per 10 minutes. */
+export const PORTAL_MAP_LIMIT: RateLimitPolicy = { capacity: 120, refillMs: 10 * 60_000 };
+
 const MAX_KEYS = 50_000;
 
 /**

@@ -1,4 +1,6 @@
+import fastifyMultipart from '@fastify/multipart';
 import {
+  PORTAL_MAX_PHOTOS,
   PortalCaseNumber,
   PortalRatingInput,
   PortalSubmitInput,
@@ -16,6 +18,8 @@ import {
   suggestPortalCategory,
   trackPortalCase,
 } from './portal.service.js';
+import { registerPortalMapRoutes } from './portal-map.routes.js';
+import { type PortalPhoto, portalPhotoMaxBytes, readPortalSubmission } from './portal-photos.js';
 import {
   PORTAL_LOOKUP_LIMIT,
   PORTAL_SUBMIT_LIMIT,
@@ -36,23 +40,47 @@ export function registerPortalRoutes(app: ApiInstance, ctx: AppContext): void {
   const lookups = new TokenBuckets(PORTAL_LOOKUP_LIMIT, ctx.clock);
   const suggestions = new TokenBuckets(PORTAL_SUGGEST_LIMIT, ctx.clock);
 
-  app.post(
-    '/api/v1/portal/cases',
-    {
-      config: { public: true },
-      schema: {
-        tags,
-        summary: '网上提交诉求 A citizen submits a request on the portal (10 per address per 10 min)',
-        security: [],
-        body: PortalSubmitInput,
-        response: { 201: z.object({ number: z.string() }), ...PUBLIC_ERRORS },
+  // Multipart parsing (the photos) in this route's scope only; the rest of the API stays JSON.
+  app.register(async (scope) => {
+    await scope.register(fastifyMultipart, {
+      limits: {
+        fileSize: portalPhotoMaxBytes(ctx),
+        files: PORTAL_MAX_PHOTOS,
+        fields: 2,
+        parts: PORTAL_MAX_PHOTOS + 2,
       },
-    },
-    async (request, reply) => {
-      submissions.consume(request.ip);
-      return reply.status(201).send(await submitPortalCase(ctx, request.body, request.ip));
-    },
-  );
+      throwFileSizeLimit: false,
+    });
+    const photosOf = new WeakMap<object, PortalPhoto[]>();
+    (scope as unknown as ApiInstance).post(
+      '/api/v1/portal/cases',
+      {
+        config: { public: true },
+        schema: {
+          tags,
+          summary:
+            '网上提交诉求 A citizen submits a request on the portal: JSON, or multipart with the request as JSON in `data` and up to 3 JPEG/PNG/WebP `photos` (10 per address per 10 min)',
+          security: [],
+          consumes: ['application/json', 'multipart/form-data'],
+          body: PortalSubmitInput,
+          response: { 201: z.object({ number: z.string() }), ...PUBLIC_ERRORS },
+        },
+        // before validation: the budget is spent before any byte is stored, and a multipart body becomes
+        // the object the schema validates (its photos wait beside it for the handler)
+        preValidation: async (request) => {
+          submissions.consume(request.ip);
+          if (!request.isMultipart()) return;
+          const { data, photos } = await readPortalSubmission(ctx, request);
+          request.body = data as PortalSubmitInput;
+          photosOf.set(request, photos);
+        },
+      },
+      async (request, reply) => {
+        const photos = photosOf.get(request) ?? [];
+        return reply.status(201).send(await submitPortalCase(ctx, request.body, request.ip, photos));
+      },
+    );
+  });
 
   app.post(
     '/api/v1/portal/suggest',
@@ -117,4 +145,6 @@ export function registerPortalRoutes(app: ApiInstance, ctx: AppContext): void {
       return ratePortalCase(ctx, request.params.number, request.body);
     },
   );
+
+  registerPortalMapRoutes(app, ctx);
 }

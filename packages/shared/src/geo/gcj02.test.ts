@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { wgs84ToGcj02 } from './gcj02.js';
+
+describe('wgs84ToGcj02', () => {
+  it('shifts a GPS position in China by the national offset (the reference pairs of eviltransform)', () => {
+    const beijing = wgs84ToGcj02({ lng: 116.404, lat: 39.915 });
+    expect(beijing.lat).toBeCloseTo(39.916_404_281_5, 9);
+    expect(beijing.lng).toBeCloseTo(116.410_244_499_2, 9);
+    const shanghai = wgs84ToGcj02({ lng: 121.527_210_6, lat: 31.177_427_6 });
+    expect(shanghai.lat).toBeCloseTo(31.175_303_983_6, 9);
+    expect(shanghai.lng).toBeCloseTo(121.531_541_859_2, 9);
+  });
+
+  it('moves a point in Wuhai by a few hundred metres, not more', () => {
+    const wgs = { lng: 106.8254, lat: 39.6732 };
+    const gcj = wgs84ToGcj02(wgs);
+    const metres = Math.hypot((gcj.lng - wgs.lng) * 85_000, (gcj.lat - wgs.lat) * 111_000);
+    expect(metres).toBeGreaterThan(100);
+    expect(metres).toBeLessThan(1_000);
+  });
+
+  it('leaves a point outside China as it is', () => {
+    expect(wgs84ToGcj02({ lng: 2.3522, lat: 48.8566 })).toEqual({ lng: 2.3522, lat: 48.8566 });
+  });
+});
