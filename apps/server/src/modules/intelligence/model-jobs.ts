@@ -5,8 +5,7 @@ import type { AppContext } from '../../platform/context.js';
 import { type PeriodicJob, startPeriodicJob } from '../../platform/jobs/periodic-job.js';
 import { readLabelledJsonl } from './classifier/jsonl.js';
 import { deserializeModel } from './classifier/model-artefact.js';
-import { MODEL_REFRESH_INTERVAL_MS, refreshModels } from './model-registry.js';
-import { findActiveModelInfo } from './model-store.repository.js';
+import { loadedModels, MODEL_REFRESH_INTERVAL_MS, refreshModels } from './model-registry.js';
 import { newVersion, storeModel, type Trainer, trainWithHeldOut } from './model-training.service.js';
 import { retrainFromHistory } from './retrain-from-history.js';
 
@@ -49,13 +48,14 @@ export function startModelJobs(ctx: AppContext): PeriodicJob[] {
 }
 
 /**
- * On a platform without a category model: trains the first one in the background — from the competition's
- * labelled messages when `../shared/data` has them, else from history once there is enough — and activates
- * it. Logs its progress; the caller does not wait for it.
+ * On a platform without a category model it can use (none yet, or one stored in a format this version no
+ * longer reads): trains one in the background — from the competition's labelled messages when
+ * `../shared/data` has them, else from history once there is enough — and activates it. Logs its progress;
+ * the caller does not wait for it.
  */
 export async function trainInitialModel(ctx: AppContext): Promise<void> {
   await refreshModels(ctx);
-  if (!ctx.config.SHANZHI_TRAIN_INITIAL_MODEL || (await findActiveModelInfo(ctx.db, 'category'))) return;
+  if (!ctx.config.SHANZHI_TRAIN_INITIAL_MODEL || loadedModels(ctx).category) return;
   const file = path.join(ctx.config.SHANZHI_SHARED_DATA_DIR, 'teddy_cup_2020_c', 'train_8290.jsonl');
   if (!existsSync(file)) {
     ctx.logger.info('no category model and no labelled file: training from history when there is enough');

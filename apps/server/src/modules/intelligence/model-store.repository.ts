@@ -59,15 +59,6 @@ export async function activateModel(db: DbOrTx, id: number, kind: ModelKind, now
     .where(eq(classifierModels.id, id));
 }
 
-/** The active model of a kind, without its artefact. */
-export async function findActiveModelInfo(db: DbOrTx, kind: ModelKind): Promise<StoredModelInfo | undefined> {
-  const [row] = await db
-    .select(infoColumns)
-    .from(classifierModels)
-    .where(and(eq(classifierModels.kind, kind), eq(classifierModels.active, true)));
-  return row as StoredModelInfo | undefined;
-}
-
 /** The artefact of a stored model. */
 export async function findArtefact(db: DbOrTx, version: string): Promise<Buffer | undefined> {
   const [row] = await db

@@ -5,7 +5,7 @@ import type { SparseMatrix, SparseVector } from './tfidf.js';
 export interface SvmOptions {
   /** inverse regularisation strength (LIBLINEAR's C) */
   c: number;
-  /** most passes over the data per class */
+  /** most passes over the data per class (over the rows still active, see shrinking in `trainBinary`) */
   maxEpochs: number;
   /** stop when the projected-gradient spread falls below this (LIBLINEAR's default is 0.1) */
   tolerance: number;
@@ -66,29 +66,28 @@ function trainBinary(
   rowC: Float64Array,
   options: SvmOptions,
   ratio: Float64Array | null,
-): { w: Float64Array; b: number } {
+): { w: Float32Array; b: number } {
   const { rows, rowStart, indices } = x;
   const values = ratio ? Float32Array.from(x.values, (v, p) => v * ratio[indices[p]!]!) : x.values;
-  const w = new Float64Array(x.columns);
+  // Single precision, as the weights are stored: the random reads of w are the cost of a pass, and half the
+  // bytes keep more of w in cache (40% faster on the TipDM messages, same passes to converge).
+  const w = new Float32Array(x.columns);
   let b = 0;
   const alpha = new Float64Array(rows);
-  const sign = new Int8Array(rows);
-  const diag = new Float64Array(rows);
-  const qd = new Float64Array(rows);
-  for (let i = 0; i < rows; i++) {
-    sign[i] = y[i] === positive ? 1 : -1;
-    diag[i] = 0.5 / rowC[i]!;
-    let sq = BIAS_FEATURE * BIAS_FEATURE;
-    for (let p = rowStart[i]!; p < rowStart[i + 1]!; p++) sq += values[p]! * values[p]!;
-    qd[i] = sq + diag[i]!;
-  }
+  const { sign, diag, qd } = dualTerms(x, values, y, positive, rowC);
   const order = Int32Array.from({ length: rows }, (_, i) => i);
   const random = createRandom(options.seed + positive * 7919);
+  // Shrinking (as LIBLINEAR): a row at alpha 0 whose gradient exceeds the largest projected gradient of the
+  // previous pass will almost surely stay at 0, so it leaves the active rows (order[0, active)). Once the active
+  // rows meet the tolerance, every row comes back for a pass that must meet it too: the stopping rule is the
+  // unshrunk one, only the passes before it are cheaper.
+  let active = rows;
+  let shrinkAbove = Number.POSITIVE_INFINITY;
   for (let epoch = 0; epoch < options.maxEpochs; epoch++) {
-    shuffleInPlace(order, random);
+    shuffleInPlace(order.subarray(0, active), random);
     let maxPg = Number.NEGATIVE_INFINITY;
     let minPg = Number.POSITIVE_INFINITY;
-    for (let k = 0; k < rows; k++) {
+    for (let k = 0; k < active; k++) {
       const i = order[k]!;
       const start = rowStart[i]!;
       const end = rowStart[i + 1]!;
@@ -97,7 +96,17 @@ function trainBinary(
       const s = sign[i]!;
       const a = alpha[i]!;
       const g = s * dot - 1 + diag[i]! * a;
-      const pg = a === 0 ? Math.min(g, 0) : g;
+      let pg = g;
+      if (a === 0) {
+        if (g > shrinkAbove) {
+          active--;
+          order[k] = order[active]!;
+          order[active] = i;
+          k--;
+          continue;
+        }
+        if (g > 0) pg = 0;
+      }
       if (pg > maxPg) maxPg = pg;
       if (pg < minPg) minPg = pg;
       if (Math.abs(pg) < 1e-12) continue;
@@ -108,10 +117,35 @@ function trainBinary(
       b += step * BIAS_FEATURE;
     }
     if (maxPg - minPg < options.tolerance) {
-      break;
+      if (active === rows) break;
+      active = rows;
+      shrinkAbove = Number.POSITIVE_INFINITY;
+    } else {
+      shrinkAbove = maxPg > 0 ? maxPg : Number.POSITIVE_INFINITY;
     }
   }
   return { w, b };
+}
+
+/** Per row: its sign for this label, the diagonal term 1/(2C) of the squared hinge, and Q_ii = x·x + 1 + it. */
+function dualTerms(
+  x: SparseMatrix,
+  values: Float32Array,
+  y: Int32Array,
+  positive: number,
+  rowC: Float64Array,
+) {
+  const sign = new Int8Array(x.rows);
+  const diag = new Float64Array(x.rows);
+  const qd = new Float64Array(x.rows);
+  for (let i = 0; i < x.rows; i++) {
+    sign[i] = y[i] === positive ? 1 : -1;
+    diag[i] = 0.5 / rowC[i]!;
+    let sq = BIAS_FEATURE * BIAS_FEATURE;
+    for (let p = x.rowStart[i]!; p < x.rowStart[i + 1]!; p++) sq += values[p]! * values[p]!;
+    qd[i] = sq + diag[i]!;
+  }
+  return { sign, diag, qd };
 }
 
 function logCountRatio(x: SparseMatrix, y: Int32Array, positive: number): Float64Array {

@@ -67,8 +67,11 @@ function metadataOf(model: TextClassifier, weights: Buffer): ModelMetadata {
 }
 
 function modelFrom(meta: ModelMetadata, weights: Buffer): TextClassifier {
-  if (meta.format !== FORMAT || meta.formatVersion !== FORMAT_VERSION) {
-    throw new ModelFormatError(`not a ${FORMAT} v${FORMAT_VERSION} artefact`);
+  if (meta.format !== FORMAT) throw new ModelFormatError(`not a ${FORMAT} artefact`);
+  if (meta.formatVersion !== FORMAT_VERSION) {
+    throw new ModelFormatError(
+      `artefact format v${meta.formatVersion}, this version reads v${FORMAT_VERSION}: retrain the model`,
+    );
   }
   const f = meta.featureCount;
   const l = meta.labels.length;

@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import {
-  CHAR_BLOCK_BIT,
-  DEFAULT_FEATURE_CONFIG,
-  extractWords,
-  forEachFeatureHash,
-  isPreSegmented,
-  normaliseText,
-} from './text-features.js';
+import { CHAR_BLOCK_BIT, FeatureCounter } from './feature-hashes.js';
+import { DEFAULT_FEATURE_CONFIG, extractWords, isPreSegmented, normaliseText } from './text-features.js';
 
 function charFeatures(text: string): Set<number> {
-  const hashes = new Set<number>();
-  forEachFeatureHash(extractWords(text), DEFAULT_FEATURE_CONFIG, (h) => {
-    if (h & CHAR_BLOCK_BIT) hashes.add(h);
-  });
-  return hashes;
+  const counter = new FeatureCounter();
+  counter.count(extractWords(text), DEFAULT_FEATURE_CONFIG);
+  return new Set(Array.from(counter.snapshot().keys).filter((h) => h >= CHAR_BLOCK_BIT));
 }
 
 describe('text features', () => {
@@ -39,16 +31,5 @@ describe('text features', () => {
   it('drops punctuation and stop-words the segmented form never has', () => {
     expect(extractWords('我们的路灯坏了！！')).toEqual(['路灯', '坏']);
     expect(extractWords('我们的路灯坏了', false)).toContain('的');
-  });
-
-  it('hashes word and character n-grams into separate blocks', () => {
-    let words = 0;
-    let chars = 0;
-    forEachFeatureHash(['路灯', '坏'], DEFAULT_FEATURE_CONFIG, (h) => {
-      if (h & CHAR_BLOCK_BIT) chars++;
-      else words++;
-    });
-    expect(words).toBe(3); // 路灯, 坏, 路灯+坏
-    expect(chars).toBe(3 + 2 + 1); // 路 灯 坏, 路灯 灯坏, 路灯坏
   });
 });

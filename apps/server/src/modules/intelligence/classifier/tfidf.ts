@@ -1,10 +1,5 @@
+import { CHAR_BLOCK_BIT, type HashedCounts } from './feature-hashes.js';
 import { HashIndex } from './hash-index.js';
-import {
-  CHAR_BLOCK_BIT,
-  type FeatureConfig,
-  forEachFeatureHash,
-  type HashedCounts,
-} from './text-features.js';
 
 /** The features a model knows: their hashes (column order) and inverse document frequencies. */
 export interface Vocabulary {
@@ -29,7 +24,7 @@ function firstCharColumnOf(keys: Uint32Array): number {
   return lo;
 }
 
-/** A sparse row: column indices in ascending order and their values. */
+/** A sparse row: column indices (each at most once, in no particular order) and their values. */
 export interface SparseVector {
   indices: Int32Array;
   values: Float32Array;
@@ -115,7 +110,7 @@ export function weighRow(
 /** TF-IDF row of a message whose feature counts were computed before the vocabulary existed. */
 export function vectoriseCounts(doc: HashedCounts, vocab: Vocabulary, charWeight: number): SparseVector {
   const columns = new Int32Array(doc.keys.length);
-  const counts = new Float32Array(doc.keys.length);
+  const counts = new Int32Array(doc.keys.length);
   let n = 0;
   for (let i = 0; i < doc.keys.length; i++) {
     const col = vocab.index.get(doc.keys[i]!);
@@ -125,32 +120,6 @@ export function vectoriseCounts(doc: HashedCounts, vocab: Vocabulary, charWeight
     }
   }
   return weighRow(columns.subarray(0, n), counts.subarray(0, n), vocab, charWeight);
-}
-
-/**
- * TF-IDF row of a message's words (prediction side). `scratch` is a zeroed Float32Array as long as the
- * vocabulary; it is used to count without allocating a map and is left zeroed again.
- */
-export function vectoriseWords(
-  words: string[],
-  config: FeatureConfig,
-  vocab: Vocabulary,
-  scratch: Float32Array,
-): SparseVector {
-  const columns: number[] = [];
-  forEachFeatureHash(words, config, (h) => {
-    const col = vocab.index.get(h);
-    if (col < 0) return;
-    if (scratch[col] === 0) columns.push(col);
-    scratch[col]! += 1;
-  });
-  const indices = Int32Array.from(columns);
-  const counts = new Float32Array(indices.length);
-  for (let j = 0; j < indices.length; j++) {
-    counts[j] = scratch[indices[j]!]!;
-    scratch[indices[j]!] = 0;
-  }
-  return weighRow(indices, counts, vocab, config.charWeight);
 }
 
 /** Stacks rows into compressed-row form. */

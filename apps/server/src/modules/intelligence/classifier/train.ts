@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { FeatureCounter, type HashedCounts } from './feature-hashes.js';
 import { assignStratifiedFolds } from './folds.js';
 import {
   fitTemperature,
@@ -9,14 +10,7 @@ import {
   trainLinearSvm,
 } from './linear-model.js';
 import { ScoringTable } from './scoring-table.js';
-import {
-  countFeatureHashes,
-  DEFAULT_FEATURE_CONFIG,
-  extractWords,
-  type FeatureConfig,
-  forEachFeatureHash,
-  type HashedCounts,
-} from './text-features.js';
+import { DEFAULT_FEATURE_CONFIG, extractWords, type FeatureConfig } from './text-features.js';
 import {
   fitVocabulary,
   type SparseVector,
@@ -116,9 +110,13 @@ export function featuriseExamples(
   examples: readonly TrainingExample[],
   features: FeatureConfig,
 ): FeaturisedExamples {
+  const counter = new FeatureCounter();
   return {
     features,
-    counts: examples.map((e) => countFeatureHashes(extractWords(e.text, features.dropStopWords), features)),
+    counts: examples.map((e) => {
+      counter.count(extractWords(e.text, features.dropStopWords), features);
+      return counter.snapshot();
+    }),
     labels: examples.map((e) => e.label),
   };
 }
@@ -234,12 +232,8 @@ function defaultVersion(createdAt: string, weights: LinearWeights): string {
 
 /** The fused prediction table of each loaded model, built on first use. */
 const scoringTables = new WeakMap<TextClassifier, ScoringTable>();
-let hashBuffer = new Uint32Array(4096);
-let distinctHashes = new Uint32Array(4096);
-let distinctCounts = new Int32Array(4096);
-let slotKeys = new Uint32Array(0);
-let slotCounts = new Int32Array(0);
-let slotOrder = new Int32Array(0);
+// Prediction is synchronous: one counter serves every call of the process.
+const predictionCounter = new FeatureCounter();
 
 function scoringTableOf(model: TextClassifier): ScoringTable {
   let table = scoringTables.get(model);
@@ -250,60 +244,15 @@ function scoringTableOf(model: TextClassifier): ScoringTable {
   return table;
 }
 
-function pushHash(h: number): void {
-  if (hashCount === hashBuffer.length) {
-    const grown = new Uint32Array(hashBuffer.length * 2);
-    grown.set(hashBuffer);
-    hashBuffer = grown;
-  }
-  hashBuffer[hashCount++] = h;
-}
-let hashCount = 0;
-
-/** Distinct hashes of `hashBuffer[0, n)` with their counts, in first-seen order; answers how many. */
-function countDistinct(n: number): number {
-  // A small per-call table that stays in cache: a typed-array sort costs more than the rest of scoring.
-  let capacity = 64;
-  while (capacity < 2 * n) capacity *= 2;
-  if (slotKeys.length < capacity) {
-    slotKeys = new Uint32Array(capacity);
-    slotCounts = new Int32Array(capacity);
-    slotOrder = new Int32Array(capacity);
-  }
-  if (distinctHashes.length < n) {
-    distinctHashes = new Uint32Array(hashBuffer.length);
-    distinctCounts = new Int32Array(hashBuffer.length);
-  }
-  slotCounts.fill(0, 0, capacity);
-  const mask = capacity - 1;
-  let distinct = 0;
-  for (let i = 0; i < n; i++) {
-    const h = hashBuffer[i]!;
-    let s = (Math.imul(h, 0x85ebca6b) >>> 0) & mask;
-    while (slotCounts[s] !== 0 && slotKeys[s] !== h) s = (s + 1) & mask;
-    if (slotCounts[s] === 0) {
-      slotKeys[s] = h;
-      slotOrder[distinct++] = s;
-    }
-    slotCounts[s]!++;
-  }
-  for (let d = 0; d < distinct; d++) {
-    const s = slotOrder[d]!;
-    distinctHashes[d] = slotKeys[s]!;
-    distinctCounts[d] = slotCounts[s]!;
-  }
-  return distinct;
-}
-
 /**
- * The SVM margin of every label for a text: the same sublinear TF-IDF and block normalisation as
- * `vectoriseCounts` + `scoreRow`, fused into one pass over the message's distinct features.
+ * The SVM margin of every label for a text less that of the first label (softmax and ranking see no
+ * difference): the same sublinear TF-IDF and block normalisation as `vectoriseCounts` + `scoreRow`, fused
+ * into one pass over the message's distinct features.
  */
 export function scoreText(model: TextClassifier, text: string): Float64Array {
-  hashCount = 0;
-  forEachFeatureHash(extractWords(text, model.features.dropStopWords), model.features, pushHash);
-  const distinct = countDistinct(hashCount);
-  return scoringTableOf(model).score(distinctHashes, distinctCounts, distinct, model.features.charWeight);
+  const counter = predictionCounter;
+  counter.count(extractWords(text, model.features.dropStopWords), model.features);
+  return scoringTableOf(model).score(counter.keys, counter.counts, counter.size, model.features.charWeight);
 }
 
 /** The k most likely categories of a message, best first, with calibrated probabilities. */
