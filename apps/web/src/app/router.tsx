@@ -26,7 +26,6 @@ const CalendarPage = lazyPage(() =>
   import('../features/calendar/pages/CalendarPage.js').then((m) => m.CalendarPage),
 );
 const AuditPage = lazyPage(() => import('../features/audit/pages/AuditPage.js').then((m) => m.AuditPage));
-// — supervision, callback, search, measures —
 const CaseSearchPage = lazyPage(() =>
   import('../features/case-search/pages/CaseSearchPage.js').then((m) => m.CaseSearchPage),
 );
@@ -39,8 +38,6 @@ const CallbackPage = lazyPage(() =>
 const MeasuresPage = lazyPage(() =>
   import('../features/measures/pages/MeasuresPage.js').then((m) => m.MeasuresPage),
 );
-// — end supervision, callback, search, measures —
-// case console (intake, dispatch, workbench, case detail)
 const IntakePage = lazyPage(() => import('../features/intake/pages/IntakePage.js').then((m) => m.IntakePage));
 const DispatchPage = lazyPage(() =>
   import('../features/dispatch/pages/DispatchPage.js').then((m) => m.DispatchPage),

@@ -56,7 +56,11 @@ export function EChart({ option, maps, onInit, style, ariaLabel }: EChartProps) 
     const chart = lib.echarts.init(container.current);
     chartRef.current = chart;
     onInitRef.current?.(chart);
-    const observer = new ResizeObserver(() => chart.resize());
+    // a hidden container (an inactive tab) measures 0 × 0: ECharts cannot lay a map out in it, so the
+    // chart keeps its last size until the container is shown again
+    const observer = new ResizeObserver(([entry]) => {
+      if (entry && entry.contentRect.width > 0 && entry.contentRect.height > 0) chart.resize();
+    });
     observer.observe(container.current);
     return () => {
       observer.disconnect();

@@ -12,7 +12,7 @@ import { roleLabel } from '../../i18n/labels.js';
 
 /**
  * The top bar's right side: who is signed in (name, org, roles), the language switch and sign-out. On a phone
- * (`compact`) only the name stays and the buttons keep their icons.
+ * (`compact`) an avatar stands for the user (name and org on a tap) and the buttons keep their icons.
  */
 export function ShellHeaderActions({ me, compact = false }: { me: MeResponse; compact?: boolean }) {
   const { t, locale } = useI18n();
@@ -33,27 +33,31 @@ export function ShellHeaderActions({ me, compact = false }: { me: MeResponse; co
     }
   }
 
+  const avatar = (
+    <Avatar size="small" icon={<UserOutlined />} style={{ background: token.colorPrimary, flex: 'none' }} />
+  );
   return (
-    <Flex align="center" gap={12} wrap={false}>
-      <Flex align="center" gap={8} style={{ minWidth: 0 }}>
-        <Avatar
-          size="small"
-          icon={<UserOutlined />}
-          style={{ background: token.colorPrimary, flex: 'none' }}
-        />
-        <Flex vertical style={{ lineHeight: 1.3, minWidth: 0 }}>
-          <Typography.Text strong ellipsis>
-            {me.user.displayName}
-          </Typography.Text>
-          {!compact && (
+    <Flex align="center" gap={compact ? 4 : 12} wrap={false} style={{ minWidth: 0 }}>
+      {compact ? (
+        // a phone has room for the avatar only: who and where on a tap
+        <Tooltip title={`${me.user.displayName} · ${me.org.name}`} trigger={['click', 'hover']}>
+          <span role="img" aria-label={me.user.displayName} style={{ display: 'inline-flex', padding: 4 }}>
+            {avatar}
+          </span>
+        </Tooltip>
+      ) : (
+        <Flex align="center" gap={8} style={{ minWidth: 0 }}>
+          {avatar}
+          <Flex vertical style={{ lineHeight: 1.3, minWidth: 0 }}>
+            <Typography.Text strong ellipsis>
+              {me.user.displayName}
+            </Typography.Text>
             <Tooltip title={me.org.name}>
               <Typography.Text type="secondary" ellipsis style={{ fontSize: 12, maxWidth: 220 }}>
                 {me.org.name}
               </Typography.Text>
             </Tooltip>
-          )}
-        </Flex>
-        {!compact && (
+          </Flex>
           <span>
             {me.roles.map((role) => (
               <Tag key={role} color="blue" bordered={false} style={{ marginInlineEnd: 4 }}>
@@ -61,8 +65,8 @@ export function ShellHeaderActions({ me, compact = false }: { me: MeResponse; co
               </Tag>
             ))}
           </span>
-        )}
-      </Flex>
+        </Flex>
+      )}
       {me.permissions.includes('notification.read') && <NotificationBell />}
       <LanguageSwitch iconOnly={compact} />
       <Button

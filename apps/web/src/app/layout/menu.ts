@@ -25,6 +25,8 @@ import type { MessageKey } from '../../i18n/messages.zh-CN.js';
 export interface MenuPage {
   path: string;
   labelKey: MessageKey;
+  /** one line on what the page is for (the home page's shortcuts) */
+  hintKey?: MessageKey;
   icon: ComponentType;
   /** the permission a user needs to see the entry and open the page; none means every signed-in user */
   permission?: Permission;
@@ -47,7 +49,6 @@ export type MenuEntry = MenuPage | MenuGroup;
  */
 export const MENU: readonly MenuEntry[] = [
   { path: '/', labelKey: 'menu.home', icon: HomeOutlined },
-  // case console (intake, dispatch, workbench)
   {
     key: 'cases',
     labelKey: 'menu.group.cases',
@@ -56,15 +57,33 @@ export const MENU: readonly MenuEntry[] = [
       {
         path: '/intake',
         labelKey: 'menu.intake',
+        hintKey: 'menu.hint.intake',
         icon: CustomerServiceOutlined,
         permission: 'case.register',
       },
-      { path: '/dispatch', labelKey: 'menu.dispatch', icon: SendOutlined, permission: 'case.dispatch' },
-      { path: '/workbench', labelKey: 'menu.workbench', icon: SolutionOutlined, permission: 'case.accept' },
+      {
+        path: '/dispatch',
+        labelKey: 'menu.dispatch',
+        hintKey: 'menu.hint.dispatch',
+        icon: SendOutlined,
+        permission: 'case.dispatch',
+      },
+      {
+        path: '/workbench',
+        labelKey: 'menu.workbench',
+        hintKey: 'menu.hint.workbench',
+        icon: SolutionOutlined,
+        permission: 'case.accept',
+      },
     ],
   },
-  // — supervision, callback, search, measures (督办·回访·查询·考核) —
-  { path: '/cases', labelKey: 'menu.caseSearch', icon: FileSearchOutlined, permission: 'case.read' },
+  {
+    path: '/cases',
+    labelKey: 'menu.caseSearch',
+    hintKey: 'menu.hint.caseSearch',
+    icon: FileSearchOutlined,
+    permission: 'case.read',
+  },
   {
     key: 'oversight',
     labelKey: 'menu.group.oversight',
@@ -73,22 +92,52 @@ export const MENU: readonly MenuEntry[] = [
       {
         path: '/supervision',
         labelKey: 'menu.supervision',
+        hintKey: 'menu.hint.supervision',
         icon: AlertOutlined,
         permission: 'case.supervise',
       },
-      { path: '/callback', labelKey: 'menu.callback', icon: PhoneOutlined, permission: 'case.callback' },
-      { path: '/measures', labelKey: 'menu.measures', icon: BarChartOutlined, permission: 'kpi.read' },
+      {
+        path: '/callback',
+        labelKey: 'menu.callback',
+        hintKey: 'menu.hint.callback',
+        icon: PhoneOutlined,
+        permission: 'case.callback',
+      },
+      {
+        path: '/measures',
+        labelKey: 'menu.measures',
+        hintKey: 'menu.hint.measures',
+        icon: BarChartOutlined,
+        permission: 'kpi.read',
+      },
     ],
   },
-  // — end supervision, callback, search, measures —
   {
     key: 'reference',
     labelKey: 'menu.group.reference',
     icon: DatabaseOutlined,
     pages: [
-      { path: '/orgs', labelKey: 'menu.orgs', icon: ApartmentOutlined, permission: 'org.read' },
-      { path: '/catalog', labelKey: 'menu.catalog', icon: ProfileOutlined, permission: 'catalog.read' },
-      { path: '/calendar', labelKey: 'menu.calendar', icon: CalendarOutlined, permission: 'calendar.read' },
+      {
+        path: '/orgs',
+        labelKey: 'menu.orgs',
+        hintKey: 'menu.hint.orgs',
+        icon: ApartmentOutlined,
+        permission: 'org.read',
+      },
+      {
+        path: '/catalog',
+        labelKey: 'menu.catalog',
+        hintKey: 'menu.hint.catalog',
+        icon: ProfileOutlined,
+        permission: 'catalog.read',
+      },
+      {
+        path: '/calendar',
+        labelKey: 'menu.calendar',
+        hintKey: 'menu.hint.calendar',
+        icon: CalendarOutlined,
+        permission: 'calendar.read',
+      },
     ],
   },
   {
@@ -96,9 +145,27 @@ export const MENU: readonly MenuEntry[] = [
     labelKey: 'menu.group.admin',
     icon: SettingOutlined,
     pages: [
-      { path: '/users', labelKey: 'menu.users', icon: TeamOutlined, permission: 'user.read' },
-      { path: '/roles', labelKey: 'menu.roles', icon: SafetyCertificateOutlined, permission: 'role.read' },
-      { path: '/audit', labelKey: 'menu.audit', icon: AuditOutlined, permission: 'audit.read' },
+      {
+        path: '/users',
+        labelKey: 'menu.users',
+        hintKey: 'menu.hint.users',
+        icon: TeamOutlined,
+        permission: 'user.read',
+      },
+      {
+        path: '/roles',
+        labelKey: 'menu.roles',
+        hintKey: 'menu.hint.roles',
+        icon: SafetyCertificateOutlined,
+        permission: 'role.read',
+      },
+      {
+        path: '/audit',
+        labelKey: 'menu.audit',
+        hintKey: 'menu.hint.audit',
+        icon: AuditOutlined,
+        permission: 'audit.read',
+      },
     ],
   },
 ];

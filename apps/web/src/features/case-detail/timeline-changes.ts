@@ -1,9 +1,10 @@
 import dayjs from 'dayjs';
-import { priorityLabel } from '../../i18n/labels.js';
+import { priorityLabel, timeLimitText } from '../../i18n/labels.js';
 import type { Locale } from '../../i18n/locale.js';
 import {
   caseSourceLabel,
   caseTypeLabel,
+  channelLabel,
   satisfactionLabel,
   supervisionLevelLabel,
 } from '../cases/case-labels.js';
@@ -20,7 +21,6 @@ const LABELS: Record<string, { zh: string; en: string }> = {
   returnedByOrgId: { zh: '退单单位', en: 'Returned by' },
   fromOrgId: { zh: '原归属', en: 'From' },
   toOrgId: { zh: '上报至', en: 'To' },
-  templateId: { zh: '答复模板', en: 'Reply template' },
   outcome: { zh: '审核结论', en: 'Outcome' },
   limit: { zh: '返工时限', en: 'Rework limit' },
   level: { zh: '督办级别', en: 'Supervision level' },
@@ -30,7 +30,6 @@ const LABELS: Record<string, { zh: string; en: string }> = {
   threeWayCall: { zh: '三方通话', en: 'Three-way call' },
   externalRef: { zh: '110警情编号', en: '110 incident number' },
   unitIds: { zh: '会商单位', en: 'Consulted units' },
-  knowledgeEntryId: { zh: '知识库条目', en: 'Knowledge entry' },
   reached: { zh: '回访接通', en: 'Reached' },
   contacted: { zh: '承办单位已联系', en: 'Unit contacted citizen' },
   solved: { zh: '问题已解决', en: 'Solved' },
@@ -46,6 +45,10 @@ const LABELS: Record<string, { zh: string; en: string }> = {
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
+// References kept in the record for the system (which template or knowledge entry an answer came from),
+// not facts a reader of the case file needs: their ids would mean nothing on screen.
+const INTERNAL_KEYS = new Set(['templateId', 'knowledgeEntryId']);
+
 /** One value of a change, for people. */
 function valueText(key: string, value: unknown, names: Map<number, string>, locale: Locale): string {
   const en = locale === 'en';
@@ -59,6 +62,7 @@ function valueText(key: string, value: unknown, names: Map<number, string>, loca
   if (key === 'level' && typeof value === 'string') return supervisionLevelLabel(value, locale);
   if (key === 'type' && typeof value === 'string') return caseTypeLabel(value, locale);
   if (key === 'source' && typeof value === 'string') return caseSourceLabel(value, locale);
+  if (key === 'channel' && typeof value === 'string') return channelLabel(value, locale);
   if (key === 'priority' && typeof value === 'string') return priorityLabel(value, locale);
   if (key === 'outcome' && value === 'approve') return en ? 'approved' : '通过';
   if (typeof value === 'string' && ISO.test(value)) return dayjs(value).format('YYYY-MM-DD HH:mm');
@@ -68,7 +72,7 @@ function valueText(key: string, value: unknown, names: Map<number, string>, loca
   }
   if (typeof value === 'object' && !Array.isArray(value) && 'value' in (value as object)) {
     const v = value as { value: unknown; unit?: unknown };
-    return `${String(v.value)} ${String(v.unit ?? '')}`.trim();
+    return timeLimitText({ value: Number(v.value), unit: String(v.unit ?? '') }, locale);
   }
   if (Array.isArray(value)) return value.map((v) => valueText(key, v, names, locale)).join('、');
   if (typeof value === 'object') return '';
@@ -83,7 +87,8 @@ export function changeLines(
 ): { label: string; value: string }[] {
   return (
     Object.entries(changes)
-      .filter(([, v]) => v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0))
+      .filter(([key, v]) => !INTERNAL_KEYS.has(key) && v !== null && v !== undefined)
+      .filter(([, v]) => !(Array.isArray(v) && v.length === 0))
       .map(([key, v]) => ({
         label: LABELS[key] ? LABELS[key][locale === 'en' ? 'en' : 'zh'] : key,
         value: valueText(key, v, names, locale),

@@ -3,6 +3,9 @@ import {
   CASE_SOURCE_LABELS,
   CASE_STATE_LABELS,
   CASE_TYPE_LABELS,
+  CHANNEL_LABELS,
+  PORTAL_STATUS_LABELS,
+  PORTAL_STEP_LABELS,
   SATISFACTION_LABELS,
   SLA_LIGHT_LABELS,
   SUPERVISION_LEVEL_LABELS,
@@ -46,6 +49,16 @@ const SOURCE_EN: Record<string, string> = {
   supervisor_finding: 'Supervisor finding',
 };
 
+const CHANNEL_EN: Record<string, string> = {
+  web_portal: 'Web portal',
+  wechat_mini: 'WeChat mini-program',
+  mobile_h5: 'Mobile web',
+  message_board: 'Message board',
+  app: 'Mobile app',
+  sms: 'SMS',
+  email: 'Email',
+};
+
 const LIGHT_EN: Record<string, string> = { green: 'On time', yellow: 'Warning', red: 'Overdue' };
 
 const ACTION_EN: Record<string, string> = {
@@ -82,6 +95,25 @@ const SATISFACTION_EN: Record<string, string> = {
 
 const SUPERVISION_EN: Record<string, string> = { general: 'Urged', listed: 'Listed supervision' };
 
+const PORTAL_STATUS_EN: Record<string, string> = {
+  received: 'Received',
+  handling: 'Being handled',
+  replied: 'Answered',
+  closed: 'Closed',
+  transferred: 'Passed to the police (110)',
+  not_handled: 'Not accepted',
+};
+
+const PORTAL_STEP_EN: Record<string, string> = {
+  registered: 'Received and registered',
+  dispatched: 'Passed to the handling unit',
+  accepted: 'Accepted by the handling unit',
+  replied: 'Answered by the handling unit',
+  closed: 'Closed',
+  reopened: 'Handled again',
+  transferred: 'Passed to the police (110)',
+};
+
 /** Timeline events the clock raises (not actions). */
 const EVENT_LABELS: Record<string, { zh: string; en: string }> = {
   'case.sla_warned': { zh: '时限预警', en: 'Deadline warning' },
@@ -105,6 +137,11 @@ export function caseTypeLabel(type: string, locale: Locale): string {
 /** 12345热线 / 网络渠道 …. */
 export function caseSourceLabel(source: string, locale: Locale): string {
   return pick(CASE_SOURCE_LABELS, SOURCE_EN, source, locale);
+}
+
+/** 网上门户 / 微信小程序 …: an online channel; a city's own code shows as it is. */
+export function channelLabel(channel: string, locale: Locale): string {
+  return pick(CHANNEL_LABELS, CHANNEL_EN, channel, locale);
 }
 
 /** 正常 / 预警 / 超期. */
@@ -132,4 +169,14 @@ export function timelineEventLabel(event: { action: string; event: string }, loc
   const clock = EVENT_LABELS[event.event];
   if (clock) return locale === 'en' ? clock.en : clock.zh;
   return caseActionLabel(event.action, locale);
+}
+
+/** 已受理 / 办理中 / 已办结 …: the coarse status a citizen sees on the portal. */
+export function portalStatusLabel(status: string, locale: Locale): string {
+  return pick(PORTAL_STATUS_LABELS, PORTAL_STATUS_EN, status, locale);
+}
+
+/** 已受理登记 / 已转交承办单位 …: a public step of a case on the portal. */
+export function portalStepLabel(step: string, locale: Locale): string {
+  return pick(PORTAL_STEP_LABELS, PORTAL_STEP_EN, step, locale);
 }

@@ -3,7 +3,7 @@ import { ApiError, isErrorBody } from './api-error.js';
 /** Options of one API call. */
 export interface ApiRequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  /** JSON body, serialised by the client */
+  /** the body: `FormData` is sent as multipart (files), anything else serialised as JSON */
   body?: unknown;
   signal?: AbortSignal;
   /**
@@ -31,7 +31,9 @@ export function setUnauthorizedHandler(handler: UnauthorizedHandler | null): voi
 export async function apiRequest<T>(path: string, options: ApiRequestOptions = {}): Promise<T> {
   const { method = 'GET', body, signal, skipAuthRedirect = false } = options;
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const multipart = body instanceof FormData;
+  // the browser writes a multipart body's Content-Type itself, with its boundary
+  if (body !== undefined && !multipart) headers['Content-Type'] = 'application/json';
 
   let response: Response;
   try {
@@ -39,7 +41,7 @@ export async function apiRequest<T>(path: string, options: ApiRequestOptions = {
       method,
       headers,
       credentials: 'include',
-      body: body === undefined ? null : JSON.stringify(body),
+      body: body === undefined ? null : multipart ? body : JSON.stringify(body),
       signal: signal ?? null,
     });
   } catch (cause) {

@@ -3,7 +3,7 @@ import dayjs from 'dayjs';
 import { useI18n } from '../../../i18n/I18nProvider.js';
 import { priorityLabel } from '../../../i18n/labels.js';
 import type { CaseDetail } from '../../cases/api/cases.api.js';
-import { caseSourceLabel, caseTypeLabel } from '../../cases/case-labels.js';
+import { caseSourceLabel, caseTypeLabel, channelLabel } from '../../cases/case-labels.js';
 
 const dash = (v: string | null | undefined) => (v ? v : '—');
 
@@ -32,7 +32,7 @@ export function CaseFields({ detail: c }: { detail: CaseDetail }) {
         </Descriptions.Item>
         <Descriptions.Item label={t('intake.source')}>
           {caseSourceLabel(c.source, locale)}
-          {c.channel ? ` · ${c.channel}` : ''}
+          {c.channel ? ` · ${channelLabel(c.channel, locale)}` : ''}
         </Descriptions.Item>
         <Descriptions.Item label={t('intake.category')}>
           {dash(c.category?.name)}

@@ -1,7 +1,6 @@
 import { Card, Flex, Tag, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useI18n } from '../../../i18n/I18nProvider.js';
-import { toAttachmentView } from '../../cases/api/attachments.api.js';
 import type { CaseDetail } from '../../cases/api/cases.api.js';
 import { timelineEventLabel } from '../../cases/case-labels.js';
 import { CaseStateTag } from '../../cases/components/CaseStateTag.js';
@@ -34,7 +33,6 @@ export function CaseTimeline({ detail, orgNames }: { detail: CaseDetail; orgName
         style={{ marginTop: 12 }}
         items={detail.timeline.map((e) => {
           const changes = changeLines(e.changes, orgNames, locale);
-          const files = e.attachments.map(toAttachmentView).filter((a) => a !== null);
           return {
             key: e.seq,
             color: COLORS[e.event] ?? 'blue',
@@ -73,9 +71,9 @@ export function CaseTimeline({ detail, orgNames }: { detail: CaseDetail; orgName
                     ))}
                   </Flex>
                 )}
-                {files.length > 0 && (
+                {e.attachments.length > 0 && (
                   <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
-                    {t('detail.attachmentCount', { count: files.length })}
+                    {t('detail.attachmentCount', { count: e.attachments.length })}
                   </Typography.Text>
                 )}
               </div>

@@ -1,6 +1,5 @@
-import { apiRequest, withQuery } from '../../../platform/api/index.js';
+import { ApiError, apiRequest, isErrorBody, withQuery } from '../../../platform/api/index.js';
 import type { CasePage } from '../../cases/api/cases.api.js';
-import { ApiError, isErrorBodyLike } from './api-error-body.js';
 
 /** A keyset page of the cases matching an API query (see `apiQueryOf`). */
 export function searchCases(
@@ -37,7 +36,7 @@ export async function downloadFile(
   }
   if (!response.ok) {
     const body: unknown = await response.json().catch(() => null);
-    if (isErrorBodyLike(body)) {
+    if (isErrorBody(body)) {
       throw new ApiError(response.status, body.error.code, body.error.message, body.error.fields ?? []);
     }
     throw new ApiError(response.status, 'BAD_RESPONSE', `GET ${path}: HTTP ${response.status}`);

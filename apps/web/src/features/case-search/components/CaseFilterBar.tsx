@@ -5,6 +5,7 @@ import { useEffect } from 'react';
 import { useI18n } from '../../../i18n/I18nProvider.js';
 import { usePermission } from '../../auth/hooks/use-permission.js';
 import { caseSourceLabel, caseStateLabel, lightLabel } from '../../cases/case-labels.js';
+import { ChannelInput } from '../../cases/components/ChannelInput.js';
 import { OrgTreeSelect } from '../../orgs/components/OrgTreeSelect.js';
 import type { CaseSearchFilters } from '../url-filters.js';
 import { CategoryTreeSelect } from './CategoryTreeSelect.js';
@@ -141,7 +142,7 @@ export function CaseFilterBar({
         </Col>
         <Col {...col}>
           <Form.Item name="channel" label={t('search.channel')}>
-            <Input allowClear placeholder={t('search.channelPlaceholder')} maxLength={32} />
+            <ChannelInput allowClear placeholder={t('search.channelPlaceholder')} />
           </Form.Item>
         </Col>
         {seesPhones && (

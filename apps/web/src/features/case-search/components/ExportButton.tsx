@@ -3,19 +3,13 @@ import { Alert, Button, Space, Spin, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { errorText } from '../../../i18n/error-text.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
-import { ApiError, withQuery } from '../../../platform/api/index.js';
+import { withQuery } from '../../../platform/api/index.js';
+import { formatBytes } from '../../../platform/format/format-bytes.js';
 import { type DownloadProgress, downloadFile, saveBlob } from '../api/case-search.api.js';
-
-/** `12.3 KB` / `4.5 MB`. */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
 
 /**
  * 导出 Excel: streams `path` with `fetch`, showing the bytes received (and the rows the server announced), then
- * saves the file. A refusal (too many rows, no permission, a missing route) is shown beside the button.
+ * saves the file. A refusal (too many rows, no permission) is shown beside the button.
  */
 export function ExportButton({
   path,
@@ -49,11 +43,7 @@ export function ExportButton({
       setDone(t('export.done', { size: formatBytes(blob.size) }));
     } catch (error) {
       if (error instanceof DOMException && error.name === 'AbortError') return;
-      setFailure(
-        error instanceof ApiError && error.code === 'ROUTE_NOT_FOUND'
-          ? t('export.unavailable')
-          : errorText(error, t),
-      );
+      setFailure(errorText(error, t));
     } finally {
       setProgress(null);
       abort.current = null;

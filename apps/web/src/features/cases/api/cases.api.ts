@@ -49,7 +49,8 @@ export interface CaseEvent {
   toState: string;
   note: string | null;
   changes: Record<string, unknown>;
-  attachments: unknown[];
+  /** ids of the case's attachments this event brought (a progress note's photos, a reply's documents) */
+  attachments: number[];
   hash: string;
 }
 

@@ -17,3 +17,9 @@ export function fetchActiveCategories(): Promise<IntakeCategory[]> {
   );
   return cached;
 }
+
+/** The ids of the categories that have no children: the matters a case can be filed under (小类). */
+export function leafIdsOf(categories: readonly IntakeCategory[]): Set<number> {
+  const parents = new Set(categories.map((c) => c.parentId));
+  return new Set(categories.filter((c) => !parents.has(c.id)).map((c) => c.id));
+}

@@ -48,7 +48,7 @@ export function ActionField({
       input = <Input maxLength={64} />;
       break;
     case 'textarea':
-      input = <Input.TextArea autoSize={{ minRows: 3, maxRows: 12 }} showCount maxLength={5000} />;
+      input = <Input.TextArea autoSize={{ minRows: 5, maxRows: 12 }} showCount maxLength={5000} />;
       break;
     case 'unit':
       input = (

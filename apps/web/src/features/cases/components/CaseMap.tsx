@@ -1,40 +1,38 @@
 import type { BoundaryGeometry } from '@shanzhi/shared';
-import { Button, Card, Empty, Flex, Typography } from 'antd';
+import { Button, Card, Empty, Flex } from 'antd';
 import type { EChartsCoreOption, EChartsType } from 'echarts/core';
 import { type ReactNode, useCallback, useMemo, useRef } from 'react';
 import { EChart, type MapGeoJson } from '../../../components/EChart.js';
 import { ErrorState } from '../../../components/ErrorState.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
 import { useApi } from '../../../platform/api/index.js';
-import { fetchOrgDetail, fetchTreeLevel, type OrgDetail } from '../../orgs/api/orgs.api.js';
+import { type MapArea, type MapSource, staffMapSource } from '../api/case-map.api.js';
 
 interface MapData {
   mapName: string;
   geoJson: MapGeoJson;
-  container: OrgDetail;
+  container: MapArea;
   names: Map<string, string>;
 }
 
-/** The boundaries of an org and of everything directly below it (the scope's root when `focusId` is null). */
-async function loadMap(focusId: number | null): Promise<MapData | null> {
-  const containerId = focusId ?? (await fetchTreeLevel())[0]?.id;
-  if (containerId === undefined) return null;
-  const [container, children] = await Promise.all([fetchOrgDetail(containerId), fetchTreeLevel(containerId)]);
-  const details = await Promise.all(children.filter((c) => c.hasBoundary).map((c) => fetchOrgDetail(c.id)));
-  const shapes = [container, ...details].filter(
-    (org): org is OrgDetail & { boundary: BoundaryGeometry } => org.boundary !== null,
+/** The boundaries of an area and of everything directly below it, as an ECharts map. */
+async function loadMap(source: MapSource, focusId: number | null): Promise<MapData | null> {
+  const areas = await source.loadAreas(focusId);
+  if (!areas) return null;
+  const shapes = [areas.area, ...areas.children].filter(
+    (a): a is MapArea & { boundary: BoundaryGeometry } => a.boundary !== null,
   );
   if (shapes.length === 0) return null;
   return {
-    mapName: `shanzhi-case-map-${containerId}`,
-    container,
-    names: new Map(shapes.map((org) => [String(org.id), org.name])),
+    mapName: `shanzhi-case-map-${areas.area.id}`,
+    container: areas.area,
+    names: new Map(shapes.map((a) => [String(a.id), a.name])),
     geoJson: {
       type: 'FeatureCollection',
-      features: shapes.map((org) => ({
+      features: shapes.map((a) => ({
         type: 'Feature',
-        properties: { name: String(org.id) },
-        geometry: org.boundary,
+        properties: { name: String(a.id) },
+        geometry: a.boundary,
       })),
     } as unknown as MapGeoJson,
   };
@@ -53,6 +51,8 @@ export interface CaseMapProps {
   title?: string;
   height?: number;
   extra?: ReactNode;
+  /** where boundaries come from: the staff's org tree (default) or the portal's public routes */
+  source?: MapSource;
 }
 
 /**
@@ -60,9 +60,18 @@ export interface CaseMapProps {
  * point as a pin. With `onPick`, a click anywhere hands the clicked coordinates to the caller, who locates
  * them (`/orgs/locate`) and usually focuses the map on the community found.
  */
-export function CaseMap({ focusId, point, onPick, onReset, title, height = 360, extra }: CaseMapProps) {
+export function CaseMap({
+  focusId,
+  point,
+  onPick,
+  onReset,
+  title,
+  height = 360,
+  extra,
+  source = staffMapSource,
+}: CaseMapProps) {
   const { t } = useI18n();
-  const data = useApi(() => loadMap(focusId), [focusId]);
+  const data = useApi(() => loadMap(source, focusId), [source, focusId]);
   const onPickRef = useRef(onPick);
   onPickRef.current = onPick;
 
@@ -152,14 +161,9 @@ export function CaseMap({ focusId, point, onPick, onReset, title, height = 360, 
   return (
     <Card
       size="small"
-      title={title ?? t('caseMap.title')}
+      title={title ?? (onPick ? t('caseMap.pickTitle') : t('caseMap.title'))}
       extra={
         <Flex gap={8} align="center">
-          {onPick && (
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {t('caseMap.pickHint')}
-            </Typography.Text>
-          )}
           {focusId !== null && onReset && (
             <Button size="small" onClick={onReset}>
               {t('caseMap.reset')}

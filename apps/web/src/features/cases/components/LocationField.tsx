@@ -1,11 +1,12 @@
-import { EnvironmentOutlined } from '@ant-design/icons';
-import { App, Flex, Tag, Typography } from 'antd';
+import { App, Flex } from 'antd';
 import { useState } from 'react';
 import { errorText } from '../../../i18n/error-text.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
 import { ApiError } from '../../../platform/api/index.js';
-import { CaseMap } from '../../cases/components/CaseMap.js';
-import { type LocatedPoint, locatePoint } from '../../orgs/api/orgs.api.js';
+import type { LocatedPoint } from '../../orgs/api/orgs.api.js';
+import { type MapSource, staffMapSource } from '../api/case-map.api.js';
+import { CaseMap } from './CaseMap.js';
+import { PickedPlaceTags } from './PickedPlaceTags.js';
 
 /** A point picked on the map, with the orgs it lies in. */
 export interface PickedPlace {
@@ -15,16 +16,33 @@ export interface PickedPlace {
   areaName: string;
 }
 
+/** A located point as the field holds it, with its area's name. */
+export function toPickedPlace(point: { lng: number; lat: number }, located: LocatedPoint): PickedPlace {
+  const areaName = [located.district, located.town, located.community]
+    .map((o) => o?.name)
+    .filter(Boolean)
+    .join('');
+  return { point, located, areaName };
+}
+
 /**
- * 事发位置: a map of the scope's districts; a click locates the point (`/orgs/locate`), fills grid, community,
- * town and district, and zooms to the community's grids so a second click can refine. Props: `value`/`onChange`.
+ * 事发位置: a map of the districts; a click locates the point, fills grid, community, town and district, and
+ * zooms to the community's grids so a second click can refine. Props: `value`/`onChange`; `source` (the
+ * staff's org tree by default, the portal's public map for citizens); `height` of the map; `coordinates`
+ * (show the picked point's longitude and latitude, for staff).
  */
 export function LocationField({
   value,
   onChange,
+  source = staffMapSource,
+  height = 340,
+  coordinates = true,
 }: {
   value?: PickedPlace | null;
   onChange?: (place: PickedPlace | null) => void;
+  source?: MapSource;
+  height?: number;
+  coordinates?: boolean;
 }) {
   const { t } = useI18n();
   const { message } = App.useApp();
@@ -32,16 +50,12 @@ export function LocationField({
 
   async function pick(point: { lng: number; lat: number }) {
     try {
-      const located = await locatePoint(point.lat, point.lng);
+      const located = await source.locate(point);
       if (!located.grid) {
         message.info(t('orgs.locateNothing'));
         return;
       }
-      const areaName = [located.district, located.town, located.community]
-        .map((o) => o?.name)
-        .filter(Boolean)
-        .join('');
-      onChange?.({ point, located, areaName });
+      onChange?.(toPickedPlace(point, located));
       setFocusId(located.community?.id ?? located.town?.id ?? null);
     } catch (error) {
       if (error instanceof ApiError && error.code === 'POINT_OUTSIDE_CITY')
@@ -50,38 +64,21 @@ export function LocationField({
     }
   }
 
-  const chain = value
-    ? [value.located.district, value.located.town, value.located.community, value.located.grid].filter(
-        (o): o is NonNullable<typeof o> => o !== null,
-      )
-    : [];
-
   return (
     <Flex vertical gap={8}>
-      <Flex gap={6} wrap align="center" style={{ minHeight: 24 }} data-testid="located">
-        <EnvironmentOutlined />
-        {chain.length === 0 ? (
-          <Typography.Text type="secondary">{t('intake.locationHint')}</Typography.Text>
-        ) : (
-          <>
-            {chain.map((org) => (
-              <Tag key={org.id} color="blue">
-                {org.name}
-              </Tag>
-            ))}
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {value?.point.lng.toFixed(5)}, {value?.point.lat.toFixed(5)}
-            </Typography.Text>
-            <Typography.Link onClick={() => onChange?.(null)}>{t('intake.clearLocation')}</Typography.Link>
-          </>
-        )}
-      </Flex>
+      <PickedPlaceTags
+        value={value ?? null}
+        onClear={() => onChange?.(null)}
+        emptyText={t('intake.locationHint')}
+        coordinates={coordinates}
+      />
       <CaseMap
         focusId={focusId}
         point={value?.point ?? null}
         onPick={(point) => void pick(point)}
         onReset={() => setFocusId(null)}
-        height={340}
+        height={height}
+        source={source}
       />
     </Flex>
   );

@@ -1,15 +1,57 @@
-import { Card, Descriptions, Empty, Flex, Tag, Typography } from 'antd';
+import { GlobalOutlined } from '@ant-design/icons';
+import { Card, Col, Descriptions, Flex, Row, Tag, Typography, theme } from 'antd';
+import type { ComponentType, ReactNode } from 'react';
+import { Link } from 'react-router-dom';
+import { isMenuGroup, visibleMenu } from '../../../app/layout/menu.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
 import { orgKindLabel, roleLabel } from '../../../i18n/labels.js';
 import { useSession } from '../../auth/hooks/use-session.js';
 
-/** The console's landing page: who you are, where you sit in the org tree, and what you may do. */
+/** One shortcut on the home page: an icon, the page's name and what it is for. */
+function Shortcut({
+  to,
+  icon: Icon,
+  label,
+  hint,
+}: {
+  to: string;
+  icon: ComponentType;
+  label: ReactNode;
+  hint: string;
+}) {
+  const { token } = theme.useToken();
+  return (
+    <Link to={to} style={{ display: 'block', height: '100%' }}>
+      <Card hoverable size="small" style={{ height: '100%' }}>
+        <Flex gap={12} align="flex-start">
+          <span style={{ fontSize: 22, color: token.colorPrimary, lineHeight: 1 }}>
+            <Icon />
+          </span>
+          <Flex vertical gap={2} style={{ minWidth: 0 }}>
+            <Typography.Text strong>{label}</Typography.Text>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {hint}
+            </Typography.Text>
+          </Flex>
+        </Flex>
+      </Card>
+    </Link>
+  );
+}
+
+/**
+ * The console's landing page: who you are and where you sit in the org tree, then shortcuts to the pages
+ * your roles open (the same list as the side menu) and to the citizen portal.
+ */
 export function HomePage() {
   const session = useSession();
   const { t, locale } = useI18n();
   // The shell renders pages only once the session is ready.
   if (session.status !== 'ready') return null;
   const { user, org, roles, permissions } = session.me;
+  const pages = visibleMenu(permissions)
+    .flatMap((entry) => (isMenuGroup(entry) ? entry.pages : [entry]))
+    .filter((page) => page.hintKey !== undefined);
 
   return (
     <Flex vertical gap={16}>
@@ -29,10 +71,7 @@ export function HomePage() {
           </Descriptions.Item>
           <Descriptions.Item label={t('home.org')}>{org.name}</Descriptions.Item>
           <Descriptions.Item label={t('home.orgKind')}>{orgKindLabel(org.kind, locale)}</Descriptions.Item>
-          <Descriptions.Item label={t('home.orgCode')}>
-            <Typography.Text code>{org.code}</Typography.Text>
-          </Descriptions.Item>
-          <Descriptions.Item label={t('home.roles')} span={2}>
+          <Descriptions.Item label={t('home.roles')}>
             {roles.length === 0
               ? t('home.noRoles')
               : roles.map((role) => (
@@ -43,20 +82,22 @@ export function HomePage() {
           </Descriptions.Item>
         </Descriptions>
       </Card>
-      <Card title={t('home.permissions')}>
-        {permissions.length === 0 ? (
-          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('home.noPermissions')} />
-        ) : (
-          <Flex wrap gap={8} component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-            {[...permissions].sort().map((permission) => (
-              <li key={permission}>
-                <Tag style={{ fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace' }}>
-                  {permission}
-                </Tag>
-              </li>
-            ))}
-          </Flex>
-        )}
+      <Card title={t('home.shortcuts')}>
+        <Row gutter={[12, 12]}>
+          {pages.map((page) => (
+            <Col key={page.path} xs={24} sm={12} lg={8} xxl={6}>
+              <Shortcut to={page.path} icon={page.icon} label={t(page.labelKey)} hint={t(page.hintKey!)} />
+            </Col>
+          ))}
+          <Col xs={24} sm={12} lg={8} xxl={6}>
+            <Shortcut
+              to="/portal"
+              icon={GlobalOutlined}
+              label={t('home.portal')}
+              hint={t('home.portalHint')}
+            />
+          </Col>
+        </Row>
       </Card>
     </Flex>
   );

@@ -1,46 +1,47 @@
-import { ApiError, apiRequest } from '../../../platform/api/index.js';
+import { apiRequest } from '../../../platform/api/index.js';
 
-/** The classifier's suggestion for a request (`POST /api/v1/intelligence/classify`). */
+/**
+ * The classifier's suggestion for a request (`POST /api/v1/intelligence/classify`); `modelVersion` null and
+ * no categories while the platform has no trained model yet.
+ */
 export interface ClassifySuggestion {
   categories: { categoryId: number; code: string; name: string; probability: number }[];
   unit: { orgId: number; code: string; name: string; probability: number } | null;
   police: { flagged: boolean; score: number; reasons: string[] };
-  modelVersion: string;
+  modelVersion: string | null;
 }
 
-/** A possible duplicate of a request being registered. */
+/** A possible duplicate of a request being registered (`DuplicateCandidate`; no personal data). */
 export interface DuplicateCandidate {
   caseId: number;
   number: string;
+  title: string;
+  state: string;
+  categoryName: string | null;
+  /** where it happened (grid, community …) */
+  areaName: string | null;
+  createdAt: string;
+  /** in [0, 1] */
   score: number;
+  /** 「同一来电号码」「描述相似度 0.86」… */
   reasons: string[];
+  /** at or above the finder's threshold: very likely the same matter */
+  likely: boolean;
 }
 
-const missing = new Set<string>();
-
-/** A call to an intelligence route that may not exist yet: null once the server says the route is missing. */
-async function optional<T>(path: string, body: unknown, signal?: AbortSignal): Promise<T | null> {
-  if (missing.has(path)) return null;
-  try {
-    return await apiRequest<T>(path, { method: 'POST', body, ...(signal ? { signal } : {}) });
-  } catch (error) {
-    if (error instanceof ApiError && (error.code === 'ROUTE_NOT_FOUND' || error.status === 404)) {
-      missing.add(path);
-      return null;
-    }
-    throw error;
-  }
-}
-
-/** The classifier's category, unit and 110 suggestion; null when the platform has no classifier. */
+/** The classifier's category, unit and 110 suggestion for the text typed so far. */
 export function classifyRequest(
   input: { title: string; description: string },
   signal?: AbortSignal,
-): Promise<ClassifySuggestion | null> {
-  return optional('/api/v1/intelligence/classify', input, signal);
+): Promise<ClassifySuggestion> {
+  return apiRequest('/api/v1/intelligence/classify', {
+    method: 'POST',
+    body: { ...(input.title.trim() ? { title: input.title } : {}), description: input.description },
+    ...(signal ? { signal } : {}),
+  });
 }
 
-/** Possible duplicates among recent cases; null when the platform has no duplicate finder. */
+/** Possible duplicates among recent cases (same phone, similar text, same place or category), best first. */
 export async function findDuplicates(
   input: {
     title: string;
@@ -51,12 +52,11 @@ export async function findDuplicates(
     phone?: string;
   },
   signal?: AbortSignal,
-): Promise<DuplicateCandidate[] | null> {
-  const answer = await optional<{ candidates?: DuplicateCandidate[] } | DuplicateCandidate[]>(
-    '/api/v1/intelligence/duplicates',
-    input,
-    signal,
-  );
-  if (answer === null) return null;
-  return Array.isArray(answer) ? answer : (answer.candidates ?? []);
+): Promise<DuplicateCandidate[]> {
+  const answer = await apiRequest<{ candidates: DuplicateCandidate[] }>('/api/v1/intelligence/duplicates', {
+    method: 'POST',
+    body: input,
+    ...(signal ? { signal } : {}),
+  });
+  return answer.candidates;
 }

@@ -5,8 +5,8 @@ import { useEffect, useState } from 'react';
 import { ErrorState } from '../../../components/ErrorState.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
 import { useApi } from '../../../platform/api/index.js';
+import { useDebounced } from '../../../platform/hooks/use-debounced.js';
 import { searchKnowledge } from '../../cases/api/answers.api.js';
-import { useDebounced } from '../hooks/use-debounced.js';
 
 /**
  * 知识库: searches the knowledge base as the agent types (seeded with the request's title), and offers

@@ -1,36 +1,47 @@
 import { BulbOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Progress, Typography } from 'antd';
+import { useMemo } from 'react';
+import { ErrorState } from '../../../components/ErrorState.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
 import { useApi } from '../../../platform/api/index.js';
+import { fetchActiveCategories, leafIdsOf } from '../../cases/api/catalog-tree.api.js';
 import { classifyRequest } from '../api/intelligence.api.js';
 
 const MIN_TEXT = 6;
 
 /**
- * 智能分类: the classifier's suggested categories, unit and 110 flag for the request being typed. Hidden when
- * the platform has no classifier (the route answers 404). Props: `title`, `description` (debounced);
- * `onApplyCategory(id)`; `onTransfer110()` for a flagged police matter.
+ * 智能分类: the classifier's suggested categories, unit and 110 flag for the request being typed. Hidden until
+ * there is enough text, and while the platform has no trained model (nothing to suggest). A suggested leaf
+ * (小类) can be applied at once; a suggested area (the model often knows no deeper) opens the catalog there.
+ * Props: `title`, `description` (debounced); `onApplyCategory(id)`; `onBrowseCategory(id)`;
+ * `onTransfer110()` for a flagged police matter.
  */
 export function SuggestionPanel({
   title,
   description,
   onApplyCategory,
+  onBrowseCategory,
   onTransfer110,
 }: {
   title: string;
   description: string;
   onApplyCategory: (categoryId: number) => void;
+  onBrowseCategory: (categoryId: number) => void;
   onTransfer110: () => void;
 }) {
   const { t } = useI18n();
+  const catalog = useApi(() => fetchActiveCategories(), []);
+  const leaves = useMemo(() => leafIdsOf(catalog.data ?? []), [catalog.data]);
   const text = `${title}${description}`.trim();
+  const enough = text.length >= MIN_TEXT;
   const suggestion = useApi(
-    async (signal) => (text.length >= MIN_TEXT ? classifyRequest({ title, description }, signal) : undefined),
+    async (signal) =>
+      enough ? classifyRequest({ title, description: description.trim() || title }, signal) : undefined,
     [title, description],
   );
-  if (suggestion.data === null) return null;
-  if (text.length < MIN_TEXT || (!suggestion.data && !suggestion.loading)) return null;
+  if (!enough) return null;
   const s = suggestion.data;
+  if (suggestion.error) return <ErrorState compact error={suggestion.error} onRetry={suggestion.reload} />;
   if (s && s.categories.length === 0 && !s.unit && !s.police.flagged) return null;
   return (
     <Card
@@ -62,9 +73,15 @@ export function SuggestionPanel({
             {c.name}
           </Typography.Text>
           <Progress percent={Math.round(c.probability * 100)} size="small" style={{ width: 90, margin: 0 }} />
-          <Button size="small" onClick={() => onApplyCategory(c.categoryId)}>
-            {t('intake.apply')}
-          </Button>
+          {leaves.has(c.categoryId) ? (
+            <Button size="small" onClick={() => onApplyCategory(c.categoryId)}>
+              {t('intake.apply')}
+            </Button>
+          ) : (
+            <Button size="small" onClick={() => onBrowseCategory(c.categoryId)}>
+              {t('intake.browse')}
+            </Button>
+          )}
         </Flex>
       ))}
       {s?.unit && (

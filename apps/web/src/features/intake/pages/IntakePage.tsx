@@ -23,17 +23,18 @@ import { useI18n } from '../../../i18n/I18nProvider.js';
 import { priorityLabel } from '../../../i18n/labels.js';
 import { ApiError } from '../../../platform/api/index.js';
 import { showServerFieldErrors } from '../../../platform/forms/zod-rules.js';
+import { useDebounced } from '../../../platform/hooks/use-debounced.js';
 import { type CaseDetail, fetchCase, registerCase } from '../../cases/api/cases.api.js';
 import { caseSourceLabel, caseTypeLabel } from '../../cases/case-labels.js';
 import { CaseActionDialog } from '../../cases/components/CaseActionDialog.js';
 import { CategoryTreeSelect } from '../../cases/components/CategoryTreeSelect.js';
+import { ChannelInput } from '../../cases/components/ChannelInput.js';
+import { LocationField, type PickedPlace } from '../../cases/components/LocationField.js';
 import { CallerHistory } from '../components/CallerHistory.js';
 import { DuplicatesPanel } from '../components/DuplicatesPanel.js';
 import { KnowledgePanel } from '../components/KnowledgePanel.js';
-import { LocationField, type PickedPlace } from '../components/LocationField.js';
 import { RegisteredResult } from '../components/RegisteredResult.js';
 import { SuggestionPanel } from '../components/SuggestionPanel.js';
-import { useDebounced } from '../hooks/use-debounced.js';
 import { intakeKeyDown } from '../intake-keys.js';
 
 /** The fields of the intake form, as `RegisterInput` names them. */
@@ -92,6 +93,8 @@ export function IntakePage() {
   const [general, setGeneral] = useState<string[]>([]);
   const [registered, setRegistered] = useState<CaseDetail | null>(null);
   const [followUp, setFollowUp] = useState<FollowUp | null>(null);
+  // a suggested area to open the catalog at (a new object each time, so the same area opens it again)
+  const [browse, setBrowse] = useState<{ id: number } | null>(null);
 
   const phone = useDebounced((Form.useWatch('citizenPhone', form) as string | undefined) ?? '', 350);
   const title = useDebounced((Form.useWatch('title', form) as string | undefined) ?? '', 600);
@@ -209,7 +212,7 @@ export function IntakePage() {
           {source === 'online' && (
             <Col xs={24} md={8} {...field('channelCode')}>
               <Form.Item name="channelCode" label={t('intake.channel')} required>
-                <Input maxLength={32} placeholder={t('intake.channelPlaceholder')} />
+                <ChannelInput placeholder={t('intake.channelPlaceholder')} />
               </Form.Item>
             </Col>
           )}
@@ -243,6 +246,7 @@ export function IntakePage() {
         <div {...field('categoryId')}>
           <Form.Item name="categoryId" label={t('intake.category')} extra={t('intake.categoryHint')}>
             <CategoryTreeSelect
+              browse={browse}
               onPicked={(category) => {
                 if (category?.priority) form.setFieldValue('priority', category.priority);
               }}
@@ -313,6 +317,7 @@ export function IntakePage() {
                 title={title}
                 description={content}
                 onApplyCategory={(id) => form.setFieldValue('categoryId', id)}
+                onBrowseCategory={(id) => setBrowse({ id })}
                 onTransfer110={transfer110}
               />
             )}
@@ -324,7 +329,6 @@ export function IntakePage() {
                   point: place?.point ?? null,
                   ...(categoryId ? { categoryId } : {}),
                   ...(phone ? { phone } : {}),
-                  ...(place?.located.community ? { communityId: place.located.community.id } : {}),
                 }}
               />
             )}

@@ -1,4 +1,4 @@
-import { Card, Col, DatePicker, Flex, Row, Skeleton, Typography } from 'antd';
+import { Card, DatePicker, Flex, Skeleton, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { ErrorState } from '../../../components/ErrorState.js';
@@ -70,21 +70,16 @@ export function MeasuresPage() {
           <Skeleton active />
         )}
       </Card>
-      <Row gutter={[16, 16]}>
-        <Col xs={24} xl={12}>
-          <Card size="small" title={t('measures.trend')}>
-            <TrendPanel org={org} period={period} />
-          </Card>
-        </Col>
-        <Col xs={24} xl={12}>
-          <Card size="small" title={t('measures.ranking')}>
-            <RankingPanel period={period} />
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {t('measures.csvNote')}
-            </Typography.Text>
-          </Card>
-        </Col>
-      </Row>
+      {/* one above the other: the ranking's seven columns need the page's whole width */}
+      <Card size="small" title={t('measures.trend')}>
+        <TrendPanel org={org} period={period} />
+      </Card>
+      <Card size="small" title={t('measures.ranking')}>
+        <RankingPanel period={period} />
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t('measures.csvNote')}
+        </Typography.Text>
+      </Card>
     </Flex>
   );
 }

@@ -1,4 +1,9 @@
-import type { PortalRatingInput, PortalSubmitInput, PublicFaqItem } from '@shanzhi/shared';
+import type {
+  PortalRatingInput,
+  PortalSubmitInput,
+  PortalSuggestInput,
+  PublicFaqItem,
+} from '@shanzhi/shared';
 import { apiRequest, withQuery } from '../../../platform/api/index.js';
 
 /** A case as the portal shows it to its citizen (public parts, masked). */
@@ -21,12 +26,21 @@ export interface PortalCase {
   rating: { satisfaction: string; label: string; at: string } | null;
 }
 
-// Public calls: a 401 here is never an expired staff session, so it must not send anyone to the login page.
-const PUBLIC = { skipAuthRedirect: true } as const;
+/** Options of the portal's public calls: a 401 there is never an expired staff session (no login page). */
+export const PUBLIC = { skipAuthRedirect: true } as const;
 
-/** Submits a request (网上提交); answers the new case's number. */
-export function submitPortalCase(input: PortalSubmitInput): Promise<{ number: string }> {
-  return apiRequest('/api/v1/portal/cases', { method: 'POST', body: input, ...PUBLIC });
+/**
+ * Submits a request (网上提交) with its photos, as multipart: the request as JSON in `data`, then the photos.
+ * Answers the new case's number.
+ */
+export function submitPortalCase(
+  input: PortalSubmitInput,
+  photos: readonly File[],
+): Promise<{ number: string }> {
+  const body = new FormData();
+  body.append('data', JSON.stringify(input));
+  for (const photo of photos) body.append('photos', photo, photo.name);
+  return apiRequest('/api/v1/portal/cases', { method: 'POST', body, ...PUBLIC });
 }
 
 /** The public view of a case by its number and the phone given with it. */
@@ -58,14 +72,15 @@ export interface PortalSuggestion {
   police: boolean;
 }
 
-/** Asks the server for a suggested category (a missing route or any failure just means no suggestion). */
-export async function suggestPortalCategory(input: {
-  title?: string | undefined;
-  description: string;
-}): Promise<PortalSuggestion | null> {
-  try {
-    return await apiRequest('/api/v1/portal/suggest', { method: 'POST', body: input, ...PUBLIC });
-  } catch {
-    return null;
-  }
+/** Likely categories for what the citizen has written so far (`POST /api/v1/portal/suggest`). */
+export function suggestPortalCategory(
+  input: PortalSuggestInput,
+  signal?: AbortSignal,
+): Promise<PortalSuggestion> {
+  return apiRequest('/api/v1/portal/suggest', {
+    method: 'POST',
+    body: input,
+    ...PUBLIC,
+    ...(signal ? { signal } : {}),
+  });
 }

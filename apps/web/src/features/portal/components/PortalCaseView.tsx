@@ -4,7 +4,12 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { errorText } from '../../../i18n/error-text.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
-import { satisfactionLabel } from '../../cases/case-labels.js';
+import {
+  caseTypeLabel,
+  portalStatusLabel,
+  portalStepLabel,
+  satisfactionLabel,
+} from '../../cases/case-labels.js';
 import { type PortalCase, ratePortalCase } from '../api/portal.api.js';
 
 const STATUS_COLORS: Record<string, string> = {
@@ -28,16 +33,16 @@ export function PortalCaseView({
   phone: string;
   onRated: (view: PortalCase) => void;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   return (
     <Card
       style={{ marginTop: 16 }}
       title={view.number}
-      extra={<Tag color={STATUS_COLORS[view.status]}>{view.statusLabel}</Tag>}
+      extra={<Tag color={STATUS_COLORS[view.status]}>{portalStatusLabel(view.status, locale)}</Tag>}
     >
       <Descriptions column={1} size="small" labelStyle={{ width: 88 }}>
         <Descriptions.Item label={t('portal.view.title')}>{view.title}</Descriptions.Item>
-        <Descriptions.Item label={t('portal.type')}>{view.typeLabel}</Descriptions.Item>
+        <Descriptions.Item label={t('portal.type')}>{caseTypeLabel(view.type, locale)}</Descriptions.Item>
         {view.category && (
           <Descriptions.Item label={t('portal.view.category')}>{view.category}</Descriptions.Item>
         )}
@@ -58,7 +63,7 @@ export function PortalCaseView({
           color: index === view.timeline.length - 1 ? 'blue' : 'green',
           children: (
             <div>
-              <Typography.Text strong>{step.label}</Typography.Text>
+              <Typography.Text strong>{portalStepLabel(step.step, locale)}</Typography.Text>
               {step.unit && <Typography.Text>（{step.unit}）</Typography.Text>}
               <div>
                 <Typography.Text type="secondary">{at(step.at)}</Typography.Text>
@@ -79,7 +84,10 @@ export function PortalCaseView({
         <Alert
           type="info"
           showIcon
-          message={t('portal.view.rated', { label: view.rating.label, at: at(view.rating.at) })}
+          message={t('portal.view.rated', {
+            label: satisfactionLabel(view.rating.satisfaction, locale),
+            at: at(view.rating.at),
+          })}
         />
       )}
       {view.canRate && <RatingForm number={view.number} phone={phone} onRated={onRated} />}
@@ -117,7 +125,12 @@ function RatingForm({
     }
   }
   return (
-    <Form layout="vertical" onFinish={(v) => void rate(v)} aria-label={t('portal.rate.title')}>
+    <Form
+      layout="vertical"
+      onFinish={(v) => void rate(v)}
+      name="portal-rating"
+      aria-label={t('portal.rate.title')}
+    >
       <Typography.Title level={5}>{t('portal.rate.title')}</Typography.Title>
       <Form.Item name="satisfaction" rules={[{ required: true, message: t('portal.rate.pick') }]}>
         <Radio.Group optionType="button" buttonStyle="solid">

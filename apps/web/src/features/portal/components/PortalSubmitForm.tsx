@@ -1,103 +1,89 @@
-import { AimOutlined, SendOutlined } from '@ant-design/icons';
-import { CASE_TYPES, PortalPhone, PortalSubmitInput } from '@shanzhi/shared';
-import { Alert, Button, Checkbox, Form, Input, Radio, Space, Tag, Typography } from 'antd';
+import { SendOutlined } from '@ant-design/icons';
+import {
+  CASE_TYPES,
+  PORTAL_MAX_PHOTOS,
+  PORTAL_PHOTO_MAX_BYTES,
+  PortalPhone,
+  PortalSubmitInput,
+} from '@shanzhi/shared';
+import { Alert, Button, Checkbox, Form, Input, Radio, type UploadFile } from 'antd';
 import { useState } from 'react';
 import { errorText } from '../../../i18n/error-text.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
 import { ApiError } from '../../../platform/api/index.js';
 import { showServerFieldErrors, zodRule } from '../../../platform/forms/zod-rules.js';
 import { caseTypeLabel } from '../../cases/case-labels.js';
-import { type PortalSuggestion, submitPortalCase, suggestPortalCategory } from '../api/portal.api.js';
+import type { PickedPlace } from '../../cases/components/LocationField.js';
+import { submitPortalCase } from '../api/portal.api.js';
+import { PortalPhotos, photoFilesOf } from './PortalPhotos.js';
+import { PortalPlace } from './PortalPlace.js';
+import { PortalSuggestion } from './PortalSuggestion.js';
 
 interface Values {
   type: string;
   title?: string;
   description?: string;
+  photos?: UploadFile[];
+  location?: PickedPlace | null;
   address?: string;
   citizenName?: string;
   phone?: string;
   keepPrivate?: boolean;
 }
 
-const FIELDS = ['type', 'title', 'description', 'address', 'location', 'citizenName', 'phone', 'keepPrivate'];
+/** The fields the server's field errors may name (`photos` for the photos sent with the request). */
+const FIELDS = [
+  'type',
+  'title',
+  'description',
+  'photos',
+  'location',
+  'address',
+  'citizenName',
+  'phone',
+  'keepPrivate',
+];
 const shape = PortalSubmitInput.shape;
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
+/** The request body from the form's values: empty text left out, the picked point as the location. */
+function inputOf(values: Values): PortalSubmitInput {
+  const place = values.location;
+  return {
+    type: values.type,
+    title: blankToUndefined(values.title),
+    description: values.description ?? '',
+    citizenName: blankToUndefined(values.citizenName),
+    phone: values.phone ?? '',
+    address: blankToUndefined(values.address),
+    keepPrivate: values.keepPrivate ?? false,
+    ...(place ? { location: { longitude: place.point.lng, latitude: place.point.lat } } : {}),
+  } as PortalSubmitInput;
+}
+
 /**
- * 我要反映: the citizen's request form, mobile first. The place is an address, or the phone's own position
- * (the browser's geolocation) — no map tiles needed. The server registers it and answers the case number.
+ * 我要反映: the citizen's request form, mobile first — what happened (with the kind of matter the platform
+ * recognises while they type), photos, where (tapped on the city's map, the phone's position, or an address)
+ * and how to reach them. The server registers it and answers the case number.
  */
 export function PortalSubmitForm({ onSubmitted }: { onSubmitted: (number: string, phone: string) => void }) {
   const { t, locale } = useI18n();
   const [form] = Form.useForm<Values>();
-  const [location, setLocation] = useState<{ longitude: number; latitude: number } | null>(null);
-  const [locating, setLocating] = useState(false);
-  const [locateError, setLocateError] = useState<string | null>(null);
+  const description = (Form.useWatch('description', form) as string | undefined) ?? '';
   const [submitting, setSubmitting] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
-  const [suggestion, setSuggestion] = useState<PortalSuggestion | null>(null);
-  const [categoryId, setCategoryId] = useState<number | undefined>();
-  const [suggestedFor, setSuggestedFor] = useState('');
-
-  async function suggest() {
-    const description = String(form.getFieldValue('description') ?? '').trim();
-    if (description.length < 10 || description === suggestedFor) return;
-    setSuggestedFor(description);
-    const answer = await suggestPortalCategory({ description });
-    setSuggestion(answer);
-    if (categoryId !== undefined && !answer?.categories.some((c) => c.id === categoryId)) {
-      setCategoryId(undefined);
-    }
-  }
-
-  function locate() {
-    if (!navigator.geolocation) {
-      setLocateError(t('portal.locateUnsupported'));
-      return;
-    }
-    setLocating(true);
-    setLocateError(null);
-    navigator.geolocation.getCurrentPosition(
-      (position) => {
-        setLocating(false);
-        setLocation({ longitude: position.coords.longitude, latitude: position.coords.latitude });
-        form.validateFields(['address']).catch(() => undefined);
-      },
-      () => {
-        setLocating(false);
-        setLocateError(t('portal.locateFailed'));
-      },
-      { timeout: 10_000 },
-    );
-  }
 
   async function submit(values: Values) {
     setSubmitting(true);
     setFailure(null);
     try {
-      const input = {
-        type: values.type,
-        title: blankToUndefined(values.title),
-        description: values.description ?? '',
-        citizenName: blankToUndefined(values.citizenName),
-        phone: values.phone ?? '',
-        address: blankToUndefined(values.address),
-        keepPrivate: values.keepPrivate ?? false,
-        ...(location ? { location } : {}),
-        ...(categoryId !== undefined ? { categoryId } : {}),
-      } as PortalSubmitInput;
-      const { number } = await submitPortalCase(input);
+      const input = inputOf(values);
+      const { number } = await submitPortalCase(input, photoFilesOf(values.photos));
       onSubmitted(number, input.phone);
       form.resetFields();
-      setLocation(null);
-      setSuggestion(null);
-      setCategoryId(undefined);
-      setSuggestedFor('');
     } catch (error) {
       if (error instanceof ApiError && error.code === 'VALIDATION_FAILED') {
         const rest = showServerFieldErrors(form, error, FIELDS);
-        const locationError = error.fields.find((f) => f.field === 'location');
-        if (locationError) setLocateError(locationError.message);
         setFailure(rest.length > 0 ? rest.join('；') : null);
       } else if (error instanceof ApiError && error.code === 'RATE_LIMITED') {
         setFailure(t('portal.rateLimited'));
@@ -116,6 +102,7 @@ export function PortalSubmitForm({ onSubmitted }: { onSubmitted: (number: string
       initialValues={{ type: 'complaint', keepPrivate: false }}
       onFinish={(values) => void submit(values)}
       scrollToFirstError
+      name="portal-submit"
       aria-label={t('portal.submitTitle')}
     >
       <Form.Item
@@ -145,40 +132,31 @@ export function PortalSubmitForm({ onSubmitted }: { onSubmitted: (number: string
           maxLength={2000}
           showCount
           placeholder={t('portal.descriptionPlaceholder')}
-          onBlur={() => void suggest()}
         />
       </Form.Item>
-      {suggestion?.police && (
-        <Alert type="error" showIcon message={t('portal.police')} style={{ marginBottom: 16 }} />
-      )}
-      {suggestion && suggestion.categories.length > 0 && (
-        <div style={{ marginTop: -8, marginBottom: 16 }} data-testid="portal-suggestion">
-          <Typography.Text type="secondary">{t('portal.suggested')}</Typography.Text>
-          <div style={{ marginTop: 4 }}>
-            {suggestion.categories.map((c) => (
-              <Tag.CheckableTag
-                key={c.id}
-                checked={categoryId === c.id}
-                onChange={(checked) => setCategoryId(checked ? c.id : undefined)}
-                style={{ border: '1px solid #d9d9d9', marginBottom: 4 }}
-              >
-                {c.name}
-              </Tag.CheckableTag>
-            ))}
-          </div>
-        </div>
-      )}
+      <PortalSuggestion description={description} />
       <Form.Item name="title" label={t('portal.title')} rules={[zodRule(shape.title, blankToUndefined)]}>
         <Input maxLength={50} placeholder={t('portal.titlePlaceholder')} />
       </Form.Item>
       <Form.Item
+        name="photos"
+        label={t('portal.photos')}
+        extra={t('portal.photosHint', { max: PORTAL_MAX_PHOTOS, mb: PORTAL_PHOTO_MAX_BYTES / 1024 / 1024 })}
+      >
+        <PortalPhotos />
+      </Form.Item>
+      <Form.Item name="location" label={t('portal.place')}>
+        <PortalPlace />
+      </Form.Item>
+      <Form.Item
         name="address"
         label={t('portal.address')}
-        extra={t('portal.addressHint')}
+        dependencies={['location']}
         rules={[
           {
             validator: async (_rule, value: string | undefined) => {
-              if (!location && !value?.trim()) throw new Error(t('portal.addressRequired'));
+              if (!form.getFieldValue('location') && !value?.trim())
+                throw new Error(t('portal.addressRequired'));
             },
           },
           zodRule(shape.address, blankToUndefined),
@@ -186,17 +164,6 @@ export function PortalSubmitForm({ onSubmitted }: { onSubmitted: (number: string
       >
         <Input maxLength={200} placeholder={t('portal.addressPlaceholder')} />
       </Form.Item>
-      <Space direction="vertical" style={{ width: '100%', marginBottom: 16 }}>
-        <Button icon={<AimOutlined />} onClick={locate} loading={locating} block>
-          {location ? t('portal.relocate') : t('portal.locate')}
-        </Button>
-        {location && (
-          <Typography.Text type="success">
-            {t('portal.located', { lng: location.longitude.toFixed(5), lat: location.latitude.toFixed(5) })}
-          </Typography.Text>
-        )}
-        {locateError && <Typography.Text type="danger">{locateError}</Typography.Text>}
-      </Space>
       <Form.Item
         name="citizenName"
         label={t('portal.name')}

@@ -53,6 +53,7 @@ export function PortalTrack({ initial }: { initial?: { number: string; phone: st
         form={form}
         layout="vertical"
         onFinish={(v) => void search(v)}
+        name="portal-track"
         aria-label={t('portal.trackTitle')}
       >
         <Form.Item
