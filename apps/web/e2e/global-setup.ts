@@ -5,11 +5,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
+import { registerTodaysCases } from './support/city-today.js';
+import { DEMO_PASSWORD } from './support/demo-accounts.js';
 
 /**
  * Global setup of the end-to-end tests: builds the web app when its build is missing or older than its sources,
- * starts the real server on a free port with a fresh data directory (it seeds the Wuhai demo city itself),
- * waits until it is ready and gives its address to the tests. Stops it and removes the data afterwards.
+ * seeds a fresh data directory with the Wuhai demo city, a small year of history and a first classifier
+ * trained on it, starts the real server on a free port, waits until it is ready, registers today's requests
+ * through the API (so that queues, measures and suggestions show a working city) and gives its address to
+ * the tests. Stops it and removes the data afterwards.
  */
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const WEB = path.join(ROOT, 'apps/web');
@@ -20,6 +24,8 @@ const SOURCES = [
   path.join(ROOT, 'packages/shared/src'),
 ];
 const READY_TIMEOUT_MS = 120_000;
+/** Cases in the demo history: enough for full queues, rankings and trends, few enough to seed in seconds. */
+const HISTORY_CASES = 400;
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -59,6 +65,27 @@ function freePort(): Promise<number> {
   });
 }
 
+/** Runs the `shanzhi` CLI on the data directory; throws with its output when it fails. */
+function runCli(dataDir: string, args: string[]): void {
+  const result = spawnSync(process.execPath, ['apps/server/bin/shanzhi.js', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, SHANZHI_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+  });
+  if (result.status !== 0)
+    throw new Error(`shanzhi ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
+}
+
+/** The demo city, its history and the first classifier (category and unit models) trained on that history. */
+function seedCity(dataDir: string): void {
+  const started = Date.now();
+  runCli(dataDir, ['seed', '--demo', '--history-cases', String(HISTORY_CASES)]);
+  runCli(dataDir, ['model', 'train', '--from-history']);
+  console.info(
+    `[e2e] seeded the demo city with ${HISTORY_CASES} cases of history and a classifier in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
+}
+
 async function waitUntilReady(baseUrl: string, server: ChildProcess, log: () => string): Promise<void> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   while (Date.now() < deadline) {
@@ -77,6 +104,12 @@ async function waitUntilReady(baseUrl: string, server: ChildProcess, log: () => 
 export default async function setup(project: TestProject) {
   buildWebIfStale();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shanzhi-e2e-'));
+  try {
+    seedCity(dataDir);
+  } catch (error) {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   let output = '';
@@ -89,8 +122,7 @@ export default async function setup(project: TestProject) {
       HOST: '127.0.0.1',
       SHANZHI_DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
-      // the browser tests work on cases they create; a year of history or training a classifier in the
-      // background would only compete with them for the CPU
+      // seeded above; nothing more in the background to compete with the tests for the CPU
       SHANZHI_DEMO_HISTORY_CASES: '0',
       SHANZHI_TRAIN_INITIAL_MODEL: 'false',
     },
@@ -110,6 +142,8 @@ export default async function setup(project: TestProject) {
     throw error;
   }
   console.info(`[e2e] server ready at ${baseUrl} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const today = await registerTodaysCases(baseUrl, DEMO_PASSWORD);
+  console.info(`[e2e] registered ${today} requests of today`);
   project.provide('baseUrl', baseUrl);
 
   return async () => {

@@ -1,6 +1,13 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoPageErrors, launchBrowser, openPage, screenshot, signInQuickly } from './support/browser.js';
+import {
+  expectNoPageErrors,
+  launchBrowser,
+  openPage,
+  pickPointOnMap,
+  screenshot,
+  signInQuickly,
+} from './support/browser.js';
 
 // One browser, one signed-in context per role: the case travels between desks as it would in the city.
 let browser: Browser;
@@ -51,30 +58,6 @@ async function pickUnit(page: Page, field: string, search: string, name: string)
   await dialog.getByLabel(field).fill(search);
   await searched;
   await page.locator('.ant-select-tree-title', { hasText: name }).first().click();
-}
-
-/** Clicks the map until a point inside a grid is located (the city has deserts between its towns). */
-async function pickPointOnMap(page: Page): Promise<void> {
-  const canvas = page.locator('canvas').first();
-  await canvas.waitFor();
-  const box = await canvas.boundingBox();
-  if (!box) throw new Error('no map');
-  for (const [fx, fy] of [
-    [0.5, 0.5],
-    [0.45, 0.35],
-    [0.55, 0.65],
-    [0.4, 0.55],
-    [0.6, 0.4],
-    [0.5, 0.3],
-    [0.35, 0.45],
-    [0.65, 0.55],
-  ] as const) {
-    const located = page.waitForResponse((r) => r.url().includes('/api/v1/orgs/locate'));
-    await canvas.click({ position: { x: box.width * fx, y: box.height * fy } });
-    const body = (await (await located).json()) as { grid: unknown };
-    if (body.grid) return;
-  }
-  throw new Error('no grid found under eight clicks');
 }
 
 async function registerOnIntake(page: Page, request: { phone: string; title: string; content: string }) {
@@ -130,7 +113,7 @@ describe('the lifecycle of a case across desks, through the UI only', () => {
         title: '楼道堆放杂物存在消防隐患',
         content: '小区3号楼楼道内长期堆放杂物，存在消防隐患，物业不予处理，请相关部门督促清理。',
       });
-      await pickPointOnMap(page);
+      await pickPointOnMap(page, '/api/v1/orgs/locate');
       await page.getByTestId('located').locator('.ant-tag').first().waitFor();
       await screenshot(page, 'intake-form');
       const created = page.waitForResponse(
@@ -151,10 +134,12 @@ describe('the lifecycle of a case across desks, through the UI only', () => {
     async () => {
       const page = pageOf('dispatcher');
       await page.goto('/dispatch');
+      // the whole queue first, as the dispatcher finds it in the morning
+      await rowOf(page, lifecycle.number).waitFor();
+      await screenshot(page, 'dispatch-queue');
       await searchFor(page, lifecycle.number);
       const row = rowOf(page, lifecycle.number);
       await row.waitFor();
-      await screenshot(page, 'dispatch-queue');
       await row.getByRole('button', { name: label('派单') }).click();
       await pickUnit(page, '主办单位', '住房和城乡', '乌海市住房和城乡建设局');
       await page.getByRole('dialog').getByLabel('派单意见').fill('请于时限内核实处理并答复群众');
@@ -170,10 +155,11 @@ describe('the lifecycle of a case across desks, through the UI only', () => {
     async () => {
       const page = pageOf('handler');
       await page.goto('/workbench');
+      await cardOf(page, lifecycle.number).waitFor();
+      await screenshot(page, 'workbench');
       await searchFor(page, lifecycle.number);
       const card = cardOf(page, lifecycle.number);
       await card.waitFor();
-      await screenshot(page, 'workbench');
       await card.getByRole('button', { name: label('签收') }).click();
       await confirm(page, '签收');
       // the workbench works on a phone too

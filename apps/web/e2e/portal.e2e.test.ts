@@ -1,6 +1,14 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoPageErrors, launchBrowser, openPage, screenshot } from './support/browser.js';
+import {
+  expectNoPageErrors,
+  launchBrowser,
+  openPage,
+  pickPointOnMap,
+  screenshot,
+  signInQuickly,
+} from './support/browser.js';
+import { caseIdOf, closeThroughTheDesks, staffApi } from './support/staff-api.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -11,51 +19,152 @@ afterAll(async () => {
 });
 
 const PHONE = '13947301234';
+const PHONE_SIZE = { width: 390, height: 844 };
+// Each step waits on a real server; on a shared, busy machine a step may take longer than the default.
+const STEP_TIMEOUT = 180_000;
+
+/** Opens the portal on a phone; the first visit loads the portal's chunk, which a busy machine makes slow. */
+async function openPortal() {
+  const opened = await openPage(browser, PHONE_SIZE);
+  await opened.page.goto('/portal');
+  await opened.page.getByRole('form', { name: '我要反映' }).waitFor({ timeout: 45_000 });
+  return opened;
+}
+
+/** Tracks a case on the portal's 进度查询 tab. */
+async function track(page: Page, number: string, phone: string): Promise<void> {
+  await page.getByRole('tab', { name: '进度查询' }).click();
+  const form = page.getByRole('form', { name: '进度查询' });
+  await form.getByLabel('工单编号').fill(number);
+  await form.getByLabel('联系电话').fill(phone);
+  await form.getByRole('button', { name: /查\s*询/ }).click();
+}
+
+let submitted = '';
 
 describe('the citizen portal on a phone', () => {
-  it('shows the field error of a bad phone, then submits and tracks the case by number and phone', async () => {
-    const { page, context, problems } = await openPage(browser, { width: 390, height: 844 });
-    await page.goto('/portal');
-    // no staff menu on the portal
-    expect(await page.getByRole('navigation', { name: '主菜单' }).count()).toBe(0);
-    const form = page.getByRole('form', { name: '我要反映' });
-    // the first visit loads the portal's chunk; a busy CI machine may take a while
-    await form.waitFor({ timeout: 45_000 });
-    await form
-      .getByLabel('诉求内容')
-      .fill('小区门口的路灯已经坏了一个多星期，晚上出行很不安全，请尽快维修。');
-    await form.getByLabel('事发地址').fill('海勃湾区新华街道滨河小区南门');
-    await form.getByLabel('联系电话').fill('12345');
-    await form.getByRole('button', { name: /提交诉求/ }).click();
-    await form.getByText('请填写正确的手机号或座机号').waitFor();
-    await screenshot(page, 'portal-submit-error');
+  it(
+    'shows a field error, suggests a category while typing, and submits with a photo and a place on the map',
+    async () => {
+      const { page, context, problems } = await openPortal();
+      // no staff menu on the portal
+      expect(await page.getByRole('navigation', { name: '主菜单' }).count()).toBe(0);
+      const form = page.getByRole('form', { name: '我要反映' });
+      await form
+        .getByLabel('诉求内容')
+        .fill('小区门口的路灯已经坏了一个多星期，晚上出行很不安全，请尽快维修。');
+      await form.getByLabel('联系电话').fill('12345');
+      await form.getByRole('button', { name: /提交诉求/ }).click();
+      await form.getByText('请填写正确的手机号或座机号').waitFor();
+      await form.getByText('请填写事发地址，或在地图上选择位置').waitFor();
+      await screenshot(page, 'portal-submit-error');
 
-    await form.getByLabel('联系电话').fill(PHONE);
-    await form.getByRole('button', { name: /提交诉求/ }).click();
-    const numberText = page.getByTestId('portal-case-number');
-    await numberText.waitFor();
-    const number = (await numberText.innerText()).trim();
-    expect(number).toMatch(/^WH\d{14}$/);
-    await screenshot(page, 'portal-submitted');
+      // the classifier trained on the demo history recognises the kind of matter while the citizen types
+      await page.getByTestId('portal-suggestion').locator('.ant-tag').first().waitFor();
 
-    // the wrong phone finds nothing, and says only that
-    await page.getByRole('tab', { name: '进度查询' }).click();
-    const track = page.getByRole('form', { name: '进度查询' });
-    await track.getByLabel('工单编号').fill(number);
-    await track.getByLabel('联系电话').fill('13900000000');
-    await track.getByRole('button', { name: /查\s*询/ }).click();
-    await page.getByText('未找到该工单，请核对工单编号和联系电话').waitFor();
+      // a photo: a real PNG (a picture of the portal's own header will do)
+      const photo = await page.screenshot({ clip: { x: 0, y: 0, width: 390, height: 220 } });
+      await form
+        .locator('input[type=file]')
+        .setInputFiles({ name: '路灯.png', mimeType: 'image/png', buffer: photo });
+      await form.locator('.ant-upload-list-item').first().waitFor();
+      // the place, tapped on the city's public map (opened on request: it is heavy for a phone)
+      await form.getByRole('button', { name: '在地图上选择' }).click();
+      await pickPointOnMap(page, '/api/v1/portal/locate');
+      await form.getByTestId('located').locator('.ant-tag').first().waitFor();
+      await form.getByLabel('联系电话').fill(PHONE);
+      await screenshot(page, 'portal-submit-filled');
 
-    await track.getByLabel('联系电话').fill(PHONE);
-    await track.getByRole('button', { name: /查\s*询/ }).click();
-    await page.getByText('已受理登记').waitFor();
-    const card = page.locator('.ant-card').filter({ hasText: number }).last();
-    expect(await card.innerText()).toContain('139****1234');
-    await screenshot(page, 'portal-track');
+      const created = page.waitForResponse(
+        (r) => r.url().endsWith('/api/v1/portal/cases') && r.request().method() === 'POST',
+      );
+      await form.getByRole('button', { name: /提交诉求/ }).click();
+      expect((await created).status()).toBe(201);
+      const numberText = page.getByTestId('portal-case-number');
+      await numberText.waitFor();
+      submitted = (await numberText.innerText()).trim();
+      expect(submitted).toMatch(/^WH\d{14}$/);
+      await screenshot(page, 'portal-submitted');
+      expectNoPageErrors(problems);
+      await context.close();
+    },
+    STEP_TIMEOUT,
+  );
 
+  it(
+    'puts the citizen’s photo and point on the case file the dispatcher opens',
+    async () => {
+      const api = await staffApi('dispatcher');
+      const id = await caseIdOf(api, submitted);
+      await api.dispose();
+      const { page, context, problems } = await openPage(browser);
+      await signInQuickly(page, 'dispatcher', `/cases/${id}`);
+      await page.getByText('群众（网上门户）').first().waitFor();
+      const thumbnail = page.locator('.ant-image img[alt="路灯.png"]');
+      await thumbnail.waitFor();
+      // the photo itself arrives (not a broken image)
+      await expect
+        .poll(() => thumbnail.evaluate((img) => (img as HTMLImageElement).naturalWidth))
+        .toBeGreaterThan(0);
+      await page.locator('canvas').first().waitFor();
+      await screenshot(page, 'case-detail-portal');
+      expectNoPageErrors(problems);
+      await context.close();
+    },
+    STEP_TIMEOUT,
+  );
+
+  it(
+    'tracks the case by number and phone only, masked, and lets the citizen rate it once closed',
+    async () => {
+      const { page, context, problems } = await openPortal();
+      // the wrong phone finds nothing, and says only that
+      await track(page, submitted, '13900000000');
+      await page.getByText('未找到该工单，请核对工单编号和联系电话').waitFor();
+      await track(page, submitted, PHONE);
+      await page.getByText('已受理登记').waitFor();
+      const card = page.locator('.ant-card').filter({ hasText: submitted }).last();
+      expect(await card.innerText()).toContain('139****1234');
+      await screenshot(page, 'portal-track');
+
+      await closeThroughTheDesks(submitted, '已更换小区门口损坏的路灯，现已恢复照明。');
+      await track(page, submitted, PHONE);
+      const rating = page.getByRole('form', { name: '评价办理结果' });
+      await rating.waitFor();
+      expect(await card.innerText()).toContain('已更换小区门口损坏的路灯');
+      await rating.getByText('满意', { exact: true }).click();
+      await rating.getByPlaceholder('您的意见和建议（选填）').fill('修得很快，谢谢！');
+      await rating.getByRole('button', { name: /提交评价/ }).click();
+      await page.getByText(/您已评价：满意/).waitFor();
+      await screenshot(page, 'portal-rated');
+      expectNoPageErrors(problems);
+      await context.close();
+    },
+    STEP_TIMEOUT,
+  );
+
+  it('answers from the public FAQ, searchable', async () => {
+    const { page, context, problems } = await openPortal();
     await page.getByRole('tab', { name: '常见问题' }).click();
-    await page.locator('.ant-collapse-item').first().waitFor();
+    const faq = page.getByRole('tabpanel', { name: '常见问题' });
+    await faq.locator('.ant-collapse-item').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    await faq.locator('.ant-collapse-header').first().click();
+    await faq.locator('.ant-collapse-content-active').first().waitFor();
     await screenshot(page, 'portal-faq');
+    expectNoPageErrors(problems);
+    await context.close();
+  });
+
+  it('speaks English on request, every label included', async () => {
+    const { page, context, problems } = await openPortal();
+    await page.getByRole('button', { name: '切换到英文界面' }).click();
+    const form = page.getByRole('form', { name: 'Report a problem' });
+    await form.getByRole('button', { name: 'Pick on the map' }).waitFor();
+    expect(await page.getByRole('tab', { name: 'Track' }).count()).toBe(1);
+    // nothing Chinese is left on the form
+    expect(await form.innerText()).not.toMatch(/[\u4e00-\u9fff]/);
+    await screenshot(page, 'portal-en');
     expectNoPageErrors(problems);
     await context.close();
   });

@@ -14,7 +14,9 @@ describe('case search, supervision, callback and measures', () => {
   it('keeps the case list filters in the URL, through a reload and the back button', async () => {
     const { page, context, problems } = await openPage(browser);
     await signInQuickly(page, 'dispatcher', '/cases');
-    await page.locator('.ant-table').first().waitFor();
+    await page.locator('.ant-table-row').first().waitFor();
+    // the city's cases, newest first, before any filter
+    await screenshot(page, 'case-search');
     const filters = page.getByRole('form', { name: '查询条件' });
     await filters.getByLabel('关键词 / 工单编号').fill('路灯');
     await filters.getByLabel('亮灯').click();
@@ -30,7 +32,7 @@ describe('case search, supervision, callback and measures', () => {
     await expect
       .poll(() => filters.locator('.ant-select-selection-item').filter({ hasText: '正常' }).count())
       .toBe(1);
-    await screenshot(page, 'case-search');
+    await screenshot(page, 'case-search-filtered');
 
     await page.goBack();
     await page.waitForURL((url) => !url.searchParams.has('q'));

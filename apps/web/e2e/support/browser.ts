@@ -3,9 +3,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
+import { DEMO_PASSWORD } from './demo-accounts.js';
 
-/** The demo accounts' password (`SHANZHI_DEMO_PASSWORD` default). */
-export const DEMO_PASSWORD = 'Shanzhi@2026';
+export { DEMO_PASSWORD };
 
 const SCREENSHOTS = fileURLToPath(new URL('../screenshots/', import.meta.url));
 
@@ -89,4 +89,31 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 /** Fails on uncaught page errors; console noise that is not ours is left to the reader of the log. */
 export function expectNoPageErrors(problems: string[]): void {
   expect(problems.filter((p) => p.startsWith('pageerror'))).toEqual([]);
+}
+
+/**
+ * Clicks the map (the first canvas on the page) until a point inside a grid is located — the city has
+ * deserts between its towns. `locateUrl` is the route the page locates with (staff or portal).
+ */
+export async function pickPointOnMap(page: Page, locateUrl: string): Promise<void> {
+  const canvas = page.locator('canvas').first();
+  await canvas.waitFor();
+  const box = await canvas.boundingBox();
+  if (!box) throw new Error('no map');
+  for (const [fx, fy] of [
+    [0.5, 0.5],
+    [0.45, 0.35],
+    [0.55, 0.65],
+    [0.4, 0.55],
+    [0.6, 0.4],
+    [0.5, 0.3],
+    [0.35, 0.45],
+    [0.65, 0.55],
+  ] as const) {
+    const located = page.waitForResponse((r) => r.url().includes(locateUrl));
+    await canvas.click({ position: { x: box.width * fx, y: box.height * fy } });
+    const body = (await (await located).json()) as { grid?: unknown };
+    if (body.grid) return;
+  }
+  throw new Error('no grid found under eight clicks');
 }
