@@ -9,6 +9,7 @@ import {
   softmax,
   trainLinearSvm,
 } from './linear-model.js';
+import { countMessageFeatures } from './message-features.js';
 import { ScoringTable } from './scoring-table.js';
 import { DEFAULT_FEATURE_CONFIG, extractWords, type FeatureConfig } from './text-features.js';
 import {
@@ -232,8 +233,6 @@ function defaultVersion(createdAt: string, weights: LinearWeights): string {
 
 /** The fused prediction table of each loaded model, built on first use. */
 const scoringTables = new WeakMap<TextClassifier, ScoringTable>();
-// Prediction is synchronous: one counter serves every call of the process.
-const predictionCounter = new FeatureCounter();
 
 function scoringTableOf(model: TextClassifier): ScoringTable {
   let table = scoringTables.get(model);
@@ -250,8 +249,7 @@ function scoringTableOf(model: TextClassifier): ScoringTable {
  * into one pass over the message's distinct features.
  */
 export function scoreText(model: TextClassifier, text: string): Float64Array {
-  const counter = predictionCounter;
-  counter.count(extractWords(text, model.features.dropStopWords), model.features);
+  const counter = countMessageFeatures(text, model.features);
   return scoringTableOf(model).score(counter.keys, counter.counts, counter.size, model.features.charWeight);
 }
 
