@@ -7,6 +7,7 @@ import { AppError } from '../../platform/errors/app-error.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { users } from '../users/users.tables.js';
 import { presentMe } from './auth.presenter.js';
+import { findLiveSessionCached, forgetSessions, noteSessionExtended } from './session-cache.js';
 import {
   deleteSession,
   extendSession,
@@ -141,7 +142,9 @@ export async function login(
 
 /** Ends the session of `token`. */
 export async function logout(ctx: AppContext, token: string, actor: Actor): Promise<void> {
-  await deleteSession(ctx.db, hashSessionToken(token));
+  const tokenHash = hashSessionToken(token);
+  await deleteSession(ctx.db, tokenHash);
+  await forgetSessions(ctx, tokenHash);
   await recordAudit(
     ctx.db,
     { action: 'auth.logged_out', actorUserId: actor.userId, actorUsername: actor.username, ip: actor.ip },
@@ -173,12 +176,14 @@ function toActor(row: SessionRow, ip: string): Actor {
 export async function resolveActor(ctx: AppContext, token: string, ip: string): Promise<Actor> {
   const now = ctx.clock.now();
   const tokenHash = hashSessionToken(token);
-  const row = await findLiveSession(ctx.db, tokenHash, now);
+  const row = await findLiveSessionCached(ctx, tokenHash, now);
   if (!row) throw new AppError('SESSION_EXPIRED', '登录已过期，请重新登录');
   if (!row.active) throw new AppError('ACCOUNT_DISABLED', '账号已停用，请联系系统管理员');
   const idleMs = ctx.config.SESSION_IDLE_HOURS * 3_600_000;
   if (new Date(row.expires_at).getTime() - now.getTime() < idleMs / 2) {
-    await extendSession(ctx.db, tokenHash, new Date(now.getTime() + idleMs));
+    const expiresAt = new Date(now.getTime() + idleMs);
+    await extendSession(ctx.db, tokenHash, expiresAt);
+    noteSessionExtended(ctx, tokenHash, expiresAt);
   }
   return toActor(row, ip);
 }

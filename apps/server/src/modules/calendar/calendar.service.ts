@@ -10,15 +10,18 @@ import {
 import type { Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors/app-error.js';
+import { cachedLoader, invalidateCache } from '../../platform/realtime/cache-invalidation.js';
 import { recordActorAudit } from '../audit/audit.repository.js';
 import { readSetting, writeSetting } from '../settings/settings.repository.js';
 import { listCalendarDays, replaceCalendarYear } from './calendar.repository.js';
 
 const OFFICE_HOURS_KEY = 'calendar.office_hours';
-// Other server processes may import a year or change office hours; a short life bounds how stale a
-// process's copy of the calendar can be.
-const CACHE_MS = 60_000;
-const cache = new WeakMap<AppContext, { calendar: WorkingCalendar; loadedAt: number }>();
+// Every deadline reads the calendar; it changes once a year. Each process keeps it, dropped in every
+// process when a year is imported or the office hours change.
+const loadCalendar = cachedLoader('calendar', 10 * 60_000, async (ctx) => {
+  const [days, officeHours] = await Promise.all([listCalendarDays(ctx.db), readOfficeHours(ctx)]);
+  return buildWorkingCalendar({ days, officeHours });
+});
 
 /** Validates a holiday-cn file: 400 INVALID_CALENDAR naming every failing field. */
 export function parseHolidayFile(input: unknown): HolidayCnYear {
@@ -51,7 +54,7 @@ export async function importCalendarYear(
       });
     }
   });
-  cache.delete(ctx);
+  await invalidateCache(ctx, 'calendar');
 }
 
 /** The office hours in force (the default 08:30–12:00, 14:30–18:00 until changed). */
@@ -72,17 +75,12 @@ export async function writeOfficeHours(ctx: AppContext, actor: Actor, hours: Off
       detail: { to: hours },
     });
   });
-  cache.delete(ctx);
+  await invalidateCache(ctx, 'calendar');
 }
 
-/** The working calendar of the platform: every loaded year plus the office hours (cached briefly). */
+/** The working calendar of the platform: every loaded year plus the office hours (cached). */
 export async function loadWorkingCalendar(ctx: AppContext): Promise<WorkingCalendar> {
-  const cached = cache.get(ctx);
-  if (cached && Date.now() - cached.loadedAt < CACHE_MS) return cached.calendar;
-  const [days, officeHours] = await Promise.all([listCalendarDays(ctx.db), readOfficeHours(ctx)]);
-  const calendar = buildWorkingCalendar({ days, officeHours });
-  cache.set(ctx, { calendar, loadedAt: Date.now() });
-  return calendar;
+  return loadCalendar(ctx);
 }
 
 /** When a time limit started at `start` runs out. */

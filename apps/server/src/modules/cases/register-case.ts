@@ -12,7 +12,8 @@ import {
   suggestionChanges,
   suggestionInsert,
 } from '../intelligence/smart-dispatch.js';
-import { chainOfPath, type LocatedChain, locateChainAt } from '../orgs/orgs.service.js';
+import { type LocatedChain, locateChainAt } from '../orgs/grid-index.js';
+import { chainOfPath } from '../orgs/orgs.service.js';
 import { limitsForIntake } from './case-clock.js';
 import { readCaseSettings } from './case-settings.js';
 import { recordEvent } from './case-timeline.js';
@@ -52,14 +53,18 @@ async function loadIntakeCategory(db: DbOrTx, id: number | undefined) {
  * Where the case happened: the grid holding the reported point; without a point, the reporter's own grid,
  * community or town (a grid worker's patrol report). Null when neither tells.
  */
-async function locateIntake(db: DbOrTx, actor: Actor, input: RegisterInput): Promise<LocatedChain | null> {
+async function locateIntake(
+  ctx: AppContext,
+  actor: Actor,
+  input: RegisterInput,
+): Promise<LocatedChain | null> {
   if (input.location) {
     const point = { lng: input.location.longitude, lat: input.location.latitude };
-    const chain = await locateChainAt(db, point);
+    const chain = await locateChainAt(ctx, point);
     if (!chain) throw fieldError('location', 'outside_city', '事发位置不在本市任何网格内');
     return chain;
   }
-  if (['grid', 'community', 'town'].includes(actor.orgKind)) return chainOfPath(db, actor.scopePath);
+  if (['grid', 'community', 'town'].includes(actor.orgKind)) return chainOfPath(ctx.db, actor.scopePath);
   return null;
 }
 
@@ -130,7 +135,7 @@ export async function registerCase(
   const [calendar, category, chain] = await Promise.all([
     loadWorkingCalendar(ctx),
     loadIntakeCategory(ctx.db, input.categoryId),
-    locateIntake(ctx.db, actor, input),
+    locateIntake(ctx, actor, input),
   ]);
   const owner = await intakeOwner(ctx.db, actor, chain);
   const now = ctx.clock.now();

@@ -59,6 +59,6 @@ export async function writeKpiSettings(
       detail: { from: before, to: next },
     });
   });
-  forgetConfiguredSettings(ctx);
+  await forgetConfiguredSettings(ctx);
   return readKpiSettings(ctx);
 }

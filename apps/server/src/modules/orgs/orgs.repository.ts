@@ -1,5 +1,5 @@
 import { and, asc, count, eq, ilike, inArray, like, or, type SQL, sql } from 'drizzle-orm';
-import { type DbOrTx, queryRows } from '../../platform/db/database.js';
+import type { DbOrTx } from '../../platform/db/database.js';
 import { containsPattern } from '../../platform/db/text-search.js';
 import { gridStaff, orgs } from './orgs.tables.js';
 
@@ -147,27 +147,38 @@ export async function countActiveChildren(db: DbOrTx, id: number): Promise<numbe
   return row?.n ?? 0;
 }
 
-/**
- * Active grids whose bounding box holds the point — the candidates of a point-in-polygon test — each with
- * the orgs on its path, root first: one query answers both where a point lies and what lies above it.
- */
-export async function findGridsWhoseBoxHolds(
-  db: DbOrTx,
-  lng: number,
-  lat: number,
-): Promise<{ boundary: unknown; chain: OrgOnPath[] }[]> {
-  return queryRows(
-    db,
-    sql`select g.boundary,
-               (select json_agg(json_build_object('id', a.id, 'code', a.code, 'name', a.name, 'kind', a.kind,
-                                                  'path', a.path, 'depth', a.depth, 'active', a.active,
-                                                  'parentId', a.parent_id) order by a.depth)
-                  from ${orgs} a
-                 where a.id = any(string_to_array(trim(both '/' from g.path), '/')::int[])) as chain
-          from ${orgs} g
-         where g.kind = 'grid' and g.active
-           and g.min_lng <= ${lng} and g.max_lng >= ${lng} and g.min_lat <= ${lat} and g.max_lat >= ${lat}`,
-  );
+/** An org as the grid index holds it: in brief, with the bounding box and boundary of an active grid. */
+export interface OrgForLocating extends OrgOnPath {
+  box: { minLng: number; maxLng: number; minLat: number; maxLat: number } | null;
+  boundary: unknown;
+}
+
+/** Every org in brief, with the boundary and bounding box of each active grid: what the grid index is built from. */
+export async function findOrgsForLocating(db: DbOrTx): Promise<OrgForLocating[]> {
+  const rows = await db
+    .select({
+      id: orgs.id,
+      code: orgs.code,
+      name: orgs.name,
+      kind: orgs.kind,
+      path: orgs.path,
+      depth: orgs.depth,
+      active: orgs.active,
+      parentId: orgs.parentId,
+      minLng: orgs.minLng,
+      maxLng: orgs.maxLng,
+      minLat: orgs.minLat,
+      maxLat: orgs.maxLat,
+      boundary: sql<unknown>`case when ${orgs.kind} = 'grid' and ${orgs.active} then ${orgs.boundary} end`,
+    })
+    .from(orgs);
+  return rows.map(({ minLng, maxLng, minLat, maxLat, ...org }) => ({
+    ...org,
+    box:
+      org.boundary && minLng !== null && maxLng !== null && minLat !== null && maxLat !== null
+        ? { minLng, maxLng, minLat, maxLat }
+        : null,
+  }));
 }
 
 /** The staff of a grid. */

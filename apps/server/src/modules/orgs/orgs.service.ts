@@ -6,7 +6,6 @@ import {
   type LocateQuery,
   type OrgKind,
   type OrgListQuery,
-  pointInGeometry,
   type SetGridStaffInput,
   type UpdateOrgInput,
 } from '@shanzhi/shared';
@@ -14,19 +13,20 @@ import type { Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import type { DbOrTx } from '../../platform/db/database.js';
 import { AppError, fieldError, versionConflict } from '../../platform/errors/app-error.js';
+import { invalidateCache } from '../../platform/realtime/cache-invalidation.js';
 import { recordActorAudit } from '../audit/audit.repository.js';
+import { forgetSessions } from '../auth/session-cache.js';
+import { chainOf, type LocatedChain, locateChainAt } from './grid-index.js';
 import { assertOrgInScope } from './orgs.policy.js';
 import {
   countActiveChildren,
   findGridStaff,
-  findGridsWhoseBoxHolds,
   findOrg,
   findOrgByCode,
   findOrgsOnPath,
   insertOrg,
   listOrgs,
   type NewOrgRow,
-  type OrgOnPath,
   type OrgRow,
   replaceGridStaff,
   updateOrgAtVersion,
@@ -131,11 +131,20 @@ async function loadParent(ctx: AppContext, actor: Actor, kind: OrgKind, parentId
   return parent;
 }
 
+/**
+ * After a change to the tree has committed: every process drops what it keeps of it — the grid index, and
+ * the sessions, which carry their user's org name and path.
+ */
+async function treeChanged(ctx: AppContext): Promise<void> {
+  await invalidateCache(ctx, 'orgs');
+  await forgetSessions(ctx);
+}
+
 /** Creates an org under a parent in the actor's scope. */
 export async function createOrg(ctx: AppContext, actor: Actor, input: CreateOrgInput) {
   await loadParent(ctx, actor, input.kind, input.parentId);
   await assertCodeFree(ctx.db, input.code);
-  return ctx.db.transaction(async (tx) => {
+  const created = await ctx.db.transaction(async (tx) => {
     const row = await insertOrg(tx, {
       parentId: input.parentId,
       code: input.code,
@@ -147,6 +156,8 @@ export async function createOrg(ctx: AppContext, actor: Actor, input: CreateOrgI
     await audit(ctx, tx, actor, 'org.created', row.id, { code: row.code, name: row.name, kind: row.kind });
     return row;
   });
+  await treeChanged(ctx);
+  return created;
 }
 
 async function assertMoveAllowed(
@@ -177,12 +188,14 @@ export async function updateOrg(ctx: AppContext, actor: Actor, id: number, input
     ...(input.sort !== undefined && { sort: input.sort }),
     ...geometryColumns(input.boundary),
   };
-  return ctx.db.transaction(async (tx) => {
+  const updated = await ctx.db.transaction(async (tx) => {
     const row = await updateOrgAtVersion(tx, id, input.version, patch, ctx.clock.now());
     if (!row) throw versionConflict('数据', org.version);
     await audit(ctx, tx, actor, 'org.updated', id, { changed: Object.keys(patch) });
     return row;
   });
+  await treeChanged(ctx);
+  return updated;
 }
 
 /** Deactivates (or re-activates) an org. An org with active children cannot be deactivated. */
@@ -198,12 +211,14 @@ export async function setOrgActive(
   if (!active && (await countActiveChildren(ctx.db, id)) > 0) {
     throw new AppError('ORG_HAS_ACTIVE_CHILDREN', `「${org.name}」下还有启用的下级组织，请先停用或迁移它们`);
   }
-  return ctx.db.transaction(async (tx) => {
+  const updated = await ctx.db.transaction(async (tx) => {
     const row = await updateOrgAtVersion(tx, id, version, { active }, ctx.clock.now());
     if (!row) throw versionConflict('数据', org.version);
     await audit(ctx, tx, actor, active ? 'org.activated' : 'org.deactivated', id, { code: org.code });
     return row;
   });
+  await treeChanged(ctx);
+  return updated;
 }
 
 /** Replaces a grid's staff (一格一长一警一专多兼). */
@@ -221,25 +236,7 @@ export async function setGridStaff(ctx: AppContext, actor: Actor, id: number, in
   return findGridStaff(ctx.db, id);
 }
 
-/** The territorial chain of a grid, from the city down: what a located point resolves to. */
-export interface LocatedChain {
-  grid: OrgOnPath | null;
-  community: OrgOnPath | null;
-  town: OrgOnPath | null;
-  district: OrgOnPath | null;
-  city: OrgOnPath | null;
-}
-
-function chainOf(orgsOnPath: readonly OrgOnPath[]): LocatedChain {
-  const at = (kind: string) => orgsOnPath.find((o) => o.kind === kind) ?? null;
-  return {
-    grid: at('grid'),
-    community: at('community'),
-    town: at('town'),
-    district: at('district'),
-    city: at('city'),
-  };
-}
+export type { LocatedChain } from './grid-index.js';
 
 /** The grid → community → town → district → city chain of the orgs on a path. */
 export async function chainOfPath(db: DbOrTx, path: string): Promise<LocatedChain> {
@@ -247,21 +244,11 @@ export async function chainOfPath(db: DbOrTx, path: string): Promise<LocatedChai
 }
 
 /**
- * The chain of the active grid whose boundary holds a point (point-in-polygon over the grids whose bounding
- * box holds it), or null when none does: the point is outside the city. One query.
- */
-export async function locateChainAt(db: DbOrTx, point: LocateQuery): Promise<LocatedChain | null> {
-  const candidates = await findGridsWhoseBoxHolds(db, point.lng, point.lat);
-  const hit = candidates.find((c) => c.boundary && pointInGeometry(point, c.boundary as BoundaryGeometry));
-  return hit ? chainOf(hit.chain) : null;
-}
-
-/**
  * The grid that holds a point, with its community, town and district. 404 when no grid does: the point is
  * outside the city.
  */
 export async function locatePoint(ctx: AppContext, actor: Actor, point: LocateQuery): Promise<LocatedChain> {
-  const chain = await locateChainAt(ctx.db, point);
+  const chain = await locateChainAt(ctx, point);
   if (!chain?.grid) throw new AppError('POINT_OUTSIDE_CITY', '该位置不在本市任何网格内');
   assertOrgInScope(actor, chain.grid);
   return chain;

@@ -1,37 +1,28 @@
 import type { AppContext } from '../../platform/context.js';
+import { cachedLoader, invalidateCache } from '../../platform/realtime/cache-invalidation.js';
 import { listSettings, writeSetting } from './settings.repository.js';
 
-// Configuration is read on hot paths (every registration, every case shown) and changed a few times a year.
-// Each process keeps a copy of the (small) settings table for at most a minute — the calendar's rule — and
-// drops it at once when it writes a setting itself; another process sees the change within the minute.
-const CACHE_MS = 60_000;
-const snapshots = new WeakMap<AppContext, { values: Promise<Map<string, unknown>>; loadedAt: number }>();
+// Configuration is read on hot paths (every registration, every case shown) and changed a few times a year:
+// each process keeps a copy of the (small) settings table, dropped in every process when a setting is
+// written through this module.
+const loadSettings = cachedLoader('settings', 10 * 60_000, (ctx) => listSettings(ctx.db));
 
 /**
  * The configured value of a setting (undefined when never set), from this process's copy of the settings
- * table, at most a minute old. For configuration only; state that changes while the platform runs (the demo
- * history's progress) is read from the table itself.
+ * table. For configuration only; state that changes while the platform runs (the demo history's progress)
+ * is read from the table itself.
  */
 export async function readConfiguredSetting(ctx: AppContext, key: string): Promise<unknown> {
-  let snapshot = snapshots.get(ctx);
-  if (!snapshot || Date.now() - snapshot.loadedAt >= CACHE_MS) {
-    const values = listSettings(ctx.db);
-    const loading = { values, loadedAt: Date.now() };
-    snapshots.set(ctx, loading);
-    // a failed read is not kept: the next caller tries again
-    values.catch(() => snapshots.get(ctx) === loading && snapshots.delete(ctx));
-    snapshot = loading;
-  }
-  return (await snapshot.values).get(key);
+  return (await loadSettings(ctx)).get(key);
 }
 
-/** Drops this process's copy of the settings: call it after a transaction that wrote one has committed. */
-export function forgetConfiguredSettings(ctx: AppContext): void {
-  snapshots.delete(ctx);
+/** Makes every process read the settings again: call it after a transaction that wrote one has committed. */
+export async function forgetConfiguredSettings(ctx: AppContext): Promise<void> {
+  await invalidateCache(ctx, 'settings');
 }
 
-/** Stores a setting (validated by the caller) on its own and drops this process's copy. */
+/** Stores a setting (validated by the caller) on its own, and makes every process read it. */
 export async function storeConfiguredSetting(ctx: AppContext, key: string, value: unknown): Promise<void> {
   await writeSetting(ctx.db, key, value, ctx.clock.now());
-  forgetConfiguredSettings(ctx);
+  await forgetConfiguredSettings(ctx);
 }

@@ -13,6 +13,7 @@ import type { AppContext } from '../../platform/context.js';
 import type { DbOrTx } from '../../platform/db/database.js';
 import { AppError, versionConflict } from '../../platform/errors/app-error.js';
 import { recordActorAudit } from '../audit/audit.repository.js';
+import { forgetSessions } from '../auth/session-cache.js';
 import { deleteUserSessions } from '../auth/sessions.repository.js';
 import { loadOrgInScope } from '../orgs/orgs.service.js';
 import { assertMayGrantRoles, assertUserInScope } from './users.policy.js';
@@ -104,6 +105,7 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: number, inpu
     if (input.active === false) await deleteUserSessions(tx, id);
     await audit(ctx, tx, actor, 'user.updated', id, { changed: Object.keys(patch) });
   });
+  await forgetSessions(ctx);
   return (await findUserView(ctx.db, id))!;
 }
 
@@ -116,6 +118,7 @@ export async function setUserRoles(ctx: AppContext, actor: Actor, id: number, in
     await replaceUserRoles(tx, id, input.roles);
     await audit(ctx, tx, actor, 'user.roles_changed', id, { from: user.roles, to: input.roles });
   });
+  await forgetSessions(ctx);
   return (await findUserView(ctx.db, id))!;
 }
 
@@ -128,6 +131,7 @@ export async function resetPassword(ctx: AppContext, actor: Actor, id: number, i
     await deleteUserSessions(tx, id);
     await audit(ctx, tx, actor, 'user.password_reset', id);
   });
+  await forgetSessions(ctx);
 }
 
 /** Lifts a lock-out before its 15 minutes are up. */
@@ -168,5 +172,6 @@ export async function setRolePermissions(
       detail: { from: before, to: after },
     });
   });
+  await forgetSessions(ctx);
   return after;
 }

@@ -36,6 +36,14 @@ function sqlStateOf(error: unknown): string | undefined {
   return undefined;
 }
 
+// The multipart parser (busboy) throws plain errors, with these messages, for a body that is not the
+// multipart/form-data its content type announces: the caller's mistake.
+const MALFORMED_MULTIPART = new Set([
+  'Multipart: Boundary not found',
+  'Boundary required',
+  'Unexpected end of multipart data',
+]);
+
 /** Translates anything thrown by a route into the API's one error shape. */
 export function toAppError(error: FastifyError | Error): AppError {
   if (error instanceof AppError) return error;
@@ -52,6 +60,9 @@ export function toAppError(error: FastifyError | Error): AppError {
       return new AppError('UNSUPPORTED_MEDIA_TYPE', '请以 application/json 提交');
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return new AppError('PAYLOAD_TOO_LARGE', '请求体过大');
+  }
+  if (MALFORMED_MULTIPART.has(error.message)) {
+    return new AppError('MALFORMED_REQUEST', '表单数据格式不正确（multipart/form-data）');
   }
   const state = sqlStateOf(error);
   // Safety net: the services check these cases themselves; a constraint still firing means a race between

@@ -13,6 +13,8 @@ const RECONNECT_MS = 1_000;
  */
 export class PgListener {
   private readonly handlers = new Map<string, Set<ChannelHandler>>();
+  private readonly reconnected = new Set<() => void>();
+  private connectedBefore = false;
   private client: pg.Client | undefined;
   private connecting: Promise<void> | undefined;
   private reconnectTimer: NodeJS.Timeout | undefined;
@@ -36,9 +38,18 @@ export class PgListener {
     return () => this.unlisten(channel, handler);
   }
 
+  /**
+   * Calls `callback` each time the connection is opened again after the first time: NOTIFYs sent while it
+   * was down are lost, and whoever relies on them must assume anything changed.
+   */
+  onReconnect(callback: () => void): void {
+    this.reconnected.add(callback);
+  }
+
   /** Closes the connection and forgets every handler. */
   async close(): Promise<void> {
     this.handlers.clear();
+    this.reconnected.clear();
     await this.disconnect();
   }
 
@@ -83,6 +94,8 @@ export class PgListener {
       throw error;
     }
     this.client = client;
+    if (this.connectedBefore) for (const callback of this.reconnected) callback();
+    this.connectedBefore = true;
   }
 
   private lost(client: pg.Client, error?: Error): void {

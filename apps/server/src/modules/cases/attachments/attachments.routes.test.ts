@@ -138,6 +138,26 @@ describe('case attachments', () => {
     expect(errorOf(await upload('agent', 999_999, 'a.png', PNG)).code).toBe('CASE_NOT_FOUND');
   });
 
+  it('refuses a body that is not the multipart it claims to be with 400 MALFORMED_REQUEST', async () => {
+    const { id } = await newCase();
+    const send = async (contentType: string, payload: string) =>
+      app.inject({
+        method: 'POST',
+        url: `/api/v1/cases/${id}/attachments`,
+        payload,
+        headers: { 'content-type': contentType, ...(await as('agent')) },
+      });
+    const noBoundary = await send('multipart/form-data', 'not a form');
+    expect(noBoundary.statusCode, noBoundary.body).toBe(400);
+    expect(errorOf(noBoundary).code).toBe('MALFORMED_REQUEST');
+    const cutShort = await send(
+      'multipart/form-data; boundary=x',
+      '--x\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\n\r\nabc',
+    );
+    expect(errorOf(cutShort).code).toBe('MALFORMED_REQUEST');
+    expect((await get('agent', `/api/v1/cases/${id}/attachments`)).json().items).toEqual([]);
+  });
+
   it("lets progress and reply carry the case's own attachments only", async () => {
     const mine = await newCase();
     const other = await newCase();

@@ -6,7 +6,7 @@ import { assertCaseReadable, loadOneCaseOrgs, relationOf } from '../../cases/cas
 import { caseNotFound } from '../../cases/case-transition.js';
 import { findCase, findOrgBriefs } from '../../cases/cases.repository.js';
 import { findCategory } from '../../catalog/catalog.repository.js';
-import { locateChainAt } from '../../orgs/orgs.service.js';
+import { locateChainAt } from '../../orgs/grid-index.js';
 import { caseFingerprints } from './case-fingerprints.tables.js';
 import { DEFAULT_DUPLICATE_SCORING, type DuplicateFacts, scoreDuplicate } from './duplicate-score.js';
 import { type CandidateRow, findCandidates } from './duplicates.repository.js';
@@ -102,7 +102,7 @@ export async function findDuplicatesOfDraft(
 ): Promise<DuplicateAnswer> {
   let chain = null;
   if (input.lng !== undefined && input.lat !== undefined) {
-    chain = await locateChainAt(ctx.db, { lng: input.lng, lat: input.lat });
+    chain = await locateChainAt(ctx, { lng: input.lng, lat: input.lat });
     if (!chain) throw fieldError('lng', 'outside_city', '事发位置不在本市任何网格内');
   }
   let areaCode: string | null = null;
