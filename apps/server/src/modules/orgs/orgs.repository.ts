@@ -96,21 +96,23 @@ export interface OrgOnPath {
   parentId: number | null;
 }
 
+const orgOnPathColumns = {
+  id: orgs.id,
+  code: orgs.code,
+  name: orgs.name,
+  kind: orgs.kind,
+  path: orgs.path,
+  depth: orgs.depth,
+  active: orgs.active,
+  parentId: orgs.parentId,
+};
+
 /** The orgs on a path (`/1/4/27/` → orgs 1, 4, 27), root first. */
 export async function findOrgsOnPath(db: DbOrTx, path: string): Promise<OrgOnPath[]> {
   const ids = path.split('/').filter(Boolean).map(Number);
   if (ids.length === 0) return [];
   return db
-    .select({
-      id: orgs.id,
-      code: orgs.code,
-      name: orgs.name,
-      kind: orgs.kind,
-      path: orgs.path,
-      depth: orgs.depth,
-      active: orgs.active,
-      parentId: orgs.parentId,
-    })
+    .select(orgOnPathColumns)
     .from(orgs)
     .where(inArray(orgs.id, ids))
     .orderBy(asc(orgs.depth));
@@ -157,14 +159,7 @@ export interface OrgForLocating extends OrgOnPath {
 export async function findOrgsForLocating(db: DbOrTx): Promise<OrgForLocating[]> {
   const rows = await db
     .select({
-      id: orgs.id,
-      code: orgs.code,
-      name: orgs.name,
-      kind: orgs.kind,
-      path: orgs.path,
-      depth: orgs.depth,
-      active: orgs.active,
-      parentId: orgs.parentId,
+      ...orgOnPathColumns,
       minLng: orgs.minLng,
       maxLng: orgs.maxLng,
       minLat: orgs.minLat,
