@@ -2,6 +2,7 @@ import path from 'node:path';
 import { count } from 'drizzle-orm';
 import { hashPassword } from '../../platform/auth/password.js';
 import type { AppContext } from '../../platform/context.js';
+import { invalidateCache } from '../../platform/realtime/cache-invalidation.js';
 import { importMissingShippedYears } from '../calendar/shipped-calendar.js';
 import { importCatalogNodes } from '../catalog/catalog.service.js';
 import { assembleCatalog } from '../catalog/sources/assemble-catalog.js';
@@ -56,6 +57,8 @@ export async function seedDemo(ctx: AppContext): Promise<void> {
   const started = Date.now();
   const city = buildDemoCity();
   const { inserted: orgsInserted } = await ctx.db.transaction((tx) => seedDemoOrgs(tx, city));
+  // a server already running on this database (PostgreSQL) locates by the new grids at once
+  if (orgsInserted > 0) await invalidateCache(ctx, 'orgs');
   const teddyDir = path.join(ctx.config.SHANZHI_SHARED_DATA_DIR, 'teddy_cup_2020_c');
   const catalog = await assembleCatalog({ teddyDir });
   const categoriesInserted = await ctx.db.transaction((tx) => importCatalogNodes(tx, catalog.nodes));
