@@ -27,7 +27,8 @@ function LocalisedApp() {
   const { antdLocale } = useI18n();
   return (
     <ConfigProvider locale={antdLocale} theme={THEME}>
-      <AntApp>
+      {/* toasts below the 56 px top bar, so they never cover the bell, the language switch or sign-out */}
+      <AntApp notification={{ top: 68 }}>
         <RouterProvider router={router} />
       </AntApp>
     </ConfigProvider>

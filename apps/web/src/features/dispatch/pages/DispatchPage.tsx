@@ -6,8 +6,11 @@ import { PageTitle } from '../../../components/PageTitle.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
 import { useApi } from '../../../platform/api/index.js';
 import { countCases } from '../../cases/hooks/use-case-pages.js';
+import { useLiveTopics } from '../../notifications/hooks/live-events.js';
 import { QueueTable } from '../components/QueueTable.js';
 import { DISPATCH_QUEUES } from '../queues.js';
+
+const QUEUE_TOPICS = ['notification.created', 'case.dispatched'];
 
 /**
  * 派单中心: the dispatcher's queues as tabs with counts — 待派单, 退单待处理, 待审核, 延期申请 — each a
@@ -22,6 +25,9 @@ export function DispatchPage() {
     (signal) => Promise.all(DISPATCH_QUEUES.map((q) => countCases(q.filters, 100, signal))),
     [generation],
   );
+  // a return, a reply or an extension request to handle updates the counts at once; the table the
+  // dispatcher is reading stays where it is until 刷新
+  useLiveTopics(QUEUE_TOPICS, counts.reload);
   const refresh = () => setGeneration((g) => g + 1);
 
   return (

@@ -12,14 +12,15 @@ import {
   markRead,
   type NotificationItem,
 } from '../api/notifications.api.js';
+import { publishLive } from '../hooks/live-events.js';
 import { type LiveMessage, useLiveStream } from '../hooks/use-live-stream.js';
 
 const POLL_MS = 30_000;
 
 /**
- * The bell of the top bar: unread count, the latest notifications in a dropdown, mark one or all read. Fed by
- * the live stream (new notifications and warnings pop up as toasts at once); polls the unread count while the
- * stream is unavailable.
+ * The bell of the top bar: unread count, the latest notifications in a dropdown, mark one or all read. Holds
+ * the tab's live stream (new notifications and warnings pop up as toasts at once, and every message is passed
+ * on to the pages: see `useLiveTopics`); polls the unread count while the stream is unavailable.
  */
 export function NotificationBell() {
   const { t } = useI18n();
@@ -45,6 +46,7 @@ export function NotificationBell() {
 
   const onLive = useCallback(
     (live: LiveMessage) => {
+      publishLive(live);
       const title = typeof live.data.title === 'string' ? live.data.title : null;
       if (live.topic === 'notification.created') {
         setCount((c) => c + 1);

@@ -9,11 +9,13 @@ import { useSession } from '../../auth/hooks/use-session.js';
 import { type CaseSummary, fetchCases } from '../../cases/api/cases.api.js';
 import { lightLabel } from '../../cases/case-labels.js';
 import { LIGHT_DOTS } from '../../cases/components/LightTag.js';
+import { useLiveTopics } from '../../notifications/hooks/live-events.js';
 import { WorkCaseCard } from '../components/WorkCaseCard.js';
 
 type Show = 'all' | 'dispatched' | 'accepted';
 const LIGHT_ORDER = ['red', 'yellow', 'green'] as const;
 const PAGE = 100;
+const QUEUE_TOPICS = ['notification.created', 'case.dispatched', 'case.sla_warned', 'case.sla_breached'];
 
 /**
  * 承办工作台: the cases of my unit waiting for signature or being handled, grouped by light (red first) with
@@ -40,6 +42,8 @@ export function WorkbenchPage() {
       ),
     [show, limit, q],
   );
+  // a case dispatched to the unit, or a deadline turning yellow or red, shows without a reload
+  useLiveTopics(QUEUE_TOPICS, list.reload);
   const groups = useMemo(() => {
     const items = list.data?.items ?? [];
     return LIGHT_ORDER.map((light) => ({
