@@ -1,13 +1,19 @@
-import { addWorkingTime, CASE_ACTION_EVENTS, type RegisterInput } from '@shanzhi/shared';
+import {
+  addWorkingTime,
+  CASE_ACTION_EVENTS,
+  type RegisterInput,
+  type WorkingCalendar,
+} from '@shanzhi/shared';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import type { DbOrTx } from '../../platform/db/database.js';
 import { AppError, fieldError } from '../../platform/errors/app-error.js';
 import { loadWorkingCalendar } from '../calendar/calendar.service.js';
-import { findCategory } from '../catalog/catalog.repository.js';
+import { type CategoryRow, findCategory } from '../catalog/catalog.repository.js';
 import { caseFingerprintInsert } from '../intelligence/duplicates/case-fingerprints.repository.js';
 import {
   dispatchOnSuggestion,
+  type IntakeSuggestion,
   suggestForIntake,
   suggestionChanges,
   suggestionInsert,
@@ -16,13 +22,14 @@ import { type LocatedChain, locateChainAt } from '../orgs/grid-index.js';
 import { chainOfPath } from '../orgs/orgs.service.js';
 import { limitsForIntake } from './case-clock.js';
 import { readCaseSettings } from './case-settings.js';
-import { recordEvent } from './case-timeline.js';
+import { type NewEvent, recordEvent } from './case-timeline.js';
 import {
   allocateCaseIds,
   type CaseEventRow,
   type CaseRow,
   findCentreUnder,
   insertCaseWith,
+  type NewCaseIds,
   type NewCaseRow,
   type OrgBrief,
 } from './cases.repository.js';
@@ -117,15 +124,102 @@ export interface RegisteredCase {
   category: { id: number; name: string } | undefined;
 }
 
+/** What registration found out before it writes. */
+interface IntakeFacts {
+  actor: Actor;
+  now: Date;
+  ids: NewCaseIds;
+  calendar: WorkingCalendar;
+  owner: OrgBrief;
+  chain: LocatedChain | null;
+  category: CategoryRow | undefined;
+  suggestion: IntakeSuggestion | null;
+}
+
+/** The deepest known org where the case happened. */
+function areaOf(chain: LocatedChain | null) {
+  return chain?.grid ?? chain?.community ?? chain?.town ?? chain?.district ?? null;
+}
+
+/** The new case's row, every column the outbox payload and the answer read spelled out. */
+function newCaseRow(input: RegisterInput, f: IntakeFacts) {
+  const limits = limitsForIntake(f.category, input.priority, input.type);
+  return {
+    id: f.ids.caseId,
+    number: formatCaseNumber(beijingDay(f.now), f.ids.sequence),
+    source: input.source,
+    channel: input.channelCode ?? null,
+    type: input.type,
+    categoryId: f.category?.id ?? null,
+    priority: input.priority,
+    policeMatter: (f.category?.police ?? false) || (f.suggestion?.classification.police.flagged ?? false),
+    title: titleOf(input),
+    description: input.content,
+    citizenName: input.citizenName ?? null,
+    citizenPhone: input.citizenPhone ?? null,
+    citizenIdNumber: input.citizenIdNumber?.toUpperCase() ?? null,
+    anonymous: input.anonymous,
+    keepPrivate: input.keepPrivate,
+    address: input.address ?? null,
+    lng: input.location?.longitude ?? null,
+    lat: input.location?.latitude ?? null,
+    gridId: f.chain?.grid?.id ?? null,
+    communityId: f.chain?.community?.id ?? null,
+    townId: f.chain?.town?.id ?? null,
+    districtId: f.chain?.district?.id ?? null,
+    areaPath: areaOf(f.chain)?.path ?? null,
+    state: 'registered',
+    light: 'green',
+    leadUnitId: null,
+    firstReceiverOrgId: null,
+    masterCaseId: null,
+    currentOrgId: f.owner.id,
+    registeredByOrgId: f.actor.orgId,
+    acceptLimitValue: limits.acceptLimit.value,
+    acceptLimitUnit: limits.acceptLimit.unit,
+    resolveLimitValue: limits.resolveLimit.value,
+    resolveLimitUnit: limits.resolveLimit.unit,
+    resolveDeadline: addWorkingTime(f.calendar, f.now, limits.resolveLimit),
+    externalRef: input.externalRef ?? null,
+    createdAt: f.now,
+    updatedAt: f.now,
+  } satisfies NewCaseRow;
+}
+
+/** The register event: what the case came in with, and what the classifier suggested. */
+function registerEvent(values: ReturnType<typeof newCaseRow>, f: IntakeFacts): NewEvent {
+  return {
+    action: 'register',
+    event: CASE_ACTION_EVENTS.register,
+    actorUserId: f.actor.userId,
+    actorName: f.actor.displayName,
+    actorOrgId: f.actor.orgId,
+    at: f.now,
+    fromState: null,
+    toState: 'registered',
+    note: null,
+    changes: {
+      source: values.source,
+      type: values.type,
+      categoryId: values.categoryId,
+      priority: values.priority,
+      areaOrgId: areaOf(f.chain)?.id ?? null,
+      currentOrgId: f.owner.id,
+      ...(f.suggestion ? { suggestion: suggestionChanges(f.suggestion) } : {}),
+    },
+    attachments: [],
+  };
+}
+
 /**
  * 登记: creates a case in `registered` with its number, location, owner and limits, its first timeline
  * event, its outbox row, its duplicate fingerprint and the classifier's suggestion. The resolve deadline is
  * provisional (counted from intake) until a unit accepts the case.
  *
- * The write path is lean: after the reads (location, owner; the calendar, settings and models are cached),
- * one statement allocates the number and ids and one statement writes every row — atomic on its own, so no
- * transaction is needed. Only when the suggestion is confident enough to dispatch (智能派单) does the write
- * run in a transaction with the dispatch.
+ * The write path is lean: after the reads (the location and the calendar come from memory), one statement
+ * allocates the number and ids and one statement writes every row — atomic on its own, so no transaction
+ * is needed. Only when the suggestion is confident enough to dispatch (智能派单) does the write run in a
+ * transaction with the dispatch.
  */
 export async function registerCase(
   ctx: AppContext,
@@ -149,72 +243,12 @@ export async function registerCase(
     readCaseSettings(ctx),
     allocateCaseIds(ctx.db, beijingDay(now)),
   ]);
-  const limits = limitsForIntake(category, input.priority, input.type);
-  const area = chain?.grid ?? chain?.community ?? chain?.town ?? chain?.district ?? null;
-  const values = {
-    id: ids.caseId,
-    number: formatCaseNumber(beijingDay(now), ids.sequence),
-    source: input.source,
-    channel: input.channelCode ?? null,
-    type: input.type,
-    categoryId: category?.id ?? null,
-    priority: input.priority,
-    policeMatter: (category?.police ?? false) || (suggestion?.classification.police.flagged ?? false),
-    title: titleOf(input),
-    description: input.content,
-    citizenName: input.citizenName ?? null,
-    citizenPhone: input.citizenPhone ?? null,
-    citizenIdNumber: input.citizenIdNumber?.toUpperCase() ?? null,
-    anonymous: input.anonymous,
-    keepPrivate: input.keepPrivate,
-    address: input.address ?? null,
-    lng: input.location?.longitude ?? null,
-    lat: input.location?.latitude ?? null,
-    gridId: chain?.grid?.id ?? null,
-    communityId: chain?.community?.id ?? null,
-    townId: chain?.town?.id ?? null,
-    districtId: chain?.district?.id ?? null,
-    areaPath: area?.path ?? null,
-    state: 'registered',
-    light: 'green',
-    leadUnitId: null,
-    firstReceiverOrgId: null,
-    masterCaseId: null,
-    currentOrgId: owner.id,
-    registeredByOrgId: actor.orgId,
-    acceptLimitValue: limits.acceptLimit.value,
-    acceptLimitUnit: limits.acceptLimit.unit,
-    resolveLimitValue: limits.resolveLimit.value,
-    resolveLimitUnit: limits.resolveLimit.unit,
-    resolveDeadline: addWorkingTime(calendar, now, limits.resolveLimit),
-    externalRef: input.externalRef ?? null,
-    createdAt: now,
-    updatedAt: now,
-  } satisfies NewCaseRow;
+  const facts: IntakeFacts = { actor, now, ids, calendar, owner, chain, category, suggestion };
+  const values = newCaseRow(input, facts);
   const { event, inserts } = recordEvent(
     ctx.db,
     values,
-    {
-      action: 'register',
-      event: CASE_ACTION_EVENTS.register,
-      actorUserId: actor.userId,
-      actorName: actor.displayName,
-      actorOrgId: actor.orgId,
-      at: now,
-      fromState: null,
-      toState: 'registered',
-      note: null,
-      changes: {
-        source: values.source,
-        type: values.type,
-        categoryId: values.categoryId,
-        priority: values.priority,
-        areaOrgId: area?.id ?? null,
-        currentOrgId: owner.id,
-        ...(suggestion ? { suggestion: suggestionChanges(suggestion) } : {}),
-      },
-      attachments: [],
-    },
+    registerEvent(values, facts),
     { last: null, nextEventId: ids.firstEventId },
     [],
   );
