@@ -1,22 +1,16 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   DEMO_PASSWORD,
   expectNoPageErrors,
-  launchBrowser,
   openPage,
   screenshot,
   signInQuickly,
+  useBrowser,
 } from './support/browser.js';
 import { act, orgIdByName, staffApi } from './support/staff-api.js';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** The unread count on the bell of the top bar (0 when the badge shows none). */
 async function unreadCount(page: Page): Promise<number> {
@@ -27,7 +21,7 @@ async function unreadCount(page: Page): Promise<number> {
 
 describe('the console stays live', () => {
   it('rings the handler’s bell and shows a new dispatch on the workbench, without a reload', async () => {
-    const { page, context, problems } = await openPage(browser);
+    const { page, context, problems } = await openPage(browser());
     await signInQuickly(page, 'handler', '/workbench');
     // the live stream is connected before anything happens
     await page.getByTestId('notification-bell').click();
@@ -68,7 +62,7 @@ describe('the console stays live', () => {
   });
 
   it('sends a user whose session ended to the login page and back to where they were', async () => {
-    const { page, context, problems } = await openPage(browser);
+    const { page, context, problems } = await openPage(browser());
     await signInQuickly(page, 'dispatcher', '/dispatch?queue=returned');
     await page.getByRole('tab', { name: /退单待处理/ }).waitFor();
     // the session ends on the server (an administrator, the idle timeout …) while the page stays open

@@ -1,22 +1,15 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   expectNoPageErrors,
-  launchBrowser,
   menuLabels,
   openPage,
   screenshot,
   signIn,
   signInQuickly,
+  useBrowser,
 } from './support/browser.js';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const REFERENCE = ['组织机构', '事项目录', '工作日历'];
 
@@ -51,7 +44,7 @@ const MENUS: Record<string, string[]> = {
 
 describe('signing in', () => {
   it('says so when the password is wrong', async () => {
-    const { page, context, problems } = await openPage(browser);
+    const { page, context, problems } = await openPage(browser());
     await page.goto('/login');
     await page.getByLabel('用户名').fill('admin');
     await page.getByLabel('密码').fill('wrong-password-1');
@@ -64,7 +57,7 @@ describe('signing in', () => {
   });
 
   it('shows the field errors of an empty form without calling the server', async () => {
-    const { page, context } = await openPage(browser);
+    const { page, context } = await openPage(browser());
     await page.goto('/login');
     let calls = 0;
     page.on('request', (request) => {
@@ -80,7 +73,7 @@ describe('signing in', () => {
   });
 
   it('signs in with the form and lands on the home page', async () => {
-    const { page, context, problems } = await openPage(browser);
+    const { page, context, problems } = await openPage(browser());
     await signIn(page, 'admin');
     await page.getByText('欢迎，系统管理员').waitFor();
     await screenshot(page, 'home-admin');
@@ -89,7 +82,7 @@ describe('signing in', () => {
   });
 
   it.each(Object.entries(MENUS))('gives %s the menu of his role', async (username, expected) => {
-    const { page, context, problems } = await openPage(browser);
+    const { page, context, problems } = await openPage(browser());
     await signInQuickly(page, username);
     expect(await menuLabels(page)).toEqual(expected);
     if (username === 'citizen') await screenshot(page, 'home-citizen');
@@ -98,7 +91,7 @@ describe('signing in', () => {
   });
 
   it('refuses a page outside the role even by its address', async () => {
-    const { page, context } = await openPage(browser);
+    const { page, context } = await openPage(browser());
     await signInQuickly(page, 'citizen', '/users');
     await expect.poll(() => page.getByText('无权访问').count()).toBe(1);
     await context.close();

@@ -1,22 +1,16 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   expectNoPageErrors,
-  launchBrowser,
   openPage,
   pickPointOnMap,
   screenshot,
   signInQuickly,
+  useBrowser,
 } from './support/browser.js';
 import { caseIdOf, closeThroughTheDesks, staffApi } from './support/staff-api.js';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const PHONE = '13947301234';
 const PHONE_SIZE = { width: 390, height: 844 };
@@ -25,7 +19,7 @@ const STEP_TIMEOUT = 180_000;
 
 /** Opens the portal on a phone; the first visit loads the portal's chunk, which a busy machine makes slow. */
 async function openPortal() {
-  const opened = await openPage(browser, PHONE_SIZE);
+  const opened = await openPage(browser(), PHONE_SIZE);
   await opened.page.goto('/portal');
   await opened.page.getByRole('form', { name: '我要反映' }).waitFor({ timeout: 45_000 });
   return opened;
@@ -97,7 +91,7 @@ describe('the citizen portal on a phone', () => {
       const api = await staffApi('dispatcher');
       const id = await caseIdOf(api, submitted);
       await api.dispose();
-      const { page, context, problems } = await openPage(browser);
+      const { page, context, problems } = await openPage(browser());
       await signInQuickly(page, 'dispatcher', `/cases/${id}`);
       await page.getByText('群众（网上门户）').first().waitFor();
       const thumbnail = page.locator('.ant-image img[alt="路灯.png"]');

@@ -1,18 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoPageErrors, launchBrowser, openPage, screenshot, signIn } from './support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { expectNoPageErrors, openPage, screenshot, signIn, useBrowser } from './support/browser.js';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe('what each role may see and do', () => {
   it('roots the district dispatcher’s tree at 海勃湾区', async () => {
-    const { page, context, problems } = await openPage(browser);
+    const { page, context, problems } = await openPage(browser());
     await signIn(page, 'dispatcher_hbw');
     await page.goto('/orgs');
     const nodes = page.locator('.ant-tree-treenode').filter({ hasText: /\S/ });
@@ -27,7 +20,7 @@ describe('what each role may see and do', () => {
   });
 
   it('lets the leader read users, with phones masked and no write buttons', async () => {
-    const { page, context, problems } = await openPage(browser);
+    const { page, context, problems } = await openPage(browser());
     await signIn(page, 'leader');
     await page.goto('/users');
     await page.locator('.ant-table-row').first().waitFor();

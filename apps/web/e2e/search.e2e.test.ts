@@ -1,18 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoPageErrors, launchBrowser, openPage, screenshot, signInQuickly } from './support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { expectNoPageErrors, openPage, screenshot, signInQuickly, useBrowser } from './support/browser.js';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe('case search, supervision, callback and measures', () => {
   it('keeps the case list filters in the URL, through a reload and the back button', async () => {
-    const { page, context, problems } = await openPage(browser);
+    const { page, context, problems } = await openPage(browser());
     await signInQuickly(page, 'dispatcher', '/cases');
     await page.locator('.ant-table-row').first().waitFor();
     // the city's cases, newest first, before any filter
@@ -42,7 +35,7 @@ describe('case search, supervision, callback and measures', () => {
   });
 
   it('shows the three rates for 乌海市 on the measures page', async () => {
-    const { page, context, problems } = await openPage(browser);
+    const { page, context, problems } = await openPage(browser());
     await signInQuickly(page, 'leader', '/measures');
     await page
       .getByTestId('measures-org')
@@ -58,7 +51,7 @@ describe('case search, supervision, callback and measures', () => {
   });
 
   it('opens the supervision and callback queues', async () => {
-    const { page, context, problems } = await openPage(browser);
+    const { page, context, problems } = await openPage(browser());
     await signInQuickly(page, 'supervisor', '/supervision');
     await page.getByRole('tab', { name: '超期（红灯）' }).waitFor();
     await page.locator('.ant-table').first().waitFor();
@@ -69,7 +62,7 @@ describe('case search, supervision, callback and measures', () => {
     await screenshot(page, 'notifications');
     await context.close();
 
-    const agent = await openPage(browser);
+    const agent = await openPage(browser());
     await signInQuickly(agent.page, 'agent', '/callback');
     await agent.page.getByRole('tab', { name: '待回访' }).waitFor();
     await agent.page.locator('.ant-table').first().waitFor();
