@@ -37,8 +37,8 @@ export const en: Record<MessageKey, string> = {
   'menu.group.admin': 'Administration',
   'menu.orgs': 'Organisations',
   'menu.users': 'Users',
-  'menu.catalog': 'Matter catalogue',
-  'menu.calendar': 'Working calendar',
+  'menu.catalog': 'Catalogue',
+  'menu.calendar': 'Calendar',
 
   'home.welcome': 'Welcome, {name}',
   'home.intro': 'You are signed in to the Wuhai Municipal Social Governance Platform.',
@@ -338,6 +338,7 @@ export const en: Record<MessageKey, string> = {
   'export.rows': '{rows} rows',
   'export.cancel': 'Cancel',
   'export.done': 'Exported ({size})',
+  'export.fileName': 'cases.xlsx',
 
   'supervision.description':
     'Open cases past their deadline (red) or warned (yellow), nearest deadline first; urge them or list them for supervision',
@@ -415,6 +416,7 @@ export const en: Record<MessageKey, string> = {
   'measures.threshold': 'Flagged below a score of {value}',
   'measures.rankingEmpty': 'Nothing to rank in this period',
   'measures.exportCsv': 'Export ranking',
+  'measures.csvFileName': 'ranking_{level}_{from}_{to}.csv',
   'measures.csvNote': 'The ranking is exported as a CSV file with a BOM, which Excel opens directly',
 
   'portal.content': 'Your request',
@@ -671,6 +673,8 @@ export const en: Record<MessageKey, string> = {
   'detail.extension.approved': 'Approved',
   'detail.extension.refused': 'Refused',
   'detail.callback': 'Callback',
+  'detail.callbackResult':
+    'Unit contacted citizen: {contacted}; solved: {solved}; satisfaction: {satisfaction}',
   'detail.notReached': 'Not reached',
   'detail.timeline': 'Timeline ({count})',
   'detail.verifying': 'Verifying…',

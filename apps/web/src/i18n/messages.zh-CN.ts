@@ -330,6 +330,7 @@ export const zhCN = {
   'export.rows': '共 {rows} 条',
   'export.cancel': '取消',
   'export.done': '已导出（{size}）',
+  'export.fileName': '工单导出.xlsx',
 
   'supervision.description': '超期（红灯）与预警（黄灯）的在办工单，截止时间最近的在前；可一般督办或挂牌督办',
   'supervision.tabRed': '超期（红灯）',
@@ -404,6 +405,7 @@ export const zhCN = {
   'measures.threshold': '通报线：综合得分低于 {value} 分',
   'measures.rankingEmpty': '该期间没有可排名的数据',
   'measures.exportCsv': '导出排名',
+  'measures.csvFileName': '考核排名_{level}_{from}_{to}.csv',
   'measures.csvNote': '排名导出为带 BOM 的 CSV 文件，可直接用 Excel 打开',
 
   'portal.content': '诉求内容',
@@ -658,6 +660,7 @@ export const zhCN = {
   'detail.extension.approved': '已同意',
   'detail.extension.refused': '未同意',
   'detail.callback': '回访结果',
+  'detail.callbackResult': '承办单位是否联系：{contacted}；问题是否解决：{solved}；满意度：{satisfaction}',
   'detail.notReached': '未接通（无效回访）',
   'detail.timeline': '办理过程（{count} 条）',
   'detail.verifying': '正在校验档案…',

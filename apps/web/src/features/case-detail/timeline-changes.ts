@@ -11,6 +11,7 @@ import {
 import { ORG_CHANGE_KEYS } from './hooks/use-org-names.js';
 
 const LABELS: Record<string, { zh: string; en: string }> = {
+  categoryId: { zh: '事项分类', en: 'Category' },
   leadUnitId: { zh: '主办单位', en: 'Lead unit' },
   coHandlerIds: { zh: '协办单位', en: 'Co-handlers' },
   acceptDeadline: { zh: '签收截止', en: 'Accept by' },
@@ -49,15 +50,22 @@ const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 // not facts a reader of the case file needs: their ids would mean nothing on screen.
 const INTERNAL_KEYS = new Set(['templateId', 'knowledgeEntryId']);
 
+/** The names a timeline's ids stand for: orgs, and catalog categories. */
+export interface TimelineNames {
+  orgs: Map<number, string>;
+  categories: Map<number, string>;
+}
+
 /** One value of a change, for people. */
-function valueText(key: string, value: unknown, names: Map<number, string>, locale: Locale): string {
+function valueText(key: string, value: unknown, names: TimelineNames, locale: Locale): string {
   const en = locale === 'en';
   if (value === null || value === undefined) return '—';
   if (typeof value === 'boolean') return value ? (en ? 'yes' : '是') : en ? 'no' : '否';
   if (ORG_CHANGE_KEYS.includes(key)) {
     const ids = Array.isArray(value) ? value : [value];
-    return ids.length === 0 ? '—' : ids.map((id) => names.get(Number(id)) ?? `#${id}`).join('、');
+    return ids.length === 0 ? '—' : ids.map((id) => names.orgs.get(Number(id)) ?? `#${id}`).join('、');
   }
+  if (key === 'categoryId' && typeof value === 'number') return names.categories.get(value) ?? `#${value}`;
   if (key === 'satisfaction' && typeof value === 'string') return satisfactionLabel(value, locale);
   if (key === 'level' && typeof value === 'string') return supervisionLevelLabel(value, locale);
   if (key === 'type' && typeof value === 'string') return caseTypeLabel(value, locale);
@@ -82,7 +90,7 @@ function valueText(key: string, value: unknown, names: Map<number, string>, loca
 /** The changed fields of a timeline event as label/value pairs (empty values left out). */
 export function changeLines(
   changes: Record<string, unknown>,
-  names: Map<number, string>,
+  names: TimelineNames,
   locale: Locale,
 ): { label: string; value: string }[] {
   return (

@@ -49,11 +49,13 @@ export function CaseDeadlines({ detail: c }: { detail: CaseDetail }) {
           <Descriptions.Item label={t('detail.callback')}>
             {c.callback.reached === false
               ? t('detail.notReached')
-              : `${t('field.contacted')}：${yesNo(c.callback.contacted)}；${t('field.solved')}：${yesNo(
-                  c.callback.solved,
-                )}；${t('field.satisfaction')}：${
-                  c.callback.satisfaction ? satisfactionLabel(c.callback.satisfaction, locale) : '—'
-                }`}
+              : t('detail.callbackResult', {
+                  contacted: yesNo(c.callback.contacted),
+                  solved: yesNo(c.callback.solved),
+                  satisfaction: c.callback.satisfaction
+                    ? satisfactionLabel(c.callback.satisfaction, locale)
+                    : '—',
+                })}
           </Descriptions.Item>
         )}
       </Descriptions>

@@ -1,7 +1,10 @@
 import { Card, Flex, Tag, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
+import { useMemo } from 'react';
 import { useI18n } from '../../../i18n/I18nProvider.js';
+import { useApi } from '../../../platform/api/index.js';
 import type { CaseDetail } from '../../cases/api/cases.api.js';
+import { fetchActiveCategories } from '../../cases/api/catalog-tree.api.js';
 import { timelineEventLabel } from '../../cases/case-labels.js';
 import { CaseStateTag } from '../../cases/components/CaseStateTag.js';
 import { changeLines } from '../timeline-changes.js';
@@ -23,6 +26,12 @@ const COLORS: Record<string, string> = {
  */
 export function CaseTimeline({ detail, orgNames }: { detail: CaseDetail; orgNames: Map<number, string> }) {
   const { t, locale } = useI18n();
+  const catalog = useApi(() => fetchActiveCategories(), []);
+  const categoryNames = useMemo(
+    () => new Map((catalog.data ?? []).map((c) => [c.id, c.name])),
+    [catalog.data],
+  );
+  const colon = locale === 'en' ? ': ' : '：';
   return (
     <Card
       size="small"
@@ -32,7 +41,7 @@ export function CaseTimeline({ detail, orgNames }: { detail: CaseDetail; orgName
       <Timeline
         style={{ marginTop: 12 }}
         items={detail.timeline.map((e) => {
-          const changes = changeLines(e.changes, orgNames, locale);
+          const changes = changeLines(e.changes, { orgs: orgNames, categories: categoryNames }, locale);
           return {
             key: e.seq,
             color: COLORS[e.event] ?? 'blue',
@@ -66,7 +75,9 @@ export function CaseTimeline({ detail, orgNames }: { detail: CaseDetail; orgName
                   <Flex gap={4} wrap style={{ marginTop: 4 }}>
                     {changes.map((c) => (
                       <Tag key={c.label} bordered={false}>
-                        {c.label}：{c.value}
+                        {c.label}
+                        {colon}
+                        {c.value}
                       </Tag>
                     ))}
                   </Flex>

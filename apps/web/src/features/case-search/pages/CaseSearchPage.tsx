@@ -25,7 +25,11 @@ export function CaseSearchPage() {
         description={t('search.description')}
         extra={
           mayExport && (
-            <ExportButton path="/api/v1/cases/export" query={search.query} fallbackName="工单导出.xlsx" />
+            <ExportButton
+              path="/api/v1/cases/export"
+              query={search.query}
+              fallbackName={t('export.fileName')}
+            />
           )
         }
       />

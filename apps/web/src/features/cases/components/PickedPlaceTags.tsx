@@ -24,26 +24,27 @@ export function PickedPlaceTags({
         (o): o is NonNullable<typeof o> => o !== null,
       )
     : [];
+  if (chain.length === 0) {
+    return (
+      <Typography.Text type="secondary" data-testid="located" style={{ minHeight: 24 }}>
+        <EnvironmentOutlined /> {emptyText}
+      </Typography.Text>
+    );
+  }
   return (
     <Flex gap={6} wrap align="center" style={{ minHeight: 24 }} data-testid="located">
       <EnvironmentOutlined />
-      {chain.length === 0 ? (
-        <Typography.Text type="secondary">{emptyText}</Typography.Text>
-      ) : (
-        <>
-          {chain.map((org) => (
-            <Tag key={org.id} color="blue" style={{ marginInlineEnd: 0 }}>
-              {org.name}
-            </Tag>
-          ))}
-          {coordinates && value && (
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {value.point.lng.toFixed(5)}, {value.point.lat.toFixed(5)}
-            </Typography.Text>
-          )}
-          <Typography.Link onClick={onClear}>{t('intake.clearLocation')}</Typography.Link>
-        </>
+      {chain.map((org) => (
+        <Tag key={org.id} color="blue" style={{ marginInlineEnd: 0 }}>
+          {org.name}
+        </Tag>
+      ))}
+      {coordinates && value && (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {value.point.lng.toFixed(5)}, {value.point.lat.toFixed(5)}
+        </Typography.Text>
       )}
+      <Typography.Link onClick={onClear}>{t('intake.clearLocation')}</Typography.Link>
     </Flex>
   );
 }

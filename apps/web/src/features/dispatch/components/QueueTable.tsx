@@ -10,14 +10,16 @@ import type { CaseSummary } from '../../cases/api/cases.api.js';
 import { caseTypeLabel } from '../../cases/case-labels.js';
 import { CaseActionBar } from '../../cases/components/CaseActionBar.js';
 import { CasePager } from '../../cases/components/CasePager.js';
-import { CaseStateTag } from '../../cases/components/CaseStateTag.js';
 import { DeadlineCountdown } from '../../cases/components/DeadlineCountdown.js';
 import { LightTag } from '../../cases/components/LightTag.js';
 import { useCasePages } from '../../cases/hooks/use-case-pages.js';
 import type { DispatchQueue } from '../queues.js';
 import { ExtensionRequestCell } from './ExtensionRequestCell.js';
 
-/** One queue of the dispatch centre as a server-paged table with its action buttons. */
+/**
+ * One queue of the dispatch centre as a server-paged table with its action buttons (no state column: the
+ * queue is the state).
+ */
 export function QueueTable({ queue, onChanged }: { queue: DispatchQueue; onChanged: () => void }) {
   const { t, locale } = useI18n();
   const [q, setQ] = useState('');
@@ -27,13 +29,15 @@ export function QueueTable({ queue, onChanged }: { queue: DispatchQueue; onChang
     onChanged();
   };
 
+  // the queues of cases already with a unit show that unit
+  const withUnit = queue.key !== 'registered' && queue.key !== 'returned';
   const columns: ColumnsType<CaseSummary> = [
     {
       title: t('cases.number'),
       dataIndex: 'number',
-      width: 160,
+      width: 170,
       render: (_, c) => (
-        <span>
+        <span style={{ whiteSpace: 'nowrap' }}>
           <Link to={`/cases/${c.id}`}>{c.number}</Link>
           {c.supervisionLevel && (
             <Typography.Text type="danger" style={{ display: 'block', fontSize: 12 }}>
@@ -52,7 +56,6 @@ export function QueueTable({ queue, onChanged }: { queue: DispatchQueue; onChang
     {
       title: t('cases.title'),
       dataIndex: 'title',
-      width: 280,
       ellipsis: true,
       render: (_, c) => (
         <span>
@@ -67,11 +70,11 @@ export function QueueTable({ queue, onChanged }: { queue: DispatchQueue; onChang
     },
     {
       title: t('cases.place'),
-      width: 170,
+      width: 150,
       ellipsis: true,
       render: (_, c) => [c.district?.name, c.town?.name].filter(Boolean).join(' ') || '—',
     },
-    ...(queue.key === 'registered' || queue.key === 'returned'
+    ...(!withUnit
       ? []
       : [
           {
@@ -84,7 +87,7 @@ export function QueueTable({ queue, onChanged }: { queue: DispatchQueue; onChang
     {
       title: t('cases.createdAt'),
       dataIndex: 'createdAt',
-      width: 130,
+      width: 110,
       render: (at: string) => dayjs(at).format('MM-DD HH:mm'),
     },
     {
@@ -94,14 +97,8 @@ export function QueueTable({ queue, onChanged }: { queue: DispatchQueue; onChang
       render: (at: string | null) => <DeadlineCountdown deadline={at} />,
     },
     {
-      title: t('cases.state'),
-      dataIndex: 'state',
-      width: 90,
-      render: (s: string) => <CaseStateTag state={s} />,
-    },
-    {
       title: t('common.actions'),
-      width: queue.key === 'extension' ? 300 : 310,
+      width: queue.key === 'extension' ? 300 : 290,
       fixed: 'right' as const,
       render: (_, c) =>
         queue.key === 'extension' ? (
@@ -129,7 +126,8 @@ export function QueueTable({ queue, onChanged }: { queue: DispatchQueue; onChang
         dataSource={pages.page?.items ?? []}
         loading={pages.loading}
         pagination={false}
-        scroll={{ x: 1360 }}
+        // the title takes what the fixed columns leave; below that width the table scrolls sideways
+        scroll={{ x: withUnit ? 1350 : 1180 }}
         locale={{ emptyText: t('dispatch.empty') }}
       />
       <CasePager pages={pages} />

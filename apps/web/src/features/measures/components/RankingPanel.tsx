@@ -1,9 +1,9 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { KPI_DEFINITIONS } from '@shanzhi/shared';
 import { Button, Flex, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { ErrorState } from '../../../components/ErrorState.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
+import type { Locale } from '../../../i18n/locale.js';
 import { useApi } from '../../../platform/api/index.js';
 import { saveBlob } from '../../case-search/api/case-search.api.js';
 import {
@@ -14,16 +14,21 @@ import {
   type RankingLevel,
 } from '../api/measures.api.js';
 import { csvBlob } from '../csv.js';
+import { kpiLabel } from '../kpi-labels.js';
 import { percent } from '../period-presets.js';
 
 /** The ranking as rows of a spreadsheet. */
-function rankingRows(ranking: KpiRanking, t: ReturnType<typeof useI18n>['t']): (string | number)[][] {
+function rankingRows(
+  ranking: KpiRanking,
+  t: ReturnType<typeof useI18n>['t'],
+  locale: Locale,
+): (string | number)[][] {
   const header = [
     t('measures.rank'),
     t('measures.org'),
     t('measures.score'),
     ...(['responseRate', 'solvingRate', 'satisfactionRate', 'closingRate', 'onTimeClosingRate'] as const).map(
-      (k) => KPI_DEFINITIONS[k].label,
+      (k) => kpiLabel(k, locale),
     ),
     t('measures.validCallbacks'),
     t('measures.flagged'),
@@ -46,7 +51,7 @@ function rankingRows(ranking: KpiRanking, t: ReturnType<typeof useI18n>['t']): (
 }
 
 function RankingTable({ level, period }: { level: RankingLevel; period: Period }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const ranking = useApi((signal) => fetchRanking(level, period, signal), [level, period.from, period.to]);
   if (ranking.error) return <ErrorState error={ranking.error} onRetry={ranking.reload} compact />;
   const data = ranking.data;
@@ -62,7 +67,10 @@ function RankingTable({ level, period }: { level: RankingLevel; period: Period }
           disabled={!data || data.items.length === 0}
           onClick={() =>
             data &&
-            saveBlob(csvBlob(rankingRows(data, t)), `考核排名_${level}_${period.from}_${period.to}.csv`)
+            saveBlob(
+              csvBlob(rankingRows(data, t, locale)),
+              t('measures.csvFileName', { level, from: period.from, to: period.to }),
+            )
           }
         >
           {t('measures.exportCsv')}
@@ -104,7 +112,7 @@ function RankingTable({ level, period }: { level: RankingLevel; period: Period }
             render: (s: number | null) => (s === null ? '—' : (s * 100).toFixed(2)),
           },
           ...(['responseRate', 'solvingRate', 'satisfactionRate', 'closingRate'] as const).map((key) => ({
-            title: KPI_DEFINITIONS[key].label,
+            title: kpiLabel(key, locale),
             key,
             width: 90,
             align: 'right' as const,

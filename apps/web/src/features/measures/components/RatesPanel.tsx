@@ -2,6 +2,7 @@ import { KPI_KEYS, type KpiKey } from '@shanzhi/shared';
 import { Card, Col, Row, Statistic, Table, Typography } from 'antd';
 import { useI18n } from '../../../i18n/I18nProvider.js';
 import type { KpiRateView, KpiReport } from '../api/measures.api.js';
+import { kpiLabel } from '../kpi-labels.js';
 import { amount, percent } from '../period-presets.js';
 
 const BIG: readonly KpiKey[] = ['responseRate', 'solvingRate', 'satisfactionRate', 'compositeScore'];
@@ -14,7 +15,7 @@ const COLORS: Partial<Record<KpiKey, string>> = {
 
 /** The three rates of 接诉即办 and the composite score, big; then every other rate with its parts. */
 export function RatesPanel({ report }: { report: KpiReport }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const others = KPI_KEYS.filter((k) => !BIG.includes(k)).map((k) => report.rates[k]);
   return (
     <>
@@ -25,7 +26,7 @@ export function RatesPanel({ report }: { report: KpiReport }) {
             <Col key={key} xs={12} lg={6}>
               <Card size="small" data-testid={`kpi-${key}`}>
                 <Statistic
-                  title={rate.label}
+                  title={kpiLabel(key, locale)}
                   value={
                     key === 'compositeScore'
                       ? rate.value === null
@@ -50,7 +51,11 @@ export function RatesPanel({ report }: { report: KpiReport }) {
         pagination={false}
         dataSource={others}
         columns={[
-          { title: t('measures.rate'), dataIndex: 'label' },
+          {
+            title: t('measures.rate'),
+            dataIndex: 'key',
+            render: (key: KpiKey) => kpiLabel(key, locale),
+          },
           {
             title: t('measures.value'),
             dataIndex: 'value',

@@ -1,4 +1,3 @@
-import { KPI_DEFINITIONS } from '@shanzhi/shared';
 import { Flex, Radio } from 'antd';
 import { useMemo, useState } from 'react';
 import { EChart } from '../../../components/EChart.js';
@@ -6,13 +5,14 @@ import { ErrorState } from '../../../components/ErrorState.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
 import { useApi } from '../../../platform/api/index.js';
 import { fetchTrend, type Period, type TrendBucket } from '../api/measures.api.js';
+import { kpiLabel } from '../kpi-labels.js';
 
 const SERIES = ['responseRate', 'solvingRate', 'satisfactionRate'] as const;
 const COLORS = ['#1677ff', '#13a8a8', '#52c41a'];
 
 /** 趋势: the three rates by day, week or month, as lines (ECharts, loaded with the first chart). */
 export function TrendPanel({ org, period }: { org: number | undefined; period: Period }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [bucket, setBucket] = useState<TrendBucket>('week');
   const trend = useApi(
     (signal) => fetchTrend(org, period, bucket, signal),
@@ -40,7 +40,7 @@ export function TrendPanel({ org, period }: { org: number | undefined; period: P
       },
       series: SERIES.map((key) => ({
         type: 'line',
-        name: KPI_DEFINITIONS[key].label,
+        name: kpiLabel(key, locale),
         smooth: true,
         connectNulls: true,
         data: items.map((i) =>
@@ -48,7 +48,7 @@ export function TrendPanel({ org, period }: { org: number | undefined; period: P
         ),
       })),
     };
-  }, [trend.data, bucket]);
+  }, [trend.data, bucket, locale]);
 
   return (
     <Flex vertical gap={8}>

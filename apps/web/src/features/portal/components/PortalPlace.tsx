@@ -75,14 +75,19 @@ export function PortalPlace({
           coordinates={false}
         />
       )}
-      <Flex gap={8}>
-        <Button icon={<AimOutlined />} onClick={() => void locateMe()} loading={locating} style={{ flex: 1 }}>
+      <Flex gap={8} wrap>
+        <Button
+          icon={<AimOutlined />}
+          onClick={() => void locateMe()}
+          loading={locating}
+          style={{ flex: '1 1 150px' }}
+        >
           {t('portal.locate')}
         </Button>
         <Button
           icon={<EnvironmentOutlined />}
           onClick={() => setMapOpen((open) => !open)}
-          style={{ flex: 1 }}
+          style={{ flex: '1 1 150px' }}
         >
           {mapOpen ? t('portal.closeMap') : t('portal.openMap')}
         </Button>
