@@ -5,12 +5,12 @@ import {
   expectNoPageErrors,
   openPage,
   screenshot,
+  sharedBrowser,
   signInQuickly,
-  useBrowser,
 } from './support/browser.js';
 import { act, orgIdByName, staffApi } from './support/staff-api.js';
 
-const browser = useBrowser();
+const browser = sharedBrowser();
 
 /** The unread count on the bell of the top bar (0 when the badge shows none). */
 async function unreadCount(page: Page): Promise<number> {

@@ -4,12 +4,12 @@ import {
   menuLabels,
   openPage,
   screenshot,
+  sharedBrowser,
   signIn,
   signInQuickly,
-  useBrowser,
 } from './support/browser.js';
 
-const browser = useBrowser();
+const browser = sharedBrowser();
 
 const REFERENCE = ['组织机构', '事项目录', '工作日历'];
 

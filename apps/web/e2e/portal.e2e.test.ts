@@ -5,12 +5,12 @@ import {
   openPage,
   pickPointOnMap,
   screenshot,
+  sharedBrowser,
   signInQuickly,
-  useBrowser,
 } from './support/browser.js';
 import { caseIdOf, closeThroughTheDesks, staffApi } from './support/staff-api.js';
 
-const browser = useBrowser();
+const browser = sharedBrowser();
 
 const PHONE = '13947301234';
 const PHONE_SIZE = { width: 390, height: 844 };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { expectNoPageErrors, openPage, screenshot, signIn, useBrowser } from './support/browser.js';
+import { expectNoPageErrors, openPage, screenshot, sharedBrowser, signIn } from './support/browser.js';
 
-const browser = useBrowser();
+const browser = sharedBrowser();
 
 describe('what each role may see and do', () => {
   it('roots the district dispatcher’s tree at 海勃湾区', async () => {

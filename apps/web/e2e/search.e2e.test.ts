@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { expectNoPageErrors, openPage, screenshot, signInQuickly, useBrowser } from './support/browser.js';
+import { expectNoPageErrors, openPage, screenshot, sharedBrowser, signInQuickly } from './support/browser.js';
 
-const browser = useBrowser();
+const browser = sharedBrowser();
 
 describe('case search, supervision, callback and measures', () => {
   it('keeps the case list filters in the URL, through a reload and the back button', async () => {

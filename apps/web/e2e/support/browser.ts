@@ -30,7 +30,7 @@ export function launchBrowser(): Promise<Browser> {
  * One browser for a test file: launched before its tests and closed after them. Returns its getter (the
  * browser exists once the tests run).
  */
-export function useBrowser(): () => Browser {
+export function sharedBrowser(): () => Browser {
   let browser: Browser | undefined;
   beforeAll(async () => {
     browser = await launchBrowser();
