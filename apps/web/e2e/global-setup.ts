@@ -22,6 +22,8 @@ const SOURCES = [
   path.join(WEB, 'index.html'),
   path.join(WEB, 'vite.config.ts'),
   path.join(ROOT, 'packages/shared/src'),
+  // how the build is made lives here too (a change to it must not reuse an older build)
+  fileURLToPath(import.meta.url),
 ];
 const READY_TIMEOUT_MS = 120_000;
 /** Cases in the demo history: enough for full queues, rankings and trends, few enough to seed in seconds. */
@@ -48,7 +50,13 @@ function buildWebIfStale(): void {
   const sources = Math.max(...SOURCES.map(newestMtime));
   if (built > sources) return;
   const started = Date.now();
-  const result = spawnSync('npm', ['run', 'build', '-w', '@shanzhi/web'], { cwd: ROOT, encoding: 'utf8' });
+  // Vitest sets NODE_ENV=test, which Vite would keep: React and antd would ship their development builds
+  // and the tests would not drive what a city runs.
+  const result = spawnSync('npm', ['run', 'build', '-w', '@shanzhi/web'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (result.status !== 0) throw new Error(`web build failed:\n${result.stdout}\n${result.stderr}`);
   console.info(`[e2e] built the web app in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
