@@ -111,11 +111,7 @@ const orgOnPathColumns = {
 export async function findOrgsOnPath(db: DbOrTx, path: string): Promise<OrgOnPath[]> {
   const ids = path.split('/').filter(Boolean).map(Number);
   if (ids.length === 0) return [];
-  return db
-    .select(orgOnPathColumns)
-    .from(orgs)
-    .where(inArray(orgs.id, ids))
-    .orderBy(asc(orgs.depth));
+  return db.select(orgOnPathColumns).from(orgs).where(inArray(orgs.id, ids)).orderBy(asc(orgs.depth));
 }
 
 /** Inserts an org; the database fills in its path and depth. */
