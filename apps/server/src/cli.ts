@@ -8,7 +8,7 @@ import { seedDemo } from './modules/demo/seed-demo.js';
 import { registerModelCommands } from './modules/intelligence/model.cli.js';
 import { registerWarningCommands } from './modules/intelligence/warnings/warnings.cli.js';
 import { createUserFromCli } from './modules/users/users.cli.js';
-import { openContext } from './platform/bootstrap.js';
+import { closeContext, openContext } from './platform/bootstrap.js';
 import { ConfigError, loadConfig } from './platform/config/config.js';
 import { AppError } from './platform/errors/app-error.js';
 import { serve } from './serve.js';
@@ -21,7 +21,7 @@ async function withContext<T>(
   try {
     return await action(ctx);
   } finally {
-    await ctx.database.close();
+    await closeContext(ctx);
   }
 }
 

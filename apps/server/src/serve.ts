@@ -8,11 +8,10 @@ import { refreshModels } from './modules/intelligence/model-registry.js';
 import { runWarningsJob, WARNINGS_INTERVAL_MS } from './modules/intelligence/warnings/warnings.job.js';
 import { startOutboxDispatcher } from './modules/notifications/jobs/outbox-dispatcher.js';
 import { grantNewDefaultPermissions } from './modules/users/role-grants.js';
-import { openContext } from './platform/bootstrap.js';
+import { closeContext, openContext } from './platform/bootstrap.js';
 import type { Config } from './platform/config/config.js';
 import type { AppContext } from './platform/context.js';
 import { type PeriodicJob, startPeriodicJob } from './platform/jobs/periodic-job.js';
-import { closeRealtime } from './platform/realtime/realtime.js';
 
 /** The background jobs every server process runs; each is safe to run in several processes at once. */
 function startBackgroundJobs(ctx: AppContext): PeriodicJob[] {
@@ -63,8 +62,7 @@ export async function serve(config: Config): Promise<void> {
     timer.unref();
     await app.close();
     await Promise.all([...jobs.map((job) => job.stop()), history?.stop()]);
-    await closeRealtime(ctx);
-    await ctx.database.close();
+    await closeContext(ctx);
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));

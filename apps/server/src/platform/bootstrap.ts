@@ -5,6 +5,7 @@ import type { AppContext } from './context.js';
 import { openDatabase } from './db/database.js';
 import { runMigrations } from './db/migrate.js';
 import { createLogger } from './logging/logger.js';
+import { closeRealtime } from './realtime/realtime.js';
 
 /** Opens the configured database, migrates it, and returns the context every command and the server use. */
 export async function openContext(config: Config, clock: Clock = systemClock): Promise<AppContext> {
@@ -18,4 +19,13 @@ export async function openContext(config: Config, clock: Clock = systemClock): P
   );
   await runMigrations(database);
   return { config, database, db: database.db, logger, clock };
+}
+
+/**
+ * Closes what a context opened: the LISTEN connection its caches and live stream may have opened (on
+ * PostgreSQL; left open it would keep a CLI command's process alive), then the database.
+ */
+export async function closeContext(ctx: AppContext): Promise<void> {
+  await closeRealtime(ctx);
+  await ctx.database.close();
 }
