@@ -20,7 +20,7 @@ export const DEFAULT_FEATURE_CONFIG: FeatureConfig = {
   wordNgrams: [1, 2],
   charNgrams: [1, 3],
   charWeight: 1.5,
-  minDf: 3,
+  minDf: 5,
   dropStopWords: true,
 };
 
