@@ -2,7 +2,6 @@ import { ERROR_CODES } from '@shanzhi/shared';
 import { and, asc, eq, like } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
-import { seedDemo } from '../modules/demo/seed-demo.js';
 import { orgs } from '../modules/orgs/orgs.tables.js';
 import { users } from '../modules/users/users.tables.js';
 import type { Clock } from '../platform/clock.js';
@@ -31,8 +30,7 @@ export interface SeededApi {
 export async function createSeededApi(
   options: { clock?: Clock; env?: NodeJS.ProcessEnv } = {},
 ): Promise<SeededApi> {
-  const ctx = await createTestContext(options);
-  await seedDemo(ctx);
+  const ctx = await createTestContext({ ...options, seeded: true });
   const { app, routes } = await createTestApp(ctx);
   const sessions = new Map<string, Promise<{ authorization: string }>>();
   return {

@@ -1,12 +1,14 @@
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import fs from 'node:fs';
+import { inject } from 'vitest';
 import { buildApp } from '../app.js';
+import { seedDemo } from '../modules/demo/seed-demo.js';
 import { type Clock, systemClock } from '../platform/clock.js';
 import { loadConfig } from '../platform/config/config.js';
 import type { AppContext } from '../platform/context.js';
-import { openDatabase } from '../platform/db/database.js';
+import { type Database, openDatabase } from '../platform/db/database.js';
 import { runMigrations } from '../platform/db/migrate.js';
 import { createLogger } from '../platform/logging/logger.js';
+import { createPostgresDatabase } from './database-templates.js';
 
 /** A context on a fresh, migrated database, and how to throw it away. */
 export interface TestContext extends AppContext {
@@ -16,41 +18,34 @@ export interface TestContext extends AppContext {
 /** Which database the tests of this run use: PGlite, or PostgreSQL when the `postgres` project runs. */
 export const TEST_DB = process.env.SHANZHI_TEST_DB === 'postgres' ? 'postgres' : 'pglite';
 
-async function createPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const adminUrl = process.env.TEST_DATABASE_URL;
-  if (!adminUrl) throw new Error('SHANZHI_TEST_DB=postgres needs TEST_DATABASE_URL');
-  const name = `shanzhi_t_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const client = new pg.Client({ connectionString: adminUrl });
-      await client.connect();
-      await client.query(`drop database if exists ${name} with (force)`);
-      await client.end();
-    },
-  };
+function templateOf(seeded: boolean): string | undefined {
+  const templates = inject('testTemplates');
+  if (!templates || templates.kind !== TEST_DB) return undefined;
+  return seeded ? templates.seeded : templates.migrated;
 }
 
 /**
  * A fresh database for one test file: an in-memory PGlite, or a database of its own on the PostgreSQL
- * server of `TEST_DATABASE_URL`, migrated either way.
+ * server of `TEST_DATABASE_URL` — migrated, and with the demo city when `seeded`. Both start from the run's
+ * templates (see `database-templates.ts`) when the global setup built them.
  */
 export async function createTestContext(
-  options: { clock?: Clock; env?: NodeJS.ProcessEnv } = {},
+  options: { clock?: Clock; env?: NodeJS.ProcessEnv; seeded?: boolean } = {},
 ): Promise<TestContext> {
   const config = loadConfig({ LOG_LEVEL: 'silent', SHANZHI_DATA_DIR: 'memory', ...options.env });
-  const pgDatabase = TEST_DB === 'postgres' ? await createPostgresDatabase() : undefined;
-  const database = pgDatabase
-    ? await openDatabase({ url: pgDatabase.url, poolSize: 5 })
-    : await openDatabase({ pgliteDir: 'memory://' });
-  await runMigrations(database);
-  return {
+  const template = templateOf(options.seeded ?? false);
+  let pgDatabase: Awaited<ReturnType<typeof createPostgresDatabase>> | undefined;
+  let database: Database;
+  if (TEST_DB === 'postgres') {
+    const adminUrl = process.env.TEST_DATABASE_URL;
+    if (!adminUrl) throw new Error('SHANZHI_TEST_DB=postgres needs TEST_DATABASE_URL');
+    pgDatabase = await createPostgresDatabase(adminUrl, 'shanzhi_t', template);
+    database = await openDatabase({ url: pgDatabase.url, poolSize: 5 });
+  } else {
+    const loadDataDir = template ? new Blob([fs.readFileSync(template)]) : undefined;
+    database = await openDatabase({ pgliteDir: 'memory://', loadDataDir });
+  }
+  const ctx: TestContext = {
     config,
     database,
     db: database.db,
@@ -61,6 +56,11 @@ export async function createTestContext(
       await pgDatabase?.drop();
     },
   };
+  if (!template) {
+    await runMigrations(database);
+    if (options.seeded) await seedDemo(ctx);
+  }
+  return ctx;
 }
 
 /** The HTTP app on a test context (without the web build). */

@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../platform/db/database.js';
 import { freePort, type ServerProcess, startServerProcess } from '../../test/server-process.js';
 import { createTestContext, TEST_DB, type TestContext } from '../../test/setup.js';
-import { seedDemo } from '../demo/seed-demo.js';
 import { caseEvents, outbox } from './case-events.tables.js';
 import { cases } from './cases.tables.js';
 
@@ -34,8 +33,7 @@ let server: ServerProcess | undefined;
 
 beforeAll(async () => {
   if (TEST_DB !== 'postgres') return;
-  ctx = await createTestContext();
-  await seedDemo(ctx);
+  ctx = await createTestContext({ seeded: true });
   databaseUrl = ctx.database.pool!.options.connectionString!;
   port = await freePort();
 });

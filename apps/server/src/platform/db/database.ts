@@ -27,8 +27,11 @@ export interface Database {
   close(): Promise<void>;
 }
 
-/** Where to open the database: a PostgreSQL URL, or a PGlite data directory (`memory://` for tests). */
-export type DatabaseTarget = { url: string; poolSize?: number } | { pgliteDir: string };
+/**
+ * Where to open the database: a PostgreSQL URL, or a PGlite data directory (`memory://` for tests, which may
+ * start from a dump of another database's directory instead of an empty cluster).
+ */
+export type DatabaseTarget = { url: string; poolSize?: number } | { pgliteDir: string; loadDataDir?: Blob };
 
 // node-postgres would otherwise turn `date` columns into JS Dates at local midnight; the calendar wants the
 // plain 'YYYY-MM-DD' string that PostgreSQL sends.
@@ -47,7 +50,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   }
   const dir = target.pgliteDir;
   if (!dir.startsWith('memory://')) fs.mkdirSync(path.dirname(dir), { recursive: true });
-  const client = await PGlite.create(dir);
+  const client = await PGlite.create(dir, { loadDataDir: target.loadDataDir });
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   return { db, kind: 'pglite', close: () => client.close() };
 }

@@ -5,7 +5,6 @@ import { and, asc, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorOf, orgIdOf } from '../../../test/api.js';
 import { createTestApp, createTestContext, signIn, type TestContext } from '../../../test/setup.js';
-import { seedDemo } from '../../demo/seed-demo.js';
 import { orgs } from '../../orgs/orgs.tables.js';
 import { attachmentPath } from './attachment-store.js';
 
@@ -77,8 +76,8 @@ describe('case attachments', () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shanzhi-attachments-'));
     ctx = await createTestContext({
       env: { SHANZHI_DATA_DIR: dataDir, SHANZHI_ATTACHMENT_MAX_BYTES: String(MAX_BYTES) },
+      seeded: true,
     });
-    await seedDemo(ctx);
     app = (await createTestApp(ctx)).app;
   }, 120_000);
   afterAll(async () => {

@@ -5,7 +5,6 @@ import { queryRows } from '../../../platform/db/database.js';
 import { createTestContext, type TestContext } from '../../../test/setup.js';
 import { verifyChain } from '../../cases/case-timeline.js';
 import type { CaseEventRow } from '../../cases/cases.repository.js';
-import { seedDemo } from '../seed-demo.js';
 import { countHistoryKpis } from './history-kpi-counts.js';
 import { readHistoryState, seedDemoHistory } from './seed-history.js';
 
@@ -13,8 +12,7 @@ const END_AT = new Date('2026-11-20T06:00:00.000Z');
 const CASES = 2_000;
 
 async function seededWithHistory(): Promise<TestContext> {
-  const ctx = await createTestContext();
-  await seedDemo(ctx);
+  const ctx = await createTestContext({ seeded: true });
   await seedDemoHistory(ctx, { cases: CASES, endAt: END_AT, batchSize: 500, teddyDir: null });
   return ctx;
 }
