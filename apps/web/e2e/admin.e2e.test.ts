@@ -1,6 +1,13 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoPageErrors, launchBrowser, openPage, screenshot, signIn } from './support/browser.js';
+import {
+  expectNoPageErrors,
+  launchBrowser,
+  openPage,
+  pickInTreeSelect,
+  screenshot,
+  signIn,
+} from './support/browser.js';
 
 let browser: Browser;
 let context: BrowserContext;
@@ -82,8 +89,7 @@ describe('administration as admin', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('用户名').fill('agent');
     await dialog.getByLabel('姓名').fill('端到端测试员');
-    await dialog.getByLabel('所属组织').click();
-    await page.locator('.ant-select-tree-title', { hasText: '乌海市（市）' }).click();
+    await pickInTreeSelect(page, dialog, '所属组织', '乌海市（市）');
     await dialog.getByLabel('角色').click();
     await page.locator('.ant-select-item-option', { hasText: '派单员' }).click();
     await dialog.getByLabel('角色').press('Escape');

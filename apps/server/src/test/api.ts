@@ -21,6 +21,15 @@ export interface SeededApi {
   routes: RouteRequirement[];
   /** the bearer header of `username` (signs in once, then reuses the session) */
   as(username: string): Promise<{ authorization: string }>;
+  /** a GET as `user` (default the administrator) */
+  get(url: string, user?: string): Promise<LightMyRequestResponse>;
+  /** a request with a JSON body as `user` (default the administrator) */
+  send(
+    method: 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+    url: string,
+    payload: unknown,
+    user?: string,
+  ): Promise<LightMyRequestResponse>;
   /** forgets the cached sessions (after the clock moved past their idle time, a logout …) */
   forgetSessions(): void;
   close(): Promise<void>;
@@ -33,18 +42,22 @@ export async function createSeededApi(
   const ctx = await createTestContext({ ...options, seeded: true });
   const { app, routes } = await createTestApp(ctx);
   const sessions = new Map<string, Promise<{ authorization: string }>>();
+  const as = (username: string) => {
+    let session = sessions.get(username);
+    if (!session) {
+      session = signIn(app, username);
+      sessions.set(username, session);
+    }
+    return session;
+  };
   return {
     ctx,
     app,
     routes,
-    as(username) {
-      let session = sessions.get(username);
-      if (!session) {
-        session = signIn(app, username);
-        sessions.set(username, session);
-      }
-      return session;
-    },
+    as,
+    get: async (url, user = 'admin') => app.inject({ method: 'GET', url, headers: await as(user) }),
+    send: async (method, url, payload, user = 'admin') =>
+      app.inject({ method, url, payload: payload as object, headers: await as(user) }),
     forgetSessions: () => sessions.clear(),
     async close() {
       await app.close();
@@ -130,4 +143,14 @@ export async function auditEntries(
   });
   expect(response.statusCode, response.body).toBe(200);
   return response.json().items;
+}
+
+/** The JSON body of a response that must have `status` (200 unless said); fails with the body otherwise. */
+export async function expectOk(
+  response: Promise<LightMyRequestResponse> | LightMyRequestResponse,
+  status = 200,
+) {
+  const r = await response;
+  expect(r.statusCode, r.body).toBe(status);
+  return r.json();
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { DEMO_PASSWORD } from './demo-accounts.js';
 
@@ -134,4 +134,31 @@ export async function pickPointOnMap(page: Page, locateUrl: string): Promise<voi
     if (body.grid) return;
   }
   throw new Error('no grid found under eight clicks');
+}
+
+/**
+ * Picks the node titled `title` in the tree select labelled `label` inside `scope` (a dialog), and waits until
+ * the select shows it. A click that lands while the dropdown is still opening on a busy machine is lost, as
+ * it would be for a person, who clicks again: so does this, twice at most.
+ */
+export async function pickInTreeSelect(
+  page: Page,
+  scope: Locator,
+  label: string,
+  title: string,
+): Promise<void> {
+  const picked = scope.locator('.ant-select-selection-item', { hasText: title });
+  const node = page.locator('.ant-select-tree-title', { hasText: title }).first();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (!(await node.isVisible())) await scope.getByLabel(label).click();
+    await node.click();
+    if (
+      await picked.waitFor({ timeout: 5_000 }).then(
+        () => true,
+        () => false,
+      )
+    )
+      return;
+  }
+  await picked.waitFor();
 }

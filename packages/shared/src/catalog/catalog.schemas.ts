@@ -120,6 +120,22 @@ export const CatalogCategory = z
   });
 export type CatalogCategory = z.infer<typeof CatalogCategory>;
 
+/** What a category sets beyond its place and name, when created or changed; only leaves take the first four. */
+const CATEGORY_SETTINGS = {
+  /** 默认承办单位 */
+  defaultUnitCode: UnitCode.optional(),
+  /** 优先级 */
+  priority: CatalogPriority.optional(),
+  /** 签收时限 */
+  acceptLimit: CatalogTimeLimitInput.optional(),
+  /** 办理时限 */
+  resolveLimit: CatalogTimeLimitInput.optional(),
+  /** 属于 110 的事项 */
+  police: z.boolean('请选择是否属于 110 事项').optional(),
+  /** 启用 / 停用; a new category is active when left out */
+  active: z.boolean('请选择是否启用').optional(),
+};
+
 /** `POST /api/v1/catalog/categories` body: a new category; a leaf gives its unit, priority and limits. */
 export const CreateCatalogCategoryInput = z
   .object(
@@ -130,18 +146,7 @@ export const CreateCatalogCategoryInput = z
       code: CatalogCode.optional(),
       /** 类别名称 */
       name: CatalogName,
-      /** 默认承办单位 (leaves only) */
-      defaultUnitCode: UnitCode.optional(),
-      /** 优先级 (leaves only) */
-      priority: CatalogPriority.optional(),
-      /** 签收时限 (leaves only) */
-      acceptLimit: CatalogTimeLimitInput.optional(),
-      /** 办理时限 (leaves only) */
-      resolveLimit: CatalogTimeLimitInput.optional(),
-      /** 属于 110 的事项 */
-      police: z.boolean('请选择是否属于 110 事项').optional(),
-      /** 启用; true when left out */
-      active: z.boolean('请选择是否启用').optional(),
+      ...CATEGORY_SETTINGS,
     },
     { error: objectError },
   )
@@ -172,18 +177,7 @@ export const UpdateCatalogCategoryInput = z
     {
       /** 类别名称 */
       name: CatalogName.optional(),
-      /** 默认承办单位 */
-      defaultUnitCode: UnitCode.optional(),
-      /** 优先级 */
-      priority: CatalogPriority.optional(),
-      /** 签收时限 */
-      acceptLimit: CatalogTimeLimitInput.optional(),
-      /** 办理时限 */
-      resolveLimit: CatalogTimeLimitInput.optional(),
-      /** 属于 110 的事项 */
-      police: z.boolean('请选择是否属于 110 事项').optional(),
-      /** 启用 / 停用 */
-      active: z.boolean('请选择是否启用').optional(),
+      ...CATEGORY_SETTINGS,
     },
     { error: objectError },
   )

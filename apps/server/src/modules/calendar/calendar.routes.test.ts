@@ -1,4 +1,3 @@
-import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEntries, createSeededApi, expectError, type SeededApi } from '../../test/api.js';
 import { loadShippedHolidayYears } from './shipped-holidays.js';
@@ -12,17 +11,9 @@ afterAll(async () => {
   await api?.close();
 });
 
-async function get(url: string, user = 'admin'): Promise<LightMyRequestResponse> {
-  return api.app.inject({ method: 'GET', url, headers: await api.as(user) });
-}
-
-async function put(url: string, payload: unknown, user = 'admin'): Promise<LightMyRequestResponse> {
-  return api.app.inject({ method: 'PUT', url, payload: payload as object, headers: await api.as(user) });
-}
-
 async function deadline(start: string, value: number, unit: string): Promise<string> {
   const query = new URLSearchParams({ start, value: String(value), unit });
-  const response = await get(`/api/v1/calendar/deadline?${query}`, 'dispatcher');
+  const response = await api.get(`/api/v1/calendar/deadline?${query}`, 'dispatcher');
   expect(response.statusCode, response.body).toBe(200);
   expect(response.json().limit).toEqual({ value, unit });
   return response.json().deadline;
@@ -45,7 +36,7 @@ const YEAR_2027 = {
 
 describe('the shipped calendar', () => {
   it('has the years 2020–2026 loaded after the demo seed, each with its own day counts', async () => {
-    const response = await get('/api/v1/calendar/years', 'leader');
+    const response = await api.get('/api/v1/calendar/years', 'leader');
     expect(response.statusCode).toBe(200);
     const items = response.json().items as {
       year: number;
@@ -63,7 +54,7 @@ describe('the shipped calendar', () => {
   });
 
   it('lists the days of one year', async () => {
-    const response = await get('/api/v1/calendar/years/2026');
+    const response = await api.get('/api/v1/calendar/years/2026');
     expect(response.statusCode).toBe(200);
     const days = response.json().days as { date: string; isOffDay: boolean; name: string }[];
     expect(days).toContainEqual({ date: '2026-10-01', isOffDay: true, name: '国庆节' });
@@ -71,9 +62,9 @@ describe('the shipped calendar', () => {
   });
 
   it('answers 404 CALENDAR_YEAR_NOT_FOUND for a year not loaded, 400 for a year out of range', async () => {
-    expectError(await get('/api/v1/calendar/years/2019'), 404, 'CALENDAR_YEAR_NOT_FOUND');
-    expectError(await get('/api/v1/calendar/years/1999'), 400, 'VALIDATION_FAILED', 'params.year');
-    expectError(await get('/api/v1/calendar/years/twenty'), 400, 'VALIDATION_FAILED', 'params.year');
+    expectError(await api.get('/api/v1/calendar/years/2019'), 404, 'CALENDAR_YEAR_NOT_FOUND');
+    expectError(await api.get('/api/v1/calendar/years/1999'), 400, 'VALIDATION_FAILED', 'params.year');
+    expectError(await api.get('/api/v1/calendar/years/twenty'), 400, 'VALIDATION_FAILED', 'params.year');
   });
 });
 
@@ -97,7 +88,7 @@ describe('deadlines', () => {
     const base = { start: '2026-09-30T10:00:00+08:00', value: '5', unit: 'working_days' };
     const bad = async (patch: Record<string, string>, field: string) =>
       expectError(
-        await get(`/api/v1/calendar/deadline?${new URLSearchParams({ ...base, ...patch })}`),
+        await api.get(`/api/v1/calendar/deadline?${new URLSearchParams({ ...base, ...patch })}`),
         400,
         'VALIDATION_FAILED',
         field,
@@ -115,16 +106,16 @@ describe('importing a year', () => {
     expect(await deadline('2027-02-05T16:00:00+08:00', 1, 'working_days')).toBe('2027-02-08T08:00:00.000Z');
     expect(await deadline('2027-02-10T16:00:00+08:00', 1, 'working_days')).toBe('2027-02-11T08:00:00.000Z');
 
-    const response = await put('/api/v1/calendar/years/2027', YEAR_2027);
+    const response = await api.send('PUT', '/api/v1/calendar/years/2027', YEAR_2027);
     expect(response.statusCode, response.body).toBe(204);
 
     expect(await deadline('2026-12-31T16:00:00+08:00', 1, 'working_days')).toBe('2027-01-04T08:00:00.000Z');
     expect(await deadline('2027-02-05T16:00:00+08:00', 1, 'working_days')).toBe('2027-02-06T08:00:00.000Z');
     expect(await deadline('2027-02-10T16:00:00+08:00', 1, 'working_days')).toBe('2027-02-18T08:00:00.000Z');
 
-    const years = (await get('/api/v1/calendar/years')).json().items;
+    const years = (await api.get('/api/v1/calendar/years')).json().items;
     expect(years.at(-1)).toMatchObject({ year: 2027, source: 'api', offDays: 8, workingDays: 1 });
-    expect((await get('/api/v1/calendar/years/2027')).json().days).toHaveLength(9);
+    expect((await api.get('/api/v1/calendar/years/2027')).json().days).toHaveLength(9);
     const [entry] = await auditEntries(api, 'calendar.year_imported');
     expect(entry).toMatchObject({
       actorUsername: 'admin',
@@ -135,10 +126,10 @@ describe('importing a year', () => {
 
   it('replaces a year on re-import', async () => {
     const corrected = { ...YEAR_2027, days: YEAR_2027.days.filter((d) => d.date !== '2027-02-06') };
-    expect((await put('/api/v1/calendar/years/2027', corrected)).statusCode).toBe(204);
-    expect((await get('/api/v1/calendar/years/2027')).json().days).toHaveLength(8);
+    expect((await api.send('PUT', '/api/v1/calendar/years/2027', corrected)).statusCode).toBe(204);
+    expect((await api.get('/api/v1/calendar/years/2027')).json().days).toHaveLength(8);
     expect(await deadline('2027-02-05T16:00:00+08:00', 1, 'working_days')).toBe('2027-02-08T08:00:00.000Z');
-    expect((await put('/api/v1/calendar/years/2027', YEAR_2027)).statusCode).toBe(204);
+    expect((await api.send('PUT', '/api/v1/calendar/years/2027', YEAR_2027)).statusCode).toBe(204);
   });
 
   it.each([
@@ -167,27 +158,40 @@ describe('importing a year', () => {
   ])(
     'refuses a file with %s with 400 naming the field, and keeps the year as it was',
     async (_what, file, field) => {
-      const response = await put('/api/v1/calendar/years/2027', file);
+      const response = await api.send('PUT', '/api/v1/calendar/years/2027', file);
       expect(response.statusCode, response.body).toBe(400);
       expectError(response, 400, response.json().error.code, field);
-      expect((await get('/api/v1/calendar/years/2027')).json().days).toHaveLength(9);
+      expect((await api.get('/api/v1/calendar/years/2027')).json().days).toHaveLength(9);
     },
   );
 
   it('refuses a file whose year is not the year of the address with 400 INVALID_CALENDAR on year', async () => {
-    expectError(await put('/api/v1/calendar/years/2028', YEAR_2027), 400, 'INVALID_CALENDAR', 'year');
-    expectError(await get('/api/v1/calendar/years/2028'), 404, 'CALENDAR_YEAR_NOT_FOUND');
+    expectError(
+      await api.send('PUT', '/api/v1/calendar/years/2028', YEAR_2027),
+      400,
+      'INVALID_CALENDAR',
+      'year',
+    );
+    expectError(await api.get('/api/v1/calendar/years/2028'), 404, 'CALENDAR_YEAR_NOT_FOUND');
   });
 
   it('refuses calendar writes to a role without calendar.write', async () => {
-    expectError(await put('/api/v1/calendar/years/2027', YEAR_2027, 'dispatcher'), 403, 'FORBIDDEN');
-    expectError(await put('/api/v1/calendar/office-hours', { periods: [] }, 'leader'), 403, 'FORBIDDEN');
+    expectError(
+      await api.send('PUT', '/api/v1/calendar/years/2027', YEAR_2027, 'dispatcher'),
+      403,
+      'FORBIDDEN',
+    );
+    expectError(
+      await api.send('PUT', '/api/v1/calendar/office-hours', { periods: [] }, 'leader'),
+      403,
+      'FORBIDDEN',
+    );
   });
 });
 
 describe('office hours', () => {
   it('starts with 08:30–12:00 and 14:30–18:00', async () => {
-    expect((await get('/api/v1/calendar/office-hours', 'handler')).json()).toEqual({
+    expect((await api.get('/api/v1/calendar/office-hours', 'handler')).json()).toEqual({
       periods: [
         { start: '08:30', end: '12:00' },
         { start: '14:30', end: '18:00' },
@@ -201,10 +205,10 @@ describe('office hours', () => {
       { start: '08:00', end: '12:00' },
       { start: '13:00', end: '17:00' },
     ];
-    const response = await put('/api/v1/calendar/office-hours', { periods });
+    const response = await api.send('PUT', '/api/v1/calendar/office-hours', { periods });
     expect(response.statusCode, response.body).toBe(200);
     expect(response.json()).toEqual({ periods });
-    expect((await get('/api/v1/calendar/office-hours')).json()).toEqual({ periods });
+    expect((await api.get('/api/v1/calendar/office-hours')).json()).toEqual({ periods });
     expect(await deadline('2026-09-30T10:00:00+08:00', 5, 'working_hours')).toBe('2026-09-30T08:00:00.000Z');
     const [entry] = await auditEntries(api, 'calendar.office_hours_changed');
     expect(entry).toMatchObject({ actorUsername: 'admin', detail: { to: periods } });
@@ -226,9 +230,14 @@ describe('office hours', () => {
   ])(
     'refuses office hours with %s with 400 on %s, keeping the hours in force',
     async (_what, periods, field) => {
-      const before = (await get('/api/v1/calendar/office-hours')).json();
-      expectError(await put('/api/v1/calendar/office-hours', { periods }), 400, 'VALIDATION_FAILED', field);
-      expect((await get('/api/v1/calendar/office-hours')).json()).toEqual(before);
+      const before = (await api.get('/api/v1/calendar/office-hours')).json();
+      expectError(
+        await api.send('PUT', '/api/v1/calendar/office-hours', { periods }),
+        400,
+        'VALIDATION_FAILED',
+        field,
+      );
+      expect((await api.get('/api/v1/calendar/office-hours')).json()).toEqual(before);
     },
   );
 });

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEntries, createSeededApi, expectError, type SeededApi } from '../../test/api.js';
 import { type AssembledCatalog, assembleCatalog } from './sources/assemble-catalog.js';
@@ -32,21 +31,8 @@ afterAll(async () => {
   await api?.close();
 });
 
-async function get(url: string, user = 'admin'): Promise<LightMyRequestResponse> {
-  return api.app.inject({ method: 'GET', url, headers: await api.as(user) });
-}
-
-async function send(
-  method: 'POST' | 'PATCH',
-  url: string,
-  payload: unknown,
-  user = 'admin',
-): Promise<LightMyRequestResponse> {
-  return api.app.inject({ method, url, payload: payload as object, headers: await api.as(user) });
-}
-
 async function list(query = ''): Promise<Category[]> {
-  const response = await get(`/api/v1/catalog/categories${query}`);
+  const response = await api.get(`/api/v1/catalog/categories${query}`);
   expect(response.statusCode, response.body.slice(0, 500)).toBe(200);
   const body = response.json();
   expect(body.total).toBe(body.items.length);
@@ -95,14 +81,14 @@ describe('reading the catalog', () => {
 
   it('reads one category and answers 404 CATEGORY_NOT_FOUND for one that does not exist', async () => {
     const [leaf] = await list('?level=3');
-    const response = await get(`/api/v1/catalog/categories/${leaf!.id}`, 'citizen');
+    const response = await api.get(`/api/v1/catalog/categories/${leaf!.id}`, 'citizen');
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual(leaf);
-    expectError(await get('/api/v1/catalog/categories/999999'), 404, 'CATEGORY_NOT_FOUND');
+    expectError(await api.get('/api/v1/catalog/categories/999999'), 404, 'CATEGORY_NOT_FOUND');
   });
 
   it('lists the grid item admission list: 8 categories and 141 items', async () => {
-    const response = await get('/api/v1/catalog/grid-items', 'grid');
+    const response = await api.get('/api/v1/catalog/grid-items', 'grid');
     expect(response.statusCode).toBe(200);
     const { categories } = response.json();
     expect(categories).toHaveLength(8);
@@ -110,7 +96,7 @@ describe('reading the catalog', () => {
   });
 
   it('lists the default time-limit profiles', async () => {
-    const response = await get('/api/v1/catalog/time-limit-profiles');
+    const response = await api.get('/api/v1/catalog/time-limit-profiles');
     expect(response.statusCode).toBe(200);
     expect(response.json().profiles.length).toBeGreaterThan(0);
   });
@@ -126,7 +112,7 @@ describe('changing the catalog', () => {
 
   it('creates a leaf with its unit, priority and limits under a subcategory, with the next free code', async () => {
     const siblings = await list(`?parentId=${subcategory.id}&active=all`);
-    const response = await send('POST', '/api/v1/catalog/categories', {
+    const response = await api.send('POST', '/api/v1/catalog/categories', {
       parentId: subcategory.id,
       name: '测试事项：楼道堆物',
       ...LEAF,
@@ -154,7 +140,10 @@ describe('changing the catalog', () => {
 
   it('creates a new area with the next area code', async () => {
     const areas = await list('?level=1&active=all');
-    const response = await send('POST', '/api/v1/catalog/categories', { parentId: null, name: '测试大类' });
+    const response = await api.send('POST', '/api/v1/catalog/categories', {
+      parentId: null,
+      name: '测试大类',
+    });
     expect(response.statusCode, response.body).toBe(201);
     const highest = Math.max(...areas.map((a) => Number(a.code)));
     expect(response.json()).toMatchObject({
@@ -167,14 +156,14 @@ describe('changing the catalog', () => {
   it('refuses a leaf without its unit with 400 on defaultUnitCode, creating nothing', async () => {
     const before = (await list('?active=all')).length;
     expectError(
-      await send('POST', '/api/v1/catalog/categories', { parentId: subcategory.id, name: '无单位事项' }),
+      await api.send('POST', '/api/v1/catalog/categories', { parentId: subcategory.id, name: '无单位事项' }),
       400,
       'VALIDATION_FAILED',
       'defaultUnitCode',
     );
     const { defaultUnitCode: _unit, ...withoutUnit } = LEAF;
     expectError(
-      await send('POST', '/api/v1/catalog/categories', {
+      await api.send('POST', '/api/v1/catalog/categories', {
         parentId: subcategory.id,
         name: '半个事项',
         ...withoutUnit,
@@ -184,7 +173,7 @@ describe('changing the catalog', () => {
       'defaultUnitCode',
     );
     expectError(
-      await send('POST', '/api/v1/catalog/categories', {
+      await api.send('POST', '/api/v1/catalog/categories', {
         parentId: subcategory.id,
         name: '未知单位事项',
         ...LEAF,
@@ -199,7 +188,7 @@ describe('changing the catalog', () => {
 
   it('refuses a 4th level with 400 on parentId', async () => {
     expectError(
-      await send('POST', '/api/v1/catalog/categories', { parentId: leaf.id, name: '第四级', ...LEAF }),
+      await api.send('POST', '/api/v1/catalog/categories', { parentId: leaf.id, name: '第四级', ...LEAF }),
       400,
       'VALIDATION_FAILED',
       'parentId',
@@ -209,13 +198,13 @@ describe('changing the catalog', () => {
 
   it('refuses a parent that does not exist and a code outside the parent with 400', async () => {
     expectError(
-      await send('POST', '/api/v1/catalog/categories', { parentId: 999999, name: '孤儿', ...LEAF }),
+      await api.send('POST', '/api/v1/catalog/categories', { parentId: 999999, name: '孤儿', ...LEAF }),
       400,
       'VALIDATION_FAILED',
       'parentId',
     );
     expectError(
-      await send('POST', '/api/v1/catalog/categories', {
+      await api.send('POST', '/api/v1/catalog/categories', {
         parentId: subcategory.id,
         code: '99.99.999',
         name: '错编码',
@@ -229,7 +218,7 @@ describe('changing the catalog', () => {
 
   it('refuses a duplicate sibling name or code with 409 DUPLICATE_CODE', async () => {
     expectError(
-      await send('POST', '/api/v1/catalog/categories', {
+      await api.send('POST', '/api/v1/catalog/categories', {
         parentId: subcategory.id,
         name: '测试事项：楼道堆物',
         ...LEAF,
@@ -239,7 +228,7 @@ describe('changing the catalog', () => {
       'name',
     );
     expectError(
-      await send('POST', '/api/v1/catalog/categories', {
+      await api.send('POST', '/api/v1/catalog/categories', {
         parentId: subcategory.id,
         code: leaf.code,
         name: '同编码事项',
@@ -251,7 +240,7 @@ describe('changing the catalog', () => {
     );
     const [other] = (await list(`?parentId=${subcategory.id}&active=all`)).filter((c) => c.id !== leaf.id);
     expectError(
-      await send('PATCH', `/api/v1/catalog/categories/${leaf.id}`, { name: other!.name }),
+      await api.send('PATCH', `/api/v1/catalog/categories/${leaf.id}`, { name: other!.name }),
       409,
       'DUPLICATE_CODE',
       'name',
@@ -259,7 +248,7 @@ describe('changing the catalog', () => {
   });
 
   it('changes the limits and priority of a leaf', async () => {
-    const response = await send('PATCH', `/api/v1/catalog/categories/${leaf.id}`, {
+    const response = await api.send('PATCH', `/api/v1/catalog/categories/${leaf.id}`, {
       priority: 'urgent',
       acceptLimit: { value: 30, unit: 'calendar_minutes' },
       resolveLimit: { value: 24, unit: 'calendar_hours' },
@@ -273,11 +262,11 @@ describe('changing the catalog', () => {
       resolveLimit: { value: 24, unit: 'calendar_hours' },
       defaultUnitCode: 'unit.urban',
     });
-    expect((await get(`/api/v1/catalog/categories/${leaf.id}`)).json()).toEqual(response.json());
+    expect((await api.get(`/api/v1/catalog/categories/${leaf.id}`)).json()).toEqual(response.json());
   });
 
   it('deactivates a leaf: it leaves the default list and stays in the full one', async () => {
-    const off = await send('PATCH', `/api/v1/catalog/categories/${leaf.id}`, { active: false });
+    const off = await api.send('PATCH', `/api/v1/catalog/categories/${leaf.id}`, { active: false });
     expect(off.statusCode, off.body).toBe(200);
     expect((await list(`?parentId=${subcategory.id}`)).map((c) => c.id)).not.toContain(leaf.id);
     expect((await list(`?parentId=${subcategory.id}&active=false`)).map((c) => c.id)).toContain(leaf.id);
@@ -290,34 +279,39 @@ describe('changing the catalog', () => {
     ['an unknown priority', { priority: 'whenever' }, 'priority'],
     ['a new code', { code: '01.01.999' }, 'code'],
   ])('refuses %s with 400, changing nothing', async (_what, patch, field) => {
-    const before = (await get(`/api/v1/catalog/categories/${leaf.id}`)).json();
+    const before = (await api.get(`/api/v1/catalog/categories/${leaf.id}`)).json();
     expectError(
-      await send('PATCH', `/api/v1/catalog/categories/${leaf.id}`, patch),
+      await api.send('PATCH', `/api/v1/catalog/categories/${leaf.id}`, patch),
       400,
       'VALIDATION_FAILED',
       field,
     );
-    expect((await get(`/api/v1/catalog/categories/${leaf.id}`)).json()).toEqual(before);
+    expect((await api.get(`/api/v1/catalog/categories/${leaf.id}`)).json()).toEqual(before);
   });
 
   it('refuses leaf settings on a subcategory with 400', async () => {
     expectError(
-      await send('PATCH', `/api/v1/catalog/categories/${subcategory.id}`, { priority: 'urgent' }),
+      await api.send('PATCH', `/api/v1/catalog/categories/${subcategory.id}`, { priority: 'urgent' }),
       400,
       'VALIDATION_FAILED',
       'defaultUnitCode',
     );
-    expect((await get(`/api/v1/catalog/categories/${subcategory.id}`)).json().priority).toBeNull();
+    expect((await api.get(`/api/v1/catalog/categories/${subcategory.id}`)).json().priority).toBeNull();
   });
 
   it('refuses catalog writes to a role without catalog.write', async () => {
     expectError(
-      await send('POST', '/api/v1/catalog/categories', { parentId: null, name: '越权大类' }, 'dispatcher'),
+      await api.send(
+        'POST',
+        '/api/v1/catalog/categories',
+        { parentId: null, name: '越权大类' },
+        'dispatcher',
+      ),
       403,
       'FORBIDDEN',
     );
     expectError(
-      await send('PATCH', `/api/v1/catalog/categories/${leaf.id}`, { active: true }, 'citizen'),
+      await api.send('PATCH', `/api/v1/catalog/categories/${leaf.id}`, { active: true }, 'citizen'),
       403,
       'FORBIDDEN',
     );

@@ -1,6 +1,5 @@
-import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSeededApi, expectError, orgIdOf, type SeededApi } from '../../test/api.js';
+import { createSeededApi, expectError, expectOk, orgIdOf, type SeededApi } from '../../test/api.js';
 import { WUHAI_DEMO_CITY_CONFIG } from '../demo/demo-city.config.js';
 
 let api: SeededApi;
@@ -20,27 +19,8 @@ afterAll(async () => {
   await api?.close();
 });
 
-async function get(url: string, user = 'admin'): Promise<LightMyRequestResponse> {
-  return api.app.inject({ method: 'GET', url, headers: await api.as(user) });
-}
-
-async function send(
-  method: 'POST' | 'PATCH' | 'PUT',
-  url: string,
-  payload: unknown,
-  user = 'admin',
-): Promise<LightMyRequestResponse> {
-  return api.app.inject({ method, url, payload: payload as object, headers: await api.as(user) });
-}
-
-async function ok(response: Promise<LightMyRequestResponse> | LightMyRequestResponse, status = 200) {
-  const r = await response;
-  expect(r.statusCode, r.body).toBe(status);
-  return r.json();
-}
-
 async function totalOf(url: string, user = 'admin'): Promise<number> {
-  return (await ok(get(url, user))).total;
+  return (await expectOk(api.get(url, user))).total;
 }
 
 /** A square polygon of `size` degrees with its south-west corner at lng/lat. */
@@ -60,7 +40,7 @@ function square(lng: number, lat: number, size = 0.01) {
 }
 
 async function childrenOf(parentId: number, kind: string) {
-  return (await ok(get(`/api/v1/orgs?parentId=${parentId}&kind=${kind}&pageSize=500`))).items as {
+  return (await expectOk(api.get(`/api/v1/orgs?parentId=${parentId}&kind=${kind}&pageSize=500`))).items as {
     id: number;
     code: string;
     name: string;
@@ -77,15 +57,15 @@ describe('reading the org tree', () => {
     ['community', 83],
     ['grid', 786],
   ])('counts the %s orgs of the demo city: %i', async (kind, total) => {
-    const body = await ok(get(`/api/v1/orgs?kind=${kind}&pageSize=1`));
+    const body = await expectOk(api.get(`/api/v1/orgs?kind=${kind}&pageSize=1`));
     expect(body.total).toBe(total);
     expect(body.items).toHaveLength(1);
     expect(body.items[0].kind).toBe(kind);
   });
 
   it('pages through a list without repeating an org', async () => {
-    const first = await ok(get('/api/v1/orgs?kind=town&pageSize=10&page=1'));
-    const third = await ok(get('/api/v1/orgs?kind=town&pageSize=10&page=3'));
+    const first = await expectOk(api.get('/api/v1/orgs?kind=town&pageSize=10&page=1'));
+    const third = await expectOk(api.get('/api/v1/orgs?kind=town&pageSize=10&page=3'));
     expect(first.items).toHaveLength(10);
     expect(third.items).toHaveLength(2);
     const codes = [...first.items, ...third.items].map((o: { code: string }) => o.code);
@@ -93,24 +73,24 @@ describe('reading the org tree', () => {
   });
 
   it('finds an org by part of its name', async () => {
-    const body = await ok(get(`/api/v1/orgs?q=${encodeURIComponent('乌达')}&kind=district`));
+    const body = await expectOk(api.get(`/api/v1/orgs?q=${encodeURIComponent('乌达')}&kind=district`));
     expect(body.items.map((o: { code: string }) => o.code)).toEqual(['150304']);
   });
 
   it('starts the lazy tree at the city and loads its children on demand', async () => {
-    const root = await ok(get('/api/v1/orgs/tree'));
+    const root = await expectOk(api.get('/api/v1/orgs/tree'));
     expect(root.items).toHaveLength(1);
     expect(root.items[0]).toMatchObject({ code: '150300', kind: 'city', parentId: null, depth: 0 });
     expect(root.items[0].childCount).toBeGreaterThanOrEqual(3);
 
-    const children = await ok(get(`/api/v1/orgs/tree?parentId=${ids['150300']}`));
+    const children = await expectOk(api.get(`/api/v1/orgs/tree?parentId=${ids['150300']}`));
     const districts = children.items.filter((o: { kind: string }) => o.kind === 'district');
     expect(districts.map((o: { code: string }) => o.code).sort()).toEqual(['150302', '150303', '150304']);
     for (const child of children.items) expect(child.parentId).toBe(ids['150300']);
     expect(children.items.some((o: { kind: string }) => o.kind === 'unit')).toBe(true);
     expect(children.items.some((o: { kind: string }) => o.kind === 'center')).toBe(true);
 
-    const towns = await ok(get(`/api/v1/orgs/tree?parentId=${ids['150302']}`));
+    const towns = await expectOk(api.get(`/api/v1/orgs/tree?parentId=${ids['150302']}`));
     const townItems = towns.items.filter((o: { kind: string }) => o.kind === 'town');
     expect(townItems.length).toBeGreaterThan(0);
     for (const town of townItems) {
@@ -130,8 +110,9 @@ describe('reading the org tree', () => {
   );
 
   it('shows a grid with its ancestors and its 4–6 staff, phones masked for a role without personal_data.read', async () => {
-    const [grid] = (await ok(get(`/api/v1/orgs/${ids['150303']}/subtree?kind=grid&pageSize=1`))).items;
-    const detail = await ok(get(`/api/v1/orgs/${grid.id}`, 'leader'));
+    const [grid] = (await expectOk(api.get(`/api/v1/orgs/${ids['150303']}/subtree?kind=grid&pageSize=1`)))
+      .items;
+    const detail = await expectOk(api.get(`/api/v1/orgs/${grid.id}`, 'leader'));
     expect(detail.kind).toBe('grid');
     expect(detail.ancestors.map((a: { kind: string }) => a.kind)).toEqual([
       'city',
@@ -149,7 +130,7 @@ describe('reading the org tree', () => {
       expect(roles.filter((r: string) => r === role)).toHaveLength(1);
     for (const member of detail.staff) expect(member.phone).toMatch(/^1\d{2}\*{4}\d{4}$/);
 
-    const forAdmin = await ok(get(`/api/v1/orgs/${grid.id}`));
+    const forAdmin = await expectOk(api.get(`/api/v1/orgs/${grid.id}`));
     for (const member of forAdmin.staff) expect(member.phone).toMatch(/^1\d{10}$/);
     expect(forAdmin.staff.map((s: { name: string }) => s.name)).toEqual(
       detail.staff.map((s: { name: string }) => s.name),
@@ -157,13 +138,13 @@ describe('reading the org tree', () => {
   });
 
   it('answers 404 ORG_NOT_FOUND for an org that does not exist', async () => {
-    expectError(await get('/api/v1/orgs/999999'), 404, 'ORG_NOT_FOUND');
-    expectError(await get('/api/v1/orgs/999999/subtree'), 404, 'ORG_NOT_FOUND');
+    expectError(await api.get('/api/v1/orgs/999999'), 404, 'ORG_NOT_FOUND');
+    expectError(await api.get('/api/v1/orgs/999999/subtree'), 404, 'ORG_NOT_FOUND');
   });
 
   it('refuses an id that is not a positive integer with 400 on params.id', async () => {
-    expectError(await get('/api/v1/orgs/abc'), 400, 'VALIDATION_FAILED', /id/);
-    expectError(await get('/api/v1/orgs/-1'), 400, 'VALIDATION_FAILED', /id/);
+    expectError(await api.get('/api/v1/orgs/abc'), 400, 'VALIDATION_FAILED', /id/);
+    expectError(await api.get('/api/v1/orgs/-1'), 400, 'VALIDATION_FAILED', /id/);
   });
 });
 
@@ -171,14 +152,16 @@ describe('locating a point', () => {
   it.each(DISTRICTS.map((d) => [d.name, d] as const))(
     'finds a grid of %s at its centre',
     async (_name, district) => {
-      const body = await ok(get(`/api/v1/orgs/locate?lng=${district.center.lng}&lat=${district.center.lat}`));
+      const body = await expectOk(
+        api.get(`/api/v1/orgs/locate?lng=${district.center.lng}&lat=${district.center.lat}`),
+      );
       expect(body.district.code).toBe(district.code);
       expect(body.city.code).toBe('150300');
       expect(body.grid.kind).toBe('grid');
       expect(body.grid.code.startsWith(district.code)).toBe(true);
       expect(body.community.kind).toBe('community');
       expect(body.town.kind).toBe('town');
-      const grid = await ok(get(`/api/v1/orgs/${body.grid.id}`));
+      const grid = await expectOk(api.get(`/api/v1/orgs/${body.grid.id}`));
       expect(grid.ancestors.map((a: { id: number }) => a.id)).toEqual([
         body.city.id,
         body.district.id,
@@ -189,16 +172,26 @@ describe('locating a point', () => {
   );
 
   it('answers 404 POINT_OUTSIDE_CITY for a point outside the city', async () => {
-    expectError(await get('/api/v1/orgs/locate?lng=116.397428&lat=39.90923'), 404, 'POINT_OUTSIDE_CITY');
+    expectError(await api.get('/api/v1/orgs/locate?lng=116.397428&lat=39.90923'), 404, 'POINT_OUTSIDE_CITY');
   });
 
   it('refuses a latitude of 200 with 400 on query.lat', async () => {
-    expectError(await get('/api/v1/orgs/locate?lng=106.8&lat=200'), 400, 'VALIDATION_FAILED', 'query.lat');
+    expectError(
+      await api.get('/api/v1/orgs/locate?lng=106.8&lat=200'),
+      400,
+      'VALIDATION_FAILED',
+      'query.lat',
+    );
   });
 
   it('refuses a missing or non-numeric coordinate with 400', async () => {
-    expectError(await get('/api/v1/orgs/locate?lng=106.8'), 400, 'VALIDATION_FAILED', 'query.lat');
-    expectError(await get('/api/v1/orgs/locate?lng=east&lat=39.6'), 400, 'VALIDATION_FAILED', 'query.lng');
+    expectError(await api.get('/api/v1/orgs/locate?lng=106.8'), 400, 'VALIDATION_FAILED', 'query.lat');
+    expectError(
+      await api.get('/api/v1/orgs/locate?lng=east&lat=39.6'),
+      400,
+      'VALIDATION_FAILED',
+      'query.lng',
+    );
   });
 });
 
@@ -215,8 +208,8 @@ describe('admin writes', () => {
   });
 
   it('creates a community under a town and a grid with a polygon under it', async () => {
-    community = await ok(
-      send('POST', '/api/v1/orgs', {
+    community = await expectOk(
+      api.send('POST', '/api/v1/orgs', {
         parentId: town.id,
         code: 'T-COMM-1',
         name: '测试社区',
@@ -225,8 +218,8 @@ describe('admin writes', () => {
       201,
     );
     expect(community).toMatchObject({ parentId: town.id, kind: 'community', active: true, version: 0 });
-    grid = await ok(
-      send('POST', '/api/v1/orgs', {
+    grid = await expectOk(
+      api.send('POST', '/api/v1/orgs', {
         parentId: community.id,
         code: 'T-GRID-1',
         name: '测试网格',
@@ -238,7 +231,7 @@ describe('admin writes', () => {
     expect(grid).toMatchObject({ kind: 'grid', hasBoundary: true });
     expect(grid.center.lng).toBeCloseTo(100.005, 9);
     expect(grid.center.lat).toBeCloseTo(30.005, 9);
-    const detail = await ok(get(`/api/v1/orgs/${grid.id}`));
+    const detail = await expectOk(api.get(`/api/v1/orgs/${grid.id}`));
     expect(detail.ancestors.map((a: { id: number }) => a.id)).toEqual([
       ids['150300'],
       ids['150302'],
@@ -246,7 +239,7 @@ describe('admin writes', () => {
       community.id,
     ]);
     expect(detail.staff).toEqual([]);
-    const located = await ok(get('/api/v1/orgs/locate?lng=100.005&lat=30.005'));
+    const located = await expectOk(api.get('/api/v1/orgs/locate?lng=100.005&lat=30.005'));
     expect(located.grid.id).toBe(grid.id);
     expect(located.district.code).toBe('150302');
     const created = await api.app.inject({
@@ -260,7 +253,7 @@ describe('admin writes', () => {
   it('refuses a duplicate code with 409 DUPLICATE_CODE on the field code', async () => {
     const before = await totalOf('/api/v1/orgs?kind=community&pageSize=1');
     expectError(
-      await send('POST', '/api/v1/orgs', {
+      await api.send('POST', '/api/v1/orgs', {
         parentId: town.id,
         code: 'T-COMM-1',
         name: '另一个社区',
@@ -271,7 +264,7 @@ describe('admin writes', () => {
       'code',
     );
     expectError(
-      await send('POST', '/api/v1/orgs', {
+      await api.send('POST', '/api/v1/orgs', {
         parentId: town.id,
         code: '150302',
         name: '重复',
@@ -286,7 +279,7 @@ describe('admin writes', () => {
 
   it('refuses a grid directly under a district with 400 ORG_KIND_NOT_ALLOWED', async () => {
     expectError(
-      await send('POST', '/api/v1/orgs', {
+      await api.send('POST', '/api/v1/orgs', {
         parentId: ids['150302'],
         code: 'T-GRID-BAD',
         name: '错层网格',
@@ -301,7 +294,7 @@ describe('admin writes', () => {
 
   it('refuses a second city and a parent that does not exist', async () => {
     expectError(
-      await send('POST', '/api/v1/orgs', {
+      await api.send('POST', '/api/v1/orgs', {
         parentId: null,
         code: 'T-CITY',
         name: '另一城',
@@ -312,7 +305,7 @@ describe('admin writes', () => {
       'parentId',
     );
     expectError(
-      await send('POST', '/api/v1/orgs', { parentId: 999999, code: 'T-X', name: '无上级', kind: 'unit' }),
+      await api.send('POST', '/api/v1/orgs', { parentId: 999999, code: 'T-X', name: '无上级', kind: 'unit' }),
       400,
       'VALIDATION_FAILED',
       'parentId',
@@ -373,7 +366,7 @@ describe('admin writes', () => {
     ['coordinates that are not arrays', { type: 'MultiPolygon', coordinates: 'here' }],
     ['an altitude', { type: 'Polygon', coordinates: [closedRing.map(([x, y]) => [x, y, 10])] }],
   ])('refuses a boundary with %s: 400 on a boundary field, nothing created', async (_what, boundary) => {
-    const response = await send('POST', '/api/v1/orgs', {
+    const response = await api.send('POST', '/api/v1/orgs', {
       parentId: community.id,
       code: 'T-GRID-GEO',
       name: '坏边界网格',
@@ -385,19 +378,19 @@ describe('admin writes', () => {
   });
 
   it('refuses an invalid boundary on a change too, and keeps the old one', async () => {
-    const response = await send('PATCH', `/api/v1/orgs/${grid.id}`, {
+    const response = await api.send('PATCH', `/api/v1/orgs/${grid.id}`, {
       version: grid.version,
       boundary: { type: 'Polygon', coordinates: [closedRing.slice(0, 3)] },
     });
     expectError(response, 400, 'VALIDATION_FAILED', /^boundary/);
-    const detail = await ok(get(`/api/v1/orgs/${grid.id}`));
+    const detail = await expectOk(api.get(`/api/v1/orgs/${grid.id}`));
     expect(detail.boundary).toEqual(square(100, 30));
     expect(detail.version).toBe(grid.version);
   });
 
   it('refuses an unknown field with 400 naming it', async () => {
     expectError(
-      await send('POST', '/api/v1/orgs', {
+      await api.send('POST', '/api/v1/orgs', {
         parentId: town.id,
         code: 'T-COMM-X',
         name: '多余字段',
@@ -409,7 +402,7 @@ describe('admin writes', () => {
       'colour',
     );
     expectError(
-      await send('PATCH', `/api/v1/orgs/${community.id}`, { version: community.version, colour: 'red' }),
+      await api.send('PATCH', `/api/v1/orgs/${community.id}`, { version: community.version, colour: 'red' }),
       400,
       'VALIDATION_FAILED',
       'colour',
@@ -418,8 +411,8 @@ describe('admin writes', () => {
   });
 
   it('refuses to move an org under its own descendant with 409 ORG_CYCLE, changing nothing', async () => {
-    const a = await ok(
-      send('POST', '/api/v1/orgs', {
+    const a = await expectOk(
+      api.send('POST', '/api/v1/orgs', {
         parentId: ids['150300'],
         code: 'T-UNIT-A',
         name: '测试局',
@@ -427,32 +420,32 @@ describe('admin writes', () => {
       }),
       201,
     );
-    const b = await ok(
-      send('POST', '/api/v1/orgs', { parentId: a.id, code: 'T-UNIT-B', name: '测试科', kind: 'unit' }),
+    const b = await expectOk(
+      api.send('POST', '/api/v1/orgs', { parentId: a.id, code: 'T-UNIT-B', name: '测试科', kind: 'unit' }),
       201,
     );
-    const c = await ok(
-      send('POST', '/api/v1/orgs', { parentId: b.id, code: 'T-UNIT-C', name: '测试股', kind: 'unit' }),
+    const c = await expectOk(
+      api.send('POST', '/api/v1/orgs', { parentId: b.id, code: 'T-UNIT-C', name: '测试股', kind: 'unit' }),
       201,
     );
     expectError(
-      await send('PATCH', `/api/v1/orgs/${a.id}`, { version: a.version, parentId: c.id }),
+      await api.send('PATCH', `/api/v1/orgs/${a.id}`, { version: a.version, parentId: c.id }),
       409,
       'ORG_CYCLE',
     );
     expectError(
-      await send('PATCH', `/api/v1/orgs/${a.id}`, { version: a.version, parentId: b.id }),
+      await api.send('PATCH', `/api/v1/orgs/${a.id}`, { version: a.version, parentId: b.id }),
       409,
       'ORG_CYCLE',
     );
     expectError(
-      await send('PATCH', `/api/v1/orgs/${a.id}`, { version: a.version, parentId: a.id }),
+      await api.send('PATCH', `/api/v1/orgs/${a.id}`, { version: a.version, parentId: a.id }),
       409,
       'ORG_CYCLE',
     );
-    const after = await ok(get(`/api/v1/orgs/${a.id}`));
+    const after = await expectOk(api.get(`/api/v1/orgs/${a.id}`));
     expect(after).toMatchObject({ parentId: ids['150300'], version: a.version, depth: 1 });
-    const cAfter = await ok(get(`/api/v1/orgs/${c.id}`));
+    const cAfter = await expectOk(api.get(`/api/v1/orgs/${c.id}`));
     expect(cAfter.ancestors.map((x: { id: number }) => x.id)).toEqual([ids['150300'], a.id, b.id]);
   });
 
@@ -463,14 +456,14 @@ describe('admin writes', () => {
     expect(movingGrids).toBeGreaterThan(0);
     const gridsOfOtherBefore = await totalOf(`/api/v1/orgs/${otherTown.id}/subtree?kind=grid&pageSize=1`);
     const gridsOfTownBefore = await totalOf(`/api/v1/orgs/${town.id}/subtree?kind=grid&pageSize=1`);
-    const [aGrid] = (await ok(get(`/api/v1/orgs/${moving.id}/subtree?kind=grid&pageSize=1`))).items;
+    const [aGrid] = (await expectOk(api.get(`/api/v1/orgs/${moving.id}/subtree?kind=grid&pageSize=1`))).items;
 
-    const moved = await ok(
-      send('PATCH', `/api/v1/orgs/${moving.id}`, { version: moving.version, parentId: otherTown.id }),
+    const moved = await expectOk(
+      api.send('PATCH', `/api/v1/orgs/${moving.id}`, { version: moving.version, parentId: otherTown.id }),
     );
     expect(moved).toMatchObject({ parentId: otherTown.id, version: moving.version + 1, depth: 3 });
 
-    const gridAfter = await ok(get(`/api/v1/orgs/${aGrid.id}`));
+    const gridAfter = await expectOk(api.get(`/api/v1/orgs/${aGrid.id}`));
     expect(gridAfter.ancestors.map((a: { id: number }) => a.id)).toEqual([
       ids['150300'],
       ids['150302'],
@@ -488,63 +481,67 @@ describe('admin writes', () => {
   });
 
   it('refuses a change made on a stale version with 409 VERSION_CONFLICT, changing nothing', async () => {
-    const current = await ok(get(`/api/v1/orgs/${community.id}`));
-    const renamed = await ok(
-      send('PATCH', `/api/v1/orgs/${community.id}`, { version: current.version, name: '测试社区（改）' }),
+    const current = await expectOk(api.get(`/api/v1/orgs/${community.id}`));
+    const renamed = await expectOk(
+      api.send('PATCH', `/api/v1/orgs/${community.id}`, { version: current.version, name: '测试社区（改）' }),
     );
     expect(renamed.version).toBe(current.version + 1);
     expectError(
-      await send('PATCH', `/api/v1/orgs/${community.id}`, { version: current.version, name: '又改了' }),
+      await api.send('PATCH', `/api/v1/orgs/${community.id}`, { version: current.version, name: '又改了' }),
       409,
       'VERSION_CONFLICT',
     );
-    const after = await ok(get(`/api/v1/orgs/${community.id}`));
+    const after = await expectOk(api.get(`/api/v1/orgs/${community.id}`));
     expect(after).toMatchObject({ name: '测试社区（改）', version: current.version + 1 });
     community = after;
   });
 
   it('refuses to change a code to one already in use', async () => {
     expectError(
-      await send('PATCH', `/api/v1/orgs/${community.id}`, { version: community.version, code: '150303' }),
+      await api.send('PATCH', `/api/v1/orgs/${community.id}`, { version: community.version, code: '150303' }),
       409,
       'DUPLICATE_CODE',
       'code',
     );
-    expect((await ok(get(`/api/v1/orgs/${community.id}`))).code).toBe('T-COMM-1');
+    expect((await expectOk(api.get(`/api/v1/orgs/${community.id}`))).code).toBe('T-COMM-1');
   });
 
   it('refuses to deactivate an org with active children, and deactivates it once they are', async () => {
     expectError(
-      await send('POST', `/api/v1/orgs/${community.id}/deactivate`, { version: community.version }),
+      await api.send('POST', `/api/v1/orgs/${community.id}/deactivate`, { version: community.version }),
       409,
       'ORG_HAS_ACTIVE_CHILDREN',
     );
-    expect((await ok(get(`/api/v1/orgs/${community.id}`))).active).toBe(true);
-    const townNow = await ok(get(`/api/v1/orgs/${town.id}`));
+    expect((await expectOk(api.get(`/api/v1/orgs/${community.id}`))).active).toBe(true);
+    const townNow = await expectOk(api.get(`/api/v1/orgs/${town.id}`));
     expectError(
-      await send('POST', `/api/v1/orgs/${town.id}/deactivate`, { version: townNow.version }),
+      await api.send('POST', `/api/v1/orgs/${town.id}/deactivate`, { version: townNow.version }),
       409,
       'ORG_HAS_ACTIVE_CHILDREN',
     );
 
-    const g = await ok(get(`/api/v1/orgs/${grid.id}`));
+    const g = await expectOk(api.get(`/api/v1/orgs/${grid.id}`));
     expectError(
-      await send('POST', `/api/v1/orgs/${grid.id}/deactivate`, { version: g.version + 5 }),
+      await api.send('POST', `/api/v1/orgs/${grid.id}/deactivate`, { version: g.version + 5 }),
       409,
       'VERSION_CONFLICT',
     );
-    const off = await ok(send('POST', `/api/v1/orgs/${grid.id}/deactivate`, { version: g.version }));
+    const off = await expectOk(
+      api.send('POST', `/api/v1/orgs/${grid.id}/deactivate`, { version: g.version }),
+    );
     expect(off.active).toBe(false);
-    expectError(await get('/api/v1/orgs/locate?lng=100.005&lat=30.005'), 404, 'POINT_OUTSIDE_CITY');
-    const c = await ok(get(`/api/v1/orgs/${community.id}`));
+    expectError(await api.get('/api/v1/orgs/locate?lng=100.005&lat=30.005'), 404, 'POINT_OUTSIDE_CITY');
+    const c = await expectOk(api.get(`/api/v1/orgs/${community.id}`));
     expect(c.childCount).toBe(0);
-    const cOff = await ok(send('POST', `/api/v1/orgs/${community.id}/deactivate`, { version: c.version }));
+    const cOff = await expectOk(
+      api.send('POST', `/api/v1/orgs/${community.id}/deactivate`, { version: c.version }),
+    );
     expect(cOff.active).toBe(false);
     expect(await totalOf(`/api/v1/orgs?q=T-COMM-1`)).toBe(0);
     expect(await totalOf(`/api/v1/orgs?q=T-COMM-1&active=false`)).toBe(1);
 
     expectError(
-      await send('POST', '/api/v1/orgs', {
+      await api.send('POST', '/api/v1/orgs', {
         parentId: community.id,
         code: 'T-GRID-2',
         name: '停用社区下的网格',
@@ -554,7 +551,9 @@ describe('admin writes', () => {
       'VALIDATION_FAILED',
       'parentId',
     );
-    const cOn = await ok(send('POST', `/api/v1/orgs/${community.id}/activate`, { version: cOff.version }));
+    const cOn = await expectOk(
+      api.send('POST', `/api/v1/orgs/${community.id}/activate`, { version: cOff.version }),
+    );
     expect(cOn.active).toBe(true);
   });
 
@@ -565,9 +564,9 @@ describe('admin writes', () => {
       { role: 'full_time', name: '专职丙', phone: null },
       { role: 'part_time', name: '兼职丁' },
     ];
-    const body = await ok(send('PUT', `/api/v1/orgs/${grid.id}/staff`, { staff }));
+    const body = await expectOk(api.send('PUT', `/api/v1/orgs/${grid.id}/staff`, { staff }));
     expect(body.staff).toHaveLength(4);
-    const detail = await ok(get(`/api/v1/orgs/${grid.id}`, 'leader'));
+    const detail = await expectOk(api.get(`/api/v1/orgs/${grid.id}`, 'leader'));
     expect(detail.staff.map((s: { phone: string | null }) => s.phone)).toEqual([
       '139****0001',
       '139****0002',
@@ -575,7 +574,7 @@ describe('admin writes', () => {
       null,
     ]);
     expectError(
-      await send('PUT', `/api/v1/orgs/${grid.id}/staff`, {
+      await api.send('PUT', `/api/v1/orgs/${grid.id}/staff`, {
         staff: [staff[0], { ...staff[0], name: '格长戊' }],
       }),
       400,
@@ -583,11 +582,11 @@ describe('admin writes', () => {
       'staff',
     );
     expectError(
-      await send('PUT', `/api/v1/orgs/${community.id}/staff`, { staff }),
+      await api.send('PUT', `/api/v1/orgs/${community.id}/staff`, { staff }),
       400,
       'ORG_KIND_NOT_ALLOWED',
     );
-    expect((await ok(get(`/api/v1/orgs/${grid.id}`))).staff).toHaveLength(4);
+    expect((await expectOk(api.get(`/api/v1/orgs/${grid.id}`))).staff).toHaveLength(4);
   });
 });
 
@@ -598,7 +597,7 @@ describe('data scope', () => {
     expect(grids).toBe(ofDistrict);
     expect(await totalOf('/api/v1/orgs?kind=district', 'dispatcher_hbw')).toBe(1);
     expect(await totalOf('/api/v1/orgs?kind=city', 'dispatcher_hbw')).toBe(0);
-    const root = await ok(get('/api/v1/orgs/tree', 'dispatcher_hbw'));
+    const root = await expectOk(api.get('/api/v1/orgs/tree', 'dispatcher_hbw'));
     expect(root.items.map((o: { code: string }) => o.code)).toEqual(['150302']);
   });
 
@@ -606,7 +605,8 @@ describe('data scope', () => {
     'refuses the district dispatcher any read of district %s with 403 OUT_OF_SCOPE',
     async (code) => {
       const districtId = ids[code]!;
-      const [grid] = (await ok(get(`/api/v1/orgs/${districtId}/subtree?kind=grid&pageSize=1`))).items;
+      const [grid] = (await expectOk(api.get(`/api/v1/orgs/${districtId}/subtree?kind=grid&pageSize=1`)))
+        .items;
       for (const url of [
         `/api/v1/orgs/${districtId}`,
         `/api/v1/orgs/${grid.id}`,
@@ -616,11 +616,11 @@ describe('data scope', () => {
         `/api/v1/orgs/tree?parentId=${districtId}`,
         `/api/v1/orgs/${ids['150300']}`,
       ]) {
-        expectError(await get(url, 'dispatcher_hbw'), 403, 'OUT_OF_SCOPE');
+        expectError(await api.get(url, 'dispatcher_hbw'), 403, 'OUT_OF_SCOPE');
       }
       const centre = DISTRICTS.find((d) => d.code === code)!.center;
       expectError(
-        await get(`/api/v1/orgs/locate?lng=${centre.lng}&lat=${centre.lat}`, 'dispatcher_hbw'),
+        await api.get(`/api/v1/orgs/locate?lng=${centre.lng}&lat=${centre.lat}`, 'dispatcher_hbw'),
         403,
         'OUT_OF_SCOPE',
       );
@@ -629,9 +629,11 @@ describe('data scope', () => {
 
   it('lets the district dispatcher read and locate inside his district', async () => {
     const c = DISTRICTS[0].center;
-    const located = await ok(get(`/api/v1/orgs/locate?lng=${c.lng}&lat=${c.lat}`, 'dispatcher_hbw'));
+    const located = await expectOk(
+      api.get(`/api/v1/orgs/locate?lng=${c.lng}&lat=${c.lat}`, 'dispatcher_hbw'),
+    );
     expect(located.district.code).toBe('150302');
-    const detail = await ok(get(`/api/v1/orgs/${located.grid.id}`, 'dispatcher_hbw'));
+    const detail = await expectOk(api.get(`/api/v1/orgs/${located.grid.id}`, 'dispatcher_hbw'));
     expect(detail.staff.length).toBeGreaterThanOrEqual(4);
     for (const member of detail.staff) expect(member.phone).toMatch(/^1\d{10}$/);
   });
@@ -641,41 +643,41 @@ describe('data scope', () => {
       await totalOf('/api/v1/orgs?kind=grid&pageSize=1'),
     );
     expect(await totalOf('/api/v1/orgs?kind=district', 'dispatcher')).toBe(3);
-    const root = await ok(get('/api/v1/orgs/tree', 'dispatcher'));
+    const root = await expectOk(api.get('/api/v1/orgs/tree', 'dispatcher'));
     expect(root.items.map((o: { code: string }) => o.code)).toEqual(['150300']);
     for (const d of DISTRICTS)
-      expect((await ok(get(`/api/v1/orgs/${ids[d.code]}`, 'dispatcher'))).code).toBe(d.code);
+      expect((await expectOk(api.get(`/api/v1/orgs/${ids[d.code]}`, 'dispatcher'))).code).toBe(d.code);
   });
 
   it('confines a grid worker to his grid', async () => {
-    const grids = await ok(get('/api/v1/orgs?kind=grid', 'grid'));
+    const grids = await expectOk(api.get('/api/v1/orgs?kind=grid', 'grid'));
     expect(grids.total).toBe(1);
-    expectError(await get(`/api/v1/orgs/${ids['150302']}`, 'grid'), 403, 'OUT_OF_SCOPE');
+    expectError(await api.get(`/api/v1/orgs/${ids['150302']}`, 'grid'), 403, 'OUT_OF_SCOPE');
   });
 
   it.each(['leader', 'dispatcher', 'dispatcher_hbw', 'agent'])(
     'refuses writes to %s, who lacks org.write, with 403 FORBIDDEN and changes nothing',
     async (user) => {
-      const before = await ok(get(`/api/v1/orgs/${ids['150302']}`));
+      const before = await expectOk(api.get(`/api/v1/orgs/${ids['150302']}`));
       const attempts = [
-        send(
+        api.send(
           'POST',
           '/api/v1/orgs',
           { parentId: ids['150302'], code: 'T-F', name: '越权', kind: 'town' },
           user,
         ),
-        send('PATCH', `/api/v1/orgs/${ids['150302']}`, { version: before.version, name: '改名' }, user),
-        send('POST', `/api/v1/orgs/${ids['150302']}/deactivate`, { version: before.version }, user),
-        send('PUT', `/api/v1/orgs/${ids['150302']}/staff`, { staff: [] }, user),
+        api.send('PATCH', `/api/v1/orgs/${ids['150302']}`, { version: before.version, name: '改名' }, user),
+        api.send('POST', `/api/v1/orgs/${ids['150302']}/deactivate`, { version: before.version }, user),
+        api.send('PUT', `/api/v1/orgs/${ids['150302']}/staff`, { staff: [] }, user),
       ];
       for (const response of await Promise.all(attempts)) expectError(response, 403, 'FORBIDDEN');
-      expect(await ok(get(`/api/v1/orgs/${ids['150302']}`))).toEqual(before);
+      expect(await expectOk(api.get(`/api/v1/orgs/${ids['150302']}`))).toEqual(before);
       expect(await totalOf('/api/v1/orgs?q=T-F&active=all')).toBe(0);
     },
   );
 
   it('refuses org reads to citizens and merchants, who lack org.read', async () => {
-    expectError(await get('/api/v1/orgs', 'citizen'), 403, 'FORBIDDEN');
-    expectError(await get(`/api/v1/orgs/${ids['150300']}`, 'merchant'), 403, 'FORBIDDEN');
+    expectError(await api.get('/api/v1/orgs', 'citizen'), 403, 'FORBIDDEN');
+    expectError(await api.get(`/api/v1/orgs/${ids['150300']}`, 'merchant'), 403, 'FORBIDDEN');
   });
 });

@@ -1,12 +1,12 @@
 import { DEFAULT_ROLE_PERMISSIONS } from '@shanzhi/shared';
 import { eq } from 'drizzle-orm';
-import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   auditEntries,
   createSeededApi,
   DEMO_PASSWORD,
   expectError,
+  expectOk,
   orgIdOf,
   type SeededApi,
   userIdOf,
@@ -27,36 +27,17 @@ afterAll(async () => {
   await api?.close();
 });
 
-async function get(url: string, user = 'admin'): Promise<LightMyRequestResponse> {
-  return api.app.inject({ method: 'GET', url, headers: await api.as(user) });
-}
-
-async function send(
-  method: 'POST' | 'PATCH' | 'PUT',
-  url: string,
-  payload: unknown,
-  user = 'admin',
-): Promise<LightMyRequestResponse> {
-  return api.app.inject({ method, url, payload: payload as object, headers: await api.as(user) });
-}
-
-async function ok(response: Promise<LightMyRequestResponse> | LightMyRequestResponse, status = 200) {
-  const r = await response;
-  expect(r.statusCode, r.body).toBe(status);
-  return r.json();
-}
-
 function login(username: string, password: string) {
   return api.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
 }
 
 async function firstTownOf(district: string): Promise<number> {
-  const body = await ok(get(`/api/v1/orgs?parentId=${ids[district]}&kind=town&pageSize=1`));
+  const body = await expectOk(api.get(`/api/v1/orgs?parentId=${ids[district]}&kind=town&pageSize=1`));
   return body.items[0].id;
 }
 
 async function usernamesOf(url: string, user = 'admin'): Promise<string[]> {
-  const body = await ok(get(`${url}${url.includes('?') ? '&' : '?'}pageSize=200`, user));
+  const body = await expectOk(api.get(`${url}${url.includes('?') ? '&' : '?'}pageSize=200`, user));
   expect(body.items.length).toBe(body.total);
   return body.items.map((u: { username: string }) => u.username).sort();
 }
@@ -68,8 +49,8 @@ describe('creating users', () => {
   });
 
   it('creates a user whose password is stored as an argon2id hash and who can then sign in', async () => {
-    const created = await ok(
-      send('POST', '/api/v1/users', {
+    const created = await expectOk(
+      api.send('POST', '/api/v1/users', {
         username: 'T_Wang',
         displayName: '王测试',
         orgId: townId,
@@ -108,7 +89,7 @@ describe('creating users', () => {
 
   it('refuses a username already taken, whatever its case, with 409 DUPLICATE_USERNAME', async () => {
     for (const username of ['t_wang', 'T_WANG', 'admin']) {
-      const response = await send('POST', '/api/v1/users', {
+      const response = await api.send('POST', '/api/v1/users', {
         username,
         displayName: '重名',
         orgId: townId,
@@ -125,9 +106,9 @@ describe('creating users', () => {
     ['without a letter', '1234567890'],
     ['too long', `A1${'x'.repeat(200)}`],
   ])('refuses a password %s with 400 on the field password', async (_why, password) => {
-    const before = await ok(get('/api/v1/users?pageSize=1'));
+    const before = await expectOk(api.get('/api/v1/users?pageSize=1'));
     expectError(
-      await send('POST', '/api/v1/users', {
+      await api.send('POST', '/api/v1/users', {
         username: 't_weak',
         displayName: '弱密码',
         orgId: townId,
@@ -138,11 +119,11 @@ describe('creating users', () => {
       'VALIDATION_FAILED',
       'password',
     );
-    expect((await ok(get('/api/v1/users?pageSize=1'))).total).toBe(before.total);
+    expect((await expectOk(api.get('/api/v1/users?pageSize=1'))).total).toBe(before.total);
   });
 
   it('refuses a bad username, phone, role list or org with 400 naming each field', async () => {
-    const response = await send('POST', '/api/v1/users', {
+    const response = await api.send('POST', '/api/v1/users', {
       username: 'has space',
       displayName: '',
       orgId: townId,
@@ -154,7 +135,7 @@ describe('creating users', () => {
     const fields = response.json().error.fields.map((f: { field: string }) => f.field);
     expect(fields).toEqual(expect.arrayContaining(['username', 'displayName', 'roles', 'phone']));
     expectError(
-      await send('POST', '/api/v1/users', {
+      await api.send('POST', '/api/v1/users', {
         username: 't_role',
         displayName: '未知角色',
         orgId: townId,
@@ -166,7 +147,7 @@ describe('creating users', () => {
       /^roles/,
     );
     expectError(
-      await send('POST', '/api/v1/users', {
+      await api.send('POST', '/api/v1/users', {
         username: 't_noorg',
         displayName: '无组织',
         orgId: 999999,
@@ -180,7 +161,7 @@ describe('creating users', () => {
 
   it('refuses user writes to a role without user.write with 403 FORBIDDEN', async () => {
     expectError(
-      await send(
+      await api.send(
         'POST',
         '/api/v1/users',
         { username: 't_x', displayName: '越权', orgId: townId, password: 'Street2026', roles: ['handler'] },
@@ -190,9 +171,9 @@ describe('creating users', () => {
       'FORBIDDEN',
     );
     const id = await userIdOf(api.ctx, 'agent');
-    expectError(await send('POST', `/api/v1/users/${id}/unlock`, undefined, 'leader'), 403, 'FORBIDDEN');
+    expectError(await api.send('POST', `/api/v1/users/${id}/unlock`, undefined, 'leader'), 403, 'FORBIDDEN');
     expectError(
-      await send('PUT', `/api/v1/users/${id}/roles`, { roles: ['admin'] }, 'dispatcher'),
+      await api.send('PUT', `/api/v1/users/${id}/roles`, { roles: ['admin'] }, 'dispatcher'),
       403,
       'FORBIDDEN',
     );
@@ -202,7 +183,9 @@ describe('creating users', () => {
 describe('roles and permissions', () => {
   it('replaces a user’s roles and audits the change with from and to', async () => {
     const id = await userIdOf(api.ctx, 't_wang');
-    const changed = await ok(send('PUT', `/api/v1/users/${id}/roles`, { roles: ['mediator', 'handler'] }));
+    const changed = await expectOk(
+      api.send('PUT', `/api/v1/users/${id}/roles`, { roles: ['mediator', 'handler'] }),
+    );
     expect(changed.roles).toEqual(['handler', 'mediator']);
     const [entry] = (await auditEntries(api, 'user.roles_changed')).filter((e) => e.targetId === String(id));
     expect(entry).toMatchObject({
@@ -214,7 +197,7 @@ describe('roles and permissions', () => {
   });
 
   it('lists every role with its permissions', async () => {
-    const body = await ok(get('/api/v1/roles'));
+    const body = await expectOk(api.get('/api/v1/roles'));
     const leader = body.roles.find((r: { role: string }) => r.role === 'leader');
     expect(leader.permissions.sort()).toEqual([...DEFAULT_ROLE_PERMISSIONS.leader].sort());
     expect(body.permissions).toContain('personal_data.read');
@@ -222,9 +205,11 @@ describe('roles and permissions', () => {
 
   it('applies a changed grant on the very next request of a user with that role, and audits it', async () => {
     const leader = await api.as('leader');
-    expectError(await get('/api/v1/audit', 'leader'), 403, 'FORBIDDEN');
+    expectError(await api.get('/api/v1/audit', 'leader'), 403, 'FORBIDDEN');
     const granted = [...DEFAULT_ROLE_PERMISSIONS.leader, 'audit.read', 'personal_data.read'];
-    const body = await ok(send('PUT', '/api/v1/roles/leader/permissions', { permissions: granted }));
+    const body = await expectOk(
+      api.send('PUT', '/api/v1/roles/leader/permissions', { permissions: granted }),
+    );
     expect(body.permissions).toEqual([...granted].sort());
 
     const next = await api.app.inject({ method: 'GET', url: '/api/v1/audit', headers: leader });
@@ -237,42 +222,44 @@ describe('roles and permissions', () => {
       targetId: 'leader',
       detail: { from: [...DEFAULT_ROLE_PERMISSIONS.leader].sort(), to: [...granted].sort() },
     });
-    const hbw = await ok(get('/api/v1/users?q=dispatcher_hbw', 'leader'));
+    const hbw = await expectOk(api.get('/api/v1/users?q=dispatcher_hbw', 'leader'));
     expect(hbw.items[0].phone).toBe('13904730011');
 
-    await ok(
-      send('PUT', '/api/v1/roles/leader/permissions', { permissions: [...DEFAULT_ROLE_PERMISSIONS.leader] }),
+    await expectOk(
+      api.send('PUT', '/api/v1/roles/leader/permissions', {
+        permissions: [...DEFAULT_ROLE_PERMISSIONS.leader],
+      }),
     );
-    expectError(await get('/api/v1/audit', 'leader'), 403, 'FORBIDDEN');
-    const masked = await ok(get('/api/v1/users?q=dispatcher_hbw', 'leader'));
+    expectError(await api.get('/api/v1/audit', 'leader'), 403, 'FORBIDDEN');
+    const masked = await expectOk(api.get('/api/v1/users?q=dispatcher_hbw', 'leader'));
     expect(masked.items[0].phone).toBe('139****0011');
   });
 
   it('refuses a role or permission that does not exist with 400', async () => {
     expectError(
-      await send('PUT', '/api/v1/roles/emperor/permissions', { permissions: [] }),
+      await api.send('PUT', '/api/v1/roles/emperor/permissions', { permissions: [] }),
       400,
       'VALIDATION_FAILED',
       /^params/,
     );
     expectError(
-      await send('PUT', '/api/v1/roles/leader/permissions', { permissions: ['rule.world'] }),
+      await api.send('PUT', '/api/v1/roles/leader/permissions', { permissions: ['rule.world'] }),
       400,
       'VALIDATION_FAILED',
       /^permissions/,
     );
-    const body = await ok(get('/api/v1/roles'));
+    const body = await expectOk(api.get('/api/v1/roles'));
     const leader = body.roles.find((r: { role: string }) => r.role === 'leader');
     expect(leader.permissions.sort()).toEqual([...DEFAULT_ROLE_PERMISSIONS.leader].sort());
   });
 
   it('lets a district manager given user.write create users only in his district and only with his roles', async () => {
     const withWrite = [...DEFAULT_ROLE_PERMISSIONS.dispatcher, 'user.write'];
-    await ok(send('PUT', '/api/v1/roles/dispatcher/permissions', { permissions: withWrite }));
+    await expectOk(api.send('PUT', '/api/v1/roles/dispatcher/permissions', { permissions: withWrite }));
     const input = { displayName: '区用户', password: 'Street2026' };
     const wudaTown = await firstTownOf('150304');
     expectError(
-      await send(
+      await api.send(
         'POST',
         '/api/v1/users',
         { ...input, username: 't_wd', orgId: wudaTown, roles: ['dispatcher'] },
@@ -282,7 +269,7 @@ describe('roles and permissions', () => {
       'OUT_OF_SCOPE',
     );
     expectError(
-      await send(
+      await api.send(
         'POST',
         '/api/v1/users',
         { ...input, username: 't_boss', orgId: ids['center.150302'], roles: ['admin'] },
@@ -291,8 +278,8 @@ describe('roles and permissions', () => {
       403,
       'FORBIDDEN',
     );
-    const made = await ok(
-      send(
+    const made = await expectOk(
+      api.send(
         'POST',
         '/api/v1/users',
         { ...input, username: 't_hbw', orgId: ids['center.150302'], roles: ['dispatcher'] },
@@ -302,12 +289,17 @@ describe('roles and permissions', () => {
     );
     const handlerWd = await userIdOf(api.ctx, 'handler_wd');
     expectError(
-      await send('PATCH', `/api/v1/users/${handlerWd}`, { version: 0, displayName: '改' }, 'dispatcher_hbw'),
+      await api.send(
+        'PATCH',
+        `/api/v1/users/${handlerWd}`,
+        { version: 0, displayName: '改' },
+        'dispatcher_hbw',
+      ),
       403,
       'OUT_OF_SCOPE',
     );
     expectError(
-      await send(
+      await api.send(
         'PATCH',
         `/api/v1/users/${made.id}`,
         { version: made.version, orgId: wudaTown },
@@ -316,13 +308,13 @@ describe('roles and permissions', () => {
       403,
       'OUT_OF_SCOPE',
     );
-    await ok(
-      send('PUT', '/api/v1/roles/dispatcher/permissions', {
+    await expectOk(
+      api.send('PUT', '/api/v1/roles/dispatcher/permissions', {
         permissions: [...DEFAULT_ROLE_PERMISSIONS.dispatcher],
       }),
     );
     expectError(
-      await send(
+      await api.send(
         'PATCH',
         `/api/v1/users/${made.id}`,
         { version: made.version, displayName: '改' },
@@ -331,7 +323,7 @@ describe('roles and permissions', () => {
       403,
       'FORBIDDEN',
     );
-    expect((await ok(get(`/api/v1/users/${made.id}`))).displayName).toBe('区用户');
+    expect((await expectOk(api.get(`/api/v1/users/${made.id}`))).displayName).toBe('区用户');
   });
 });
 
@@ -342,7 +334,7 @@ describe('passwords and lock-outs', () => {
     expect((await api.app.inject({ method: 'GET', url: '/api/v1/me', headers: session })).statusCode).toBe(
       200,
     );
-    const reset = await send('POST', `/api/v1/users/${id}/password`, { password: 'Renewed2027' });
+    const reset = await api.send('POST', `/api/v1/users/${id}/password`, { password: 'Renewed2027' });
     expect(reset.statusCode, reset.body).toBe(204);
     expectError(
       await api.app.inject({ method: 'GET', url: '/api/v1/me', headers: session }),
@@ -357,7 +349,7 @@ describe('passwords and lock-outs', () => {
   it('refuses a weak new password with 400 on the field password, keeping the old one', async () => {
     const id = await userIdOf(api.ctx, 't_wang');
     expectError(
-      await send('POST', `/api/v1/users/${id}/password`, { password: 'weak' }),
+      await api.send('POST', `/api/v1/users/${id}/password`, { password: 'weak' }),
       400,
       'VALIDATION_FAILED',
       'password',
@@ -369,28 +361,30 @@ describe('passwords and lock-outs', () => {
     const id = await userIdOf(api.ctx, 't_wang');
     for (let i = 0; i < 5; i++) await login('t_wang', `Wrong${i}xx`);
     expectError(await login('t_wang', 'Renewed2027'), 423, 'ACCOUNT_LOCKED');
-    expect((await ok(get(`/api/v1/users/${id}`))).locked).toBe(true);
-    const unlocked = await ok(send('POST', `/api/v1/users/${id}/unlock`, undefined));
+    expect((await expectOk(api.get(`/api/v1/users/${id}`))).locked).toBe(true);
+    const unlocked = await expectOk(api.send('POST', `/api/v1/users/${id}/unlock`, undefined));
     expect(unlocked).toMatchObject({ locked: false, lockedUntil: null });
     expect((await login('t_wang', 'Renewed2027')).statusCode).toBe(200);
     expect((await auditEntries(api, 'user.unlocked')).map((e) => e.targetId)).toContain(String(id));
   });
 
   it('answers 404 USER_NOT_FOUND for a user that does not exist', async () => {
-    expectError(await send('POST', '/api/v1/users/999999/unlock', undefined), 404, 'USER_NOT_FOUND');
-    expectError(await get('/api/v1/users/999999'), 404, 'USER_NOT_FOUND');
+    expectError(await api.send('POST', '/api/v1/users/999999/unlock', undefined), 404, 'USER_NOT_FOUND');
+    expectError(await api.get('/api/v1/users/999999'), 404, 'USER_NOT_FOUND');
   });
 
   it('refuses a change on a stale version with 409 VERSION_CONFLICT', async () => {
     const id = await userIdOf(api.ctx, 't_wang');
-    const current = await ok(get(`/api/v1/users/${id}`));
-    await ok(send('PATCH', `/api/v1/users/${id}`, { version: current.version, displayName: '王测试二' }));
+    const current = await expectOk(api.get(`/api/v1/users/${id}`));
+    await expectOk(
+      api.send('PATCH', `/api/v1/users/${id}`, { version: current.version, displayName: '王测试二' }),
+    );
     expectError(
-      await send('PATCH', `/api/v1/users/${id}`, { version: current.version, displayName: '王测试三' }),
+      await api.send('PATCH', `/api/v1/users/${id}`, { version: current.version, displayName: '王测试三' }),
       409,
       'VERSION_CONFLICT',
     );
-    expect((await ok(get(`/api/v1/users/${id}`))).displayName).toBe('王测试二');
+    expect((await expectOk(api.get(`/api/v1/users/${id}`))).displayName).toBe('王测试二');
   });
 });
 
@@ -408,22 +402,28 @@ describe('data scope of users', () => {
 
   it('refuses the district dispatcher users of another district with 403 OUT_OF_SCOPE', async () => {
     const handlerWd = await userIdOf(api.ctx, 'handler_wd');
-    expectError(await get(`/api/v1/users/${handlerWd}`, 'dispatcher_hbw'), 403, 'OUT_OF_SCOPE');
+    expectError(await api.get(`/api/v1/users/${handlerWd}`, 'dispatcher_hbw'), 403, 'OUT_OF_SCOPE');
     expectError(
-      await get(`/api/v1/users/${await userIdOf(api.ctx, 'admin')}`, 'dispatcher_hbw'),
+      await api.get(`/api/v1/users/${await userIdOf(api.ctx, 'admin')}`, 'dispatcher_hbw'),
       403,
       'OUT_OF_SCOPE',
     );
     for (const district of ['150303', '150304', '150300']) {
-      expectError(await get(`/api/v1/users?orgId=${ids[district]}`, 'dispatcher_hbw'), 403, 'OUT_OF_SCOPE');
+      expectError(
+        await api.get(`/api/v1/users?orgId=${ids[district]}`, 'dispatcher_hbw'),
+        403,
+        'OUT_OF_SCOPE',
+      );
     }
-    const own = await ok(get(`/api/v1/users/${await userIdOf(api.ctx, 'grid')}`, 'dispatcher_hbw'));
+    const own = await expectOk(api.get(`/api/v1/users/${await userIdOf(api.ctx, 'grid')}`, 'dispatcher_hbw'));
     expect(own.username).toBe('grid');
   });
 
   it('shows the city dispatcher every user of the city', async () => {
     expect(await usernamesOf('/api/v1/users', 'dispatcher')).toEqual(await usernamesOf('/api/v1/users'));
-    const handlerWd = await ok(get(`/api/v1/users/${await userIdOf(api.ctx, 'handler_wd')}`, 'dispatcher'));
+    const handlerWd = await expectOk(
+      api.get(`/api/v1/users/${await userIdOf(api.ctx, 'handler_wd')}`, 'dispatcher'),
+    );
     expect(handlerWd.phone).toBe('13904730012');
   });
 
@@ -438,7 +438,7 @@ describe('data scope of users', () => {
 
   it('refuses user reads to roles without user.read', async () => {
     for (const user of ['agent', 'handler', 'citizen'])
-      expectError(await get('/api/v1/users', user), 403, 'FORBIDDEN');
+      expectError(await api.get('/api/v1/users', user), 403, 'FORBIDDEN');
   });
 
   it('still signs in every demo account with the demo password', async () => {

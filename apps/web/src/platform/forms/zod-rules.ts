@@ -1,5 +1,7 @@
 import type { FormInstance, FormRule } from 'antd';
-import type { ApiError } from '../api/index.js';
+import { errorText } from '../../i18n/error-text.js';
+import type { Translate } from '../../i18n/I18nProvider.js';
+import { ApiError } from '../api/index.js';
 
 /** The little of a zod schema a form rule needs. */
 interface SafeParser {
@@ -54,4 +56,20 @@ export function showServerFieldErrors(
   }
   if (placed.length > 0) form.setFields(placed);
   return unplaced;
+}
+
+/**
+ * What a form shows above its fields after a failed submit: the server's field errors go on the fields of
+ * `known`; the answer is null when every error found its field, else the failure in words with the errors
+ * no field could show.
+ */
+export function formFailure(
+  form: FormInstance,
+  error: unknown,
+  known: readonly string[],
+  t: Translate,
+): string | null {
+  const rest = error instanceof ApiError ? showServerFieldErrors(form, error, known) : [];
+  if (error instanceof ApiError && error.fields.length > 0 && rest.length === 0) return null;
+  return [errorText(error, t), ...rest].join('；');
 }

@@ -3,10 +3,9 @@ import { OfficeHours } from '@shanzhi/shared';
 import { Alert, App, Button, Card, Flex, Form, Input, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { ErrorState } from '../../../components/ErrorState.js';
-import { errorText } from '../../../i18n/error-text.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
-import { ApiError, useApi } from '../../../platform/api/index.js';
-import { showServerFieldErrors } from '../../../platform/forms/zod-rules.js';
+import { useApi } from '../../../platform/api/index.js';
+import { formFailure } from '../../../platform/forms/zod-rules.js';
 import { fetchOfficeHours, saveOfficeHours } from '../api/calendar.api.js';
 
 interface OfficeHoursForm {
@@ -50,10 +49,7 @@ export function OfficeHoursCard({ canWrite }: { canWrite: boolean }) {
       message.success(t('common.saved'));
     } catch (error) {
       const known = periods.flatMap((_, i) => [`periods.${i}.start`, `periods.${i}.end`]);
-      const rest = error instanceof ApiError ? showServerFieldErrors(form, error, known) : [];
-      if (!(error instanceof ApiError) || error.fields.length === 0 || rest.length > 0) {
-        setFormError([errorText(error, t), ...rest].join('；'));
-      }
+      setFormError(formFailure(form, error, known, t));
     } finally {
       setSaving(false);
     }

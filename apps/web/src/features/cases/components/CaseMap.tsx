@@ -1,41 +1,17 @@
-import type { BoundaryGeometry } from '@shanzhi/shared';
 import { Button, Card, Empty, Flex } from 'antd';
 import type { EChartsCoreOption, EChartsType } from 'echarts/core';
 import { type ReactNode, useCallback, useMemo, useRef } from 'react';
-import { EChart, type MapGeoJson } from '../../../components/EChart.js';
+import { boundaryGeo, boundaryMap, containerRegion, onMapClick } from '../../../components/boundary-map.js';
+import { EChart } from '../../../components/EChart.js';
 import { ErrorState } from '../../../components/ErrorState.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
 import { useApi } from '../../../platform/api/index.js';
-import { type MapArea, type MapSource, staffMapSource } from '../api/case-map.api.js';
-
-interface MapData {
-  mapName: string;
-  geoJson: MapGeoJson;
-  container: MapArea;
-  names: Map<string, string>;
-}
+import { type MapSource, staffMapSource } from '../api/case-map.api.js';
 
 /** The boundaries of an area and of everything directly below it, as an ECharts map. */
-async function loadMap(source: MapSource, focusId: number | null): Promise<MapData | null> {
+async function loadMap(source: MapSource, focusId: number | null) {
   const areas = await source.loadAreas(focusId);
-  if (!areas) return null;
-  const shapes = [areas.area, ...areas.children].filter(
-    (a): a is MapArea & { boundary: BoundaryGeometry } => a.boundary !== null,
-  );
-  if (shapes.length === 0) return null;
-  return {
-    mapName: `shanzhi-case-map-${areas.area.id}`,
-    container: areas.area,
-    names: new Map(shapes.map((a) => [String(a.id), a.name])),
-    geoJson: {
-      type: 'FeatureCollection',
-      features: shapes.map((a) => ({
-        type: 'Feature',
-        properties: { name: String(a.id) },
-        geometry: a.boundary,
-      })),
-    } as unknown as MapGeoJson,
-  };
+  return areas ? boundaryMap(`shanzhi-case-map-${areas.area.id}`, areas.area, areas.children) : null;
 }
 
 /** Props of {@link CaseMap}. */
@@ -76,56 +52,22 @@ export function CaseMap({
   onPickRef.current = onPick;
 
   const onInit = useCallback((chart: EChartsType) => {
-    chart.getZr().on('click', (event) => {
-      if (!onPickRef.current) return;
-      const at = chart.convertFromPixel({ geoIndex: 0 }, [event.offsetX, event.offsetY]) as
-        | number[]
-        | undefined;
-      if (at && Number.isFinite(at[0]) && Number.isFinite(at[1]))
-        onPickRef.current({ lng: at[0]!, lat: at[1]! });
-    });
+    onMapClick(chart, (at) => onPickRef.current?.(at));
   }, []);
 
   const map = data.data;
   const option = useMemo<EChartsCoreOption | null>(() => {
     if (!map) return null;
-    const containerKey = String(map.container.id);
-    const shortName = (id: string) => {
-      const name = map.names.get(id) ?? id;
-      const short = name.startsWith(map.container.name) ? name.slice(map.container.name.length) : name;
-      return short || name;
-    };
     return {
       tooltip: {
         trigger: 'item',
         formatter: (p: { name: string; seriesType?: string }) =>
           p.seriesType === 'scatter' ? t('caseMap.casePoint') : (map.names.get(p.name) ?? ''),
       },
-      geo: {
-        map: map.mapName,
-        roam: true,
-        aspectScale: 0.78,
-        layoutCenter: ['50%', '50%'],
-        layoutSize: '96%',
-        scaleLimit: { min: 0.8, max: 40 },
-        selectedMode: false,
-        itemStyle: { areaColor: '#e8f0fc', borderColor: '#5b8bd9', borderWidth: 1 },
-        emphasis: { itemStyle: { areaColor: '#bcd3f7' }, label: { show: true, color: '#0a3fb8' } },
-        label: {
-          show: map.names.size <= 25,
-          fontSize: 11,
-          color: '#34495e',
-          formatter: (p: { name: string }) => shortName(p.name),
-        },
-        regions: [
-          {
-            name: containerKey,
-            silent: true,
-            itemStyle: { areaColor: '#f6f8fb', borderColor: '#1f3f7a', borderWidth: 2 },
-            label: { show: false },
-          },
-        ],
-      },
+      geo: boundaryGeo(map, {
+        maxScale: 40,
+        regions: [containerRegion(map, { areaColor: '#f6f8fb', borderColor: '#1f3f7a', borderWidth: 2 })],
+      }),
       series: point
         ? [
             {

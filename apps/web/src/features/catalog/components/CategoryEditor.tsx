@@ -27,11 +27,9 @@ import {
   Typography,
 } from 'antd';
 import { useEffect, useState } from 'react';
-import { errorText } from '../../../i18n/error-text.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
 import { priorityLabel } from '../../../i18n/labels.js';
-import { ApiError } from '../../../platform/api/index.js';
-import { showServerFieldErrors, zodRule } from '../../../platform/forms/zod-rules.js';
+import { formFailure, zodRule } from '../../../platform/forms/zod-rules.js';
 import { type CategoryView, createCategory, type HandlingUnit, updateCategory } from '../api/catalog.api.js';
 import { TimeLimitInput } from './TimeLimitInput.js';
 
@@ -161,10 +159,7 @@ export function CategoryEditor({
       }
       onSaved(saved);
     } catch (error) {
-      const rest = error instanceof ApiError ? showServerFieldErrors(form, error, FIELDS) : [];
-      if (!(error instanceof ApiError) || error.fields.length === 0 || rest.length > 0) {
-        setFormError([errorText(error, t), ...rest].join('；'));
-      }
+      setFormError(formFailure(form, error, FIELDS, t));
     } finally {
       setSaving(false);
     }

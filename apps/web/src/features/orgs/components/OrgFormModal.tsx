@@ -7,11 +7,9 @@ import {
 } from '@shanzhi/shared';
 import { Alert, App, Form, Input, Modal, Select } from 'antd';
 import { useEffect, useState } from 'react';
-import { errorText } from '../../../i18n/error-text.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
 import { orgKindLabel } from '../../../i18n/labels.js';
-import { ApiError } from '../../../platform/api/index.js';
-import { showServerFieldErrors, zodRule } from '../../../platform/forms/zod-rules.js';
+import { formFailure, zodRule } from '../../../platform/forms/zod-rules.js';
 import { createOrg, fetchOrgs, type OrgDetail, type OrgSummary, updateOrg } from '../api/orgs.api.js';
 
 /** What the dialog does: add a child under `parent`, or change `org`. */
@@ -101,10 +99,7 @@ export function OrgFormModal({
       message.success(t('common.saved'));
       onSaved(saved);
     } catch (error) {
-      const rest = error instanceof ApiError ? showServerFieldErrors(form, error, FIELDS) : [];
-      if (!(error instanceof ApiError) || error.fields.length === 0 || rest.length > 0) {
-        setFormError([errorText(error, t), ...rest].join('；'));
-      }
+      setFormError(formFailure(form, error, FIELDS, t));
     } finally {
       setSaving(false);
     }

@@ -8,10 +8,9 @@ import {
 } from '@shanzhi/shared';
 import { Alert, Button, Checkbox, Form, Input, Radio, type UploadFile } from 'antd';
 import { useState } from 'react';
-import { errorText } from '../../../i18n/error-text.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
 import { ApiError } from '../../../platform/api/index.js';
-import { showServerFieldErrors, zodRule } from '../../../platform/forms/zod-rules.js';
+import { formFailure, zodRule } from '../../../platform/forms/zod-rules.js';
 import { caseTypeLabel } from '../../cases/case-labels.js';
 import type { PickedPlace } from '../../cases/components/LocationField.js';
 import { submitPortalCase } from '../api/portal.api.js';
@@ -82,14 +81,8 @@ export function PortalSubmitForm({ onSubmitted }: { onSubmitted: (number: string
       onSubmitted(number, input.phone);
       form.resetFields();
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'VALIDATION_FAILED') {
-        const rest = showServerFieldErrors(form, error, FIELDS);
-        setFailure(rest.length > 0 ? rest.join('；') : null);
-      } else if (error instanceof ApiError && error.code === 'RATE_LIMITED') {
-        setFailure(t('portal.rateLimited'));
-      } else {
-        setFailure(errorText(error, t));
-      }
+      if (error instanceof ApiError && error.code === 'RATE_LIMITED') setFailure(t('portal.rateLimited'));
+      else setFailure(formFailure(form, error, FIELDS, t));
     } finally {
       setSubmitting(false);
     }

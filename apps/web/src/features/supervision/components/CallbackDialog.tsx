@@ -1,10 +1,8 @@
 import { SATISFACTION_LEVELS } from '@shanzhi/shared';
 import { Alert, Form, Input, Modal, Radio, Typography } from 'antd';
 import { useState } from 'react';
-import { errorText } from '../../../i18n/error-text.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
-import { ApiError } from '../../../platform/api/index.js';
-import { showServerFieldErrors } from '../../../platform/forms/zod-rules.js';
+import { formFailure } from '../../../platform/forms/zod-rules.js';
 import { type CaseDetail, type CaseSummary, takeCaseAction } from '../../cases/api/cases.api.js';
 import { satisfactionLabel } from '../../cases/case-labels.js';
 
@@ -59,9 +57,7 @@ export function CallbackDialog({
       form.resetFields();
       onDone(after);
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'VALIDATION_FAILED') {
-        setFailure(showServerFieldErrors(form, error, FIELDS).join('；') || null);
-      } else setFailure(errorText(error, t));
+      setFailure(formFailure(form, error, FIELDS, t));
     } finally {
       setSaving(false);
     }

@@ -1,10 +1,8 @@
 import { SUPERVISION_LEVELS, SuperviseInput } from '@shanzhi/shared';
 import { Alert, Form, Input, Modal, Radio, Typography } from 'antd';
 import { useState } from 'react';
-import { errorText } from '../../../i18n/error-text.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
-import { ApiError } from '../../../platform/api/index.js';
-import { showServerFieldErrors, zodRule } from '../../../platform/forms/zod-rules.js';
+import { formFailure, zodRule } from '../../../platform/forms/zod-rules.js';
 import { type CaseSummary, takeCaseAction } from '../../cases/api/cases.api.js';
 import { supervisionLevelLabel } from '../../cases/case-labels.js';
 
@@ -37,10 +35,7 @@ export function SuperviseDialog({
       form.resetFields();
       onDone();
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'VALIDATION_FAILED') {
-        const rest = showServerFieldErrors(form, error, ['level', 'note']);
-        setFailure(rest.join('；') || null);
-      } else setFailure(errorText(error, t));
+      setFailure(formFailure(form, error, ['level', 'note'], t));
     } finally {
       setSaving(false);
     }

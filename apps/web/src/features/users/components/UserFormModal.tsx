@@ -1,11 +1,9 @@
 import { CreateUserInput, ROLES, type Role, UpdateUserInput } from '@shanzhi/shared';
 import { Alert, App, Form, Input, Modal, Select, Switch } from 'antd';
 import { useEffect, useState } from 'react';
-import { errorText } from '../../../i18n/error-text.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
 import { roleLabel } from '../../../i18n/labels.js';
-import { ApiError } from '../../../platform/api/index.js';
-import { showServerFieldErrors, zodRule } from '../../../platform/forms/zod-rules.js';
+import { formFailure, zodRule } from '../../../platform/forms/zod-rules.js';
 import { OrgTreeSelect } from '../../orgs/components/OrgTreeSelect.js';
 import { createUser, resetPassword, setUserRoles, type UserView, updateUser } from '../api/users.api.js';
 
@@ -99,10 +97,7 @@ export function UserFormModal({
       message.success(dialog.kind === 'create' ? t('users.created') : t('common.saved'));
       onSaved();
     } catch (error) {
-      const rest = error instanceof ApiError ? showServerFieldErrors(form, error, FIELDS) : [];
-      if (!(error instanceof ApiError) || error.fields.length === 0 || rest.length > 0) {
-        setFormError([errorText(error, t), ...rest].join('；'));
-      }
+      setFormError(formFailure(form, error, FIELDS, t));
     } finally {
       setSaving(false);
     }
