@@ -162,6 +162,46 @@ describe('administration as admin', () => {
     await screenshot(page, 'calendar');
   });
 
+  it('edits the knowledge base: the answer the agent finds, and a reply template', async () => {
+    await page.goto('/knowledge');
+    await page.locator('.ant-table-row').first().waitFor();
+    await page.getByRole('button', { name: '新增条目' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await expect
+      .poll(() => dialog.locator('.ant-form-item-explain-error').allInnerTexts())
+      .toEqual(['请输入问题', '请输入答案']);
+    await dialog.getByLabel('问题').fill('端到端测试：独生子女父母奖励金怎么领？');
+    await dialog.getByLabel('答案').fill('持户口簿和独生子女父母光荣证到户籍所在地社区申领。');
+    const created = page.waitForResponse(
+      (r) => r.url().endsWith('/api/v1/knowledge') && r.request().method() === 'POST',
+    );
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    expect((await created).status()).toBe(201);
+    await dialog.waitFor({ state: 'hidden' });
+    const search = page.getByLabel('按问题、答案或标签搜索（分词检索）');
+    await search.fill('独生子女');
+    await search.press('Enter');
+    await page.locator('.ant-table-row', { hasText: '独生子女父母奖励金' }).waitFor();
+    await screenshot(page, 'knowledge');
+
+    await page.getByRole('tab', { name: '回复样板' }).click();
+    await page.locator('.ant-table-row').first().waitFor();
+    await page.getByRole('button', { name: '新增样板' }).click();
+    const templateDialog = page.getByRole('dialog');
+    await templateDialog.getByLabel('样板名称').fill('端到端测试样板');
+    await templateDialog.getByLabel('样板内容').fill('{citizenName}您好：您反映的问题已由{unitNam}处理。');
+    await templateDialog.getByRole('button', { name: /保\s*存/ }).click();
+    await expect
+      .poll(() => templateDialog.locator('.ant-form-item-explain-error').allInnerTexts())
+      .toEqual([expect.stringContaining('未知的占位符 {unitNam}')]);
+    await templateDialog.getByLabel('样板内容').fill('{citizenName}您好：您反映的问题已由{unitName}处理。');
+    await templateDialog.getByRole('button', { name: /保\s*存/ }).click();
+    await templateDialog.waitFor({ state: 'hidden' });
+    await page.locator('.ant-table-row', { hasText: '端到端测试样板' }).waitFor();
+    await screenshot(page, 'reply-templates');
+  });
+
   it('lists the audit trail, newest first', async () => {
     await page.goto('/audit');
     await page.locator('.ant-table-row').first().waitFor();

@@ -25,6 +25,7 @@ const MENUS: Record<string, string[]> = {
     '回访',
     '考核',
     ...REFERENCE,
+    '知识库',
     '用户管理',
     '角色权限',
     '审计日志',

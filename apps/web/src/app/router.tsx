@@ -25,6 +25,9 @@ const CatalogPage = lazyPage(() =>
 const CalendarPage = lazyPage(() =>
   import('../features/calendar/pages/CalendarPage.js').then((m) => m.CalendarPage),
 );
+const KnowledgePage = lazyPage(() =>
+  import('../features/knowledge/pages/KnowledgePage.js').then((m) => m.KnowledgePage),
+);
 const AuditPage = lazyPage(() => import('../features/audit/pages/AuditPage.js').then((m) => m.AuditPage));
 const CaseSearchPage = lazyPage(() =>
   import('../features/case-search/pages/CaseSearchPage.js').then((m) => m.CaseSearchPage),
@@ -57,6 +60,7 @@ const PAGES: Record<string, ComponentType> = {
   '/roles': RolesPage,
   '/catalog': CatalogPage,
   '/calendar': CalendarPage,
+  '/knowledge': KnowledgePage,
   '/audit': AuditPage,
   '/intake': IntakePage,
   '/dispatch': DispatchPage,

@@ -5,6 +5,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { ErrorState } from '../../../components/ErrorState.js';
 import { PageTitle } from '../../../components/PageTitle.js';
+import { serverPagination } from '../../../components/server-pagination.js';
 import { errorText } from '../../../i18n/error-text.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
 import { roleLabel } from '../../../i18n/labels.js';
@@ -106,15 +107,12 @@ export function UsersPage() {
             dataSource={list.data?.items ?? []}
             scroll={{ x: 1000 }}
             locale={{ emptyText: t('users.empty') }}
-            pagination={{
-              current: filters.page,
-              pageSize: filters.pageSize,
-              total: list.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: [10, 20, 50, 100],
-              showTotal: (total) => t('common.total', { total }),
-              onChange: (page, pageSize) => setFilters((f) => ({ ...f, page, pageSize })),
-            }}
+            pagination={serverPagination(
+              filters,
+              list.data?.total ?? 0,
+              (paging) => setFilters((f) => ({ ...f, ...paging })),
+              t,
+            )}
             columns={[
               {
                 title: t('users.username'),
