@@ -8,6 +8,7 @@ import { registerAuthRoutes } from './modules/auth/auth.routes.js';
 import { resolveActor } from './modules/auth/auth.service.js';
 import { registerCalendarRoutes } from './modules/calendar/calendar.routes.js';
 import { registerAttachmentRoutes } from './modules/cases/attachments/attachments.routes.js';
+import { registerCaseSettingsRoutes } from './modules/cases/case-settings.routes.js';
 import { registerCaseRoutes } from './modules/cases/cases.routes.js';
 import { registerCaseExportRoutes } from './modules/cases/export/case-export.routes.js';
 import { registerCatalogRoutes } from './modules/catalog/catalog.routes.js';
@@ -74,6 +75,7 @@ export async function buildApp(ctx: AppContext, options: { serveWeb?: boolean } 
   registerCatalogRoutes(app, ctx);
   registerCalendarRoutes(app, ctx);
   registerCaseRoutes(app, ctx);
+  registerCaseSettingsRoutes(app, ctx);
   registerAttachmentRoutes(app, ctx);
   registerCaseExportRoutes(app, ctx);
   registerKnowledgeRoutes(app, ctx);

@@ -202,6 +202,39 @@ describe('administration as admin', () => {
     await screenshot(page, 'reply-templates');
   });
 
+  it("changes the rework limit on 办理设置 and checks the measures' weights", async () => {
+    await page.goto('/settings');
+    const caseForm = page.locator('#case-settings');
+    const amount = caseForm.getByRole('spinbutton', { name: '时限' });
+    await expect.poll(() => amount.inputValue()).toBe('3');
+    expect(await caseForm.getByRole('switch', { name: '智能派单' }).isChecked()).toBe(true);
+    await amount.fill('');
+    await caseForm.getByRole('button', { name: /保\s*存/ }).click();
+    await caseForm.locator('.ant-form-item-explain-error', { hasText: '时限须为数字' }).waitFor();
+
+    const save = async (value: string) => {
+      await amount.fill(value);
+      const saved = page.waitForResponse(
+        (r) => r.url().endsWith('/api/v1/case-settings') && r.request().method() === 'PUT',
+      );
+      await caseForm.getByRole('button', { name: /保\s*存/ }).click();
+      expect((await saved).status()).toBe(200);
+    };
+    await save('4');
+    await page.reload();
+    await expect.poll(() => amount.inputValue()).toBe('4');
+
+    // the published weights 10 / 50 / 40; weights that do not add up are refused before any request
+    const kpiForm = page.locator('#kpi-settings');
+    const response = kpiForm.getByLabel('响应率权重');
+    await expect.poll(() => response.inputValue()).toBe('10.0');
+    await response.fill('20');
+    await kpiForm.getByRole('button', { name: /保\s*存/ }).click();
+    await kpiForm.locator('.ant-form-item-explain-error', { hasText: '三率权重之和必须等于 1' }).waitFor();
+    await screenshot(page, 'settings');
+    await save('3');
+  });
+
   it('lists the audit trail, newest first', async () => {
     await page.goto('/audit');
     await page.locator('.ant-table-row').first().waitFor();

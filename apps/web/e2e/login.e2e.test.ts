@@ -28,6 +28,7 @@ const MENUS: Record<string, string[]> = {
     '知识库',
     '用户管理',
     '角色权限',
+    '办理设置',
     '审计日志',
   ],
   agent: ['首页', '坐席受理', '工单查询', '回访', ...REFERENCE],

@@ -15,6 +15,7 @@ export * from './cases/case-enums.js';
 export * from './cases/case-errors.js';
 export * from './cases/case-light.js';
 export * from './cases/case-list.schemas.js';
+export * from './cases/case-settings.schemas.js';
 export * from './cases/case-state-machine.js';
 export * from './cases/case-states.js';
 export * from './catalog/catalog.schemas.js';

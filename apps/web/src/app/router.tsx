@@ -28,6 +28,9 @@ const CalendarPage = lazyPage(() =>
 const KnowledgePage = lazyPage(() =>
   import('../features/knowledge/pages/KnowledgePage.js').then((m) => m.KnowledgePage),
 );
+const SettingsPage = lazyPage(() =>
+  import('../features/settings/pages/SettingsPage.js').then((m) => m.SettingsPage),
+);
 const AuditPage = lazyPage(() => import('../features/audit/pages/AuditPage.js').then((m) => m.AuditPage));
 const CaseSearchPage = lazyPage(() =>
   import('../features/case-search/pages/CaseSearchPage.js').then((m) => m.CaseSearchPage),
@@ -61,6 +64,7 @@ const PAGES: Record<string, ComponentType> = {
   '/catalog': CatalogPage,
   '/calendar': CalendarPage,
   '/knowledge': KnowledgePage,
+  '/settings': SettingsPage,
   '/audit': AuditPage,
   '/intake': IntakePage,
   '/dispatch': DispatchPage,

@@ -1,7 +1,7 @@
-import { Alert, App, Form, type FormInstance, Modal } from 'antd';
-import { type ReactNode, useEffect, useState } from 'react';
+import { Alert, Form, type FormInstance, Modal } from 'antd';
+import { type ReactNode, useEffect } from 'react';
 import { useI18n } from '../i18n/I18nProvider.js';
-import { formFailure } from '../platform/forms/zod-rules.js';
+import { useSaveForm } from '../platform/forms/use-save-form.js';
 
 /**
  * A dialog holding one vertical form that saves through the API: 「保存」 submits the form, `save` sends it;
@@ -32,25 +32,11 @@ export function FormModal<V>({
   children: ReactNode;
 }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const [saving, setSaving] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
+  const { saving, formError, setFormError, submit } = useSaveForm(form, known, save);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a dialog opened again starts without the old error
   useEffect(() => {
     if (open) setFormError(null);
   }, [open]);
-
-  async function submit(values: V) {
-    setSaving(true);
-    setFormError(null);
-    try {
-      await save(values);
-      message.success(t('common.saved'));
-    } catch (error) {
-      setFormError(formFailure(form, error, known, t));
-    } finally {
-      setSaving(false);
-    }
-  }
 
   return (
     <Modal

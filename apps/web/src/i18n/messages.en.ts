@@ -39,6 +39,33 @@ export const en: Record<MessageKey, string> = {
   'menu.users': 'Users',
   'menu.catalog': 'Catalogue',
   'menu.calendar': 'Calendar',
+  'menu.settings': 'Handling settings',
+  'menu.hint.settings': 'Automatic dispatch threshold and rework limit',
+  'settings.description':
+    'City-wide settings of case handling and measures: automatic dispatch and the rework limit, the weights of the three rates, the basic-satisfaction coefficient and the flag threshold; changes are audited',
+  'settings.caseTitle': 'Automatic dispatch and rework',
+  'settings.autoDispatch': 'Automatic dispatch',
+  'settings.autoDispatchHint':
+    'When on, a new case goes straight to the suggested unit if the classifier is at least this sure; the timeline says so with the confidence. Possible police matters are never dispatched automatically',
+  'settings.on': 'On',
+  'settings.off': 'Off',
+  'settings.threshold': 'Confidence threshold',
+  'settings.thresholdHint': '50 %–100 %; higher is safer and dispatches fewer cases automatically',
+  'settings.reworkLimit': 'Rework limit',
+  'settings.reworkLimitHint': 'Time a unit gets to reply again after its reply was sent back',
+  'settings.kpiTitle': 'Measures',
+  'settings.weight.response': 'Weight of response rate',
+  'settings.weight.solving': 'Weight of solving rate',
+  'settings.weight.satisfaction': 'Weight of satisfaction rate',
+  'settings.weightsHint':
+    'Score = response × weight + solving × weight + satisfaction × weight; the three weights add up to 100 %',
+  'settings.basicFactor': 'Basic-satisfaction coefficient',
+  'settings.basicFactorHint':
+    'Satisfaction = (satisfied + coefficient × basically satisfied) / valid callbacks',
+  'settings.flagThreshold': 'Flag threshold',
+  'settings.flagThresholdHint': 'Units scoring below it are flagged in the rankings',
+  'settings.required': 'Required',
+  'settings.audited': 'Takes effect at once in every server process and is recorded in the audit log.',
   'menu.knowledge': 'Knowledge base',
   'menu.hint.knowledge': 'Answers for the hotline and standard reply templates',
   'knowledge.description':

@@ -57,6 +57,8 @@ export const PERMISSIONS = [
   'case.export',
   // attaching photos and documents to a case (reading them follows `case.read`)
   'case.attach',
+  // the case spine's settings: the auto-dispatch threshold, the rework limit
+  'case.configure',
   // the measures (考核): reading them, and setting their weights and coefficients
   'kpi.read',
   'kpi.configure',

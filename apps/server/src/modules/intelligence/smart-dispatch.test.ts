@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AUTO_DISPATCH_THRESHOLD_KEY } from '../cases/case-settings.js';
 import { type CaseWorld, createCaseWorld } from '../cases/cases.test-support.js';
 import { storeConfiguredSetting } from '../settings/settings.service.js';
 import { TINY_CORPUS } from './classifier/test-fixtures.js';
@@ -7,7 +8,6 @@ import { trainClassifier } from './classifier/train.js';
 import { classifierFeedback } from './intelligence.tables.js';
 import { loadedModels } from './model-registry.js';
 import { storeModel } from './model-training.service.js';
-import { AUTO_DISPATCH_THRESHOLD_KEY } from './smart-dispatch.js';
 
 const HOUSING_CALL = { content: '小区门口的路灯坏了好几个月，晚上出行很不安全，物业也不维修，请尽快处理' };
 
@@ -106,6 +106,21 @@ describe('with trained models', () => {
     expect(register.changes.suggestion).toMatchObject({
       autoDispatch: false,
       unit: { code: 'unit.housing' },
+    });
+  });
+
+  it('never dispatches automatically once an administrator switched 智能派单 off', async () => {
+    await setThreshold(0);
+    const off = await world.api.send('PUT', '/api/v1/case-settings', {
+      autoDispatchThreshold: null,
+      reworkLimit: { value: 3, unit: 'working_days' },
+    });
+    expect(off.statusCode, off.body).toBe(200);
+    const created = await world.newCase('agent', HOUSING_CALL);
+    expect(created.state).toBe('registered');
+    const read = await world.read('dispatcher', created.id);
+    expect(read.timeline.find((e) => e.action === 'register')!.changes.suggestion).toMatchObject({
+      autoDispatch: false,
     });
   });
 

@@ -1,35 +1,19 @@
-import { z } from 'zod';
 import { type Actor, isInScope, scopePathOf } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import type { DbOrTx, Tx } from '../../platform/db/database.js';
+import { readCaseSettings } from '../cases/case-settings.js';
 import { type ActionEnvironment, applyCaseAction } from '../cases/case-transition.js';
 import type { CaseRow, OrgBrief } from '../cases/cases.repository.js';
-import { readConfiguredSetting } from '../settings/settings.service.js';
 import { type Classification, classifyMessage } from './classify.service.js';
 import { caseSuggestions } from './intelligence.tables.js';
-
-/** Settings key of the unit confidence above which a new case is dispatched automatically (0–1; > 1 = never). */
-export const AUTO_DISPATCH_THRESHOLD_KEY = 'intelligence.auto_dispatch_threshold';
-/** The threshold until a city sets its own. */
-export const DEFAULT_AUTO_DISPATCH_THRESHOLD = 0.9;
 
 /** What the classifier suggests for a case being registered, and whether the platform dispatches it itself. */
 export interface IntakeSuggestion {
   classification: Classification;
   /** the unit to dispatch to automatically, or null (below the threshold, a police matter, out of scope …) */
   autoDispatchUnitId: number | null;
-  threshold: number;
   /** the dispatching centre acting as the platform, when auto-dispatching */
   systemActor: Actor | null;
-}
-
-/** The auto-dispatch threshold in force. */
-export async function readAutoDispatchThreshold(ctx: AppContext): Promise<number> {
-  const stored = z
-    .number()
-    .min(0)
-    .safeParse(await readConfiguredSetting(ctx, AUTO_DISPATCH_THRESHOLD_KEY));
-  return stored.success ? stored.data : DEFAULT_AUTO_DISPATCH_THRESHOLD;
 }
 
 /** The owning centre as the actor of 智能派单: a dispatcher of that centre, recorded as 系统. */
@@ -60,12 +44,12 @@ export async function suggestForIntake(
   input: { title: string | null; content: string; owner: OrgBrief; categoryPolice: boolean },
 ): Promise<IntakeSuggestion | null> {
   try {
-    const [classification, threshold] = await Promise.all([
+    const [classification, { autoDispatchThreshold: threshold }] = await Promise.all([
       classifyMessage(ctx, { title: input.title, description: input.content }),
-      readAutoDispatchThreshold(ctx),
+      readCaseSettings(ctx),
     ]);
     const unit = classification.unit;
-    const confident = unit !== null && unit.probability >= threshold && threshold <= 1;
+    const confident = unit !== null && threshold !== null && unit.probability >= threshold;
     const police = classification.police.flagged || input.categoryPolice;
     const systemActor = confident && !police ? systemActorFor(input.owner) : null;
     const reachable =
@@ -75,7 +59,6 @@ export async function suggestForIntake(
     return {
       classification,
       autoDispatchUnitId: reachable && unit ? unit.orgId : null,
-      threshold,
       systemActor: reachable ? systemActor : null,
     };
   } catch (error) {

@@ -134,9 +134,19 @@ function ShellLayout({ me }: { me: MeResponse }) {
             collapsible
             collapsed={collapsed}
             onCollapse={setCollapsed}
-            style={{ borderInlineEnd: `1px solid ${token.colorBorderSecondary}` }}
+            // below the sticky header and as tall as the window: a menu longer than the window scrolls on
+            // its own, clear of the collapse button pinned at the bottom
+            style={{
+              borderInlineEnd: `1px solid ${token.colorBorderSecondary}`,
+              position: 'sticky',
+              top: 56,
+              height: 'calc(100vh - 56px)',
+            }}
           >
-            <nav aria-label={t('shell.mainMenu')} style={{ paddingBlock: 8 }}>
+            <nav
+              aria-label={t('shell.mainMenu')}
+              style={{ paddingBlock: 8, height: '100%', overflowY: 'auto', overscrollBehavior: 'contain' }}
+            >
               {menu}
             </nav>
           </Layout.Sider>

@@ -5,6 +5,7 @@ import {
   BarChartOutlined,
   BookOutlined,
   CalendarOutlined,
+  ControlOutlined,
   CustomerServiceOutlined,
   DatabaseOutlined,
   FileSearchOutlined,
@@ -166,6 +167,13 @@ export const MENU: readonly MenuEntry[] = [
         hintKey: 'menu.hint.roles',
         icon: SafetyCertificateOutlined,
         permission: 'role.read',
+      },
+      {
+        path: '/settings',
+        labelKey: 'menu.settings',
+        hintKey: 'menu.hint.settings',
+        icon: ControlOutlined,
+        permission: 'case.configure',
       },
       {
         path: '/audit',

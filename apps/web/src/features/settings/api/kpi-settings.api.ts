@@ -1,0 +1,15 @@
+import type { KpiConfig } from '@shanzhi/shared';
+import { apiRequest } from '../../../platform/api/index.js';
+
+/** `GET/PUT /api/v1/kpis/config`: the measures' weights and coefficient, and the ranking's flag threshold. */
+export type KpiSettings = KpiConfig & { flagThreshold: number };
+
+/** The measures' settings in force. */
+export function fetchKpiSettings(signal?: AbortSignal): Promise<KpiSettings> {
+  return apiRequest('/api/v1/kpis/config', signal ? { signal } : {});
+}
+
+/** Replaces the measures' settings. */
+export function saveKpiSettings(input: KpiSettings): Promise<KpiSettings> {
+  return apiRequest('/api/v1/kpis/config', { method: 'PUT', body: input });
+}
