@@ -18,16 +18,24 @@ export interface NewCaseIds {
   caseId: number;
   /** id of the case's first timeline event (the outbox payload names it) */
   firstEventId: number;
+  /** ids of the attachments the case comes in with (a citizen's photos), as many as asked for */
+  attachmentIds: number[];
 }
 
 /**
- * The next number of a Beijing day (`YYYYMMDD`) and the ids of a new case and its first event, in one
- * statement that commits on its own: the day's counter row is locked only for that statement, not for the
- * whole registration, so concurrent intakes do not queue behind each other. A registration that fails
- * afterwards leaves a gap in the day's numbers; a number is never handed out twice.
+ * The next number of a Beijing day (`YYYYMMDD`) and the ids of a new case, its first event and the
+ * `attachments` it comes in with, in one statement that commits on its own: the day's counter row is locked
+ * only for that statement, not for the whole registration, so concurrent intakes do not queue behind each
+ * other. A registration that fails afterwards leaves a gap in the day's numbers; a number is never handed out
+ * twice.
  */
-export async function allocateCaseIds(db: DbOrTx, day: string): Promise<NewCaseIds> {
-  const [row] = await queryRows<{ sequence: number; case_id: number; event_id: string | number }>(
+export async function allocateCaseIds(db: DbOrTx, day: string, attachments = 0): Promise<NewCaseIds> {
+  const [row] = await queryRows<{
+    sequence: number;
+    case_id: number;
+    event_id: string | number;
+    attachment_ids: number[];
+  }>(
     db,
     sql`with counter as (
           insert into ${caseNumberSequences} (day, last) values (${day}, 1)
@@ -35,10 +43,17 @@ export async function allocateCaseIds(db: DbOrTx, day: string): Promise<NewCaseI
           returning last)
         select counter.last as sequence,
                nextval(pg_get_serial_sequence('cases', 'id'))::int as case_id,
-               nextval(pg_get_serial_sequence('case_events', 'id')) as event_id
+               nextval(pg_get_serial_sequence('case_events', 'id')) as event_id,
+               array(select nextval(pg_get_serial_sequence('case_attachments', 'id'))::int
+                       from generate_series(1, ${attachments}::int)) as attachment_ids
           from counter`,
   );
-  return { sequence: row!.sequence, caseId: row!.case_id, firstEventId: Number(row!.event_id) };
+  return {
+    sequence: row!.sequence,
+    caseId: row!.case_id,
+    firstEventId: Number(row!.event_id),
+    attachmentIds: row!.attachment_ids,
+  };
 }
 
 /**

@@ -20,6 +20,8 @@ import {
 } from '../intelligence/smart-dispatch.js';
 import { type LocatedChain, locateChainAt } from '../orgs/grid-index.js';
 import { chainOfPath } from '../orgs/orgs.service.js';
+import type { StoredFile } from './attachments/attachment-store.js';
+import { caseAttachments } from './attachments/case-attachments.tables.js';
 import { limitsForIntake } from './case-clock.js';
 import { readCaseSettings } from './case-settings.js';
 import { type NewEvent, recordEvent } from './case-timeline.js';
@@ -134,7 +136,12 @@ interface IntakeFacts {
   chain: LocatedChain | null;
   category: CategoryRow | undefined;
   suggestion: IntakeSuggestion | null;
+  /** files the case comes in with, already in the attachment store (a citizen's photos) */
+  files: readonly IntakeFile[];
 }
+
+/** A file a case is registered with: stored already (content hash, proven type, size), under its name. */
+export type IntakeFile = StoredFile & { name: string };
 
 /** The deepest known org where the case happened. */
 function areaOf(chain: LocatedChain | null) {
@@ -207,14 +214,37 @@ function registerEvent(values: ReturnType<typeof newCaseRow>, f: IntakeFacts): N
       currentOrgId: f.owner.id,
       ...(f.suggestion ? { suggestion: suggestionChanges(f.suggestion) } : {}),
     },
-    attachments: [],
+    attachments: f.ids.attachmentIds,
   };
 }
 
 /**
+ * The attachment rows of the files a case comes in with, under the ids allocated for them. A citizen on the
+ * portal (an actor without a user) is named, not tied to a user or an org.
+ */
+function intakeFilesInsert(db: DbOrTx, f: IntakeFacts) {
+  const staff = f.actor.userId > 0;
+  return db.insert(caseAttachments).values(
+    f.files.map((file, i) => ({
+      id: f.ids.attachmentIds[i]!,
+      caseId: f.ids.caseId,
+      sha256: file.sha256,
+      name: file.name,
+      mime: file.mime,
+      size: file.size,
+      uploadedByUserId: staff ? f.actor.userId : null,
+      uploadedByName: f.actor.displayName,
+      uploadedByOrgId: staff ? f.actor.orgId : null,
+      uploadedAt: f.now,
+    })),
+  );
+}
+
+/**
  * 登记: creates a case in `registered` with its number, location, owner and limits, its first timeline
- * event, its outbox row, its duplicate fingerprint and the classifier's suggestion. The resolve deadline is
- * provisional (counted from intake) until a unit accepts the case.
+ * event (listing the `files` it came with), its outbox row, its duplicate fingerprint, the classifier's
+ * suggestion and its attachments. The resolve deadline is provisional (counted from intake) until a unit
+ * accepts the case.
  *
  * The write path is lean: after the reads (the location and the calendar come from memory), one statement
  * allocates the number and ids and one statement writes every row — atomic on its own, so no transaction
@@ -225,6 +255,7 @@ export async function registerCase(
   ctx: AppContext,
   actor: Actor,
   input: RegisterInput,
+  files: readonly IntakeFile[] = [],
 ): Promise<RegisteredCase> {
   const [calendar, category, chain] = await Promise.all([
     loadWorkingCalendar(ctx),
@@ -241,9 +272,9 @@ export async function registerCase(
       categoryPolice: category?.police ?? false,
     }),
     readCaseSettings(ctx),
-    allocateCaseIds(ctx.db, beijingDay(now)),
+    allocateCaseIds(ctx.db, beijingDay(now), files.length),
   ]);
-  const facts: IntakeFacts = { actor, now, ids, calendar, owner, chain, category, suggestion };
+  const facts: IntakeFacts = { actor, now, ids, calendar, owner, chain, category, suggestion, files };
   const values = newCaseRow(input, facts);
   const { event, inserts } = recordEvent(
     ctx.db,
@@ -257,6 +288,7 @@ export async function registerCase(
     // 查重: the text fingerprint, so that the next call about the same problem finds this case
     caseFingerprintInsert(ctx.db, values),
     ...(suggestion ? [suggestionInsert(ctx.db, values.id, suggestion, now)] : []),
+    ...(files.length > 0 ? [intakeFilesInsert(ctx.db, facts)] : []),
   ];
   const registered = { owner, chain, category: category && { id: category.id, name: category.name } };
   if (!suggestion || suggestion.autoDispatchUnitId === null) {

@@ -78,7 +78,9 @@ describe('photos with a request on the citizen portal', () => {
       url: `/api/v1/cases/${item.id}/attachments`,
       headers,
     });
-    return { headers, attachments: attachments.json().items };
+    const detail = await api.app.inject({ method: 'GET', url: `/api/v1/cases/${item.id}`, headers });
+    const register = detail.json().timeline.find((e: { action: string }) => e.action === 'register');
+    return { headers, attachments: attachments.json().items, register };
   }
 
   beforeAll(async () => {
@@ -100,12 +102,14 @@ describe('photos with a request on the citizen portal', () => {
       photo('现场.jpg', JPEG),
     ]);
     expect(response.statusCode, response.body).toBe(201);
-    const { headers, attachments } = await staffView(response.json().number);
+    const { headers, attachments, register } = await staffView(response.json().number);
     expect(attachments).toEqual([
       expect.objectContaining({ name: '垃圾桶.png', mime: 'image/png', size: PNG.length }),
       expect.objectContaining({ name: '现场.jpg', mime: 'image/jpeg', size: JPEG.length }),
     ]);
     expect(attachments[0].uploadedBy).toEqual({ userId: null, name: '群众（网上门户）', orgId: null });
+    // one case, one file: the register event lists the photos the request came with
+    expect(register.attachments).toEqual(attachments.map((a: { id: number }) => a.id));
     expect(fs.readFileSync(attachmentPath(dataDir, attachments[0].sha256))).toEqual(PNG);
     const download = await api.app.inject({ method: 'GET', url: attachments[1].url, headers });
     expect(download.rawPayload).toEqual(JPEG);

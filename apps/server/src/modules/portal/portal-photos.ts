@@ -12,15 +12,10 @@ import type { AppContext } from '../../platform/context.js';
 import { AppError, fieldError } from '../../platform/errors/app-error.js';
 import { storeAttachment } from '../cases/attachments/attachment-store.js';
 import { detectAttachmentType, MAGIC_BYTES_NEEDED } from '../cases/attachments/attachment-types.js';
+import type { IntakeFile } from '../cases/register-case.js';
 
 /** A citizen's photo taken into the attachment store, waiting for its case. */
-export interface PortalPhoto {
-  sha256: string;
-  mime: string;
-  size: number;
-  /** the file name the phone gave */
-  name: string;
-}
+export type PortalPhoto = IntakeFile;
 
 /** The largest photo this server takes: the portal's limit, or the platform's attachment limit if lower. */
 export function portalPhotoMaxBytes(ctx: AppContext): number {

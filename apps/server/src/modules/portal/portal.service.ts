@@ -7,7 +7,6 @@ import {
 import type { Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors/app-error.js';
-import { insertAttachment } from '../cases/attachments/attachments.repository.js';
 import { findOrgBriefs } from '../cases/cases.repository.js';
 import { findCategoryNames } from '../cases/cases-list.repository.js';
 import { registerCase } from '../cases/register-case.js';
@@ -58,7 +57,8 @@ async function portalActor(ctx: AppContext, ip: string): Promise<Actor> {
 
 /**
  * 网上提交: registers the citizen's request through the case spine's intake, source `online`, channel portal,
- * and attaches the photos that came with it (already proven images in the attachment store) to the new case.
+ * with the photos that came with it (already proven images in the attachment store) as its attachments, listed
+ * on the register event — one statement, so the request is kept with its photos or not at all.
  */
 export async function submitPortalCase(
   ctx: AppContext,
@@ -82,27 +82,8 @@ export async function submitPortalCase(
     address: input.address || undefined,
     location: input.location,
   };
-  const { row } = await registerCase(ctx, actor, register);
-  await attachPortalPhotos(ctx, row.id, photos);
+  const { row } = await registerCase(ctx, actor, register, photos);
   return { number: row.number };
-}
-
-/** Records the citizen's photos (already in the attachment store) as attachments of their new case. */
-async function attachPortalPhotos(ctx: AppContext, caseId: number, photos: readonly PortalPhoto[]) {
-  const now = ctx.clock.now();
-  for (const photo of photos) {
-    await insertAttachment(ctx.db, {
-      caseId,
-      sha256: photo.sha256,
-      name: photo.name,
-      mime: photo.mime,
-      size: photo.size,
-      uploadedByUserId: null,
-      uploadedByName: PORTAL_ACTOR_NAME,
-      uploadedByOrgId: null,
-      uploadedAt: now,
-    });
-  }
 }
 
 /** The same answer for an unknown number and a wrong phone, so the portal tells nobody which numbers exist. */
