@@ -22,6 +22,13 @@ export interface NewCaseIds {
   attachmentIds: number[];
 }
 
+// Most cases come with no file: their registration does not touch the attachments' sequence.
+function attachmentIdsSql(count: number) {
+  if (count === 0) return sql`'{}'::int[]`;
+  return sql`array(select nextval(pg_get_serial_sequence('case_attachments', 'id'))::int
+                     from generate_series(1, ${count}::int))`;
+}
+
 /**
  * The next number of a Beijing day (`YYYYMMDD`) and the ids of a new case, its first event and the
  * `attachments` it comes in with, in one statement that commits on its own: the day's counter row is locked
@@ -44,8 +51,7 @@ export async function allocateCaseIds(db: DbOrTx, day: string, attachments = 0):
         select counter.last as sequence,
                nextval(pg_get_serial_sequence('cases', 'id'))::int as case_id,
                nextval(pg_get_serial_sequence('case_events', 'id')) as event_id,
-               array(select nextval(pg_get_serial_sequence('case_attachments', 'id'))::int
-                       from generate_series(1, ${attachments}::int)) as attachment_ids
+               ${attachmentIdsSql(attachments)} as attachment_ids
           from counter`,
   );
   return {

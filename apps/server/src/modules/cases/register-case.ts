@@ -264,14 +264,15 @@ export async function registerCase(
   ]);
   const owner = await intakeOwner(ctx.db, actor, chain);
   const now = ctx.clock.now();
-  const [suggestion, settings, ids] = await Promise.all([
+  const settings = await readCaseSettings(ctx); // cached in the process: no query
+  const [suggestion, ids] = await Promise.all([
     suggestForIntake(ctx, {
       title: input.title ?? null,
       content: input.content,
       owner,
       categoryPolice: category?.police ?? false,
+      threshold: settings.autoDispatchThreshold,
     }),
-    readCaseSettings(ctx),
     allocateCaseIds(ctx.db, beijingDay(now), files.length),
   ]);
   const facts: IntakeFacts = { actor, now, ids, calendar, owner, chain, category, suggestion, files };

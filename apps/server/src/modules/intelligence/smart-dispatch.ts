@@ -1,7 +1,6 @@
 import { type Actor, isInScope, scopePathOf } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import type { DbOrTx, Tx } from '../../platform/db/database.js';
-import { readCaseSettings } from '../cases/case-settings.js';
 import { type ActionEnvironment, applyCaseAction } from '../cases/case-transition.js';
 import type { CaseRow, OrgBrief } from '../cases/cases.repository.js';
 import { type Classification, classifyMessage } from './classify.service.js';
@@ -41,13 +40,18 @@ function systemActorFor(owner: OrgBrief): Actor {
  */
 export async function suggestForIntake(
   ctx: AppContext,
-  input: { title: string | null; content: string; owner: OrgBrief; categoryPolice: boolean },
+  input: {
+    title: string | null;
+    content: string;
+    owner: OrgBrief;
+    categoryPolice: boolean;
+    /** the auto-dispatch threshold in force (the case settings); null: automatic dispatch is off */
+    threshold: number | null;
+  },
 ): Promise<IntakeSuggestion | null> {
   try {
-    const [classification, { autoDispatchThreshold: threshold }] = await Promise.all([
-      classifyMessage(ctx, { title: input.title, description: input.content }),
-      readCaseSettings(ctx),
-    ]);
+    const classification = await classifyMessage(ctx, { title: input.title, description: input.content });
+    const { threshold } = input;
     const unit = classification.unit;
     const confident = unit !== null && threshold !== null && unit.probability >= threshold;
     const police = classification.police.flagged || input.categoryPolice;

@@ -8,6 +8,7 @@ import { useSaveForm } from '../../../platform/forms/use-save-form.js';
 import { zodRule } from '../../../platform/forms/zod-rules.js';
 import { TimeLimitInput } from '../../catalog/components/TimeLimitInput.js';
 import { fetchCaseSettings, saveCaseSettings } from '../api/case-settings.api.js';
+import { toFraction, toPercent } from '../per-cent.js';
 
 interface CaseSettingsForm {
   autoDispatch: boolean;
@@ -17,8 +18,8 @@ interface CaseSettingsForm {
 }
 
 const FIELDS = ['autoDispatchThreshold', 'reworkLimit'];
-const fraction = (percent: unknown) =>
-  typeof percent === 'number' ? Math.round(percent * 10) / 1000 : percent;
+// the zod rule sees what the API will: the typed per cent as a fraction
+const fractionOf = (percent: unknown) => (typeof percent === 'number' ? toFraction(percent) : percent);
 
 /** 办理设置: 智能派单 on or off and from which confidence, and the time a unit gets after a rework. */
 export function CaseSettingsCard() {
@@ -32,14 +33,14 @@ export function CaseSettingsCard() {
     const threshold = settings.data.autoDispatchThreshold;
     form.setFieldsValue({
       autoDispatch: threshold !== null,
-      autoDispatchThreshold: Math.round((threshold ?? 0.9) * 1000) / 10,
+      autoDispatchThreshold: toPercent(threshold ?? 0.9),
       reworkLimit: { ...settings.data.reworkLimit },
     });
   }, [settings.data, form]);
 
   const { saving, formError, setFormError, submit } = useSaveForm(form, FIELDS, async (values) => {
     const saved = await saveCaseSettings({
-      autoDispatchThreshold: values.autoDispatch ? (fraction(values.autoDispatchThreshold) as number) : null,
+      autoDispatchThreshold: values.autoDispatch ? toFraction(values.autoDispatchThreshold as number) : null,
       reworkLimit: values.reworkLimit as TimeLimit,
     });
     settings.setData(saved);
@@ -71,7 +72,7 @@ export function CaseSettingsCard() {
           label={t('settings.threshold')}
           extra={t('settings.thresholdHint')}
           rules={
-            autoDispatch ? [zodRule(CaseSettingsInput.shape.autoDispatchThreshold.unwrap(), fraction)] : []
+            autoDispatch ? [zodRule(CaseSettingsInput.shape.autoDispatchThreshold.unwrap(), fractionOf)] : []
           }
         >
           <InputNumber

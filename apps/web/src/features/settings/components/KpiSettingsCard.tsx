@@ -6,6 +6,7 @@ import { useI18n } from '../../../i18n/I18nProvider.js';
 import { useApi } from '../../../platform/api/index.js';
 import { useSaveForm } from '../../../platform/forms/use-save-form.js';
 import { fetchKpiSettings, type KpiSettings, saveKpiSettings } from '../api/kpi-settings.api.js';
+import { toFraction, toPercent } from '../per-cent.js';
 
 /** The form shows fractions as per cent, as the published rules write them. */
 interface KpiSettingsForm {
@@ -22,23 +23,21 @@ const FIELDS = [
   'flagThreshold',
 ];
 const WEIGHTS = ['response', 'solving', 'satisfaction'] as const;
-const percent = (fraction: number) => Math.round(fraction * 1000) / 10;
-const fraction = (value: number) => Math.round(value * 10) / 1000;
 const weightsOf = (weights: KpiSettingsForm['weights']) => ({
-  response: fraction(weights.response),
-  solving: fraction(weights.solving),
-  satisfaction: fraction(weights.satisfaction),
+  response: toFraction(weights.response),
+  solving: toFraction(weights.solving),
+  satisfaction: toFraction(weights.satisfaction),
 });
 
 function formOf(settings: KpiSettings): KpiSettingsForm {
   return {
     basicSatisfactionFactor: settings.basicSatisfactionFactor,
     weights: {
-      response: percent(settings.weights.response),
-      solving: percent(settings.weights.solving),
-      satisfaction: percent(settings.weights.satisfaction),
+      response: toPercent(settings.weights.response),
+      solving: toPercent(settings.weights.solving),
+      satisfaction: toPercent(settings.weights.satisfaction),
     },
-    flagThreshold: percent(settings.flagThreshold),
+    flagThreshold: toPercent(settings.flagThreshold),
   };
 }
 
@@ -56,7 +55,7 @@ export function KpiSettingsCard() {
     const saved = await saveKpiSettings({
       basicSatisfactionFactor: values.basicSatisfactionFactor,
       weights: weightsOf(values.weights),
-      flagThreshold: fraction(values.flagThreshold),
+      flagThreshold: toFraction(values.flagThreshold),
     });
     settings.setData(saved);
   });
