@@ -381,7 +381,13 @@ async function benchPostgres(adminUrl: string): Promise<Row> {
   await admin.query(`create database ${name}`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const env = { DATABASE_URL: url.toString(), SHANZHI_DATA_DIR: join(tmpdir(), name) };
+  // a PostgreSQL deployment names its secret keys; a throwaway database gets throwaway ones
+  const env = {
+    DATABASE_URL: url.toString(),
+    SHANZHI_DATA_DIR: join(tmpdir(), name),
+    SHANZHI_CHAIN_KEY: randomBytes(32).toString('hex'),
+    SHANZHI_DATA_KEY: randomBytes(32).toString('hex'),
+  };
   try {
     console.log(`PostgreSQL: fresh database ${name}; migrating and seeding the demo city …`);
     await runCliToEnd(['seed', '--demo'], env);

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { phonePwa } from './src/features/grid-phone/pwa/phone-pwa-plugin.js';
 
 /** The API server the dev server forwards to (`shanzhi serve`). */
 const API_ORIGIN = 'http://localhost:3000';
@@ -8,7 +9,15 @@ const API_ORIGIN = 'http://localhost:3000';
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: '/',
-  plugins: [react()],
+  plugins: [
+    react(),
+    // the grid worker's phone app as an installable PWA: its service worker, built with the app
+    phonePwa({
+      serviceWorker: fileURLToPath(
+        new URL('./src/features/grid-phone/pwa/phone-service-worker.ts', import.meta.url),
+      ),
+    }),
+  ],
   resolve: {
     alias: [
       // The shared package ships TypeScript source (zod schemas, labels), compiled here with the app. Exact

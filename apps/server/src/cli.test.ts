@@ -94,7 +94,7 @@ describe.skipIf(TEST_DB === 'postgres')('the shanzhi command', () => {
 
     const run = await shanzhi(
       ['user', 'create', '--username', 'ops', '--name', '运维', '--org', '150300', '--role', 'admin'],
-      { SHANZHI_NEW_PASSWORD: 'Operator2026' },
+      { SHANZHI_NEW_PASSWORD: 'Operator-Kite-93' },
     );
     expect(run.code, run.stderr).toBe(0);
 
@@ -104,7 +104,7 @@ describe.skipIf(TEST_DB === 'postgres')('the shanzhi command', () => {
       const login = await app.inject({
         method: 'POST',
         url: '/api/v1/auth/login',
-        payload: { username: 'ops', password: 'Operator2026' },
+        payload: { username: 'ops', password: 'Operator-Kite-93' },
       });
       expect(login.statusCode, login.body).toBe(200);
       expect(login.json().me).toMatchObject({ roles: ['admin'], org: { code: '150300' } });

@@ -2,11 +2,19 @@ import fs from 'node:fs';
 import { Role } from '@shanzhi/shared';
 import { Command, InvalidArgumentError } from 'commander';
 import { importCalendarYear, parseHolidayFile } from './modules/calendar/calendar.service.js';
+import { runTimelineCheck } from './modules/cases/jobs/timeline-check.job.js';
+import { sealLegacyChains } from './modules/cases/legacy-chains.js';
+import { seedGridHistoryInForeground } from './modules/demo/grid-history/grid-history-runs.js';
 import { seedDemoHistoryInForeground } from './modules/demo/history/history-runs.js';
 import { MAX_HISTORY_CASES } from './modules/demo/history/seed-history.js';
 import { seedDemo } from './modules/demo/seed-demo.js';
 import { registerModelCommands } from './modules/intelligence/model.cli.js';
 import { registerWarningCommands } from './modules/intelligence/warnings/warnings.cli.js';
+import {
+  DEFAULT_HISTORY_DISPUTES,
+  MAX_HISTORY_DISPUTES,
+  seedMediationHistory,
+} from './modules/mediation/demo/seed-mediation-history.js';
 import { createUserFromCli } from './modules/users/users.cli.js';
 import { closeContext, openContext } from './platform/bootstrap.js';
 import { ConfigError, loadConfig } from './platform/config/config.js';
@@ -49,12 +57,56 @@ program
     parseHistoryCases,
   )
   .option('--no-history', 'skip the year of demo history')
-  .action((options: { history: boolean; historyCases?: number }) =>
-    withContext(async (ctx) => {
-      await seedDemo(ctx);
-      if (options.history) await seedDemoHistoryInForeground(ctx, options.historyCases);
-    }),
+  .option(
+    '--grid-history-days <n>',
+    'days of grid history (patrols, findings, tasks) after the case history (default 365; 0: none)',
+    parseCount(0, 366),
+  )
+  .option(
+    '--grid-findings <n>',
+    "findings in a year of grid history (default: Wuhai's 198,000 findings to 649,600 requests)",
+    parseCount(0, 200_000),
+  )
+  .option(
+    '--mediation-disputes <n>',
+    `disputes in the year of mediation history (default ${DEFAULT_HISTORY_DISPUTES}, at most ${MAX_HISTORY_DISPUTES}; 0: none)`,
+    parseCount(0, MAX_HISTORY_DISPUTES),
+  )
+  .action(
+    (options: {
+      history: boolean;
+      historyCases?: number;
+      gridHistoryDays?: number;
+      gridFindings?: number;
+      mediationDisputes?: number;
+    }) =>
+      withContext(async (ctx) => {
+        await seedDemo(ctx);
+        if (!options.history) return;
+        await seedDemoHistoryInForeground(ctx, options.historyCases);
+        const disputes = await seedMediationHistory(
+          ctx,
+          options.mediationDisputes ?? DEFAULT_HISTORY_DISPUTES,
+        );
+        ctx.logger.info({ disputes }, 'year of mediation history seeded');
+        if (options.gridHistoryDays === 0) return;
+        await seedGridHistoryInForeground(ctx, {
+          days: options.gridHistoryDays,
+          findingsPerYear: options.gridFindings,
+        });
+      }),
   );
+
+/** A whole number from `min` to `max`. */
+function parseCount(min: number, max: number) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      throw new InvalidArgumentError(`must be a whole number from ${min} to ${max}`);
+    }
+    return n;
+  };
+}
 
 /** `--history-cases`: a whole number from 1 to Wuhai's real 650,000. */
 function parseHistoryCases(value: string): number {
@@ -90,8 +142,27 @@ program
     }),
   );
 
+program
+  .command('timelines')
+  .description('case timelines (一事一档)')
+  .command('verify')
+  .description('verify the keyed hash chains of a sample of cases now; exit code 3 when one is broken')
+  .action(() =>
+    withContext(async (ctx) => {
+      await sealLegacyChains(ctx);
+      const result = await runTimelineCheck(ctx, { force: true });
+      process.stdout.write(`${JSON.stringify({ checked: result.checked, broken: result.broken })}\n`);
+      if (result.broken.length > 0) process.exitCode = 3;
+    }),
+  );
+
 registerModelCommands(program, undefined, withContext);
 registerWarningCommands(program);
+
+// Whatever a command creates is its owner's alone unless said otherwise. The data directory does not rely on
+// it (its writers set 0700/0600 themselves, and PGlite's explicit chmods bypass any umask): this covers the
+// rest, such as a model written with `--out`.
+process.umask(0o077);
 
 try {
   await program.parseAsync(process.argv);

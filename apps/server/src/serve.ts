@@ -1,13 +1,28 @@
 import { buildApp } from './app.js';
+import { startAuthPurgeJob } from './modules/auth/jobs/auth-purge.job.js';
 import { importMissingShippedYears } from './modules/calendar/shipped-calendar.js';
 import { runSlaScan, SLA_SCAN_INTERVAL_MS } from './modules/cases/jobs/sla-scan.job.js';
+import { runTimelineCheck, TIMELINE_CHECK_INTERVAL_MS } from './modules/cases/jobs/timeline-check.job.js';
+import { sealLegacyChains } from './modules/cases/legacy-chains.js';
+import { assertDemoAccountsNotExposed } from './modules/demo/demo-accounts-exposure.js';
 import { startHistoryInBackground } from './modules/demo/history/history-runs.js';
 import { isDatabaseEmpty, seedDemo } from './modules/demo/seed-demo.js';
 import { startModelJobs, trainInitialModel } from './modules/intelligence/model-jobs.js';
 import { refreshModels } from './modules/intelligence/model-registry.js';
 import { runWarningsJob, WARNINGS_INTERVAL_MS } from './modules/intelligence/warnings/warnings.job.js';
+import {
+  DISPUTE_LIGHT_SCAN_INTERVAL_MS,
+  runDisputeLightScan,
+} from './modules/mediation/jobs/dispute-light-scan.job.js';
 import { startOutboxDispatcher } from './modules/notifications/jobs/outbox-dispatcher.js';
+import { purgeEndedOpen311Throttles } from './modules/open311/open311-keys.service.js';
+import {
+  PORTAL_GUARD_PURGE_INTERVAL_MS,
+  purgePortalGuard,
+} from './modules/portal/jobs/portal-guard-purge.job.js';
+import { installFirstAdmin } from './modules/users/first-admin.js';
 import { grantNewDefaultPermissions } from './modules/users/role-grants.js';
+import { OUTBOX_SUBSCRIBERS } from './outbox-subscribers.js';
 import { closeContext, openContext } from './platform/bootstrap.js';
 import type { Config } from './platform/config/config.js';
 import type { AppContext } from './platform/context.js';
@@ -17,8 +32,17 @@ import { type PeriodicJob, startPeriodicJob } from './platform/jobs/periodic-job
 function startBackgroundJobs(ctx: AppContext): PeriodicJob[] {
   return [
     startPeriodicJob(ctx.logger, 'sla-scan', SLA_SCAN_INTERVAL_MS, () => runSlaScan(ctx)),
+    startPeriodicJob(ctx.logger, 'dispute-light-scan', DISPUTE_LIGHT_SCAN_INTERVAL_MS, () =>
+      runDisputeLightScan(ctx),
+    ),
     startPeriodicJob(ctx.logger, 'warnings', WARNINGS_INTERVAL_MS, () => runWarningsJob(ctx)),
-    startOutboxDispatcher(ctx),
+    startPeriodicJob(ctx.logger, 'timeline-check', TIMELINE_CHECK_INTERVAL_MS, () => runTimelineCheck(ctx)),
+    startAuthPurgeJob(ctx),
+    startOutboxDispatcher(ctx, { subscribers: OUTBOX_SUBSCRIBERS }),
+    startPeriodicJob(ctx.logger, 'portal-guard-purge', PORTAL_GUARD_PURGE_INTERVAL_MS, () =>
+      purgePortalGuard(ctx),
+    ),
+    startPeriodicJob(ctx.logger, 'open311-throttle-purge', 3_600_000, () => purgeEndedOpen311Throttles(ctx)),
     ...startModelJobs(ctx),
   ];
 }
@@ -38,6 +62,9 @@ export async function serve(config: Config): Promise<void> {
   }
   await importMissingShippedYears(ctx);
   await grantNewDefaultPermissions(ctx);
+  await installFirstAdmin(ctx);
+  await assertDemoAccountsNotExposed(ctx);
+  await sealLegacyChains(ctx);
   await refreshModels(ctx);
   const { app } = await buildApp(ctx);
   await app.listen({ port: config.PORT, host: config.HOST });

@@ -101,7 +101,7 @@ describe('administration as admin', () => {
       .toEqual(['密码至少 8 位']);
 
     // The password now passes; the username is taken, which only the server knows.
-    await dialog.getByLabel('初始密码').fill('Welcome2026');
+    await dialog.getByLabel('初始密码').fill('Welcome-Lantern-26');
     const create = page.waitForResponse(
       (r) => r.url().endsWith('/api/v1/users') && r.request().method() === 'POST',
     );
@@ -123,7 +123,9 @@ describe('administration as admin', () => {
 
   it('shows the role × permission matrix', async () => {
     await page.goto('/roles');
-    await page.getByText('personal_data.read').waitFor();
+    // permissions by their Chinese labels, not their codes
+    await page.getByText('查看完整个人信息').waitFor();
+    expect(await page.getByText('personal_data.read').count()).toBe(0);
     expect(await page.locator('thead').first().innerText()).toContain('系统管理员');
     await screenshot(page, 'roles');
   });
@@ -165,6 +167,17 @@ describe('administration as admin', () => {
   it('edits the knowledge base: the answer the agent finds, and a reply template', async () => {
     await page.goto('/knowledge');
     await page.locator('.ant-table-row').first().waitFor();
+    // a paged list: the table's pager asks the server for the page and shows the total it answered
+    await page
+      .getByText(/共 \d+ 条/)
+      .first()
+      .waitFor();
+    const second = page.waitForResponse(
+      (r) => r.url().includes('/api/v1/knowledge?') && new URL(r.url()).searchParams.get('page') === '2',
+    );
+    await page.locator('.ant-pagination-item-2').first().click();
+    expect((await second).status()).toBe(200);
+    await page.locator('.ant-pagination-item-active', { hasText: '2' }).first().waitFor();
     await page.getByRole('button', { name: '新增条目' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();

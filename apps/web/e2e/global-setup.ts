@@ -20,6 +20,7 @@ const WEB = path.join(ROOT, 'apps/web');
 const SOURCES = [
   path.join(WEB, 'src'),
   path.join(WEB, 'index.html'),
+  path.join(WEB, 'public'),
   path.join(WEB, 'vite.config.ts'),
   path.join(ROOT, 'packages/shared/src'),
   // how the build is made lives here too (a change to it must not reuse an older build)
@@ -28,6 +29,11 @@ const SOURCES = [
 const READY_TIMEOUT_MS = 120_000;
 /** Cases in the demo history: enough for full queues, rankings and trends, few enough to seed in seconds. */
 const HISTORY_CASES = 400;
+/**
+ * The grids' history: a month of every grid's patrols, and findings at the rate of 6,000 a year (about 500),
+ * so that the grid numbers, their map and the ranking of grids have something to show.
+ */
+const GRID_HISTORY = ['--grid-history-days', '30', '--grid-findings', '6000'];
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -87,10 +93,10 @@ function runCli(dataDir: string, args: string[]): void {
 /** The demo city, its history and the first classifier (category and unit models) trained on that history. */
 function seedCity(dataDir: string): void {
   const started = Date.now();
-  runCli(dataDir, ['seed', '--demo', '--history-cases', String(HISTORY_CASES)]);
+  runCli(dataDir, ['seed', '--demo', '--history-cases', String(HISTORY_CASES), ...GRID_HISTORY]);
   runCli(dataDir, ['model', 'train', '--from-history']);
   console.info(
-    `[e2e] seeded the demo city with ${HISTORY_CASES} cases of history and a classifier in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    `[e2e] seeded the demo city with ${HISTORY_CASES} cases and a month of grid work of history and a classifier in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );
 }
 

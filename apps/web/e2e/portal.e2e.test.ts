@@ -38,6 +38,31 @@ let submitted = '';
 
 describe('the citizen portal on a phone', () => {
   it(
+    'says each missing field once, marks the address required until a place is picked, and keeps a text past 2,000 characters with a counter that says so',
+    async () => {
+      const { page, context, problems } = await openPortal();
+      const form = page.getByRole('form', { name: '我要反映' });
+      const addressLabel = form.locator('label[for="portal-submit_address"]');
+      expect(await addressLabel.getAttribute('class')).toContain('ant-form-item-required');
+      await form.getByRole('button', { name: /提交诉求/ }).click();
+      await form.getByText('请填写事发地址，或在地图上选择位置').waitFor();
+      expect(await form.getByText('请填写诉求内容', { exact: true }).count()).toBe(1);
+
+      const content = form.getByLabel('诉求内容');
+      const tooLong = `小区门口的路灯坏了很久。${'请尽快维修。'.repeat(400)}`;
+      await content.fill(tooLong);
+      // nothing is cut off: the text stays whole, the counter turns red and the limit is named
+      expect((await content.inputValue()).length).toBe(tooLong.length);
+      await form.getByText(`${tooLong.length} / 2000`).waitFor();
+      await form.getByText('诉求内容不能超过 2000 个字').waitFor();
+      await screenshot(page, 'portal-submit-too-long');
+      expectNoPageErrors(problems);
+      await context.close();
+    },
+    STEP_TIMEOUT,
+  );
+
+  it(
     'shows a field error, suggests a category while typing, and submits with a photo and a place on the map',
     async () => {
       const { page, context, problems } = await openPortal();
@@ -66,6 +91,10 @@ describe('the citizen portal on a phone', () => {
       await form.getByRole('button', { name: '在地图上选择' }).click();
       await pickPointOnMap(page, '/api/v1/portal/locate');
       await form.getByTestId('located').locator('.ant-tag').first().waitFor();
+      // a place on the map is enough: the address is no longer marked required
+      expect(await form.locator('label[for="portal-submit_address"]').getAttribute('class')).not.toContain(
+        'ant-form-item-required',
+      );
       await form.getByLabel('联系电话').fill(PHONE);
       await screenshot(page, 'portal-submit-filled');
 
@@ -131,6 +160,41 @@ describe('the citizen portal on a phone', () => {
       await rating.getByRole('button', { name: /提交评价/ }).click();
       await page.getByText(/您已评价：满意/).waitFor();
       await screenshot(page, 'portal-rated');
+      expectNoPageErrors(problems);
+      await context.close();
+    },
+    STEP_TIMEOUT,
+  );
+
+  it(
+    'asks for a captcha after repeated wrong phones: a picture, another on request, a wrong answer refused',
+    async () => {
+      const { page, context, problems } = await openPortal();
+      // the tracking above gave one wrong phone from this address; after a second the portal asks
+      await track(page, submitted, '13900000001');
+      await page.getByText('未找到该工单，请核对工单编号和联系电话').waitFor();
+      await track(page, submitted, PHONE);
+      await page.getByText('错误次数较多，请输入图中的验证码后再试').waitFor();
+      const form = page.getByRole('form', { name: '进度查询' });
+      const picture = form.getByTestId('portal-captcha-image');
+      await picture.waitFor();
+      await expect
+        .poll(() => picture.evaluate((img) => (img as HTMLImageElement).naturalWidth))
+        .toBeGreaterThan(0);
+      const first = await picture.getAttribute('src');
+      await form.getByRole('button', { name: /换一张/ }).click();
+      await expect.poll(() => picture.getAttribute('src')).not.toBe(first);
+      await screenshot(page, 'portal-captcha');
+
+      // no answer is asked for; a wrong one (a captcha never shows a 0) is refused with a new picture
+      await form.getByRole('button', { name: /查\s*询/ }).click();
+      await form.getByText('请输入验证码', { exact: true }).waitFor();
+      const second = await picture.getAttribute('src');
+      await form.getByLabel('验证码', { exact: true }).fill('0000');
+      await form.getByRole('button', { name: /查\s*询/ }).click();
+      await page.getByText('验证码不正确或已失效，请按新图片重新输入').waitFor();
+      await expect.poll(() => picture.getAttribute('src')).not.toBe(second);
+      expect(await form.getByLabel('验证码', { exact: true }).inputValue()).toBe('');
       expectNoPageErrors(problems);
       await context.close();
     },

@@ -10,6 +10,21 @@ describe('case search, supervision, callback and measures', () => {
     await page.locator('.ant-table-row').first().waitFor();
     // the city's cases, newest first, before any filter
     await screenshot(page, 'case-search');
+    // keyset pages: 下一页 keeps its cursor in the address, 上一页 goes back to the first page
+    const pager = page.getByTestId('keyset-page');
+    await expect.poll(() => pager.innerText()).toContain('第 1 页');
+    // rows compared by their key: a row's text holds the time left, which moves with the clock
+    const firstRowKey = () => page.locator('.ant-table-row').first().getAttribute('data-row-key');
+    const firstRow = await firstRowKey();
+    expect(firstRow).toMatch(/^\d+$/);
+    await page.getByRole('button', { name: /下一页/ }).click();
+    await page.waitForURL((url) => url.searchParams.has('cursor'));
+    await expect.poll(() => pager.innerText()).toContain('第 2 页');
+    await expect.poll(firstRowKey).not.toBe(firstRow);
+    await page.getByRole('button', { name: /上一页/ }).click();
+    await page.waitForURL((url) => !url.searchParams.has('cursor'));
+    await expect.poll(() => pager.innerText()).toContain('第 1 页');
+    await expect.poll(firstRowKey).toBe(firstRow);
     const filters = page.getByRole('form', { name: '查询条件' });
     await filters.getByLabel('关键词 / 工单编号').fill('路灯');
     await filters.getByLabel('亮灯').click();

@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadWorkingCalendar } from '../modules/calendar/calendar.service.js';
+import { TEST_CHAIN_KEY } from '../test/chain-key.js';
+import { TEST_DATA_KEY } from '../test/data-key.js';
 import { createTestContext, TEST_DB, type TestContext } from '../test/setup.js';
 import { closeContext, openContext } from './bootstrap.js';
 import { loadConfig } from './config/config.js';
@@ -30,7 +32,14 @@ async function listeningSessions(): Promise<number> {
 describe.runIf(TEST_DB === 'postgres')('closeContext', () => {
   it('closes the LISTEN connection a cache read opened, then the database', async () => {
     const url = observer!.database.pool!.options.connectionString!;
-    const ctx = await openContext(loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent' }));
+    const ctx = await openContext(
+      loadConfig({
+        DATABASE_URL: url,
+        LOG_LEVEL: 'silent',
+        SHANZHI_CHAIN_KEY: TEST_CHAIN_KEY,
+        SHANZHI_DATA_KEY: TEST_DATA_KEY,
+      }),
+    );
     await loadWorkingCalendar(ctx);
     expect(await listeningSessions()).toBe(1);
     await closeContext(ctx);

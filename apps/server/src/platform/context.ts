@@ -10,4 +10,11 @@ export interface AppContext {
   db: Db;
   logger: Logger;
   clock: Clock;
+  /** secret key of the case timelines' HMAC chain, loaded once at start and never stored in the database */
+  chainKey: Buffer;
+  /**
+   * secret key of the personal data encrypted at rest (`SHANZHI_DATA_KEY`): loaded once at start, never stored
+   * in the database; see `personalDataCipher`
+   */
+  dataKey: Buffer;
 }

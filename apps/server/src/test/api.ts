@@ -138,7 +138,7 @@ export async function auditEntries(
 ): Promise<{ actorUsername: string | null; targetId: string | null; detail: unknown; at: string }[]> {
   const response = await api.app.inject({
     method: 'GET',
-    url: `/api/v1/audit?action=${encodeURIComponent(action)}&limit=500`,
+    url: `/api/v1/audit?action=${encodeURIComponent(action)}&limit=200`,
     headers: await api.as('admin'),
   });
   expect(response.statusCode, response.body).toBe(200);

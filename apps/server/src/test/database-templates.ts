@@ -11,6 +11,8 @@ import type { AppContext } from '../platform/context.js';
 import { type Database, openDatabase } from '../platform/db/database.js';
 import { runMigrations } from '../platform/db/migrate.js';
 import { createLogger } from '../platform/logging/logger.js';
+import { TEST_CHAIN_KEY } from './chain-key.js';
+import { TEST_DATA_KEY } from './data-key.js';
 
 /**
  * What every server test file starts from, built once per run by the global setup: a migrated database and
@@ -33,12 +35,20 @@ declare module 'vitest' {
 }
 
 function templateContext(database: Database): AppContext {
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    SHANZHI_DATA_DIR: 'memory',
+    SHANZHI_CHAIN_KEY: TEST_CHAIN_KEY,
+    SHANZHI_DATA_KEY: TEST_DATA_KEY,
+  });
   return {
-    config: loadConfig({ LOG_LEVEL: 'silent', SHANZHI_DATA_DIR: 'memory' }),
+    config,
     database,
     db: database.db,
     logger: createLogger('silent'),
     clock: systemClock,
+    chainKey: config.SHANZHI_CHAIN_KEY!,
+    dataKey: config.SHANZHI_DATA_KEY!,
   };
 }
 

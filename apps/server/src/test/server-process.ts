@@ -1,6 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import net from 'node:net';
 import { REPO_ROOT } from '../platform/config/config.js';
+import { TEST_CHAIN_KEY } from './chain-key.js';
+import { TEST_DATA_KEY } from './data-key.js';
 
 /** The real server running as a child process (`node apps/server/bin/shanzhi.js serve`), for crash tests. */
 export interface ServerProcess {
@@ -39,6 +41,8 @@ export async function startServerProcess(
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,
+      SHANZHI_CHAIN_KEY: TEST_CHAIN_KEY,
+      SHANZHI_DATA_KEY: TEST_DATA_KEY,
       PORT: String(port),
       HOST: '127.0.0.1',
       SHANZHI_AUTO_SEED: 'false',

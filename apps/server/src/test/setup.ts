@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { inject } from 'vitest';
 import { buildApp } from '../app.js';
 import { seedDemo } from '../modules/demo/seed-demo.js';
@@ -8,6 +10,8 @@ import type { AppContext } from '../platform/context.js';
 import { type Database, openDatabase } from '../platform/db/database.js';
 import { runMigrations } from '../platform/db/migrate.js';
 import { createLogger } from '../platform/logging/logger.js';
+import { TEST_CHAIN_KEY } from './chain-key.js';
+import { TEST_DATA_KEY } from './data-key.js';
 import { createPostgresDatabase } from './database-templates.js';
 
 /** A context on a fresh, migrated database, and how to throw it away. */
@@ -32,7 +36,15 @@ function templateOf(seeded: boolean): string | undefined {
 export async function createTestContext(
   options: { clock?: Clock; env?: NodeJS.ProcessEnv; seeded?: boolean } = {},
 ): Promise<TestContext> {
-  const config = loadConfig({ LOG_LEVEL: 'silent', SHANZHI_DATA_DIR: 'memory', ...options.env });
+  // the database lives in memory; what the platform keeps as files (attachments) goes to a folder of this context's own
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shanzhi-test-'));
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    SHANZHI_DATA_DIR: dataDir,
+    SHANZHI_CHAIN_KEY: TEST_CHAIN_KEY,
+    SHANZHI_DATA_KEY: TEST_DATA_KEY,
+    ...options.env,
+  });
   const template = templateOf(options.seeded ?? false);
   let pgDatabase: Awaited<ReturnType<typeof createPostgresDatabase>> | undefined;
   let database: Database;
@@ -51,9 +63,12 @@ export async function createTestContext(
     db: database.db,
     logger: createLogger('silent'),
     clock: options.clock ?? systemClock,
+    chainKey: config.SHANZHI_CHAIN_KEY!,
+    dataKey: config.SHANZHI_DATA_KEY!,
     dispose: async () => {
       await database.close();
       await pgDatabase?.drop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
   if (!template) {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject } from 'vitest';
+import { afterAll, beforeAll, expect, inject, vi } from 'vitest';
 import { DEMO_PASSWORD } from './demo-accounts.js';
 
 export { DEMO_PASSWORD };
@@ -161,4 +161,32 @@ export async function pickInTreeSelect(
       return;
   }
   await picked.waitFor();
+}
+
+/**
+ * Picks `option` in the select labelled `field` of `scope` (a dialog, a form). The click goes to the select's
+ * box (its chosen value lies over the input); one that lands while a dialog still zooms in may leave the list
+ * closed, so the list is opened again until the option can be picked. It returns once the list has folded away:
+ * a click while it folds may land on it rather than on the field below.
+ */
+export async function chooseOption(page: Page, scope: Locator, field: string, option: string): Promise<void> {
+  await vi.waitFor(
+    async () => {
+      await scope.getByLabel(field).click({ force: true });
+      await page
+        .locator('.ant-select-item-option:visible', { hasText: option })
+        .first()
+        .click({ timeout: 3_000 });
+    },
+    { timeout: 30_000, interval: 500 },
+  );
+  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
+}
+
+/**
+ * Ticks a checkbox. A click that lands while an overlay above it still folds away leaves it unticked (Playwright
+ * then throws); ticking again is harmless, so it is tried until the box reads ticked.
+ */
+export async function tick(box: Locator): Promise<void> {
+  await vi.waitFor(() => box.check({ timeout: 3_000 }), { timeout: 30_000, interval: 500 });
 }

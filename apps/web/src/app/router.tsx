@@ -1,6 +1,7 @@
 import { type ComponentType, lazy, Suspense } from 'react';
 import { createBrowserRouter, Outlet } from 'react-router-dom';
 import { PageLoading } from '../components/PageLoading.js';
+import { phoneRoutes } from '../features/grid-phone/phone-routes.js';
 import { type MenuPage, menuPages } from './layout/menu.js';
 import { RouteErrorPage } from './pages/RouteErrorPage.js';
 
@@ -11,6 +12,9 @@ function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>) {
 
 const LoginPage = lazyPage(() => import('../features/auth/pages/LoginPage.js').then((m) => m.LoginPage));
 const PortalPage = lazyPage(() => import('../features/portal/pages/PortalPage.js').then((m) => m.PortalPage));
+const PortalMediationPage = lazyPage(() =>
+  import('../features/portal-mediation/pages/PortalMediationPage.js').then((m) => m.PortalMediationPage),
+);
 const AppShell = lazyPage(() => import('./layout/AppShell.js').then((m) => m.AppShell));
 const HomePage = lazyPage(() => import('../features/home/pages/HomePage.js').then((m) => m.HomePage));
 const UnderConstructionPage = lazyPage(() =>
@@ -30,6 +34,9 @@ const KnowledgePage = lazyPage(() =>
 );
 const SettingsPage = lazyPage(() =>
   import('../features/settings/pages/SettingsPage.js').then((m) => m.SettingsPage),
+);
+const Open311Page = lazyPage(() =>
+  import('../features/open311/pages/Open311Page.js').then((m) => m.Open311Page),
 );
 const AuditPage = lazyPage(() => import('../features/audit/pages/AuditPage.js').then((m) => m.AuditPage));
 const CaseSearchPage = lazyPage(() =>
@@ -54,6 +61,60 @@ const WorkbenchPage = lazyPage(() =>
 const CaseDetailPage = lazyPage(() =>
   import('../features/case-detail/pages/CaseDetailPage.js').then((m) => m.CaseDetailPage),
 );
+const GridStatsPage = lazyPage(() =>
+  import('../features/grid-work/pages/GridStatsPage.js').then((m) => m.GridStatsPage),
+);
+const GridFindingsPage = lazyPage(() =>
+  import('../features/grid-work/pages/FindingsPage.js').then((m) => m.FindingsPage),
+);
+const GridFindingDetailPage = lazyPage(() =>
+  import('../features/grid-work/pages/FindingDetailPage.js').then((m) => m.FindingDetailPage),
+);
+const GridPatrolsPage = lazyPage(() =>
+  import('../features/grid-work/pages/PatrolsPage.js').then((m) => m.PatrolsPage),
+);
+const GridMissedPage = lazyPage(() =>
+  import('../features/grid-work/pages/MissedPatrolsPage.js').then((m) => m.MissedPatrolsPage),
+);
+const GridTasksPage = lazyPage(() =>
+  import('../features/grid-work/pages/GridTasksPage.js').then((m) => m.GridTasksPage),
+);
+const GridAdmissionPage = lazyPage(() =>
+  import('../features/grid-work/pages/AdmissionPage.js').then((m) => m.AdmissionPage),
+);
+const HousesPage = lazyPage(() =>
+  import('../features/grid-registers/pages/HousesPage.js').then((m) => m.HousesPage),
+);
+const ResidentsPage = lazyPage(() =>
+  import('../features/grid-registers/pages/ResidentsPage.js').then((m) => m.ResidentsPage),
+);
+const OrganisationsPage = lazyPage(() =>
+  import('../features/grid-registers/pages/OrganisationsPage.js').then((m) => m.OrganisationsPage),
+);
+const VisitsPage = lazyPage(() =>
+  import('../features/grid-registers/pages/VisitsPage.js').then((m) => m.VisitsPage),
+);
+const HouseholdPage = lazyPage(() =>
+  import('../features/grid-registers/pages/HouseholdPage.js').then((m) => m.HouseholdPage),
+);
+const RegisterDisputePage = lazyPage(() =>
+  import('../features/mediation/pages/RegisterDisputePage.js').then((m) => m.RegisterDisputePage),
+);
+const DisputesPage = lazyPage(() =>
+  import('../features/mediation/pages/DisputesPage.js').then((m) => m.DisputesPage),
+);
+const MyDisputesPage = lazyPage(() =>
+  import('../features/mediation/pages/DisputesPage.js').then((m) => m.MyDisputesPage),
+);
+const DisputeDetailPage = lazyPage(() =>
+  import('../features/mediation/pages/DisputeDetailPage.js').then((m) => m.DisputeDetailPage),
+);
+const MediationStatsPage = lazyPage(() =>
+  import('../features/mediation/pages/MediationStatsPage.js').then((m) => m.MediationStatsPage),
+);
+const CommitteesPage = lazyPage(() =>
+  import('../features/mediation/pages/CommitteesPage.js').then((m) => m.CommitteesPage),
+);
 const NotFoundPage = lazyPage(() => import('./pages/NotFoundPage.js').then((m) => m.NotFoundPage));
 
 /** The pages built so far, by menu path; a menu entry without one shows 「建设中」. */
@@ -65,6 +126,7 @@ const PAGES: Record<string, ComponentType> = {
   '/calendar': CalendarPage,
   '/knowledge': KnowledgePage,
   '/settings': SettingsPage,
+  '/open311': Open311Page,
   '/audit': AuditPage,
   '/intake': IntakePage,
   '/dispatch': DispatchPage,
@@ -73,6 +135,21 @@ const PAGES: Record<string, ComponentType> = {
   '/supervision': SupervisionPage,
   '/callback': CallbackPage,
   '/measures': MeasuresPage,
+  '/grid/stats': GridStatsPage,
+  '/grid/findings': GridFindingsPage,
+  '/grid/patrols': GridPatrolsPage,
+  '/grid/missed': GridMissedPage,
+  '/grid/tasks': GridTasksPage,
+  '/grid/admission': GridAdmissionPage,
+  '/grid/houses': HousesPage,
+  '/grid/residents': ResidentsPage,
+  '/grid/organisations': OrganisationsPage,
+  '/grid/visits': VisitsPage,
+  '/mediation/register': RegisterDisputePage,
+  '/mediation/disputes': DisputesPage,
+  '/mediation/mine': MyDisputesPage,
+  '/mediation/stats': MediationStatsPage,
+  '/mediation/committees': CommitteesPage,
 };
 
 function pageElement(page: MenuPage) {
@@ -96,12 +173,17 @@ export const router = createBrowserRouter([
     children: [
       { path: '/login', element: <LoginPage /> },
       { path: '/portal', element: <PortalPage /> },
+      { path: '/portal/mediation', element: <PortalMediationPage /> },
+      phoneRoutes,
       {
         path: '/',
         element: <AppShell />,
         children: [
           { index: true, element: <HomePage /> },
           { path: '/cases/:id', element: <CaseDetailPage /> },
+          { path: '/grid/findings/:id', element: <GridFindingDetailPage /> },
+          { path: '/grid/houses/:id', element: <HouseholdPage /> },
+          { path: '/mediation/disputes/:id', element: <DisputeDetailPage /> },
           ...menuPages()
             .filter((page) => page.path !== '/')
             .map((page) => ({

@@ -1,7 +1,7 @@
 import { Alert, Form, type FormInstance, Modal } from 'antd';
 import { type ReactNode, useEffect } from 'react';
 import { useI18n } from '../i18n/I18nProvider.js';
-import { useSaveForm } from '../platform/forms/use-save-form.js';
+import { type FormSave, useSaveForm } from '../platform/forms/use-save-form.js';
 
 /**
  * A dialog holding one vertical form that saves through the API: 「保存」 submits the form, `save` sends it;
@@ -17,6 +17,8 @@ export function FormModal<V>({
   width = 680,
   onClose,
   save,
+  savedMessage,
+  okText,
   children,
 }: {
   open: boolean;
@@ -28,11 +30,15 @@ export function FormModal<V>({
   known: readonly string[];
   width?: number;
   onClose: () => void;
-  save: (values: V) => Promise<void>;
+  save: FormSave<V>;
+  /** the toast after a save, when 「已保存」 does not say it (「已创建」) */
+  savedMessage?: string;
+  /** the confirm button, when 「保存」 does not say what it does (「发出督办」) */
+  okText?: string;
   children: ReactNode;
 }) {
   const { t } = useI18n();
-  const { saving, formError, setFormError, submit } = useSaveForm(form, known, save);
+  const { saving, formError, setFormError, submit } = useSaveForm(form, known, save, savedMessage);
   // biome-ignore lint/correctness/useExhaustiveDependencies: a dialog opened again starts without the old error
   useEffect(() => {
     if (open) setFormError(null);
@@ -44,7 +50,7 @@ export function FormModal<V>({
       title={title}
       onCancel={onClose}
       onOk={() => form.submit()}
-      okText={t('common.save')}
+      okText={okText ?? t('common.save')}
       confirmLoading={saving}
       forceRender
       width={width}

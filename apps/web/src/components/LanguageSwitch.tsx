@@ -12,7 +12,8 @@ export function LanguageSwitch({ className, iconOnly = false }: { className?: st
       className={className}
       icon={<TranslationOutlined />}
       onClick={() => setLocale(next)}
-      aria-label={t('lang.switchLabel')}
+      // a screen reader's name starts with the word shown (English), then says what the button does
+      aria-label={iconOnly ? t('lang.switchLabel') : `${t('lang.switchTo')}（${t('lang.switchLabel')}）`}
       lang={next}
     >
       {iconOnly ? null : t('lang.switchTo')}

@@ -14,7 +14,8 @@ export function PageTitle({
   return (
     <Flex justify="space-between" align="flex-start" gap={16} wrap style={{ marginBottom: 16 }}>
       <div style={{ minWidth: 0 }}>
-        <Typography.Title level={3} style={{ margin: 0 }}>
+        {/* the page's one <h1>, at the size of a third-level title */}
+        <Typography.Title level={1} style={{ margin: 0, fontSize: 24, lineHeight: 1.35 }}>
           {title}
         </Typography.Title>
         {description && (

@@ -92,6 +92,15 @@ const AUDIT_ACTION_LABELS: Record<string, { zh: string; en: string }> = {
   'knowledge.entry_deactivated': { zh: '停用知识', en: 'Knowledge entry deactivated' },
   'reply_template.created': { zh: '新建回复模板', en: 'Reply template created' },
   'reply_template.updated': { zh: '修改回复模板', en: 'Reply template changed' },
+  'grid_register.personal_data_read': { zh: '查看完整个人号码', en: 'Full personal numbers read' },
+  'grid_register.exported': { zh: '导出基础信息', en: 'Register exported' },
+  'grid_register.imported': { zh: '导入基础信息', en: 'Register imported' },
+  'grid_register.house_created': { zh: '登记房屋', en: 'House registered' },
+  'grid_register.house_updated': { zh: '修改房屋', en: 'House changed' },
+  'grid_register.resident_created': { zh: '登记实有人口', en: 'Resident registered' },
+  'grid_register.resident_updated': { zh: '修改实有人口', en: 'Resident changed' },
+  'grid_register.organisation_created': { zh: '登记单位', en: 'Organisation registered' },
+  'grid_register.organisation_updated': { zh: '修改单位', en: 'Organisation changed' },
 };
 
 function pick(zh: Record<string, string>, en: Record<string, string>, key: string, locale: Locale): string {

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { CASE_ACTIONS, type CaseAction } from '../cases/case-actions.js';
 import { CASE_TRANSITIONS } from '../cases/case-state-machine.js';
+import type { GridFindingAction } from '../grid/grid-finding-lifecycle.js';
+import type { GridTaskAction } from '../grid/grid-task-lifecycle.js';
+import type { CaseMediationAction } from '../mediation/case-mediation-lifecycle.js';
+import { DISPUTE_ACTIONS, DISPUTE_TRANSITIONS, type DisputeAction } from '../mediation/dispute-lifecycle.js';
 import type { Role } from './roles.js';
 
 /**
@@ -69,6 +73,63 @@ export const PERMISSIONS = [
   'warning.run',
   // the classifier's suggestion (categories, unit, 110 flag) for a message being registered or dispatched
   'intelligence.classify',
+  // grid management (网格化服务管理): reading patrols, findings, tasks and the grid's numbers in one's scope
+  'grid.read',
+  // patrolling one's own grid (start, track, end)
+  'grid.patrol',
+  // the grid finding lifecycle: one permission per action (`grid_finding.<action>`)
+  'grid_finding.record',
+  'grid_finding.solve_on_spot',
+  'grid_finding.report_up',
+  'grid_finding.conclude',
+  'grid_finding.dismiss',
+  // grid tasks (网格任务下派): one permission per action (`grid_task.<action>`)
+  'grid_task.assign',
+  'grid_task.complete',
+  'grid_task.cancel',
+  // patrol plans of the grids, and the temporary items of the admission list
+  'grid_plan.write',
+  'grid_admission.write',
+  // the open API (Open311 GeoReport v2): integrators' API keys and which catalog leaves are offered
+  'open311.manage',
+  // the grid's registers (基础信息: houses, residents, organisations) in one's scope: reading them (ID numbers
+  // and phones masked; unmasked only with `personal_data.read`, each such read audited), and keeping them
+  'grid_register.read',
+  'grid_register.write',
+  // the .xlsx export of a register (bulk personal data, hence apart from reading)
+  'grid_register.export',
+  // recording a household visit (入户走访) to a house of one's scope
+  'grid_visit.record',
+  // mediation (矛盾纠纷多元化解): reading disputes, committees and the numbers in one's scope
+  'mediation.read',
+  // the dispute lifecycle: one permission per action (`mediation.<action>`)
+  'mediation.register',
+  'mediation.accept',
+  'mediation.assign',
+  'mediation.consent',
+  'mediation.refuse',
+  'mediation.extend',
+  'mediation.record_session',
+  'mediation.agree',
+  'mediation.confirm_agreement',
+  'mediation.fail',
+  'mediation.escalate',
+  'mediation.refer',
+  'mediation.refer_to_hotline',
+  'mediation.transfer_to_case',
+  'mediation.record_performance',
+  'mediation.apply_confirmation',
+  'mediation.record_confirmation_ruling',
+  'mediation.close',
+  // writing in a dispute's online room (在线调解室) as its mediator
+  'mediation.room',
+  // committees, mediators, studios and the subsidy table (以调定补)
+  'mediation.configure',
+  // the monthly subsidy statement and its .xlsx export
+  'mediation.subsidy',
+  // a 12345 case that is a dispute becomes one; the platform concludes it with the dispute's outcome
+  'case.convert_to_dispute',
+  'case.conclude_by_mediation',
 ] as const;
 export const Permission = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof Permission>;
@@ -76,6 +137,37 @@ export type Permission = z.infer<typeof Permission>;
 /** The permission a route of a lifecycle action requires: `case.dispatch` for `dispatch` … */
 export function casePermissionOf(action: CaseAction): Permission {
   return `case.${action}` as Permission;
+}
+
+/** The permission of grid finding action `action`: `grid_finding.report_up` … */
+export function gridFindingPermissionOf(action: GridFindingAction): Permission {
+  return `grid_finding.${action}` as Permission;
+}
+
+/** The permission of grid task action `action`: `grid_task.assign` … */
+export function gridTaskPermissionOf(action: GridTaskAction): Permission {
+  return `grid_task.${action}` as Permission;
+}
+
+/** The permission of dispute action `action`: `mediation.agree` … */
+export function mediationPermissionOf(action: DisputeAction): Permission {
+  return `mediation.${action}` as Permission;
+}
+
+/** The permission of a case's mediation step: `case.convert_to_dispute` … */
+export function caseMediationPermissionOf(action: CaseMediationAction): Permission {
+  return `case.${action}` as Permission;
+}
+
+/**
+ * The dispute-action permissions a role gets by default: exactly the actions the dispute table lets it take.
+ * Citizens are left out: a party confirms in the room with his code (the room grants it to his session alone).
+ */
+function mediationActionGrants(role: Role): Permission[] {
+  if (role === 'citizen') return [];
+  return DISPUTE_ACTIONS.filter((a) => (DISPUTE_TRANSITIONS[a].roles as readonly Role[]).includes(role)).map(
+    mediationPermissionOf,
+  );
 }
 
 /** What every staff role reads: the org tree, the catalog, the calendar, and its own notifications. */
@@ -97,6 +189,9 @@ function caseActionGrants(role: Role): Permission[] {
 
 const CASE_STAFF: (role: Role) => Permission[] = (role) => ['case.read', ...caseActionGrants(role)];
 
+/** Who keeps the grid's registers in his scope: a town's handlers (街道/镇) and the centres' dispatchers. */
+const REGISTER_KEEPERS: Permission[] = ['grid_register.read', 'grid_register.write', 'grid_register.export'];
+
 /** Default grants of each role. */
 export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   citizen: ['catalog.read'],
@@ -109,6 +204,9 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'case.attach',
     'intelligence.duplicates',
     'intelligence.classify',
+    'mediation.read',
+    ...mediationActionGrants('agent'),
+    'case.convert_to_dispute',
   ],
   dispatcher: [
     ...STAFF_READ,
@@ -123,6 +221,15 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'intelligence.classify',
     'warning.read',
     'warning.acknowledge',
+    'grid.read',
+    'grid_task.assign',
+    'grid_task.cancel',
+    'grid_plan.write',
+    ...REGISTER_KEEPERS,
+    'mediation.read',
+    ...mediationActionGrants('dispatcher'),
+    'mediation.subsidy',
+    'case.convert_to_dispute',
   ],
   handler: [
     ...STAFF_READ,
@@ -131,6 +238,10 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'intelligence.classify',
     ...CASE_STAFF('handler'),
     'case.attach',
+    'grid.read',
+    'grid_task.assign',
+    'grid_task.cancel',
+    ...REGISTER_KEEPERS,
   ],
   grid_worker: [
     ...STAFF_READ,
@@ -138,8 +249,29 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'intelligence.classify',
     ...CASE_STAFF('grid_worker'),
     'case.attach',
+    'grid.read',
+    'grid.patrol',
+    'grid_finding.record',
+    'grid_finding.solve_on_spot',
+    'grid_finding.report_up',
+    'grid_finding.dismiss',
+    'grid_task.complete',
+    // his own grid's register, kept on the spot; the bulk export stays with the towns and the centre
+    'grid_register.read',
+    'grid_register.write',
+    'grid_visit.record',
+    ...mediationActionGrants('grid_worker'),
   ],
-  mediator: [...STAFF_READ, ...CASE_STAFF('mediator')],
+  // a mediator registers a dispute he escalates (调解转办) but reads no cases: disputes are his, not the spine;
+  // he reads the parties' contacts in full to reach them
+  mediator: [
+    ...STAFF_READ,
+    ...caseActionGrants('mediator'),
+    'personal_data.read',
+    'mediation.read',
+    ...mediationActionGrants('mediator'),
+    'mediation.room',
+  ],
   supervisor: [
     ...STAFF_READ,
     ...ANSWER_READ,
@@ -151,6 +283,9 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'intelligence.classify',
     'warning.read',
     'warning.acknowledge',
+    'grid.read',
+    'grid_register.read',
+    'mediation.read',
   ],
   leader: [
     ...STAFF_READ,
@@ -161,6 +296,9 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'kpi.read',
     'warning.read',
     'warning.acknowledge',
+    'grid.read',
+    'grid_register.read',
+    'mediation.read',
   ],
   merchant: ['catalog.read'],
   admin: [...PERMISSIONS],

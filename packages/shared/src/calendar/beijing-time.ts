@@ -28,6 +28,16 @@ export function beijingMidnight(dayNumber: number): number {
   return dayNumber * DAY_MS - BEIJING_OFFSET_MS;
 }
 
+/** The day number (days since 1970-01-01) of a `YYYY-MM-DD` date; the format is checked by the schemas. */
+export function dayNumberOfDate(date: string): number {
+  return Math.floor(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
+}
+
+/** The instant Beijing midnight starts a `YYYY-MM-DD` day, e.g. `2026-10-01` → 2026-09-30T16:00Z. */
+export function beijingMidnightOfDate(date: string): Date {
+  return new Date(beijingMidnight(dayNumberOfDate(date)));
+}
+
 /** `YYYY-MM-DD` of a day number. */
 export function formatDayNumber(dayNumber: number): string {
   return new Date(dayNumber * DAY_MS).toISOString().slice(0, 10);
@@ -41,6 +51,21 @@ export function weekdayOfDayNumber(dayNumber: number): number {
 /** The Beijing calendar date (`YYYY-MM-DD`) of an instant, e.g. 2026-09-30T20:00Z → `2026-10-01`. */
 export function toBeijingDate(at: Date): string {
   return formatDayNumber(toBeijingDayNumber(at.getTime()));
+}
+
+/** The Beijing calendar date without separators (`YYYYMMDD`), as case numbers and file names carry it. */
+export function toBeijingCompactDate(at: Date): string {
+  return toBeijingDate(at).replaceAll('-', '');
+}
+
+/** The Beijing date and wall-clock time (`YYYY-MM-DD HH:MM`) of an instant, as a sheet or a message shows it. */
+export function toBeijingDateTime(at: Date): string {
+  return new Date(at.getTime() + BEIJING_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/** The Beijing wall-clock time (`HH:MM`) of an instant, e.g. 2026-09-30T02:05Z → `10:05`. */
+export function toBeijingClock(at: Date): string {
+  return new Date(at.getTime() + BEIJING_OFFSET_MS).toISOString().slice(11, 16);
 }
 
 /** `HH:MM` → minutes after midnight. The format is checked by the schemas, not here. */

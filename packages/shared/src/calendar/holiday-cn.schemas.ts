@@ -58,5 +58,6 @@ export const HolidayCnYear = z
       if (seen.has(day.date)) ctx.addIssue({ code: 'custom', path, message: `日期 ${day.date} 重复` });
       seen.add(day.date);
     });
-  });
+  })
+  .meta({ id: 'HolidayCnYear' });
 export type HolidayCnYear = z.infer<typeof HolidayCnYear>;

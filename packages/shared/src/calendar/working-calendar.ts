@@ -3,7 +3,7 @@ import type { HolidayCnDay } from './holiday-cn.schemas.js';
 import { DEFAULT_OFFICE_HOURS, OfficeHours } from './office-hours.schemas.js';
 import { isWorkingDayNumber } from './office-segments.js';
 
-export { toBeijingDate } from './beijing-time.js';
+export { toBeijingClock, toBeijingDate } from './beijing-time.js';
 export { MAX_SCAN_DAYS } from './office-segments.js';
 
 /** Whether a listed date is a day off (statutory holiday) or a working day (调休 make-up day). */

@@ -1,46 +1,8 @@
 import { z } from 'zod';
 import { Priority } from '../catalog/priority.js';
+import { actionBody, bodyError, id, optionalText, text } from '../lifecycle/action-body.js';
 import type { CaseAction } from './case-actions.js';
 import { CaseSource, CaseType, Satisfaction, SupervisionLevel } from './case-enums.js';
-
-const bodyError = (issue: { code?: string; keys?: string[] }): string =>
-  issue.code === 'unrecognized_keys'
-    ? `不允许的字段：${(issue.keys ?? []).join('、')}`
-    : '请求体必须是一个对象';
-
-/** Required text: trimmed, with Chinese messages naming the field. */
-function text(label: string, min = 1, max = 2000) {
-  return z
-    .string({ error: `请填写${label}` })
-    .trim()
-    .min(min, min <= 1 ? `请填写${label}` : `${label}至少 ${min} 个字`)
-    .max(max, `${label}不能超过 ${max} 个字`);
-}
-
-/** Optional free text (a note): may be empty. */
-function optionalText(label: string, max = 2000) {
-  return z
-    .string({ error: `${label}必须是文字` })
-    .trim()
-    .max(max, `${label}不能超过 ${max} 个字`)
-    .optional();
-}
-
-/** A row id (orgs, cases, catalog entries …): a positive integer. */
-function id(label: string) {
-  return z
-    .number({ error: `请选择${label}` })
-    .int(`${label}无效`)
-    .positive(`${label}无效`);
-}
-
-/** The version of the case the client saw; a stale one is refused (VERSION_CONFLICT). */
-const version = z.number({ error: '缺少版本号' }).int('版本号必须是整数').min(0, '版本号不能为负数');
-
-/** The body of an action on an existing case: `version` plus the action's own fields, nothing else. */
-function actionBody<S extends z.ZodRawShape>(shape: S) {
-  return z.strictObject({ version, ...shape }, { error: bodyError });
-}
 
 /** Ids without repeats. */
 function uniqueIds(label: string) {
@@ -109,7 +71,7 @@ export const RegisterInput = z
   });
 export type RegisterInput = z.infer<typeof RegisterInput>;
 
-/** `resolve_on_call` 直接办结: answered at once, from the knowledge base or on the spot. */
+/** `resolve_on_call` 直接办结: the agent answers at once, from the knowledge base. */
 export const ResolveOnCallInput = actionBody({
   /** 知识库条目: the entry the answer came from, if any */
   knowledgeEntryId: id('知识库条目').optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { KeysetQuery } from '../lists/list.schemas.js';
 import { CaseSource, SlaLight } from './case-enums.js';
 import { CaseState } from './case-states.js';
 
@@ -40,20 +41,24 @@ export const CaseListQuery = z
     /** 诉求人电话 (exact); needs `personal_data.read` */
     citizenPhone: z.string().trim().min(5).max(20).optional(),
     sort: CaseListSort.default('created_desc'),
-    cursor: z.string().max(200).optional(),
-    limit: z.coerce.number().int().min(1).max(200).default(50),
   })
+  .extend(KeysetQuery.shape)
   .strict();
 export type CaseListQuery = z.infer<typeof CaseListQuery>;
 
-/** `GET /api/v1/cases/by-phone`: a caller's earlier cases, for the agent on the call. */
+/** `GET /api/v1/cases/export`: the case list's filters and sort, without its page (the whole list, streamed). */
+export const CaseExportQuery = CaseListQuery.omit({ cursor: true, limit: true });
+export type CaseExportQuery = z.infer<typeof CaseExportQuery>;
+
+/** `GET /api/v1/cases/by-phone`: a caller's earlier cases, newest first, for the agent on the call (keyset pages). */
 export const CasesByPhoneQuery = z
   .object({
     phone: z
       .string()
       .trim()
       .regex(/^[0-9+\-() ]{5,20}$/, '联系电话格式不正确'),
-    limit: z.coerce.number().int().min(1).max(50).default(10),
   })
+  .extend(KeysetQuery.shape)
+  .extend({ limit: KeysetQuery.shape.limit.unwrap().default(10) })
   .strict();
 export type CasesByPhoneQuery = z.infer<typeof CasesByPhoneQuery>;

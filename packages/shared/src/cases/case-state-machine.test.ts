@@ -74,7 +74,7 @@ const EXPECTED_TO: Record<CaseAction, CaseState | 'same'> = {
 const EXPECTED_ROLES: Record<CaseAction, string> = {
   //                 cit age dis han grd med sup lea mer adm
   register:          'X   X   X   .   X   X   X   X   .   .',
-  resolve_on_call:   '.   X   .   .   X   .   .   .   .   .',
+  resolve_on_call:   '.   X   .   .   .   .   .   .   .   .',
   dispatch:          '.   .   X   .   .   .   .   .   .   .',
   accept:            '.   .   .   X   X   .   .   .   .   .',
   return:            '.   .   .   X   X   .   .   .   .   .',

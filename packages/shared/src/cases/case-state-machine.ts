@@ -1,19 +1,18 @@
 import type { Role } from '../auth/roles.js';
-import { CASE_ACTIONS, type CaseAction } from './case-actions.js';
-import { CaseTransitionError } from './case-errors.js';
+import {
+  assertLifecycleTransition,
+  checkLifecycleTransition,
+  defineLifecycle,
+  type LifecycleTransitionResult,
+  lifecycleActionsFrom,
+  mayTakeLifecycleAction,
+  type Transition,
+} from '../lifecycle/lifecycle-table.js';
+import { CASE_ACTION_EVENTS, CASE_ACTIONS, type CaseAction } from './case-actions.js';
 import { CASE_STATE_LABELS, type CaseState } from './case-states.js';
 
-/** One row of the lifecycle table: where an action may be taken, where it leads, who may take it. */
-export interface CaseTransition {
-  /** states the action is allowed from; `null` stands for "no case yet" and appears only for `register` */
-  readonly from: readonly (CaseState | null)[];
-  /** the state after the action; `same` for actions that only record (progress, supervise …) */
-  readonly to: CaseState | 'same';
-  /** roles that may take the action; the server adds the data-scope check on top */
-  readonly roles: readonly Role[];
-  /** Chinese name of the action, as on the button */
-  readonly label: string;
-}
+/** One row of the case lifecycle table. */
+export type CaseTransition = Transition<CaseState>;
 
 /**
  * The case lifecycle (DOMAIN.md §3) as data: the only place that says which action is allowed from which
@@ -28,12 +27,9 @@ export const CASE_TRANSITIONS = {
     roles: ['citizen', 'agent', 'dispatcher', 'grid_worker', 'mediator', 'supervisor', 'leader'],
     label: '登记',
   },
-  resolve_on_call: {
-    from: ['registered'],
-    to: 'resolved_on_call',
-    roles: ['agent', 'grid_worker'],
-    label: '直接办结',
-  },
+  // the 12345 agent's answer from the knowledge base (DOMAIN.md §1, §3): it ends a case with no unit, no
+  // review and no callback, so no other role may take it — a grid worker's patrol report is dispatched
+  resolve_on_call: { from: ['registered'], to: 'resolved_on_call', roles: ['agent'], label: '直接办结' },
   // dispatching a case still waiting for signature is a reassignment (改派), before any unit has it
   dispatch: {
     from: ['registered', 'returned', 'dispatched'],
@@ -91,58 +87,34 @@ export const CASE_ACTION_LABELS: Record<CaseAction, string> = Object.fromEntries
   CASE_ACTIONS.map((action) => [action, CASE_TRANSITIONS[action].label]),
 ) as Record<CaseAction, string>;
 
+/** The case lifecycle for the shared mechanism (`lifecycle-table.ts`): the table, the labels, the events. */
+export const CASE_LIFECYCLE = defineLifecycle<CaseState, CaseAction>({
+  noun: '工单',
+  stateLabels: CASE_STATE_LABELS,
+  actions: CASE_ACTIONS,
+  transitions: CASE_TRANSITIONS,
+  events: CASE_ACTION_EVENTS,
+});
+
 /** The answer of `checkTransition`: the next state, or why not. */
-export type TransitionResult =
-  | { ok: true; to: CaseState }
-  | {
-      ok: false;
-      code: 'TRANSITION_NOT_ALLOWED';
-      from: CaseState | null;
-      action: CaseAction;
-      message: string;
-    };
-
-function transitionOf(action: CaseAction): CaseTransition {
-  return CASE_TRANSITIONS[action];
-}
-
-function refusalMessage(state: CaseState | null, action: CaseAction): string {
-  const label = CASE_ACTION_LABELS[action];
-  return state === null
-    ? `工单尚未登记，不能${label}`
-    : `工单当前为「${CASE_STATE_LABELS[state]}」，不能${label}`;
-}
+export type TransitionResult = LifecycleTransitionResult<CaseState, CaseAction>;
 
 /**
  * The state a case moves to when `action` is taken from `state` (`null`: no case yet), or a refusal.
  * Roles are not looked at here: see `mayTakeAction`.
  */
 export function checkTransition(state: CaseState | null, action: CaseAction): TransitionResult {
-  const transition = transitionOf(action);
-  if (transition.from.includes(state)) {
-    if (transition.to !== 'same') return { ok: true, to: transition.to };
-    if (state !== null) return { ok: true, to: state };
-  }
-  return {
-    ok: false,
-    code: 'TRANSITION_NOT_ALLOWED',
-    from: state,
-    action,
-    message: refusalMessage(state, action),
-  };
+  return checkLifecycleTransition(CASE_LIFECYCLE, state, action);
 }
 
 /** The state after `action`, or throws `CaseTransitionError` (TRANSITION_NOT_ALLOWED, HTTP 409). */
 export function assertTransition(state: CaseState | null, action: CaseAction): CaseState {
-  const result = checkTransition(state, action);
-  if (!result.ok) throw new CaseTransitionError(state, action, result.message);
-  return result.to;
+  return assertLifecycleTransition(CASE_LIFECYCLE, state, action);
 }
 
 /** Whether any of `roles` may take `action` at all (state and data scope aside). */
 export function mayTakeAction(action: CaseAction, roles: readonly Role[]): boolean {
-  const allowed: readonly Role[] = transitionOf(action).roles;
-  return roles.some((role) => allowed.includes(role));
+  return mayTakeLifecycleAction(CASE_LIFECYCLE, action, roles);
 }
 
 /**
@@ -150,7 +122,5 @@ export function mayTakeAction(action: CaseAction, roles: readonly Role[]): boole
  * in lifecycle order. The server narrows it further by data scope and by the service's data conditions.
  */
 export function availableActions(state: CaseState | null, roles: readonly Role[]): CaseAction[] {
-  return CASE_ACTIONS.filter(
-    (action) => transitionOf(action).from.includes(state) && mayTakeAction(action, roles),
-  );
+  return lifecycleActionsFrom(CASE_LIFECYCLE, state, roles);
 }

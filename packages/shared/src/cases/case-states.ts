@@ -13,7 +13,7 @@ import { z } from 'zod';
  * - `reviewed`     — 待回访: the reply was approved; waiting for the callback to the citizen
  * - `called_back`  — 已回访: the callback is recorded; the centre closes or reopens
  * - `closed`       — 已结案
- * - `resolved_on_call` — 直接办结: answered at intake (knowledge base, or a grid worker on the spot)
+ * - `resolved_on_call` — 直接办结: answered at intake by the agent, from the knowledge base
  * - `transferred_110`  — 已转110: handed to the police line
  * - `merged`       — 已合并: a duplicate that follows its master case
  * - `invalidated`  — 已作废: spam, test call

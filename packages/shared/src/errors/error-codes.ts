@@ -14,6 +14,8 @@ export const ERROR_CODES = {
   ACCOUNT_LOCKED: 423,
   ACCOUNT_DISABLED: 403,
   FORBIDDEN: 403,
+  /** a state-changing request made with the session cookie from another site's page (CSRF) */
+  CSRF_REJECTED: 403,
   OUT_OF_SCOPE: 403,
   NOT_FOUND: 404,
   ROUTE_NOT_FOUND: 404,
@@ -47,7 +49,75 @@ export const ERROR_CODES = {
   MERGE_NOT_ALLOWED: 409,
   /** an escalation from the top of the tree */
   ESCALATION_NOT_POSSIBLE: 409,
+  /** grid management: what a grid worker or a grid's task refers to does not exist (or is out of reach) */
+  PATROL_NOT_FOUND: 404,
+  FINDING_NOT_FOUND: 404,
+  TASK_NOT_FOUND: 404,
+  PHOTO_NOT_FOUND: 404,
+  /** patrolling and reporting from a grid is for the staff of a grid */
+  NOT_GRID_STAFF: 403,
+  /** a patrol started while the worker's last one is still going: resume or end it first */
+  PATROL_IN_PROGRESS: 409,
+  /** points or an end sent for a patrol already ended */
+  PATROL_ENDED: 409,
+  /**
+   * an upload whose `Idempotency-Key` was already received (a phone's retry): nothing new was created; the
+   * `Location` header names the record the first upload made
+   */
+  ALREADY_RECEIVED: 409,
+  /** a task for an item off the grid admission list (网格事项准入): nothing off the list is pushed onto a grid */
+  NOT_ON_ADMISSION_LIST: 400,
+  /** an Open311 call without an API key where one is needed, or with a key unknown or revoked */
+  API_KEY_INVALID: 403,
+  /** an API key the console asked about that does not exist */
+  API_KEY_NOT_FOUND: 404,
+  /** an Open311 `service_code` that names no published service */
+  SERVICE_NOT_FOUND: 404,
+  /** the grid's registers: a house, resident, organisation or visit that does not exist (or is out of reach) */
+  HOUSE_NOT_FOUND: 404,
+  RESIDENT_NOT_FOUND: 404,
+  ORGANISATION_NOT_FOUND: 404,
+  VISIT_NOT_FOUND: 404,
+  /** a house, resident (by ID number) or organisation the register already holds: duplicates are refused */
+  ALREADY_REGISTERED: 409,
+  /**
+   * an Excel import with rows that cannot be taken (bad ID check digit, duplicate, unknown grid …): nothing was
+   * imported; `fields` names each row (`rows.<row>.<column>`, the row as the spreadsheet numbers it)
+   */
+  IMPORT_ROWS_INVALID: 400,
+  /** mediation: a dispute, committee or mediator that does not exist (or is out of reach) */
+  DISPUTE_NOT_FOUND: 404,
+  COMMITTEE_NOT_FOUND: 404,
+  MEDIATOR_NOT_FOUND: 404,
+  /** a mediator assigned from another committee than the one named */
+  MEDIATOR_NOT_IN_COMMITTEE: 400,
+  /** a judicial confirmation applied for more than 30 days after the agreement took effect (人民调解法 art. 33) */
+  CONFIRMATION_WINDOW_CLOSED: 409,
+  /** identity, adoption and marriage relations cannot be judicially confirmed (法释〔2011〕5号) */
+  CONFIRMATION_NOT_AVAILABLE: 409,
+  /** a ruling recorded with no application, or out of order (a ruling before acceptance …) */
+  CONFIRMATION_STAGE_INVALID: 409,
+  /** the online room of a dispute is for its mediator and its parties only */
+  NOT_A_PARTY: 403,
+  /** a room access code that does not match the dispute's number, or has expired */
+  ROOM_CODE_INVALID: 401,
+  /** too many wrong room codes for one dispute number: entering its room is locked for a while */
+  ROOM_CODE_LOCKED: 429,
+  /** the SMS gateway did not take a message (a room code): that party's code never reached him, issue again */
+  SMS_NOT_SENT: 503,
+  /** a 12345 case converted to a dispute twice */
+  ALREADY_CONVERTED: 409,
+  /** a committee's name taken, or a second territorial committee at one org */
+  COMMITTEE_EXISTS: 409,
+  /** a user added twice to one committee's mediators */
+  ALREADY_A_MEDIATOR: 409,
+  /** a mediator removed while disputes are still in his hands */
+  MEDIATOR_HAS_DISPUTES: 409,
   RATE_LIMITED: 429,
+  /** too many wrong phones for one case number on the portal: its tracking is locked for a while */
+  TRACKING_LOCKED: 429,
+  /** the portal asks for the answer of a captcha (`GET /api/v1/portal/captcha`) before trying again */
+  CAPTCHA_REQUIRED: 400,
   INTERNAL: 500,
   NOT_READY: 503,
 } as const;

@@ -41,3 +41,25 @@ export function wgs84ToGcj02(point: GeoPoint): GeoPoint {
     (offsetLng(point.lng - 105, point.lat - 35) * 180) / ((A / sqrtMagic) * Math.cos(radLat) * Math.PI);
   return { lng: point.lng + dLng, lat: point.lat + dLat };
 }
+
+/** How close the inverse gets before it stops: about a millimetre, far below any map's precision. */
+const INVERSE_TOLERANCE_DEGREES = 1e-9;
+
+/**
+ * A GCJ-02 position (the platform's maps and stored case locations) back in WGS-84, what GPS receivers and
+ * open standards such as Open311 speak. The offset has no closed-form inverse: starting from the point
+ * itself, each step moves the guess by how far its forward image misses, which converges in a few steps
+ * because the offset changes slowly across a few hundred metres. Outside China the two are the same.
+ */
+export function gcj02ToWgs84(point: GeoPoint): GeoPoint {
+  if (outsideChina(point)) return { ...point };
+  let guess = { ...point };
+  for (let step = 0; step < 30; step++) {
+    const image = wgs84ToGcj02(guess);
+    const dLng = image.lng - point.lng;
+    const dLat = image.lat - point.lat;
+    guess = { lng: guess.lng - dLng, lat: guess.lat - dLat };
+    if (Math.abs(dLng) < INVERSE_TOLERANCE_DEGREES && Math.abs(dLat) < INVERSE_TOLERANCE_DEGREES) break;
+  }
+  return guess;
+}

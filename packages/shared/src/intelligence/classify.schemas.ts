@@ -11,6 +11,17 @@ export const ClassifyInput = z
   .strict();
 export type ClassifyInput = z.infer<typeof ClassifyInput>;
 
+/**
+ * 不确定: below this calibrated probability of its top category the suggestion says it is unsure. A calibrated
+ * 60 % is wrong two times in five: the agent should choose the matter himself.
+ */
+export const SUGGESTION_CONFIDENCE_FLOOR = 0.6;
+
+/** Whether a suggestion whose top category has `probability` should say it is unsure. */
+export function isUncertainSuggestion(probability: number | undefined): boolean {
+  return probability !== undefined && probability < SUGGESTION_CONFIDENCE_FLOOR;
+}
+
 /** The classifier's suggestion for a message. */
 export const ClassifyResult = z.object({
   /** most likely catalog categories first, with calibrated probabilities */
@@ -30,5 +41,9 @@ export const ClassifyResult = z.object({
   police: z.object({ flagged: z.boolean(), score: z.number(), reasons: z.array(z.string()) }),
   /** version of the model that answered; null when no model is trained yet */
   modelVersion: z.string().nullable(),
+  /** 不确定: the top category's probability is below `confidenceFloor` (false without categories) */
+  uncertain: z.boolean(),
+  /** the floor (SUGGESTION_CONFIDENCE_FLOOR) */
+  confidenceFloor: z.number(),
 });
 export type ClassifyResult = z.infer<typeof ClassifyResult>;

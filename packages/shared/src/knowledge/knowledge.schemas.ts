@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isRealIsoDate } from '../calendar/beijing-time.js';
+import { PageQuery } from '../lists/list.schemas.js';
 
 /** Longest question of a knowledge entry, in characters. */
 export const KNOWLEDGE_QUESTION_MAX = 200;
@@ -118,9 +119,8 @@ export const KnowledgeListQuery = z
     tag: z.string().trim().min(1).max(KNOWLEDGE_TAG_MAX).optional(),
     /** `true`: only entries valid today (what intake offers); `all`: expired and inactive ones too (editors) */
     valid: z.enum(['true', 'all']).default('true'),
-    page: z.coerce.number().int().min(1).max(10_000).default(1),
-    pageSize: z.coerce.number().int().min(1).max(100).default(20),
   })
+  .extend(PageQuery.shape)
   .strict();
 export type KnowledgeListQuery = z.infer<typeof KnowledgeListQuery>;
 
@@ -165,3 +165,7 @@ export type PublicFaqQuery = z.infer<typeof PublicFaqQuery>;
 /** One answer of the public FAQ: only what a citizen needs. */
 export const PublicFaqItem = z.object({ id: z.number().int(), question: z.string(), answer: z.string() });
 export type PublicFaqItem = z.infer<typeof PublicFaqItem>;
+
+/** `GET /api/v1/public/faq`: the best matches, at most `limit` (a short answer, not a list walked by pages). */
+export const PublicFaqList = z.object({ items: z.array(PublicFaqItem) });
+export type PublicFaqList = z.infer<typeof PublicFaqList>;

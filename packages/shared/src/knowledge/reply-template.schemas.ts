@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PageQuery } from '../lists/list.schemas.js';
 import { REPLY_TEMPLATE_PLACEHOLDERS, unknownPlaceholdersOf } from './reply-template-fill.js';
 
 /** Longest template name and body, in characters. */
@@ -67,6 +68,7 @@ export const ReplyTemplateListQuery = z
     /** `true`: active only; `all`: retired ones too (editors) */
     active: z.enum(['true', 'all']).default('true'),
   })
+  .extend(PageQuery.shape)
   .strict();
 export type ReplyTemplateListQuery = z.infer<typeof ReplyTemplateListQuery>;
 

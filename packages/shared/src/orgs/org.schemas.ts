@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BoundaryGeometry } from '../geo/geo.schemas.js';
+import { PageQuery } from '../lists/list.schemas.js';
 import { GridStaffRole, OrgKind } from './org-kinds.js';
 
 const name = z.string().trim().min(1, '名称不能为空').max(100, '名称不超过 100 个字');
@@ -75,9 +76,9 @@ export const OrgListQuery = z
     /** name or code contains */
     q: z.string().trim().max(50).optional(),
     active: z.enum(['true', 'false', 'all']).default('true'),
-    page: z.coerce.number().int().min(1).max(100_000).default(1),
-    pageSize: z.coerce.number().int().min(1).max(500).default(50),
   })
+  .extend(PageQuery.shape)
+  .extend({ pageSize: PageQuery.shape.pageSize.unwrap().default(50) })
   .strict();
 export type OrgListQuery = z.infer<typeof OrgListQuery>;
 

@@ -24,6 +24,9 @@ export const PortalCaseNumber = z
   .transform((v) => v.replace(/\s+/g, '').toUpperCase())
   .pipe(z.string().regex(CASE_NUMBER_PATTERN, '工单编号格式不正确，应为 WH 加 14 位数字'));
 
+/** 诉求内容: the most characters a citizen's description may have on the portal. */
+export const PORTAL_DESCRIPTION_MAX_LENGTH = 2000;
+
 /**
  * `POST /api/v1/portal/cases`: a citizen's request from the public portal. The server pins source (`online`)
  * and channel (`web_portal`); the citizen says what, where, and how to reach them. Sent as JSON, or with
@@ -42,7 +45,7 @@ export const PortalSubmitInput = z
         .string({ error: '请填写诉求内容' })
         .trim()
         .min(10, '请把诉求写清楚，至少 10 个字')
-        .max(2000, '诉求内容不能超过 2000 个字'),
+        .max(PORTAL_DESCRIPTION_MAX_LENGTH, `诉求内容不能超过 ${PORTAL_DESCRIPTION_MAX_LENGTH} 个字`),
       /** 事项: a catalog leaf the citizen took from the suggestion; the dispatcher may change it */
       categoryId: z.number({ error: '事项无效' }).int('事项无效').positive('事项无效').optional(),
       /** 姓名: how the callback addresses the citizen */
@@ -95,19 +98,69 @@ export const PortalSuggestInput = z.strictObject({
 });
 export type PortalSuggestInput = z.infer<typeof PortalSuggestInput>;
 
-/** `GET /api/v1/portal/cases/:number?phone=`: tracking a case needs its number and the phone given with it. */
-export const PortalTrackQuery = z.strictObject({ phone: PortalPhone });
+/**
+ * 验证码: the answer to a captcha of `GET /api/v1/portal/captcha`, which tracking and rating ask for after
+ * repeated wrong phones. Both fields or neither.
+ */
+const PortalCaptchaFields = {
+  /** the id the captcha came with */
+  captchaId: z.uuid({ error: '验证码已失效，请换一张' }).optional(),
+  /** the characters read in its picture (case does not matter) */
+  captchaAnswer: z
+    .string({ error: '请输入验证码' })
+    .trim()
+    .min(1, '请输入验证码')
+    .max(10, '验证码不正确')
+    .optional(),
+};
+
+/** Refuses a captcha answer without its id, or an id without an answer. */
+function bothCaptchaFieldsOrNeither(
+  value: { captchaId?: string | undefined; captchaAnswer?: string | undefined },
+  ctx: z.RefinementCtx,
+): void {
+  if (value.captchaId !== undefined && value.captchaAnswer === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['captchaAnswer'], message: '请输入验证码' });
+  }
+  if (value.captchaId === undefined && value.captchaAnswer !== undefined) {
+    ctx.addIssue({ code: 'custom', path: ['captchaId'], message: '验证码已失效，请换一张' });
+  }
+}
+
+/** `GET /api/v1/portal/captcha`: a captcha to answer, its picture as SVG markup. */
+export const PortalCaptcha = z.object({
+  /** to send back with the answer (`captchaId`) */
+  captchaId: z.string(),
+  /** the picture: an `<svg>` document */
+  svg: z.string(),
+});
+export type PortalCaptcha = z.infer<typeof PortalCaptcha>;
+
+/**
+ * `GET /api/v1/portal/cases/:number?phone=`: tracking a case needs its number and the phone given with it,
+ * and after repeated wrong phones the answer to a captcha.
+ */
+export const PortalTrackQuery = z
+  .strictObject({ phone: PortalPhone, ...PortalCaptchaFields })
+  .superRefine(bothCaptchaFieldsOrNeither);
 export type PortalTrackQuery = z.infer<typeof PortalTrackQuery>;
 
 /** `POST /api/v1/portal/cases/:number/rating`: the citizen's own rating of a closed case, once. */
-export const PortalRatingInput = z.strictObject({
-  /** the phone given with the request, proving the case is theirs */
-  phone: PortalPhone,
-  /** 满意 / 基本满意 / 不满意 */
-  satisfaction: Satisfaction,
-  /** 评价内容 */
-  comment: z.string({ error: '评价内容必须是文字' }).trim().max(500, '评价内容不能超过 500 个字').optional(),
-});
+export const PortalRatingInput = z
+  .strictObject({
+    /** the phone given with the request, proving the case is theirs */
+    phone: PortalPhone,
+    /** 满意 / 基本满意 / 不满意 */
+    satisfaction: Satisfaction,
+    /** 评价内容 */
+    comment: z
+      .string({ error: '评价内容必须是文字' })
+      .trim()
+      .max(500, '评价内容不能超过 500 个字')
+      .optional(),
+    ...PortalCaptchaFields,
+  })
+  .superRefine(bothCaptchaFieldsOrNeither);
 export type PortalRatingInput = z.infer<typeof PortalRatingInput>;
 
 /** The public steps of a case a citizen sees (no internal steps, no staff names, no notes). */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Permission } from '../auth/permissions.js';
 import { Role } from '../auth/roles.js';
+import { PageQuery } from '../lists/list.schemas.js';
 
 /** A password the platform accepts: 8–128 characters with at least one letter and one digit. */
 export const NewPassword = z
@@ -54,6 +55,17 @@ export type SetUserRolesInput = z.infer<typeof SetUserRolesInput>;
 export const ResetPasswordInput = z.object({ password: NewPassword }).strict();
 export type ResetPasswordInput = z.infer<typeof ResetPasswordInput>;
 
+/** `PUT /api/v1/me/password` body: a signed-in user changes his own password. */
+export const ChangeOwnPasswordInput = z
+  .object({
+    /** the password he signs in with now */
+    currentPassword: z.string().min(1, '请输入当前密码').max(256, '密码不超过 256 位'),
+    /** the new one; also held to the strength policy on the server */
+    newPassword: NewPassword,
+  })
+  .strict();
+export type ChangeOwnPasswordInput = z.infer<typeof ChangeOwnPasswordInput>;
+
 /** `PUT /api/v1/roles/:role/permissions` body. */
 export const SetRolePermissionsInput = z.object({ permissions: z.array(Permission).max(200) }).strict();
 export type SetRolePermissionsInput = z.infer<typeof SetRolePermissionsInput>;
@@ -67,8 +79,7 @@ export const UserListQuery = z
     /** username or name contains */
     q: z.string().trim().max(50).optional(),
     active: z.enum(['true', 'false', 'all']).default('all'),
-    page: z.coerce.number().int().min(1).max(100_000).default(1),
-    pageSize: z.coerce.number().int().min(1).max(200).default(20),
   })
+  .extend(PageQuery.shape)
   .strict();
 export type UserListQuery = z.infer<typeof UserListQuery>;

@@ -38,7 +38,10 @@ export interface AuditFilter {
   limit: number;
 }
 
-/** Newest-first page of the audit trail (keyset on id). */
+/**
+ * A newest-first page of the audit trail (keyset on id): `limit` entries and one more, which tells that
+ * another page follows.
+ */
 export async function listAudit(db: DbOrTx, filter: AuditFilter) {
   const conditions: SQL[] = [];
   if (filter.action) conditions.push(eq(auditLog.action, filter.action));
@@ -51,7 +54,7 @@ export async function listAudit(db: DbOrTx, filter: AuditFilter) {
     .from(auditLog)
     .where(and(...conditions))
     .orderBy(desc(auditLog.id))
-    .limit(filter.limit);
+    .limit(filter.limit + 1);
 }
 
 /** Appends an entry for something a signed-in actor did. */

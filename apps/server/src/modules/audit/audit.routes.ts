@@ -1,32 +1,12 @@
-import { z } from 'zod';
+import { AuditListQuery, AuditPage } from '@shanzhi/shared';
 import type { AppContext } from '../../platform/context.js';
 import { STANDARD_ERRORS } from '../../platform/http/common.schemas.js';
+import { decodeCursor, keysetPage } from '../../platform/http/lists.js';
 import type { ApiInstance } from '../../platform/http/types.js';
 import { listAudit } from './audit.repository.js';
 
-const AuditQuery = z
-  .object({
-    action: z.string().max(60).optional(),
-    actorUserId: z.coerce.number().int().positive().optional(),
-    from: z.coerce.date().optional(),
-    to: z.coerce.date().optional(),
-    /** keyset cursor: entries older than this id */
-    beforeId: z.coerce.number().int().positive().optional(),
-    limit: z.coerce.number().int().min(1).max(500).default(50),
-  })
-  .strict();
-
-const AuditEntry = z.object({
-  id: z.number(),
-  at: z.string(),
-  actorUserId: z.number().nullable(),
-  actorUsername: z.string().nullable(),
-  action: z.string(),
-  targetType: z.string().nullable(),
-  targetId: z.string().nullable(),
-  ip: z.string().nullable(),
-  detail: z.unknown(),
-});
+const isAuditPosition = (value: unknown[]): value is [number] =>
+  value.length === 1 && Number.isSafeInteger(value[0]);
 
 /** The security audit trail, newest first. */
 export function registerAuditRoutes(app: ApiInstance, ctx: AppContext): void {
@@ -36,19 +16,22 @@ export function registerAuditRoutes(app: ApiInstance, ctx: AppContext): void {
       config: { permission: 'audit.read' },
       schema: {
         tags: ['audit'],
-        summary: '审计日志 The audit trail (logins, failed logins, permission changes …)',
-        querystring: AuditQuery,
-        response: {
-          200: z.object({ items: z.array(AuditEntry), nextBeforeId: z.number().nullable() }),
-          ...STANDARD_ERRORS,
-        },
+        summary:
+          '审计日志 The audit trail (logins, failed logins, permission changes …), newest first (keyset pages)',
+        querystring: AuditListQuery,
+        response: { 200: AuditPage, ...STANDARD_ERRORS },
       },
     },
     async (request) => {
-      const rows = await listAudit(ctx.db, request.query);
-      const items = rows.map((r) => ({ ...r, at: new Date(r.at).toISOString() }));
-      const last = items.at(-1);
-      return { items, nextBeforeId: items.length === request.query.limit && last ? last.id : null };
+      const { cursor, ...query } = request.query;
+      const beforeId = cursor ? decodeCursor(cursor, isAuditPosition)[0] : undefined;
+      const rows = await listAudit(ctx.db, { ...query, beforeId });
+      return keysetPage(
+        rows,
+        query.limit,
+        (row) => [row.id],
+        (page) => page.map((r) => ({ ...r, at: new Date(r.at).toISOString() })),
+      );
     },
   );
 }

@@ -25,12 +25,18 @@ afterAll(async () => {
   await api?.close();
 });
 
-function login(username: string, password: string, headers: Record<string, string> = {}) {
+function login(
+  username: string,
+  password: string,
+  headers: Record<string, string> = {},
+  remoteAddress = '127.0.0.1',
+) {
   return api.app.inject({
     method: 'POST',
     url: '/api/v1/auth/login',
     payload: { username, password },
     headers,
+    remoteAddress,
   });
 }
 
@@ -165,6 +171,50 @@ describe('lock-out after wrong passwords', () => {
   });
 });
 
+describe('lock-out beaten in parallel (finding 1)', () => {
+  it('checks at most 5 of 40 parallel passwords for one account, and refuses the right one sent 30th', async () => {
+    const attempts = Array.from({ length: 40 }, (_, i) =>
+      login('supervisor', i === 29 ? DEMO_PASSWORD : `Wrong${i}@x`, {}, `10.1.0.${i + 1}`),
+    );
+    const answers = await Promise.all(attempts);
+    expect(answers[29]!.statusCode, answers[29]!.body).not.toBe(200);
+    expect(answers.filter((a) => a.statusCode === 401).length).toBeLessThanOrEqual(4);
+    const checked = (await auditEntries(api, 'auth.login_failed')).filter(
+      (e) => e.actorUsername === 'supervisor',
+    );
+    expect(checked).toHaveLength(5);
+    for (const answer of answers.filter((a) => a.statusCode !== 401)) {
+      expect([423, 429]).toContain(answer.statusCode);
+      expect(Number(answer.headers['retry-after'])).toBeGreaterThan(0);
+    }
+    clock.advance(61 * MINUTE);
+  });
+
+  it('answers 429 with Retry-After once one address has failed too often, whatever usernames it tries', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      statuses.push((await login(`guess${i}`, 'Wrong@x', {}, '10.2.0.1')).statusCode);
+    }
+    expect(statuses.slice(0, 20).every((s) => s === 401)).toBe(true);
+    expect(statuses.slice(20).every((s) => s === 429)).toBe(true);
+    const refused = await login('nobody', 'Wrong@x', {}, '10.2.0.1');
+    expectError(refused, 429, 'RATE_LIMITED');
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    expect((await login('guess0', 'Wrong@x', {}, '10.2.0.2')).statusCode).toBe(401);
+    clock.advance(61 * MINUTE);
+  });
+
+  it('answers 429 once one username has failed too often, from however many addresses', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      statuses.push((await login('someone-else', 'Wrong@x', {}, `10.3.0.${i + 1}`)).statusCode);
+    }
+    expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
+    expect(statuses.slice(10).every((s) => s === 429)).toBe(true);
+    clock.advance(61 * MINUTE);
+  });
+});
+
 describe('sessions', () => {
   it('ends the session at logout: the next call with its token is 401', async () => {
     const headers = await signIn(api.app, 'agent');
@@ -208,14 +258,23 @@ describe('sessions', () => {
     const headers = await signIn(api.app, 'handler');
     clock.advance(7 * HOUR);
     expect((await me(headers)).statusCode).toBe(200);
-    clock.advance(7 * HOUR);
+    clock.advance(4 * HOUR);
     expect((await me(headers)).statusCode).toBe(200);
-    clock.advance(12 * HOUR + MINUTE);
+    api.forgetSessions();
+  });
+
+  it('ends a session at its absolute lifetime however active it is (finding 10: sessions slide forever)', async () => {
+    const headers = await signIn(api.app, 'handler');
+    for (let hours = 0; hours < 11; hours++) {
+      clock.advance(HOUR);
+      expect((await me(headers)).statusCode).toBe(200);
+    }
+    clock.advance(HOUR + MINUTE);
     expectError(await me(headers), 401, 'SESSION_EXPIRED');
     api.forgetSessions();
   });
 
-  it('refuses sign-in to a disabled user and ends the sessions he had', async () => {
+  it('refuses sign-in to a disabled user, ends his sessions, and answers his right and wrong passwords alike (finding 10: password oracle)', async () => {
     const before = await signIn(api.app, 'merchant');
     const id = await userIdOf(api.ctx, 'merchant');
     const admin = await api.as('admin');
@@ -230,8 +289,10 @@ describe('sessions', () => {
     expect(disabled.json().active).toBe(false);
 
     expectError(await me(before), 401, 'SESSION_EXPIRED');
-    expectError(await login('merchant', DEMO_PASSWORD), 403, 'ACCOUNT_DISABLED');
-    expectError(await login('merchant', 'Wrong@2026'), 401, 'INVALID_CREDENTIALS');
+    const right = await login('merchant', DEMO_PASSWORD);
+    const wrong = await login('merchant', 'Wrong@2026');
+    expectError(right, 401, 'INVALID_CREDENTIALS');
+    expect(right.body).toBe(wrong.body);
 
     const enabled = await api.app.inject({
       method: 'PATCH',

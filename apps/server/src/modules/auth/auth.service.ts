@@ -1,5 +1,5 @@
 import type { LoginInput, LoginResponse, Permission, Role } from '@shanzhi/shared';
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { type Actor, scopePathOf } from '../../platform/auth/actor.js';
 import { hashPassword, verifyPassword } from '../../platform/auth/password.js';
 import type { AppContext } from '../../platform/context.js';
@@ -7,7 +7,10 @@ import { AppError } from '../../platform/errors/app-error.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { users } from '../users/users.tables.js';
 import { presentMe } from './auth.presenter.js';
+import { admitLoginAttempt, noteLoginSucceeded } from './login-throttle.js';
+import { checkAccountPassword, type LoginOrigin } from './password-check.js';
 import { findLiveSessionCached, forgetSessions, noteSessionExtended } from './session-cache.js';
+import { sessionBornAfter, sessionExpiryAt } from './session-lifetime.js';
 import {
   deleteSession,
   extendSession,
@@ -18,17 +21,6 @@ import {
   type SessionRow,
 } from './sessions.repository.js';
 
-/** Wrong passwords in a row that lock an account. */
-export const MAX_FAILED_LOGINS = 5;
-/** How long a lock-out lasts. */
-export const LOCKOUT_MINUTES = 15;
-
-/** Where a login attempt comes from, for the audit trail. */
-export interface LoginOrigin {
-  ip: string;
-  userAgent: string;
-}
-
 // Verifying against a fixed hash when the user does not exist keeps the answer's timing the same, so the
 // response time does not tell which usernames exist.
 let dummyHash: Promise<string> | undefined;
@@ -37,48 +29,15 @@ function timingDummyHash(): Promise<string> {
   return dummyHash;
 }
 
-async function failLogin(
-  ctx: AppContext,
-  user: { id: number; username: string },
-  origin: LoginOrigin,
-): Promise<never> {
-  const now = ctx.clock.now();
-  const lockUntil = new Date(now.getTime() + LOCKOUT_MINUTES * 60_000);
-  // One statement: concurrent wrong attempts each count, and the fifth locks.
-  const [row] = await ctx.db
-    .update(users)
-    .set({
-      failedLoginCount: sql`case when ${users.failedLoginCount} + 1 >= ${MAX_FAILED_LOGINS} then 0
-                                  else ${users.failedLoginCount} + 1 end`,
-      lockedUntil: sql`case when ${users.failedLoginCount} + 1 >= ${MAX_FAILED_LOGINS}
-                             then ${lockUntil.toISOString()}::timestamptz else ${users.lockedUntil} end`,
-    })
-    .where(eq(users.id, user.id))
-    .returning({ lockedUntil: users.lockedUntil, failed: users.failedLoginCount });
-  const justLocked = row?.failed === 0 && row.lockedUntil !== null;
-  const base = { actorUserId: user.id, actorUsername: user.username, targetType: 'user', targetId: user.id };
-  await recordAudit(
-    ctx.db,
-    { ...base, action: 'auth.login_failed', ip: origin.ip, detail: { reason: 'bad_password' } },
-    now,
-  );
-  if (justLocked) {
-    await recordAudit(
-      ctx.db,
-      { ...base, action: 'auth.account_locked', ip: origin.ip, detail: { until: lockUntil } },
-      now,
-    );
-    throw lockedError(lockUntil);
-  }
-  throw new AppError('INVALID_CREDENTIALS', '用户名或密码错误');
+/** Answers a refused or failed sign-in the same way whatever the reason, so it tells nothing about the account. */
+function invalidCredentials(): AppError {
+  return new AppError('INVALID_CREDENTIALS', '用户名或密码错误');
 }
 
-function lockedError(until: Date): AppError {
-  const local = new Date(until.getTime() + 8 * 3_600_000).toISOString().slice(11, 16);
-  return new AppError('ACCOUNT_LOCKED', `密码错误次数过多，账号已锁定至 ${local}（北京时间），请稍后再试`);
-}
-
-/** Signs a user in: checks the password and the lock-out, opens a session, audits the attempt either way. */
+/**
+ * Signs a user in: the address and username throttles first, then the lock-out, then the password; opens a
+ * session and audits the attempt either way.
+ */
 export async function login(
   ctx: AppContext,
   input: LoginInput,
@@ -86,6 +45,7 @@ export async function login(
 ): Promise<{ token: string; response: LoginResponse }> {
   const now = ctx.clock.now();
   const username = input.username.trim().toLowerCase();
+  const admission = await admitLoginAttempt(ctx, { address: origin.ip, account: username }, now);
   const [user] = await ctx.db.select().from(users).where(eq(users.username, username));
   if (!user) {
     await verifyPassword(await timingDummyHash(), input.password);
@@ -99,32 +59,14 @@ export async function login(
       },
       now,
     );
-    throw new AppError('INVALID_CREDENTIALS', '用户名或密码错误');
+    throw invalidCredentials();
   }
-  if (user.lockedUntil && user.lockedUntil > now) {
-    await recordAudit(
-      ctx.db,
-      {
-        action: 'auth.login_refused',
-        actorUserId: user.id,
-        actorUsername: username,
-        ip: origin.ip,
-        detail: { reason: 'locked' },
-      },
-      now,
-    );
-    throw lockedError(user.lockedUntil);
-  }
-  if (!(await verifyPassword(user.passwordHash, input.password))) return failLogin(ctx, user, origin);
-  if (!user.active) throw new AppError('ACCOUNT_DISABLED', '账号已停用，请联系系统管理员');
+  if (!(await checkAccountPassword(ctx, user, input.password, origin, now))) throw invalidCredentials();
 
   const { token, tokenHash } = newSessionToken();
-  const expiresAt = new Date(now.getTime() + ctx.config.SESSION_IDLE_HOURS * 3_600_000);
+  const expiresAt = sessionExpiryAt(ctx.config, now, now);
   await ctx.db.transaction(async (tx) => {
-    await tx
-      .update(users)
-      .set({ failedLoginCount: 0, lockedUntil: null, lastLoginAt: now })
-      .where(eq(users.id, user.id));
+    await tx.update(users).set({ lastLoginAt: now }).where(eq(users.id, user.id));
     await insertSession(tx, { tokenHash, userId: user.id, expiresAt, createdAt: now, ...origin });
     await recordAudit(
       tx,
@@ -132,7 +74,8 @@ export async function login(
       now,
     );
   });
-  const session = await findLiveSession(ctx.db, tokenHash, now);
+  await noteLoginSucceeded(ctx, admission);
+  const session = await findLiveSession(ctx.db, tokenHash, now, sessionBornAfter(ctx.config, now));
   if (!session) throw new AppError('INTERNAL', 'Session vanished after login');
   return {
     token,
@@ -170,8 +113,9 @@ function toActor(row: SessionRow, ip: string): Actor {
 }
 
 /**
- * The actor behind a session token, or an error: unknown or expired token → 401 SESSION_EXPIRED, a
- * disabled account → 403. Extends the session when less than half of its idle time is left.
+ * The actor behind a session token, or an error: unknown, expired or too old a token → 401
+ * SESSION_EXPIRED, a disabled account → 403. Extends the session when that gains more than half of its idle
+ * time (never past its absolute lifetime).
  */
 export async function resolveActor(ctx: AppContext, token: string, ip: string): Promise<Actor> {
   const now = ctx.clock.now();
@@ -180,8 +124,8 @@ export async function resolveActor(ctx: AppContext, token: string, ip: string): 
   if (!row) throw new AppError('SESSION_EXPIRED', '登录已过期，请重新登录');
   if (!row.active) throw new AppError('ACCOUNT_DISABLED', '账号已停用，请联系系统管理员');
   const idleMs = ctx.config.SESSION_IDLE_HOURS * 3_600_000;
-  if (new Date(row.expires_at).getTime() - now.getTime() < idleMs / 2) {
-    const expiresAt = new Date(now.getTime() + idleMs);
+  const expiresAt = sessionExpiryAt(ctx.config, new Date(row.created_at), now);
+  if (expiresAt.getTime() - new Date(row.expires_at).getTime() > idleMs / 2) {
     await extendSession(ctx.db, tokenHash, expiresAt);
     noteSessionExtended(ctx, tokenHash, expiresAt);
   }

@@ -1,6 +1,7 @@
 import type { AppContext } from '../../platform/context.js';
 import type { Database } from '../../platform/db/database.js';
 import { invalidateCache, watchCache } from '../../platform/realtime/cache-invalidation.js';
+import { sessionBornAfter } from './session-lifetime.js';
 import { findLiveSession, type SessionRow } from './sessions.repository.js';
 
 // Every API request resolves its session: reading it from the database each time was the most frequent
@@ -42,9 +43,14 @@ function cacheOf(ctx: AppContext): SessionCache {
   return cache;
 }
 
+/** Whether a session row is still live at `now`: not expired, and within its absolute lifetime. */
+function isLive(row: SessionRow, now: Date, bornAfter: Date): boolean {
+  return new Date(row.expires_at) > now && new Date(row.created_at) > bornAfter;
+}
+
 /**
  * The live session of a token hash with its user, org, roles and permissions, as `findLiveSession` answers
- * it, from this process's copy when it has a recent one that has not expired by `now`.
+ * it, from this process's copy when it has a recent one that is still live at `now`.
  */
 export async function findLiveSessionCached(
   ctx: AppContext,
@@ -52,11 +58,12 @@ export async function findLiveSessionCached(
   now: Date,
 ): Promise<SessionRow | undefined> {
   const cache = cacheOf(ctx);
+  const bornAfter = sessionBornAfter(ctx.config, now);
   const hit = cache.entries.get(tokenHash);
-  if (hit && Date.now() - hit.cachedAt < KEEP_MS && new Date(hit.row.expires_at) > now) return hit.row;
+  if (hit && Date.now() - hit.cachedAt < KEEP_MS && isLive(hit.row, now, bornAfter)) return hit.row;
   cache.entries.delete(tokenHash);
   const generation = cache.generation;
-  const row = await findLiveSession(ctx.db, tokenHash, now);
+  const row = await findLiveSession(ctx.db, tokenHash, now, bornAfter);
   if (row && (await cache.usable) && cache.generation === generation) {
     if (cache.entries.size >= MAX_ENTRIES) {
       const oldest = cache.entries.keys().next();

@@ -1,9 +1,16 @@
-import { HolidayCnYear, OfficeHours, TimeLimitUnit } from '@shanzhi/shared';
-import { z } from 'zod';
+import {
+  CalendarYearDays,
+  CalendarYearList,
+  CalendarYearParams,
+  DeadlineAnswer,
+  DeadlineQuery,
+  HolidayCnYear,
+  OfficeHoursAnswer,
+} from '@shanzhi/shared';
 import type { AppContext } from '../../platform/context.js';
 import { AppError, fieldError } from '../../platform/errors/app-error.js';
 import { actorOf } from '../../platform/http/authenticate.js';
-import { STANDARD_ERRORS } from '../../platform/http/common.schemas.js';
+import { NoContent, STANDARD_ERRORS } from '../../platform/http/common.schemas.js';
 import type { ApiInstance } from '../../platform/http/types.js';
 import { listCalendarDays, listCalendarYears } from './calendar.repository.js';
 import {
@@ -14,23 +21,19 @@ import {
 } from './calendar.service.js';
 
 const tags = ['calendar'];
-const YearParams = z.object({ year: z.coerce.number().int().min(2000).max(2100) }).strict();
-const DayView = z.object({ date: z.string(), isOffDay: z.boolean(), name: z.string() });
-const OfficeHoursView = z.object({ periods: OfficeHours });
-const DeadlineQuery = z
-  .object({
-    /** start instant, ISO 8601 with offset */
-    start: z.iso.datetime({ offset: true }),
-    value: z.coerce.number().int().positive().max(10_000),
-    unit: TimeLimitUnit,
-  })
-  .strict();
 
 /** The working-day calendar: loaded years, their days, office hours, import of a new year, deadline preview. */
 export function registerCalendarRoutes(app: ApiInstance, ctx: AppContext): void {
   app.get(
     '/api/v1/calendar/years',
-    { config: { permission: 'calendar.read' }, schema: { tags, summary: '已导入年份 Loaded years' } },
+    {
+      config: { permission: 'calendar.read' },
+      schema: {
+        tags,
+        summary: '已导入年份 Loaded years',
+        response: { 200: CalendarYearList, ...STANDARD_ERRORS },
+      },
+    },
     async () => ({
       items: (await listCalendarYears(ctx.db)).map((y) => ({
         ...y,
@@ -46,8 +49,8 @@ export function registerCalendarRoutes(app: ApiInstance, ctx: AppContext): void 
       schema: {
         tags,
         summary: '某年节假日与调休 Listed days of a year',
-        params: YearParams,
-        response: { 200: z.object({ year: z.number(), days: z.array(DayView) }), ...STANDARD_ERRORS },
+        params: CalendarYearParams,
+        response: { 200: CalendarYearDays, ...STANDARD_ERRORS },
       },
     },
     async (request) => {
@@ -68,9 +71,9 @@ export function registerCalendarRoutes(app: ApiInstance, ctx: AppContext): void 
       schema: {
         tags,
         summary: '导入一年节假日（holiday-cn 格式） Import a year in holiday-cn JSON format',
-        params: YearParams,
+        params: CalendarYearParams,
         body: HolidayCnYear,
-        response: { 204: z.null(), ...STANDARD_ERRORS },
+        response: { 204: NoContent, ...STANDARD_ERRORS },
       },
     },
     async (request, reply) => {
@@ -90,7 +93,14 @@ export function registerCalendarRoutes(app: ApiInstance, ctx: AppContext): void 
 
   app.get(
     '/api/v1/calendar/office-hours',
-    { config: { permission: 'calendar.read' }, schema: { tags, summary: '办公时间 Office hours' } },
+    {
+      config: { permission: 'calendar.read' },
+      schema: {
+        tags,
+        summary: '办公时间 Office hours',
+        response: { 200: OfficeHoursAnswer, ...STANDARD_ERRORS },
+      },
+    },
     async () => ({ periods: await readOfficeHours(ctx) }),
   );
 
@@ -101,8 +111,8 @@ export function registerCalendarRoutes(app: ApiInstance, ctx: AppContext): void 
       schema: {
         tags,
         summary: '设置办公时间 Set office hours',
-        body: OfficeHoursView.strict(),
-        response: { 200: OfficeHoursView, ...STANDARD_ERRORS },
+        body: OfficeHoursAnswer.strict(),
+        response: { 200: OfficeHoursAnswer, ...STANDARD_ERRORS },
       },
     },
     async (request) => {
@@ -119,14 +129,7 @@ export function registerCalendarRoutes(app: ApiInstance, ctx: AppContext): void 
         tags,
         summary: '计算截止时间 When a limit started at `start` runs out',
         querystring: DeadlineQuery,
-        response: {
-          200: z.object({
-            start: z.string(),
-            limit: z.object({ value: z.number(), unit: TimeLimitUnit }),
-            deadline: z.string(),
-          }),
-          ...STANDARD_ERRORS,
-        },
+        response: { 200: DeadlineAnswer, ...STANDARD_ERRORS },
       },
     },
     async (request) => {

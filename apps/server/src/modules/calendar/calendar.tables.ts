@@ -15,7 +15,7 @@ export const calendarDays = pgTable(
 /** The years loaded into the calendar and where each came from. */
 export const calendarYears = pgTable('calendar_years', {
   year: integer('year').primaryKey(),
-  papers: jsonb('papers').notNull().default([]),
+  papers: jsonb('papers').$type<string[]>().notNull().default([]),
   source: text('source').notNull(),
   importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow(),
 });

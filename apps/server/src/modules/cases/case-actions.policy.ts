@@ -1,20 +1,34 @@
-import { availableActions, type CaseAction, type CaseState, casePermissionOf } from '@shanzhi/shared';
-import type { Actor } from '../../platform/auth/actor.js';
-import type { ActionHandler, ActionScene } from './case-actions/action-handler.js';
-import { ACTION_HANDLERS } from './case-actions/all-actions.js';
+import type { CaseAction, CaseIdleReason } from '@shanzhi/shared';
+import type { AppError } from '../../platform/errors/app-error.js';
+import { lifecycleActionOptions } from '../../platform/lifecycle/transition.js';
+import type { ActionScene } from './case-actions/action-handler.js';
+import { CASE_DEFINITION } from './case-lifecycle.js';
+
+/** The actions a user may take on a case now and, when there is none, why. */
+export interface CaseActionsView {
+  actions: CaseAction[];
+  /** why `actions` is empty; null when it is not */
+  idleReason: CaseIdleReason | null;
+}
+
+/** What a case shows where no action is offered at all (the export). */
+export const NO_CASE_ACTIONS: CaseActionsView = { actions: [], idleReason: null };
+
+// The guards' refusals, read as the reason a reader of the case has nothing to do on it: `ownerOnly` refuses
+// out of scope (another centre holds it), `leadOnly`/`handlerOnly` forbid (another unit handles it).
+function idleReasonOf(refusal: AppError | undefined): CaseIdleReason {
+  if (refusal?.code === 'OUT_OF_SCOPE') return 'held_by_other_centre';
+  if (refusal?.code === 'FORBIDDEN') return 'with_other_unit';
+  return 'not_your_step';
+}
 
 /**
- * The actions the actor may take on a case now, for the buttons of the web app: those the lifecycle table
- * allows from the case's state for his roles, whose permission he holds, and whose guard lets him (his
- * relation to the case, its data: a pending extension, the return window …). The same guards decide when
- * the action is taken, so a button shown is an action allowed, input aside.
+ * The actions the actor may take on a case now, for the buttons of the web app (the shared mechanism's rule:
+ * table, role, permission, guard) — none on a case he may not read. Without any, the reason is the first
+ * guard's refusal, or that the lifecycle has no step for him here.
  */
-export function availableCaseActions(scene: ActionScene): CaseAction[] {
-  if (!scene.relation.reads) return [];
-  const actor: Actor = scene.actor;
-  return availableActions(scene.row.state as CaseState, actor.roles).filter((action) => {
-    if (action === 'register' || !actor.permissions.has(casePermissionOf(action))) return false;
-    const handler = ACTION_HANDLERS[action] as ActionHandler<typeof action>;
-    return handler.guard(scene) === null;
-  });
+export function caseActionsOf(scene: ActionScene): CaseActionsView {
+  if (!scene.relation.reads) return NO_CASE_ACTIONS;
+  const { actions, refusals } = lifecycleActionOptions(CASE_DEFINITION, scene, ['register']);
+  return { actions, idleReason: actions.length > 0 ? null : idleReasonOf(refusals[0]) };
 }

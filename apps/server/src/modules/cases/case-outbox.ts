@@ -1,4 +1,4 @@
-import type { outbox } from './case-events.tables.js';
+import type { outbox } from '../../platform/lifecycle/outbox.tables.js';
 import type { CaseEventRow, CaseRow } from './cases.repository.js';
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { OrgBrief } from '../orgs/org-briefs.repository.js';
 import { limitsForIntake } from './case-clock.js';
 import { type CaseOrgs, relationOf } from './case-scope.policy.js';
-import type { OrgBrief } from './cases.repository.js';
 
 const org = (id: number, kind: string, path: string): OrgBrief => ({
   id,
@@ -26,7 +26,7 @@ const base: CaseOrgs = {
   firstReceiver: undefined,
 };
 
-describe('relationOf', () => {
+describe('relationOf a case he reads', () => {
   it.each([
     ['a city-wide user', '/1/', base, { reads: true, owns: true, leads: true, handles: true }],
     [
@@ -49,25 +49,35 @@ describe('relationOf', () => {
       { reads: true, owns: false, leads: false, handles: true },
     ],
     [
-      'another district',
-      '/1/6/',
-      { ...base, coHandlers: [] },
-      { reads: false, owns: false, leads: false, handles: false },
-    ],
-    [
       'the first receiver only',
       '/1/6/7/',
       { ...base, coHandlers: [], firstReceiver: town7 },
       { reads: true, owns: false, leads: false, handles: false },
     ],
     [
-      'an unlocated case owned by the city centre, seen from a district',
+      'a district reading what the city centre owns, as its first receiver',
       '/1/2/',
-      { ...base, areaPath: null, current: cityCentre, lead: undefined },
-      { reads: false, owns: false, leads: false, handles: false },
+      {
+        ...base,
+        areaPath: null,
+        current: cityCentre,
+        lead: undefined,
+        coHandlers: [],
+        firstReceiver: districtCentre,
+      },
+      { reads: true, owns: false, leads: false, handles: false },
     ],
   ] as const)('%s', (_who, scopePath, orgs, expected) => {
-    expect(relationOf({ scopePath }, orgs as CaseOrgs)).toEqual(expected);
+    expect(relationOf({ scopePath }, orgs as CaseOrgs, true)).toEqual(expected);
+  });
+
+  it('gives no part of a case he does not read, whatever orgs it names', () => {
+    expect(relationOf({ scopePath: '/1/' }, base, false)).toEqual({
+      reads: false,
+      owns: false,
+      leads: false,
+      handles: false,
+    });
   });
 });
 

@@ -1,7 +1,8 @@
 import { type Actor, isInScope } from '../../platform/auth/actor.js';
 import type { DbOrTx } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors/app-error.js';
-import { type CaseRow, findHandlers, findOrgBriefs, type OrgBrief } from './cases.repository.js';
+import { findOrgBriefs, type OrgBrief } from '../orgs/org-briefs.repository.js';
+import { type CaseRow, findHandlers } from './cases.repository.js';
 
 /** The orgs a case involves, with their paths: what its data scope is decided on. */
 export interface CaseOrgs {
@@ -16,7 +17,7 @@ export interface CaseOrgs {
 
 /** How an actor stands to a case: what parts of it are his. */
 export interface CaseRelation {
-  /** he may read it: its place, its owner or one of its units lies in his scope */
+  /** he may read it: the case lies in his data scope (answered in SQL by `case-access.ts`) */
   reads: boolean;
   /** its owner (the dispatching centre) lies in his scope: he may dispatch, review, close it … */
   owns: boolean;
@@ -59,20 +60,25 @@ export async function loadOneCaseOrgs(db: DbOrTx, row: CaseRow): Promise<CaseOrg
 }
 
 /**
- * How the actor stands to a case. A case is his to read when its place (district → grid) lies in his scope,
- * or when its owner, its lead unit, a co-handler or its first receiver does — a functional unit sees the
- * cases it was given (DOMAIN.md §2).
+ * How the actor stands to a case he `reads` (the case-access answer, `case-access.ts`): whether its owner,
+ * its lead unit or one of its handling units lies in his scope — what the actions' guards decide on.
  */
-export function relationOf(actor: Pick<Actor, 'scopePath'>, orgs: CaseOrgs): CaseRelation {
+export function relationOf(actor: Pick<Actor, 'scopePath'>, orgs: CaseOrgs, reads: boolean): CaseRelation {
   const inScope = (org: OrgBrief | undefined) => org !== undefined && isInScope(actor, org.path);
-  const leads = inScope(orgs.lead);
-  const handles = leads || orgs.coHandlers.some(inScope);
-  const owns = inScope(orgs.current);
-  const placed = orgs.areaPath !== null && isInScope(actor, orgs.areaPath);
-  return { reads: placed || owns || handles || inScope(orgs.firstReceiver), owns, leads, handles };
+  const leads = reads && inScope(orgs.lead);
+  const handles = leads || (reads && orgs.coHandlers.some(inScope));
+  return { reads, owns: reads && inScope(orgs.current), leads, handles };
 }
 
-/** Refuses a case outside the actor's scope with 403 OUT_OF_SCOPE (refused, not hidden: DOMAIN.md §2). */
-export function assertCaseReadable(relation: CaseRelation): void {
-  if (!relation.reads) throw new AppError('OUT_OF_SCOPE', '该工单不在您的管辖范围内');
+/**
+ * Refuses to register a case whose place lies outside the registering user's data scope (403 OUT_OF_SCOPE).
+ * A case belongs to the territory where it happened (DOMAIN.md §2): a district centre, a street or a grid
+ * registers what happened in its own territory, and what happened elsewhere is registered there or by the
+ * city-wide 12345 intake — never owned by a territory it did not happen in, nor left unreadable to the one
+ * who registered it. `areaPath`: the deepest org where it happened; null for an unlocated request.
+ */
+export function assertPlaceInScope(actor: Pick<Actor, 'scopePath'>, areaPath: string | null): void {
+  if (areaPath !== null && !isInScope(actor, areaPath)) {
+    throw new AppError('OUT_OF_SCOPE', '事发位置不在您的管辖范围内，请由事发地或12345热线登记');
+  }
 }

@@ -14,9 +14,9 @@ afterAll(async () => {
 const URL = '/api/v1/case-settings';
 
 describe('办理设置 /api/v1/case-settings', () => {
-  it('answers the defaults until a city sets its own: 0.9 and 3 working days', async () => {
+  it('answers the defaults until a city sets its own: 0.95 and 3 working days', async () => {
     expect(await expectOk(api.get(URL))).toEqual({
-      autoDispatchThreshold: 0.9,
+      autoDispatchThreshold: 0.95,
       reworkLimit: { value: 3, unit: 'working_days' },
     });
   });
@@ -70,7 +70,7 @@ describe('办理设置 /api/v1/case-settings', () => {
       'VALIDATION_FAILED',
       'autoDispatchThreshold',
     );
-    expect(await expectOk(api.get(URL))).toMatchObject({ autoDispatchThreshold: 0.9 });
+    expect(await expectOk(api.get(URL))).toMatchObject({ autoDispatchThreshold: 0.95 });
   });
 
   it('stores new settings, which every reader then uses, and audits the change', async () => {
@@ -80,7 +80,7 @@ describe('办理设置 /api/v1/case-settings', () => {
     expect(await readCaseSettings(api.ctx)).toEqual(next);
     const [entry] = await auditEntries(api, 'case.settings_changed');
     expect(entry).toMatchObject({ actorUsername: 'admin', targetId: 'cases' });
-    expect(entry!.detail).toMatchObject({ from: { autoDispatchThreshold: 0.9 }, to: next });
+    expect(entry!.detail).toMatchObject({ from: { autoDispatchThreshold: 0.95 }, to: next });
 
     const on = { autoDispatchThreshold: 0.75, reworkLimit: { value: 48, unit: 'working_hours' } };
     expect(await expectOk(api.send('PUT', URL, on))).toEqual(on);

@@ -1,4 +1,4 @@
-import { type CaseSettingsInput, TimeLimit } from '@shanzhi/shared';
+import { type CaseSettingsInput, DEFAULT_AUTO_DISPATCH_THRESHOLD, TimeLimit } from '@shanzhi/shared';
 import { z } from 'zod';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
@@ -18,10 +18,11 @@ export interface CaseSettings {
 export const REWORK_LIMIT_KEY = 'cases.rework_limit';
 /** The rework limit until a city sets its own: 3 working days. */
 export const DEFAULT_REWORK_LIMIT: TimeLimit = { value: 3, unit: 'working_days' };
-/** Settings key of the auto-dispatch threshold (0–1; `false` or above 1 = never). */
-export const AUTO_DISPATCH_THRESHOLD_KEY = 'intelligence.auto_dispatch_threshold';
-/** The threshold until a city sets its own. */
-export const DEFAULT_AUTO_DISPATCH_THRESHOLD = 0.9;
+/**
+ * Settings key of the auto-dispatch threshold (0–1; `false` or above 1 = never): a rule of the case spine,
+ * stored under its key (migration 0019 moved it from `intelligence.auto_dispatch_threshold`).
+ */
+export const AUTO_DISPATCH_THRESHOLD_KEY = 'cases.auto_dispatch_threshold';
 
 // a JSON value cannot be SQL NULL in `settings`: automatic dispatch switched off is stored as `false`
 const StoredThreshold = z.union([z.number().min(0), z.literal(false)]);

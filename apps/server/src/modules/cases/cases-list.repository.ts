@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gte, ilike, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database.js';
 import { catalogCategories } from '../catalog/catalog.tables.js';
+import { caseInSubtree } from './case-access.js';
 import type { CaseRow } from './cases.repository.js';
 import { cases } from './cases.tables.js';
 
@@ -18,6 +19,11 @@ export interface CaseListFilter {
   createdFrom?: Date;
   createdTo?: Date;
   q?: string;
+  /**
+   * the caller may not read personal data: `q` is matched against the search copies of title and content,
+   * where every personal number is starred, so that it finds no case by a phone or ID typed into its text
+   */
+  qMasked?: boolean;
   citizenPhone?: string;
   /** only cases whose extension request is pending */
   extensionPending?: boolean;
@@ -27,29 +33,11 @@ export interface CaseListFilter {
   limit: number;
 }
 
-/**
- * The cases "in" an org subtree: located in it, owned by an org in it, or handled or first received by an
- * org in it — the same rule as `relationOf` in `case-scope.policy.ts`, in SQL.
- */
-export function caseInSubtree(path: string): SQL {
-  const prefix = `${path.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return sql`(${cases.areaPath} like ${prefix}
-    or exists (select 1 from orgs o where o.id = ${cases.currentOrgId} and o.path like ${prefix})
-    or exists (select 1 from orgs o where o.id = ${cases.firstReceiverOrgId} and o.path like ${prefix})
-    or exists (select 1 from case_handlers h join orgs o on o.id = h.org_id
-               where h.case_id = ${cases.id} and o.path like ${prefix}))`;
-}
-
-function isWholeTree(path: string): boolean {
-  return path.split('/').filter(Boolean).length <= 1;
-}
-
 const deadlineKey = sql`coalesce(${cases.resolveDeadline}, 'infinity'::timestamptz)`;
 
 function conditionsOf(f: CaseListFilter): SQL[] {
   const c: (SQL | undefined)[] = [];
-  // The root's scope holds every case: no need to ask.
-  if (!isWholeTree(f.scopePath)) c.push(caseInSubtree(f.scopePath));
+  c.push(caseInSubtree(f.scopePath));
   if (f.withinPath) c.push(caseInSubtree(f.withinPath));
   if (f.states?.length) c.push(inArray(cases.state, f.states));
   if (f.lights?.length) c.push(inArray(cases.light, f.lights));
@@ -68,10 +56,14 @@ function conditionsOf(f: CaseListFilter): SQL[] {
   if (f.createdTo) c.push(lt(cases.createdAt, f.createdTo));
   if (f.q) {
     const pattern = `%${f.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    const [title, description] = f.qMasked
+      ? [
+          sql`coalesce(${cases.titleMasked}, ${cases.title})`,
+          sql`coalesce(${cases.descriptionMasked}, ${cases.description})`,
+        ]
+      : [cases.title, cases.description];
     // a case number (一档一号) typed into the search box finds that case
-    c.push(
-      or(ilike(cases.title, pattern), ilike(cases.description, pattern), eq(cases.number, f.q.toUpperCase())),
-    );
+    c.push(or(ilike(title, pattern), ilike(description, pattern), eq(cases.number, f.q.toUpperCase())));
   }
   if (f.citizenPhone) c.push(eq(cases.citizenPhone, f.citizenPhone));
   if (f.extensionPending) c.push(eq(cases.extensionStatus, 'pending'));
@@ -85,8 +77,11 @@ function conditionsOf(f: CaseListFilter): SQL[] {
   return c.filter((x): x is SQL => x !== undefined);
 }
 
-/** One keyset page of cases (`limit` + 1 rows are read to know whether another page follows). */
-export async function listCases(db: DbOrTx, f: CaseListFilter): Promise<{ rows: CaseRow[]; more: boolean }> {
+/**
+ * The rows of one keyset page of cases and one more: the one beyond `limit`, when there is one, tells that
+ * another page follows (`keysetPage` of `platform/http/lists.ts`).
+ */
+export async function listCases(db: DbOrTx, f: CaseListFilter): Promise<CaseRow[]> {
   const order =
     f.sort === 'created_desc' ? [desc(cases.createdAt), desc(cases.id)] : [asc(deadlineKey), asc(cases.id)];
   const rows = await db
@@ -95,7 +90,7 @@ export async function listCases(db: DbOrTx, f: CaseListFilter): Promise<{ rows: 
     .where(and(...conditionsOf(f)))
     .orderBy(...order)
     .limit(f.limit + 1);
-  return { rows: rows.slice(0, f.limit), more: rows.length > f.limit };
+  return rows;
 }
 
 /** How many cases match a filter (its keyset position and limit aside): an export decides on it first. */
@@ -113,13 +108,9 @@ export function sortKeyOf(row: CaseRow, sort: CaseListFilter['sort']): string {
   return row.resolveDeadline ? row.resolveDeadline.toISOString() : 'infinity';
 }
 
-/** Codes of categories by id (for the category filter's subtree). */
-export async function findCategoryNames(db: DbOrTx, ids: readonly number[]) {
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return new Map<number, string>();
-  const rows = await db
-    .select({ id: catalogCategories.id, name: catalogCategories.name })
-    .from(catalogCategories)
-    .where(inArray(catalogCategories.id, unique));
-  return new Map(rows.map((r) => [r.id, r.name]));
+/** Whether a decoded cursor is a case list position: a sort key (an instant or `infinity`) and an id. */
+export function isCasePosition(value: unknown[]): value is [string, number] {
+  const [key, id] = value;
+  const isKey = typeof key === 'string' && (key === 'infinity' || !Number.isNaN(Date.parse(key)));
+  return value.length === 2 && isKey && Number.isInteger(id);
 }

@@ -1,9 +1,10 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../platform/db/database.js';
+import { outbox } from '../../platform/lifecycle/outbox.tables.js';
 import { freePort, type ServerProcess, startServerProcess } from '../../test/server-process.js';
 import { createTestContext, TEST_DB, type TestContext } from '../../test/setup.js';
-import { caseEvents, outbox } from './case-events.tables.js';
+import { caseEvents } from './case-events.tables.js';
 import { cases } from './cases.tables.js';
 
 /**

@@ -1,104 +1,30 @@
-import { CaseAction, maskAddress, maskIdNumber, maskPersonName, maskPhone } from '@shanzhi/shared';
-import { z } from 'zod';
+import {
+  type CaseDetail,
+  type CaseEventView,
+  type CaseOrgRef,
+  type CaseSource,
+  type CaseState,
+  type CaseSummary,
+  type CaseType,
+  maskAddress,
+  maskIdNumber,
+  maskPersonName,
+  maskPhone,
+  type Priority,
+  type SlaLight,
+  type SupervisionLevel,
+} from '@shanzhi/shared';
 import type { Actor } from '../../platform/auth/actor.js';
+import {
+  type FreeTextMasking,
+  freeTextMaskingFor,
+  readsPersonalData,
+} from '../../platform/auth/free-text-masking.js';
+import type { OrgBrief } from '../orgs/org-briefs.repository.js';
+import { type CaseActionsView, NO_CASE_ACTIONS } from './case-actions.policy.js';
+import type { CaseDetailView } from './case-facets.js';
 import type { CaseOrgs } from './case-scope.policy.js';
-import type { CaseEventRow, CaseRow, OrgBrief } from './cases.repository.js';
-
-const OrgRef = z.object({ id: z.number().int(), name: z.string(), kind: z.string() }).nullable();
-type OrgRef = z.infer<typeof OrgRef>;
-const iso = z.string().nullable();
-
-/** A case in lists: what a queue shows, personal data masked for those without `personal_data.read`. */
-export const CaseSummary = z.object({
-  id: z.number().int(),
-  number: z.string(),
-  title: z.string(),
-  state: z.string(),
-  light: z.string(),
-  source: z.string(),
-  channel: z.string().nullable(),
-  type: z.string(),
-  priority: z.string(),
-  category: z.object({ id: z.number().int(), name: z.string() }).nullable(),
-  district: OrgRef,
-  town: OrgRef,
-  leadUnit: OrgRef,
-  currentOrg: OrgRef,
-  citizenName: z.string().nullable(),
-  citizenPhone: z.string().nullable(),
-  address: z.string().nullable(),
-  acceptDeadline: iso,
-  resolveDeadline: iso,
-  supervisionLevel: z.string().nullable(),
-  masterCaseId: z.number().int().nullable(),
-  version: z.number().int(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  /** the actions this caller may take on the case now */
-  actions: z.array(CaseAction),
-});
-export type CaseSummary = z.infer<typeof CaseSummary>;
-
-/** One timeline event. */
-export const CaseEventView = z.object({
-  seq: z.number().int(),
-  action: z.string(),
-  event: z.string(),
-  actor: z.object({
-    userId: z.number().int().nullable(),
-    name: z.string(),
-    orgId: z.number().int().nullable(),
-  }),
-  at: z.string(),
-  fromState: z.string().nullable(),
-  toState: z.string(),
-  note: z.string().nullable(),
-  changes: z.record(z.string(), z.unknown()),
-  attachments: z.array(z.unknown()),
-  hash: z.string(),
-});
-
-/** A case in full, with its timeline and the caller's actions. */
-export const CaseDetail = CaseSummary.extend({
-  description: z.string(),
-  citizenIdNumber: z.string().nullable(),
-  anonymous: z.boolean(),
-  keepPrivate: z.boolean(),
-  location: z.object({ lng: z.number(), lat: z.number() }).nullable(),
-  community: OrgRef,
-  grid: OrgRef,
-  coHandlers: z.array(OrgRef.unwrap()),
-  firstReceiver: OrgRef,
-  policeMatter: z.boolean(),
-  acceptLimit: z.object({ value: z.number(), unit: z.string() }),
-  resolveLimit: z.object({ value: z.number(), unit: z.string() }),
-  dispatchedAt: iso,
-  acceptedAt: iso,
-  repliedAt: iso,
-  calledBackAt: iso,
-  closedAt: iso,
-  returns: z.number().int(),
-  reworks: z.number().int(),
-  reopens: z.number().int(),
-  supervisions: z.number().int(),
-  extension: z.object({
-    requests: z.number().int(),
-    status: z.string().nullable(),
-    requestedDeadline: iso,
-    reason: z.string().nullable(),
-  }),
-  callback: z.object({
-    reached: z.boolean().nullable(),
-    contacted: z.boolean().nullable(),
-    solved: z.boolean().nullable(),
-    satisfaction: z.string().nullable(),
-  }),
-  externalRef: z.string().nullable(),
-  threeWayCall: z.boolean().nullable(),
-  knowledgeEntryId: z.number().int().nullable(),
-  timeline: z.array(CaseEventView),
-});
-export type CaseDetail = z.infer<typeof CaseDetail>;
+import type { CaseEventRow, CaseRow } from './cases.repository.js';
 
 /** Names the presenter needs: orgs and categories by id. */
 export interface CaseNames {
@@ -108,7 +34,7 @@ export interface CaseNames {
 
 const isoOf = (d: Date | null) => (d ? d.toISOString() : null);
 
-function refOf(names: CaseNames, id: number | null): OrgRef {
+function refOf(names: CaseNames, id: number | null): CaseOrgRef | null {
   const org = id === null ? undefined : names.orgs.get(id);
   return org ? { id: org.id, name: org.name, kind: org.kind } : null;
 }
@@ -118,7 +44,7 @@ function refOf(names: CaseNames, id: number | null): OrgRef {
  * phone of an anonymous citizen hidden from everyone outside the centres (the handling units).
  */
 function citizenOf(actor: Actor, row: CaseRow) {
-  const sees = actor.permissions.has('personal_data.read');
+  const sees = readsPersonalData(actor);
   const hidden = row.anonymous && actor.orgKind !== 'center';
   return {
     citizenName: hidden ? null : sees ? row.citizenName : maskPersonName(row.citizenName),
@@ -133,19 +59,20 @@ export function presentCaseSummary(
   row: CaseRow,
   actor: Actor,
   names: CaseNames,
-  actions: CaseAction[],
+  { actions, idleReason }: CaseActionsView,
 ): CaseSummary {
   const { citizenName, citizenPhone, address } = citizenOf(actor, row);
   return {
     id: row.id,
     number: row.number,
-    title: row.title,
-    state: row.state,
-    light: row.light,
-    source: row.source,
+    title: freeTextMaskingFor(actor).text(row.title),
+    // the columns hold what the validated inputs and the lifecycle wrote
+    state: row.state as CaseState,
+    light: row.light as SlaLight,
+    source: row.source as CaseSource,
     channel: row.channel,
-    type: row.type,
-    priority: row.priority,
+    type: row.type as CaseType,
+    priority: row.priority as Priority,
     category:
       row.categoryId === null
         ? null
@@ -159,44 +86,64 @@ export function presentCaseSummary(
     address,
     acceptDeadline: isoOf(row.acceptDeadline),
     resolveDeadline: isoOf(row.resolveDeadline),
-    supervisionLevel: row.supervisionLevel,
+    supervisionLevel: row.supervisionLevel as SupervisionLevel | null,
     masterCaseId: row.masterCaseId,
     version: row.version,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     actions,
+    idleReason,
   };
 }
 
-/** A timeline event as the API shows it. */
-export function presentEvent(e: CaseEventRow): z.infer<typeof CaseEventView> {
+/** A case as a row of the .xlsx export shows it: its list view and its content, as the caller may read them. */
+export type CaseExportView = CaseSummary & { description: string };
+
+/** A case row as the export writes it: personal data masked exactly as the list and the detail mask it. */
+export function presentCaseForExport(row: CaseRow, actor: Actor, names: CaseNames): CaseExportView {
+  return {
+    ...presentCaseSummary(row, actor, names, NO_CASE_ACTIONS),
+    description: freeTextMaskingFor(actor).text(row.description),
+  };
+}
+
+/**
+ * A timeline event as the API shows it to a caller: its note and the texts among its `changes` through the
+ * caller's masking. The hash of a `legacy` event (plain SHA-256, from before the chain was keyed) is
+ * withheld from a masked caller, who could otherwise try every value of the masked digits against it.
+ */
+export function presentEvent(e: CaseEventRow, masking: FreeTextMasking, legacy = false): CaseEventView {
   return {
     seq: e.seq,
     action: e.action,
     event: e.event,
     actor: { userId: e.actorUserId, name: e.actorName, orgId: e.actorOrgId },
     at: e.at.toISOString(),
-    fromState: e.fromState,
-    toState: e.toState,
-    note: e.note,
-    changes: e.changes as Record<string, unknown>,
-    attachments: e.attachments as unknown[],
-    hash: e.hash,
+    fromState: e.fromState as CaseState | null,
+    toState: e.toState as CaseState,
+    note: masking.text(e.note),
+    changes: masking.values(e.changes as Record<string, unknown>),
+    attachments: e.attachments as number[],
+    hash: legacy && !masking.inFull ? null : e.hash,
   };
 }
 
-/** A case in full. */
+/** A case in full, with the actions and the facets' fields the caller gets on it. */
 export function presentCaseDetail(
   row: CaseRow,
   actor: Actor,
   names: CaseNames,
   orgs: CaseOrgs,
   timeline: CaseEventRow[],
-  actions: CaseAction[],
+  { actions, idleReason, fields }: CaseDetailView,
 ): CaseDetail {
+  const masking = freeTextMaskingFor(actor);
   return {
-    ...presentCaseSummary(row, actor, names, actions),
-    description: row.description,
+    ...presentCaseSummary(row, actor, names, NO_CASE_ACTIONS),
+    actions,
+    idleReason,
+    ...fields,
+    description: masking.text(row.description),
     citizenIdNumber: citizenOf(actor, row).citizenIdNumber,
     anonymous: row.anonymous,
     keepPrivate: row.keepPrivate,
@@ -221,7 +168,7 @@ export function presentCaseDetail(
       requests: row.extensionRequests,
       status: row.extensionStatus,
       requestedDeadline: isoOf(row.extensionRequestedDeadline),
-      reason: row.extensionReason,
+      reason: masking.text(row.extensionReason),
     },
     callback: {
       reached: row.callbackReached,
@@ -229,10 +176,10 @@ export function presentCaseDetail(
       solved: row.callbackSolved,
       satisfaction: row.satisfaction,
     },
-    externalRef: row.externalRef,
+    externalRef: masking.text(row.externalRef),
     threeWayCall: row.threeWayCall,
     knowledgeEntryId: row.knowledgeEntryId,
-    timeline: timeline.map(presentEvent),
+    timeline: timeline.map((e) => presentEvent(e, masking, e.seq <= row.chainLegacyEvents)),
   };
 }
 

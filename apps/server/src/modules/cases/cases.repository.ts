@@ -1,6 +1,5 @@
-import { and, asc, eq, inArray, type SQLWrapper, sql } from 'drizzle-orm';
+import { asc, eq, inArray, type SQLWrapper, sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows } from '../../platform/db/database.js';
-import { orgs } from '../orgs/orgs.tables.js';
 import { caseEvents } from './case-events.tables.js';
 import { caseHandlers, caseNumberSequences, cases } from './cases.tables.js';
 
@@ -146,79 +145,70 @@ export async function clearHandlers(db: DbOrTx, caseId: number): Promise<void> {
   await db.delete(caseHandlers).where(eq(caseHandlers.caseId, caseId));
 }
 
-const orgBriefColumns = {
-  id: orgs.id,
-  code: orgs.code,
-  kind: orgs.kind,
-  name: orgs.name,
-  path: orgs.path,
-  active: orgs.active,
-  parentId: orgs.parentId,
-};
-
-/** What the case module needs to know of an org. */
-export interface OrgBrief {
-  id: number;
-  code: string;
-  kind: string;
-  name: string;
-  path: string;
-  active: boolean;
-  parentId: number | null;
-}
-
-/** Orgs in brief, by id. */
-export async function findOrgBriefs(db: DbOrTx, ids: readonly number[]): Promise<Map<number, OrgBrief>> {
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return new Map();
-  const rows = await db.select(orgBriefColumns).from(orgs).where(inArray(orgs.id, unique));
-  return new Map(rows.map((r) => [r.id, r]));
-}
-
-/** The first `center` directly under an org (the social-governance centre of that level), if any. */
-export async function findCentreUnder(db: DbOrTx, orgId: number): Promise<OrgBrief | undefined> {
-  const [row] = await db
-    .select(orgBriefColumns)
-    .from(orgs)
-    .where(and(eq(orgs.parentId, orgId), eq(orgs.kind, 'center'), eq(orgs.active, true)))
-    .orderBy(asc(orgs.sort), asc(orgs.id))
-    .limit(1);
-  return row;
-}
-
-/** Where a case's timeline stands: its last event (the next one chains to it) and the next event's id. */
-export interface ChainHead {
-  /** seq and hash of the last event; null for a case without events */
-  last: Pick<CaseEventRow, 'seq' | 'hash'> | null;
-  nextEventId: number;
-}
-
-/**
- * The chain head of a case, read under the case's row lock (in a statement of its own, after the lock, so
- * that it sees an event committed by whoever held the lock before) — with the id of the event to come.
- */
-export async function findChainHead(db: DbOrTx, caseId: number): Promise<ChainHead> {
-  const [row] = await queryRows<{ seq: number | null; hash: string | null; next_id: string | number }>(
-    db,
-    sql`select last.seq, last.hash, nextval(pg_get_serial_sequence('case_events', 'id')) as next_id
-          from (select 1) as one
-          left join lateral (select e.seq, e.hash from ${caseEvents} e
-                              where e.case_id = ${caseId} order by e.seq desc limit 1) as last on true`,
-  );
-  const last = row!.seq === null || row!.hash === null ? null : { seq: row!.seq, hash: row!.hash };
-  return { last, nextEventId: Number(row!.next_id) };
-}
-
 /** The whole timeline of a case, oldest first. */
 export async function findEvents(db: DbOrTx, caseId: number): Promise<CaseEventRow[]> {
   return db.select().from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(asc(caseEvents.seq));
 }
 
-/** Raw count of a case's events (tests and verification). */
-export async function countEvents(db: DbOrTx, caseId: number): Promise<number> {
-  const rows = await queryRows<{ n: number }>(
+/** Cases by id (those that exist), in id order. */
+export async function findCasesByIds(db: DbOrTx, ids: readonly number[]): Promise<CaseRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(cases)
+    .where(inArray(cases.id, [...ids]))
+    .orderBy(asc(cases.id));
+}
+
+/** The timelines of several cases, by case then seq. */
+export async function findEventsOfCases(db: DbOrTx, caseIds: readonly number[]): Promise<CaseEventRow[]> {
+  if (caseIds.length === 0) return [];
+  return db
+    .select()
+    .from(caseEvents)
+    .where(inArray(caseEvents.caseId, [...caseIds]))
+    .orderBy(asc(caseEvents.caseId), asc(caseEvents.seq));
+}
+
+/** The cases a timeline check looks at: `sample` at random and the `sample` most recently changed. */
+export async function findCasesToVerify(db: DbOrTx, sample: number): Promise<number[]> {
+  const rows = await queryRows<{ id: number }>(
     db,
-    sql`select count(*)::int as n from case_events where case_id = ${caseId}`,
+    sql`(select id from ${cases} order by random() limit ${sample})
+        union
+        (select id from ${cases} order by updated_at desc limit ${sample})`,
   );
-  return rows[0]?.n ?? 0;
+  return rows.map((r) => r.id);
+}
+
+/** A legacy chain to seal: the case, how many leading events are legacy, and the hash of the last of them. */
+export interface UnsealedLegacyChain {
+  id: number;
+  legacyEvents: number;
+  legacyHead: string;
+}
+
+/** Up to `limit` cases whose legacy (pre-0012) chain has no seal yet. */
+export async function findUnsealedLegacyChains(db: DbOrTx, limit: number): Promise<UnsealedLegacyChain[]> {
+  return queryRows<UnsealedLegacyChain>(
+    db,
+    sql`select c.id, c.chain_legacy_events as "legacyEvents", e.hash as "legacyHead"
+          from ${cases} c
+          join ${caseEvents} e on e.case_id = c.id and e.seq = c.chain_legacy_events
+         where c.chain_legacy_events > 0 and c.chain_legacy_seal is null
+         order by c.id
+         limit ${limit}`,
+  );
+}
+
+/** Stores the seals of legacy chains, in one statement. */
+export async function sealLegacyChainRows(
+  db: DbOrTx,
+  seals: readonly { id: number; seal: string }[],
+): Promise<void> {
+  await db.execute(
+    sql`update ${cases} c set chain_legacy_seal = x.seal
+          from jsonb_to_recordset(${JSON.stringify(seals)}::jsonb) as x(id int, seal text)
+         where c.id = x.id`,
+  );
 }

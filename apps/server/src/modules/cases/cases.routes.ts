@@ -3,18 +3,20 @@ import {
   CASE_ACTION_LABELS,
   CASE_ACTIONS,
   type CaseActionInput,
+  CaseDetail,
   CaseListQuery,
+  CasePage,
   CasesByPhoneQuery,
   casePermissionOf,
   RegisterInput,
+  TimelineVerification,
 } from '@shanzhi/shared';
-import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import { actorOf } from '../../platform/http/authenticate.js';
 import { IdParams, STANDARD_ERRORS } from '../../platform/http/common.schemas.js';
 import type { ApiInstance } from '../../platform/http/types.js';
+import type { CaseFacet } from './case-facets.js';
 import { type CaseActionOnCase, takeCaseAction } from './case-transition.js';
-import { CaseDetail, CaseSummary } from './cases.presenter.js';
 import {
   findCasesByPhone,
   getCaseDetail,
@@ -26,8 +28,11 @@ import { registerCase } from './register-case.js';
 
 const tags = ['cases'];
 
-/** The case spine: intake, lists, one case with its timeline, the chain check, and one route per action. */
-export function registerCaseRoutes(app: ApiInstance, ctx: AppContext): void {
+/**
+ * The case spine: intake, lists, one case with its timeline, the chain check, and one route per action. A case
+ * in full carries the `facets`' steps and fields too (mediation's 转人民调解 and the dispute it became).
+ */
+export function registerCaseRoutes(app: ApiInstance, ctx: AppContext, facets: readonly CaseFacet[]): void {
   app.post(
     '/api/v1/cases',
     {
@@ -42,7 +47,7 @@ export function registerCaseRoutes(app: ApiInstance, ctx: AppContext): void {
     async (request, reply) => {
       const actor = actorOf(request);
       const registered = await registerCase(ctx, actor, request.body);
-      return reply.status(201).send(await presentRegisteredCase(ctx, actor, registered));
+      return reply.status(201).send(await presentRegisteredCase(ctx, actor, registered, facets));
     },
   );
 
@@ -54,10 +59,7 @@ export function registerCaseRoutes(app: ApiInstance, ctx: AppContext): void {
         tags,
         summary: '工单列表 Cases in scope: filters, keyset pages, newest first or nearest deadline first',
         querystring: CaseListQuery,
-        response: {
-          200: z.object({ items: z.array(CaseSummary), nextCursor: z.string().nullable() }),
-          ...STANDARD_ERRORS,
-        },
+        response: { 200: CasePage, ...STANDARD_ERRORS },
       },
     },
     async (request) => listCasesForActor(ctx, actorOf(request), request.query),
@@ -69,12 +71,12 @@ export function registerCaseRoutes(app: ApiInstance, ctx: AppContext): void {
       config: { permission: 'case.read' },
       schema: {
         tags,
-        summary: '来电历史 A caller’s earlier cases, for the agent on the call',
+        summary: '来电历史 A caller’s earlier cases, newest first (keyset pages), for the agent on the call',
         querystring: CasesByPhoneQuery,
-        response: { 200: z.object({ items: z.array(CaseSummary) }), ...STANDARD_ERRORS },
+        response: { 200: CasePage, ...STANDARD_ERRORS },
       },
     },
-    async (request) => ({ items: await findCasesByPhone(ctx, actorOf(request), request.query) }),
+    async (request) => findCasesByPhone(ctx, actorOf(request), request.query),
   );
 
   app.get(
@@ -88,7 +90,7 @@ export function registerCaseRoutes(app: ApiInstance, ctx: AppContext): void {
         response: { 200: CaseDetail, ...STANDARD_ERRORS },
       },
     },
-    async (request) => getCaseDetail(ctx, actorOf(request), request.params.id),
+    async (request) => getCaseDetail(ctx, actorOf(request), request.params.id, { facets }),
   );
 
   app.get(
@@ -100,11 +102,7 @@ export function registerCaseRoutes(app: ApiInstance, ctx: AppContext): void {
         summary: '校验档案 Recompute the hash chain of a case’s timeline',
         params: IdParams,
         response: {
-          200: z.object({
-            valid: z.boolean(),
-            events: z.number().int(),
-            brokenAt: z.number().int().optional(),
-          }),
+          200: TimelineVerification,
           ...STANDARD_ERRORS,
         },
       },
@@ -114,12 +112,17 @@ export function registerCaseRoutes(app: ApiInstance, ctx: AppContext): void {
 
   for (const action of CASE_ACTIONS) {
     if (action === 'register') continue;
-    registerActionRoute(app, ctx, action);
+    registerActionRoute(app, ctx, action, facets);
   }
 }
 
 /** `POST /api/v1/cases/:id/actions/<action>`: its own permission (`case.<action>`) and body schema. */
-function registerActionRoute(app: ApiInstance, ctx: AppContext, action: CaseActionOnCase): void {
+function registerActionRoute(
+  app: ApiInstance,
+  ctx: AppContext,
+  action: CaseActionOnCase,
+  facets: readonly CaseFacet[],
+): void {
   app.post(
     `/api/v1/cases/:id/actions/${action}`,
     {
@@ -136,7 +139,7 @@ function registerActionRoute(app: ApiInstance, ctx: AppContext, action: CaseActi
       const actor = actorOf(request);
       const input = request.body as CaseActionInput<typeof action>;
       await takeCaseAction(ctx, actor, request.params.id, action, input);
-      return getCaseDetail(ctx, actor, request.params.id, { afterAction: true });
+      return getCaseDetail(ctx, actor, request.params.id, { facets, afterAction: true });
     },
   );
 }

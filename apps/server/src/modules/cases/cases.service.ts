@@ -1,27 +1,32 @@
-import type { CaseListQuery, CasesByPhoneQuery } from '@shanzhi/shared';
+import type {
+  CaseDetail,
+  CaseListQuery,
+  CasePage,
+  CaseSummary,
+  CasesByPhoneQuery,
+  TimelineVerification,
+} from '@shanzhi/shared';
 import type { Actor } from '../../platform/auth/actor.js';
+import { readsPersonalData } from '../../platform/auth/free-text-masking.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError, fieldError } from '../../platform/errors/app-error.js';
+import { decodeCursor, keysetPage } from '../../platform/http/lists.js';
 import { loadWorkingCalendar } from '../calendar/calendar.service.js';
-import { findCategory } from '../catalog/catalog.repository.js';
+import { findCategory, findCategoryNames } from '../catalog/catalog.repository.js';
+import { findOrgBriefs } from '../orgs/org-briefs.repository.js';
 import { loadOrgInScope } from '../orgs/orgs.service.js';
+import { caseOutOfScope, isCaseInScope } from './case-access.js';
 import type { ActionScene } from './case-actions/action-handler.js';
-import { availableCaseActions } from './case-actions.policy.js';
-import { assertCaseReadable, type CaseOrgs, loadCaseOrgs, relationOf } from './case-scope.policy.js';
+import { caseActionsOf } from './case-actions.policy.js';
+import { type CaseFacet, caseDetailView } from './case-facets.js';
+import { caseNotFound } from './case-lifecycle.js';
+import { type CaseOrgs, loadCaseOrgs, relationOf } from './case-scope.policy.js';
 import { readCaseSettings } from './case-settings.js';
-import { type TimelineVerification, verifyChain } from './case-timeline.js';
-import { caseNotFound } from './case-transition.js';
-import {
-  type CaseDetail,
-  type CaseNames,
-  type CaseSummary,
-  orgIdsOf,
-  presentCaseDetail,
-  presentCaseSummary,
-} from './cases.presenter.js';
-import { type CaseRow, findCase, findEvents, findOrgBriefs } from './cases.repository.js';
-import { type CaseListFilter, findCategoryNames, listCases, sortKeyOf } from './cases-list.repository.js';
+import { type CaseNames, orgIdsOf, presentCaseDetail, presentCaseSummary } from './cases.presenter.js';
+import { type CaseRow, findCase, findEvents } from './cases.repository.js';
+import { type CaseListFilter, isCasePosition, listCases, sortKeyOf } from './cases-list.repository.js';
 import type { RegisteredCase } from './register-case.js';
+import { loadCaseTimelines, verifyTimeline } from './timeline-verification.js';
 
 async function namesOf(
   ctx: AppContext,
@@ -39,38 +44,57 @@ async function namesOf(
   return { orgs: orgNames, categories };
 }
 
-/** Builds the scene each row's actions are decided on (outside any transaction: for display). */
+/**
+ * Builds the scene each row's actions are decided on (outside any transaction: for display); `reads` is the
+ * case-access answer for the row (a listed row lies in the actor's scope).
+ */
 async function sceneMaker(ctx: AppContext, actor: Actor) {
   const [calendar, settings] = await Promise.all([loadWorkingCalendar(ctx), readCaseSettings(ctx)]);
   const now = ctx.clock.now();
-  return (row: CaseRow, orgs: CaseOrgs): ActionScene => ({
+  return (row: CaseRow, orgs: CaseOrgs, reads = true): ActionScene => ({
     actor,
     row,
     orgs,
-    relation: relationOf(actor, orgs),
+    relation: relationOf(actor, orgs, reads),
     now,
     calendar,
     settings,
   });
 }
 
+/** How a case in full is read: with the facets built on the spine, and whether it answers an action. */
+export interface CaseDetailOptions {
+  /** the modules that add steps and fields of their own to a case (`CASE_FACETS`) */
+  facets: readonly CaseFacet[];
+  /** answer an action just taken even when it took the case out of the actor's hands (a unit's return) */
+  afterAction?: boolean;
+}
+
 /**
- * A case in full — its timeline and the actions the actor may take — or 404 / 403. `afterAction` answers an
- * action just taken even when it took the case out of the actor's hands (a unit's return).
+ * A case in full — its timeline, the actions the actor may take (the spine's and the facets') and the facets'
+ * fields — or 404 / 403.
  */
 export async function getCaseDetail(
   ctx: AppContext,
   actor: Actor,
   id: number,
-  options: { afterAction?: boolean } = {},
+  options: CaseDetailOptions,
 ): Promise<CaseDetail> {
   const row = await findCase(ctx.db, id);
   if (!row) throw caseNotFound(id);
-  const orgs = (await loadCaseOrgs(ctx.db, [row])).get(row.id)!;
-  const scene = (await sceneMaker(ctx, actor))(row, orgs);
-  if (!options.afterAction) assertCaseReadable(scene.relation);
-  const [timeline, names] = await Promise.all([findEvents(ctx.db, id), namesOf(ctx, [row], [orgs])]);
-  return presentCaseDetail(row, actor, names, orgs, timeline, availableCaseActions(scene));
+  const [reads, orgsByCase] = await Promise.all([
+    isCaseInScope(ctx.db, actor, id),
+    loadCaseOrgs(ctx.db, [row]),
+  ]);
+  if (!reads && !options.afterAction) throw caseOutOfScope();
+  const orgs = orgsByCase.get(row.id)!;
+  const scene = (await sceneMaker(ctx, actor))(row, orgs, reads);
+  const [timeline, names, view] = await Promise.all([
+    findEvents(ctx.db, id),
+    namesOf(ctx, [row], [orgs]),
+    caseDetailView(ctx, scene, caseActionsOf(scene), options.facets),
+  ]);
+  return presentCaseDetail(row, actor, names, orgs, timeline, view);
 }
 
 /**
@@ -81,9 +105,10 @@ export async function presentRegisteredCase(
   ctx: AppContext,
   actor: Actor,
   registered: RegisteredCase,
+  facets: readonly CaseFacet[],
 ): Promise<CaseDetail> {
   const { row, firstEvent, owner, chain, category } = registered;
-  if (!firstEvent) return getCaseDetail(ctx, actor, row.id);
+  if (!firstEvent) return getCaseDetail(ctx, actor, row.id, { facets });
   const orgs: CaseOrgs = {
     areaPath: row.areaPath,
     current: owner,
@@ -96,8 +121,11 @@ export async function presentRegisteredCase(
     orgs: new Map([owner, ...placed].map((o) => [o.id, o])),
     categories: new Map(category ? [[category.id, category.name]] : []),
   };
-  const scene = (await sceneMaker(ctx, actor))(row, orgs);
-  return presentCaseDetail(row, actor, names, orgs, [firstEvent], availableCaseActions(scene));
+  // whether the registering user reads what he registered (an unlocated case may go to a centre above him)
+  const reads = await isCaseInScope(ctx.db, actor, row.id);
+  const scene = (await sceneMaker(ctx, actor))(row, orgs, reads);
+  const view = await caseDetailView(ctx, scene, caseActionsOf(scene), facets);
+  return presentCaseDetail(row, actor, names, orgs, [firstEvent], view);
 }
 
 /** Recomputes the hash chain of a case's timeline. */
@@ -108,27 +136,13 @@ export async function verifyCaseTimeline(
 ): Promise<TimelineVerification> {
   const row = await findCase(ctx.db, id);
   if (!row) throw caseNotFound(id);
-  assertCaseReadable(relationOf(actor, (await loadCaseOrgs(ctx.db, [row])).get(row.id)!));
-  return verifyChain(await findEvents(ctx.db, id));
-}
-
-function encodeCursor(key: string, id: number): string {
-  return Buffer.from(JSON.stringify([key, id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { key: string; id: number } {
-  try {
-    const [key, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as [unknown, unknown];
-    const isKey = typeof key === 'string' && (key === 'infinity' || !Number.isNaN(Date.parse(key)));
-    if (isKey && Number.isInteger(id)) return { key, id: id as number };
-  } catch {
-    // fall through to the field error
-  }
-  throw fieldError('cursor', 'invalid', '分页游标无效，请从第一页重新查询');
+  if (!(await isCaseInScope(ctx.db, actor, id))) throw caseOutOfScope();
+  const [timeline] = await loadCaseTimelines(ctx.db, [id]);
+  return verifyTimeline(ctx.chainKey, timeline!.row, timeline!.events);
 }
 
 function assertMaySearchByPhone(actor: Actor): void {
-  if (!actor.permissions.has('personal_data.read')) {
+  if (!readsPersonalData(actor)) {
     throw new AppError('FORBIDDEN', '按电话号码查询需要查看个人信息的权限');
   }
 }
@@ -142,7 +156,7 @@ async function summarise(ctx: AppContext, actor: Actor, rows: CaseRow[]): Promis
   ]);
   return rows.map((row) => {
     const scene = makeScene(row, orgsByCase.get(row.id)!);
-    return presentCaseSummary(row, actor, names, availableCaseActions(scene));
+    return presentCaseSummary(row, actor, names, caseActionsOf(scene));
   });
 }
 
@@ -173,6 +187,7 @@ export async function caseListFilterOf(
     createdFrom: query.createdFrom ? new Date(query.createdFrom) : undefined,
     createdTo: query.createdTo ? new Date(query.createdTo) : undefined,
     q: query.q,
+    qMasked: !readsPersonalData(actor),
     citizenPhone: query.citizenPhone,
     extensionPending: query.extension === 'pending',
     sort: query.sort,
@@ -184,32 +199,31 @@ export async function listCasesForActor(
   ctx: AppContext,
   actor: Actor,
   query: CaseListQuery,
-): Promise<{ items: CaseSummary[]; nextCursor: string | null }> {
+): Promise<CasePage> {
+  const position = query.cursor ? decodeCursor(query.cursor, isCasePosition) : undefined;
   const filter: CaseListFilter = {
     ...(await caseListFilterOf(ctx, actor, query)),
-    after: query.cursor ? decodeCursor(query.cursor) : undefined,
+    after: position && { key: position[0], id: position[1] },
     limit: query.limit,
   };
-  const { rows, more } = await listCases(ctx.db, filter);
-  const last = rows.at(-1);
-  return {
-    items: await summarise(ctx, actor, rows),
-    nextCursor: more && last ? encodeCursor(sortKeyOf(last, query.sort), last.id) : null,
-  };
+  const page = keysetPage(
+    await listCases(ctx.db, filter),
+    query.limit,
+    (row) => [sortKeyOf(row, query.sort), row.id],
+    (rows) => rows,
+  );
+  return { items: await summarise(ctx, actor, page.items), nextCursor: page.nextCursor };
 }
 
-/** 来电历史: the caller's earlier cases (newest first) in the actor's scope, for the agent on the call. */
+/**
+ * 来电历史: the caller's earlier cases (newest first) in the actor's scope, for the agent on the call — the
+ * case list filtered by the citizen's phone, which needs `personal_data.read`.
+ */
 export async function findCasesByPhone(
   ctx: AppContext,
   actor: Actor,
   query: CasesByPhoneQuery,
-): Promise<CaseSummary[]> {
-  assertMaySearchByPhone(actor);
-  const { rows } = await listCases(ctx.db, {
-    scopePath: actor.scopePath,
-    citizenPhone: query.phone,
-    sort: 'created_desc',
-    limit: query.limit,
-  });
-  return summarise(ctx, actor, rows);
+): Promise<CasePage> {
+  const { phone, ...page } = query;
+  return listCasesForActor(ctx, actor, { ...page, citizenPhone: phone, sort: 'created_desc' });
 }

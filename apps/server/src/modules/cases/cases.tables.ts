@@ -12,8 +12,10 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { chainHeadColumns } from '../../platform/lifecycle/lifecycle-columns.js';
 import { catalogCategories } from '../catalog/catalog.tables.js';
 import { orgs } from '../orgs/orgs.tables.js';
+import { searchCopyOf } from './case-search-copy.js';
 
 const at = (name: string) => timestamp(name, { withTimezone: true });
 
@@ -43,6 +45,11 @@ export const cases = pgTable(
     policeMatter: boolean('police_matter').notNull().default(false),
     title: text('title').notNull(),
     description: text('description').notNull(),
+    // What the keyword search of a caller without `personal_data.read` reads instead (`case-search-copy.ts`).
+    /** the title with every personal-number shape starred; null when it holds none */
+    titleMasked: text('title_masked').generatedAlwaysAs(searchCopyOf('title')),
+    /** the content with every personal-number shape starred; null when it holds none */
+    descriptionMasked: text('description_masked').generatedAlwaysAs(searchCopyOf('description')),
     citizenName: text('citizen_name'),
     citizenPhone: text('citizen_phone'),
     citizenIdNumber: text('citizen_id_number'),
@@ -123,6 +130,11 @@ export const cases = pgTable(
     threeWayCall: boolean('three_way_call'),
     /** 直接办结: the knowledge-base entry that answered (no foreign key: the knowledge module owns it) */
     knowledgeEntryId: integer('knowledge_entry_id'),
+    ...chainHeadColumns(),
+    /** leading events hashed with plain SHA-256 before the chain was keyed (migration 0012); 0 since */
+    chainLegacyEvents: integer('chain_legacy_events').notNull().default(0),
+    /** HMAC of the case id, `chain_legacy_events` and the legacy head, set once by the server (`sealLegacyChains`) */
+    chainLegacySeal: text('chain_legacy_seal'),
     /** optimistic lock: every action names the version it saw */
     version: integer('version').notNull().default(0),
     createdAt: at('created_at').notNull().defaultNow(),

@@ -1,4 +1,4 @@
-import type { CaseAction } from '@shanzhi/shared';
+import { type CaseAction, toBeijingDateTime } from '@shanzhi/shared';
 import { and, asc, eq, like } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
@@ -147,5 +147,5 @@ export async function createCaseWorld(): Promise<CaseWorld> {
 
 /** The Beijing wall-clock time of an ISO instant, `YYYY-MM-DD HH:mm`. */
 export function beijingTime(iso: string): string {
-  return new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+  return toBeijingDateTime(new Date(iso));
 }

@@ -1,51 +1,49 @@
 import {
   addWorkingTime,
   CASE_ACTION_EVENTS,
+  clipOutsidePersonalNumbers,
+  mayTakeAction,
   type RegisterInput,
+  toBeijingCompactDate,
   type WorkingCalendar,
 } from '@shanzhi/shared';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
-import type { DbOrTx } from '../../platform/db/database.js';
+import type { DbOrTx, Tx } from '../../platform/db/database.js';
 import { AppError, fieldError } from '../../platform/errors/app-error.js';
+import type { NewEvent } from '../../platform/lifecycle/event-chain.js';
 import { loadWorkingCalendar } from '../calendar/calendar.service.js';
 import { type CategoryRow, findCategory } from '../catalog/catalog.repository.js';
+import type { Classification } from '../intelligence/classify.service.js';
 import { caseFingerprintInsert } from '../intelligence/duplicates/case-fingerprints.repository.js';
-import {
-  dispatchOnSuggestion,
-  type IntakeSuggestion,
-  suggestForIntake,
-  suggestionChanges,
-  suggestionInsert,
-} from '../intelligence/smart-dispatch.js';
+import { suggestForIntake, suggestionInsert } from '../intelligence/smart-dispatch.js';
 import { type LocatedChain, locateChainAt } from '../orgs/grid-index.js';
+import { findCentreUnder, type OrgBrief } from '../orgs/org-briefs.repository.js';
 import { chainOfPath } from '../orgs/orgs.service.js';
 import type { StoredFile } from './attachments/attachment-store.js';
 import { caseAttachments } from './attachments/case-attachments.tables.js';
+import {
+  type AutoDispatch,
+  decideAutoDispatch,
+  dispatchAutomatically,
+  suggestionChanges,
+} from './auto-dispatch.js';
 import { limitsForIntake } from './case-clock.js';
-import { readCaseSettings } from './case-settings.js';
-import { type NewEvent, recordEvent } from './case-timeline.js';
+import { assertPlaceInScope } from './case-scope.policy.js';
+import { type CaseSettings, readCaseSettings } from './case-settings.js';
+import { recordCaseEvent } from './case-timeline.js';
 import {
   allocateCaseIds,
   type CaseEventRow,
   type CaseRow,
-  findCentreUnder,
   insertCaseWith,
   type NewCaseIds,
   type NewCaseRow,
-  type OrgBrief,
 } from './cases.repository.js';
-
-const BEIJING_OFFSET_MS = 8 * 3_600_000;
 
 /** `WH` + Beijing date + the day's 6-digit sequence: `WH20261123000123`. */
 export function formatCaseNumber(day: string, sequence: number): string {
   return `WH${day}${String(sequence).padStart(6, '0')}`;
-}
-
-/** The Beijing day of an instant as `YYYYMMDD`. */
-export function beijingDay(at: Date): string {
-  return new Date(at.getTime() + BEIJING_OFFSET_MS).toISOString().slice(0, 10).replaceAll('-', '');
 }
 
 async function loadIntakeCategory(db: DbOrTx, id: number | undefined) {
@@ -91,16 +89,23 @@ function actorOrg(actor: Actor): OrgBrief {
   };
 }
 
+/** Whether the actor's data scope is the whole city (the city itself, its centres and its bureaus). */
+function isCityWide(actor: Actor): boolean {
+  return actor.scopePath.split('/').filter(Boolean).length <= 1;
+}
+
 /**
- * Who owns a new case (dispatches it, may escalate it): the registering centre or territorial level itself;
- * a grid's community (小事不出村); for anyone else, the centre of the district where it happened, or the
- * city's centre.
+ * Who owns a new case (dispatches it, may escalate it): the territory where it happened (DOMAIN.md §2), once
+ * its place is known to lie in the registering user's scope (`assertPlaceInScope`). A grid's report goes to
+ * its community (小事不出村); a territorial level or a district's centre keeps what it registers in its own
+ * territory; a city-wide intake (the 12345 hotline, the city's centres, a bureau) hands the case to the centre
+ * of the district where it happened — the city's centre when it is unlocated.
  */
 async function intakeOwner(db: DbOrTx, actor: Actor, chain: LocatedChain | null): Promise<OrgBrief> {
-  if (['center', 'community', 'town', 'district'].includes(actor.orgKind)) return actorOrg(actor);
-  if (actor.orgKind === 'grid') {
-    const own = chain?.grid?.id === actor.orgId ? chain : await chainOfPath(db, actor.scopePath);
-    if (own.community) return own.community;
+  // a grid worker's chain is his own grid's: a point elsewhere was refused
+  if (actor.orgKind === 'grid' && chain?.community) return chain.community;
+  if (['center', 'community', 'town', 'district'].includes(actor.orgKind) && !isCityWide(actor)) {
+    return actorOrg(actor);
   }
   const rootId = Number(actor.scopePath.split('/').filter(Boolean)[0]);
   const centre =
@@ -110,10 +115,18 @@ async function intakeOwner(db: DbOrTx, actor: Actor, chain: LocatedChain | null)
   return centre;
 }
 
+/** Characters of the content that make a title when none is given. */
+const TITLE_LENGTH = 30;
+
+/**
+ * The title given, or the content's first 30 characters — never cut through a phone or an ID number, whose
+ * fragment would no longer read as one and so would escape masking in lists.
+ */
 function titleOf(input: RegisterInput): string {
   if (input.title) return input.title;
   const flat = input.content.replace(/\s+/g, ' ').trim();
-  return flat.length > 30 ? `${flat.slice(0, 30)}…` : flat;
+  const clipped = clipOutsidePersonalNumbers(flat, TITLE_LENGTH);
+  return clipped.length < flat.length ? `${clipped.trimEnd()}…` : flat;
 }
 
 /** A case just registered: its row and first event, and what it was registered with (for its answer). */
@@ -127,18 +140,7 @@ export interface RegisteredCase {
 }
 
 /** What registration found out before it writes. */
-interface IntakeFacts {
-  actor: Actor;
-  now: Date;
-  ids: NewCaseIds;
-  calendar: WorkingCalendar;
-  owner: OrgBrief;
-  chain: LocatedChain | null;
-  category: CategoryRow | undefined;
-  suggestion: IntakeSuggestion | null;
-  /** files the case comes in with, already in the attachment store (a citizen's photos) */
-  files: readonly IntakeFile[];
-}
+type IntakeFacts = PreparedRegistration & { ids: NewCaseIds };
 
 /** A file a case is registered with: stored already (content hash, proven type, size), under its name. */
 export type IntakeFile = StoredFile & { name: string };
@@ -153,13 +155,13 @@ function newCaseRow(input: RegisterInput, f: IntakeFacts) {
   const limits = limitsForIntake(f.category, input.priority, input.type);
   return {
     id: f.ids.caseId,
-    number: formatCaseNumber(beijingDay(f.now), f.ids.sequence),
+    number: formatCaseNumber(toBeijingCompactDate(f.now), f.ids.sequence),
     source: input.source,
     channel: input.channelCode ?? null,
     type: input.type,
     categoryId: f.category?.id ?? null,
     priority: input.priority,
-    policeMatter: (f.category?.police ?? false) || (f.suggestion?.classification.police.flagged ?? false),
+    policeMatter: (f.category?.police ?? false) || (f.suggestion?.police.flagged ?? false),
     title: titleOf(input),
     description: input.content,
     citizenName: input.citizenName ?? null,
@@ -212,7 +214,7 @@ function registerEvent(values: ReturnType<typeof newCaseRow>, f: IntakeFacts): N
       priority: values.priority,
       areaOrgId: areaOf(f.chain)?.id ?? null,
       currentOrgId: f.owner.id,
-      ...(f.suggestion ? { suggestion: suggestionChanges(f.suggestion) } : {}),
+      ...(f.suggestion ? { suggestion: suggestionChanges(f.suggestion, f.autoDispatch) } : {}),
     },
     attachments: f.ids.attachmentIds,
   };
@@ -240,65 +242,126 @@ function intakeFilesInsert(db: DbOrTx, f: IntakeFacts) {
   );
 }
 
+/** What a registration found out before it writes: everything but its number and ids. */
+export interface PreparedRegistration {
+  actor: Actor;
+  input: RegisterInput;
+  files: readonly IntakeFile[];
+  now: Date;
+  calendar: WorkingCalendar;
+  category: CategoryRow | undefined;
+  chain: LocatedChain | null;
+  owner: OrgBrief;
+  settings: CaseSettings;
+  /** what the classifier suggested (null without a model answer) */
+  suggestion: Classification | null;
+  /** 智能派单: the unit the case goes to at once on the suggestion, or null */
+  autoDispatch: AutoDispatch | null;
+}
+
 /**
- * 登记: creates a case in `registered` with its number, location, owner and limits, its first timeline
- * event (listing the `files` it came with), its outbox row, its duplicate fingerprint, the classifier's
- * suggestion and its attachments. The resolve deadline is provisional (counted from intake) until a unit
- * accepts the case.
- *
- * The write path is lean: after the reads (the location and the calendar come from memory), one statement
- * allocates the number and ids and one statement writes every row — atomic on its own, so no transaction
- * is needed. Only when the suggestion is confident enough to dispatch (智能派单) does the write run in a
- * transaction with the dispatch.
+ * The reads of 登记: the category, where it happened (refused outside the registering user's territory), who
+ * owns it, the settings and the classifier's suggestion. Nothing is written, so a caller may prepare a case
+ * outside the transaction it will be written in (a grid finding reported up).
  */
+export async function prepareRegistration(
+  ctx: AppContext,
+  actor: Actor,
+  input: RegisterInput,
+  files: readonly IntakeFile[] = [],
+): Promise<PreparedRegistration> {
+  // the lifecycle table's roles, as for every other action: holding `case.register` (an administrator holds
+  // every permission) is not enough
+  if (!mayTakeAction('register', actor.roles)) throw new AppError('FORBIDDEN', '您的角色不能登记工单');
+  const [calendar, category, chain] = await Promise.all([
+    loadWorkingCalendar(ctx),
+    loadIntakeCategory(ctx.db, input.categoryId),
+    locateIntake(ctx, actor, input),
+  ]);
+  assertPlaceInScope(actor, areaOf(chain)?.path ?? null);
+  const owner = await intakeOwner(ctx.db, actor, chain);
+  const settings = await readCaseSettings(ctx); // cached in the process: no query
+  const suggestion = await suggestForIntake(ctx, { title: input.title ?? null, content: input.content });
+  const autoDispatch = decideAutoDispatch(suggestion, {
+    threshold: settings.autoDispatchThreshold,
+    owner,
+    categoryPolice: category?.police ?? false,
+  });
+  return {
+    actor,
+    input,
+    files,
+    now: ctx.clock.now(),
+    calendar,
+    category,
+    chain,
+    owner,
+    settings,
+    suggestion,
+    autoDispatch,
+  };
+}
+
+/**
+ * Writes a prepared registration: the case in `registered` with its number, location, owner and limits, its
+ * first timeline event (listing the files it came with), its outbox row, its duplicate fingerprint, the
+ * classifier's suggestion and its attachments. The resolve deadline is provisional (counted from intake)
+ * until a unit accepts the case.
+ *
+ * On its own (`tx` absent) the write path is lean: one statement allocates the number and ids and one writes
+ * every row — atomic on its own, so no transaction is needed; only 智能派单 runs in a transaction with the
+ * dispatch. Inside a caller's transaction `tx`, every write joins it.
+ */
+export async function writeRegistration(
+  ctx: AppContext,
+  prepared: PreparedRegistration,
+  tx?: Tx,
+): Promise<RegisteredCase> {
+  const { input, files, now, calendar, category, chain, owner, settings, suggestion, autoDispatch } =
+    prepared;
+  const db = tx ?? ctx.db;
+  const ids = await allocateCaseIds(db, toBeijingCompactDate(now), files.length);
+  const facts: IntakeFacts = { ...prepared, ids };
+  const values = newCaseRow(input, facts);
+  const {
+    event,
+    inserts,
+    chain: chainHead,
+  } = await recordCaseEvent(
+    db,
+    ctx.chainKey,
+    { ...values, chainHead: null, eventCount: 0 },
+    registerEvent(values, facts),
+    [],
+    ids.firstEventId,
+  );
+  // the case row carries the head of its chain from its first statement
+  const newRow = { ...values, ...chainHead };
+  const companions = [
+    ...inserts,
+    // 查重: the text fingerprint, so that the next call about the same problem finds this case
+    caseFingerprintInsert(db, values),
+    ...(suggestion ? [suggestionInsert(db, values.id, suggestion, autoDispatch !== null, now)] : []),
+    ...(files.length > 0 ? [intakeFilesInsert(db, facts)] : []),
+  ];
+  const registered = { owner, chain, category: category && { id: category.id, name: category.name } };
+  if (!autoDispatch) {
+    return { ...registered, row: await insertCaseWith(db, newRow, companions), firstEvent: event };
+  }
+  // 智能派单: dispatched through the lifecycle's dispatch path, in the registering transaction
+  const env = { now, calendar, settings, chainKey: ctx.chainKey };
+  const dispatch = async (within: Tx) =>
+    dispatchAutomatically(within, await insertCaseWith(within, newRow, companions), autoDispatch, env);
+  const row = tx ? await dispatch(tx) : await ctx.db.transaction(dispatch);
+  return { ...registered, row, firstEvent: null };
+}
+
+/** 登记: prepares and writes a case (see `prepareRegistration` and `writeRegistration`). */
 export async function registerCase(
   ctx: AppContext,
   actor: Actor,
   input: RegisterInput,
   files: readonly IntakeFile[] = [],
 ): Promise<RegisteredCase> {
-  const [calendar, category, chain] = await Promise.all([
-    loadWorkingCalendar(ctx),
-    loadIntakeCategory(ctx.db, input.categoryId),
-    locateIntake(ctx, actor, input),
-  ]);
-  const owner = await intakeOwner(ctx.db, actor, chain);
-  const now = ctx.clock.now();
-  const settings = await readCaseSettings(ctx); // cached in the process: no query
-  const [suggestion, ids] = await Promise.all([
-    suggestForIntake(ctx, {
-      title: input.title ?? null,
-      content: input.content,
-      owner,
-      categoryPolice: category?.police ?? false,
-      threshold: settings.autoDispatchThreshold,
-    }),
-    allocateCaseIds(ctx.db, beijingDay(now), files.length),
-  ]);
-  const facts: IntakeFacts = { actor, now, ids, calendar, owner, chain, category, suggestion, files };
-  const values = newCaseRow(input, facts);
-  const { event, inserts } = recordEvent(
-    ctx.db,
-    values,
-    registerEvent(values, facts),
-    { last: null, nextEventId: ids.firstEventId },
-    [],
-  );
-  const companions = [
-    ...inserts,
-    // 查重: the text fingerprint, so that the next call about the same problem finds this case
-    caseFingerprintInsert(ctx.db, values),
-    ...(suggestion ? [suggestionInsert(ctx.db, values.id, suggestion, now)] : []),
-    ...(files.length > 0 ? [intakeFilesInsert(ctx.db, facts)] : []),
-  ];
-  const registered = { owner, chain, category: category && { id: category.id, name: category.name } };
-  if (!suggestion || suggestion.autoDispatchUnitId === null) {
-    return { ...registered, row: await insertCaseWith(ctx.db, values, companions), firstEvent: event };
-  }
-  // 智能派单: dispatched through the lifecycle's dispatch path, in the registering transaction
-  const row = await ctx.db.transaction(async (tx) => {
-    const inserted = await insertCaseWith(tx, values, companions);
-    return dispatchOnSuggestion(tx, inserted, suggestion, { now, calendar, settings });
-  });
-  return { ...registered, row, firstEvent: null };
+  return writeRegistration(ctx, await prepareRegistration(ctx, actor, input, files));
 }

@@ -1,4 +1,4 @@
-import type { CatalogCategory, Priority, TimeLimit } from '@shanzhi/shared';
+import type { CategoryView, Priority, TimeLimit } from '@shanzhi/shared';
 import type { CategoryRow } from './catalog.repository.js';
 
 function limitOf(value: number | null, unit: string | null): TimeLimit | null {
@@ -6,7 +6,7 @@ function limitOf(value: number | null, unit: string | null): TimeLimit | null {
 }
 
 /** A category as the API shows it (the shared `CatalogCategory` plus the unit's name). */
-export function presentCategory(row: CategoryRow): CatalogCategory & { defaultUnitName: string | null } {
+export function presentCategory(row: CategoryRow): CategoryView {
   return {
     id: row.id,
     code: row.code,

@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../platform/db/database.js';
 import { containsPattern } from '../../platform/db/text-search.js';
@@ -137,4 +137,15 @@ export async function categoryIdsByCode(db: DbOrTx): Promise<Map<string, number>
     .select({ id: catalogCategories.id, code: catalogCategories.code })
     .from(catalogCategories);
   return new Map(rows.map((r) => [r.code, r.id]));
+}
+
+/** The names of categories, by id (ids that name no category are left out). */
+export async function findCategoryNames(db: DbOrTx, ids: readonly number[]): Promise<Map<number, string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db
+    .select({ id: catalogCategories.id, name: catalogCategories.name })
+    .from(catalogCategories)
+    .where(inArray(catalogCategories.id, unique));
+  return new Map(rows.map((r) => [r.id, r.name]));
 }

@@ -1,13 +1,16 @@
 import {
-  CatalogCategory,
+  CategoryList,
+  CategoryListQuery,
+  CategoryView,
   CreateCatalogCategoryInput,
   GridAdmissionList,
   MAX_EXTENSION,
+  TIME_LIMIT_PROFILE_IDS,
   TIME_LIMIT_PROFILE_LABELS,
   TIME_LIMIT_PROFILES,
+  TimeLimitProfilesAnswer,
   UpdateCatalogCategoryInput,
 } from '@shanzhi/shared';
-import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import { actorOf } from '../../platform/http/authenticate.js';
 import { IdParams, STANDARD_ERRORS } from '../../platform/http/common.schemas.js';
@@ -18,15 +21,6 @@ import { changeCategory, createCategory, loadCategory } from './catalog.service.
 import { loadGridAdmissionList } from './sources/grid-admission-list.js';
 
 const tags = ['catalog'];
-const CategoryView = CatalogCategory.and(z.object({ defaultUnitName: z.string().nullable() }));
-const CategoryQuery = z
-  .object({
-    active: z.enum(['true', 'false', 'all']).default('true'),
-    level: z.coerce.number().int().min(1).max(3).optional(),
-    parentId: z.coerce.number().int().positive().optional(),
-    q: z.string().trim().max(50).optional(),
-  })
-  .strict();
 
 /** The matter catalog (事项目录), its time-limit profiles and the grid item admission list. */
 export function registerCatalogRoutes(app: ApiInstance, ctx: AppContext): void {
@@ -37,8 +31,8 @@ export function registerCatalogRoutes(app: ApiInstance, ctx: AppContext): void {
       schema: {
         tags,
         summary: '事项目录 Categories in tree (code) order; filter by level, parent, name',
-        querystring: CategoryQuery,
-        response: { 200: z.object({ items: z.array(CategoryView), total: z.number() }), ...STANDARD_ERRORS },
+        querystring: CategoryListQuery,
+        response: { 200: CategoryList, ...STANDARD_ERRORS },
       },
     },
     async (request) => {
@@ -100,13 +94,17 @@ export function registerCatalogRoutes(app: ApiInstance, ctx: AppContext): void {
     '/api/v1/catalog/time-limit-profiles',
     {
       config: { permission: 'catalog.read' },
-      schema: { tags, summary: '时限标准 Default time-limit profiles and the extension maximum' },
+      schema: {
+        tags,
+        summary: '时限标准 Default time-limit profiles and the extension maximum',
+        response: { 200: TimeLimitProfilesAnswer, ...STANDARD_ERRORS },
+      },
     },
     async () => ({
-      profiles: Object.entries(TIME_LIMIT_PROFILES).map(([id, p]) => ({
+      profiles: TIME_LIMIT_PROFILE_IDS.map((id) => ({
         id,
-        label: TIME_LIMIT_PROFILE_LABELS[id as keyof typeof TIME_LIMIT_PROFILE_LABELS],
-        ...p,
+        label: TIME_LIMIT_PROFILE_LABELS[id],
+        ...TIME_LIMIT_PROFILES[id],
       })),
       maxExtension: MAX_EXTENSION,
     }),
@@ -119,7 +117,7 @@ export function registerCatalogRoutes(app: ApiInstance, ctx: AppContext): void {
       schema: {
         tags,
         summary: '网格事项准入清单 The grid item admission list',
-        response: { 200: GridAdmissionList },
+        response: { 200: GridAdmissionList, ...STANDARD_ERRORS },
       },
     },
     async () => loadGridAdmissionList(),

@@ -29,6 +29,10 @@ export const catalogCategories = pgTable(
     /** a 110 (police) matter */
     police: boolean('police').notNull().default(false),
     active: boolean('active').notNull().default(true),
+    /** 发布: a leaf the city offers to outside apps as an Open311 service (`modules/open311`) */
+    published: boolean('published').notNull().default(false),
+    /** 分组: the Open311 group a published leaf is listed under; null: the name of its area (大类) */
+    serviceGroup: text('service_group'),
     sort: integer('sort').notNull().default(0),
     version: integer('version').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

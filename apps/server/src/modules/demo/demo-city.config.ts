@@ -14,6 +14,11 @@ export interface DemoDistrictConfig {
   urbanSpreadKm: number;
   /** relative weight of a town (by 9-digit code) when communities are shared out; a town not listed weighs 1 */
   townWeights?: Readonly<Record<string, number>>;
+  /**
+   * Communities the seeds name, by their position in the district's draw (0 is the first community of the
+   * first town): the stem given there in place of the drawn one, so the rest of the city stays as drawn
+   */
+  namedStems?: Readonly<Record<number, string>>;
 }
 
 /** What the demo city is made of. The counts come from here, never from the generator's code. */
@@ -37,7 +42,15 @@ export const WUHAI_DEMO_CITY_CONFIG: DemoCityConfig = {
   name: '乌海市',
   center: { lng: 106.825563, lat: 39.673734 },
   districts: [
-    { code: '150302', communities: 40, grids: 400, urbanShare: 0.7, urbanSpreadKm: 4 },
+    // 育红社区 of 凤凰岭街道, home of the seeds' 董大姐平安工作室 (mediation)
+    {
+      code: '150302',
+      communities: 40,
+      grids: 400,
+      urbanShare: 0.7,
+      urbanSpreadKm: 4,
+      namedStems: { 1: '育红' },
+    },
     { code: '150303', communities: 18, grids: 170, urbanShare: 0.6, urbanSpreadKm: 4 },
     { code: '150304', communities: 25, grids: 216, urbanShare: 0.7, urbanSpreadKm: 3 },
   ],

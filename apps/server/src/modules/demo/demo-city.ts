@@ -167,6 +167,8 @@ function buildDistrict(input: DistrictInput): BuiltDistrict {
     tiling.neighbours,
   );
   const stems = drawCommunityStems(districtConfig.communities, random);
+  for (const [position, stem] of Object.entries(districtConfig.namedStems ?? {}))
+    stems[Number(position)] = stem;
 
   const result: BuiltDistrict = {
     district: {

@@ -7,12 +7,15 @@ import { importMissingShippedYears } from '../calendar/shipped-calendar.js';
 import { importCatalogNodes } from '../catalog/catalog.service.js';
 import { assembleCatalog } from '../catalog/sources/assemble-catalog.js';
 import { seedDemoKnowledge } from '../knowledge/seed-knowledge.js';
+import { seedDemoMediation } from '../mediation/demo/seed-demo-mediation.js';
+import { publishDemoServices } from '../open311/open311-demo.js';
 import { findOrgIdsByCodes } from '../orgs/orgs.repository.js';
 import { orgs } from '../orgs/orgs.tables.js';
 import { grantNewDefaultPermissions } from '../users/role-grants.js';
 import { insertUser, isUsernameTaken } from '../users/users.repository.js';
 import { buildDemoCity, type DemoCity } from './demo-city.js';
 import { DEMO_USERS } from './demo-users.js';
+import { seedDemoRegisters } from './registers/seed-demo-registers.js';
 import { seedDemoOrgs } from './seed-demo-orgs.js';
 
 /** Whether the database holds no org at all: a first start. */
@@ -50,7 +53,8 @@ async function seedDemoUsers(ctx: AppContext, city: DemoCity): Promise<number> {
 
 /**
  * `shanzhi seed --demo`: the Wuhai demo city — orgs with boundaries, grids and their staff, functional units,
- * the calendar, the matter catalog, role grants and one account per role. Deterministic and idempotent: only
+ * the calendar, the matter catalog (with the services it offers through Open311), role grants, one account
+ * per role and the grids' registers. Deterministic and idempotent: only
  * what is missing is written.
  */
 export async function seedDemo(ctx: AppContext): Promise<void> {
@@ -62,18 +66,26 @@ export async function seedDemo(ctx: AppContext): Promise<void> {
   const teddyDir = path.join(ctx.config.SHANZHI_SHARED_DATA_DIR, 'teddy_cup_2020_c');
   const catalog = await assembleCatalog({ teddyDir });
   const categoriesInserted = await ctx.db.transaction((tx) => importCatalogNodes(tx, catalog.nodes));
+  const open311Services = await publishDemoServices(ctx);
   const years = await importMissingShippedYears(ctx);
   await grantNewDefaultPermissions(ctx);
   const usersCreated = await seedDemoUsers(ctx, city);
   const knowledge = await seedDemoKnowledge(ctx);
+  // the grids' registers, after the accounts: the demo grid worker's grid gets a fuller one
+  const registers = await seedDemoRegisters(ctx);
+  // mediation committees at every level, after the accounts: the demo `mediator` serves on 育红社区's
+  const mediationCommittees = await seedDemoMediation(ctx);
   ctx.logger.info(
     {
       orgsInserted,
       categoriesInserted,
       catalog: catalog.summary,
+      open311Services,
       calendarYears: years,
       usersCreated,
       knowledge,
+      registers,
+      mediationCommittees,
       ms: Date.now() - started,
     },
     'demo city seeded',

@@ -1,4 +1,9 @@
-import { ClassifyInput, ClassifyResult } from '@shanzhi/shared';
+import {
+  ClassifyInput,
+  ClassifyResult,
+  isUncertainSuggestion,
+  SUGGESTION_CONFIDENCE_FLOOR,
+} from '@shanzhi/shared';
 import type { AppContext } from '../../platform/context.js';
 import { STANDARD_ERRORS } from '../../platform/http/common.schemas.js';
 import type { ApiInstance } from '../../platform/http/types.js';
@@ -27,6 +32,8 @@ export function registerIntelligenceRoutes(app: ApiInstance, ctx: AppContext): v
         unit: result.unit,
         police: result.police,
         modelVersion: result.modelVersion,
+        uncertain: isUncertainSuggestion(result.categories[0]?.probability),
+        confidenceFloor: SUGGESTION_CONFIDENCE_FLOOR,
       };
     },
   );

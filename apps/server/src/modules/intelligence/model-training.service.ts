@@ -10,8 +10,7 @@ import { activateModel, insertModel, type ModelKind } from './model-store.reposi
 export type Trainer = (examples: TrainingExample[], version: string) => Promise<TextClassifier>;
 
 /** The in-process trainer (CLI, tests). */
-export const trainInProcess: Trainer = async (examples, version) =>
-  trainClassifier(examples, { version, calibrationFolds: 2 });
+export const trainInProcess: Trainer = async (examples, version) => trainClassifier(examples, { version });
 
 /** A fresh version string: kind, UTC time to the second, and a random suffix. */
 export function newVersion(kind: ModelKind, now: Date): string {

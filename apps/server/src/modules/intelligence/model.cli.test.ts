@@ -1,6 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DEFAULT_AUTO_DISPATCH_THRESHOLD } from '@shanzhi/shared';
 import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TINY_CORPUS } from './classifier/test-fixtures.js';
@@ -53,8 +54,32 @@ describe('model commands', () => {
     expect(evaluated.exitCode).toBe(0);
     expect(evaluated.out).toHaveLength(1);
     const report = JSON.parse(evaluated.out[0]!);
-    expect(Object.keys(report)).toEqual(['n', 'accuracy', 'macro_f1', 'per_label', 'ms_per_item']);
+    expect(Object.keys(report)).toEqual([
+      'n',
+      'accuracy',
+      'macro_f1',
+      'ece',
+      'auto_dispatch',
+      'per_label',
+      'ms_per_item',
+    ]);
     expect(report.n).toBe(TINY_CORPUS.length);
+    expect(report.ece).toBeGreaterThanOrEqual(0);
+    expect(report.auto_dispatch.threshold).toBe(DEFAULT_AUTO_DISPATCH_THRESHOLD);
+  });
+
+  it('evaluates the auto-dispatch trade at the threshold asked for', async () => {
+    const out = join(dir, 'model-threshold');
+    await run(['model', 'train', '--input', good(), ...FIELDS, '--out', out]);
+    const args = ['model', 'eval', '--model', out, '--input', good(), ...FIELDS];
+    const none = JSON.parse((await run([...args, '--threshold', '1'])).out[0]!);
+    const all = JSON.parse((await run([...args, '--threshold', '0.01'])).out[0]!);
+    expect(all.auto_dispatch).toMatchObject({ threshold: 0.01, coverage: 1 });
+    expect(all.auto_dispatch.accuracy).toBeCloseTo(all.accuracy, 4);
+    expect(none.auto_dispatch.coverage).toBeLessThan(1);
+    const bad = await run([...args, '--threshold', '1.5']);
+    expect(bad.exitCode).toBe(EXIT_BAD_INPUT);
+    expect(bad.err.join('\n')).toMatch(/--threshold must be a probability/);
   });
 
   it('cross-validates and prints per-fold and mean figures', async () => {
@@ -72,8 +97,11 @@ describe('model commands', () => {
     ]);
     const report = JSON.parse(result.out[0]!);
     expect(report.folds).toHaveLength(3);
-    expect(report.mean).toHaveProperty('accuracy');
-    expect(report.mean).toHaveProperty('macro_f1');
+    expect(report.accuracy).toBe(report.mean.accuracy);
+    expect(report.macro_f1).toBe(report.mean.macro_f1);
+    expect(report.ece).toBeGreaterThanOrEqual(0);
+    expect(report.ece).toBeLessThanOrEqual(1);
+    expect(report.auto_dispatch.threshold).toBe(DEFAULT_AUTO_DISPATCH_THRESHOLD);
   });
 
   it('names a missing input file and exits with 2', async () => {

@@ -1,7 +1,10 @@
+import { SUGGESTION_CONFIDENCE_FLOOR } from '@shanzhi/shared';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OUTBOX_SUBSCRIBERS } from '../../outbox-subscribers.js';
 import { AUTO_DISPATCH_THRESHOLD_KEY } from '../cases/case-settings.js';
 import { type CaseWorld, createCaseWorld } from '../cases/cases.test-support.js';
+import { runOutboxDispatch } from '../notifications/jobs/outbox-dispatch.job.js';
 import { storeConfiguredSetting } from '../settings/settings.service.js';
 import { TINY_CORPUS } from './classifier/test-fixtures.js';
 import { trainClassifier } from './classifier/train.js';
@@ -38,7 +41,7 @@ describe('POST /intelligence/classify without a model', () => {
     const response = await classify('agent', { description: '有人持刀在小区门口追砍路人' });
     expect(response.statusCode, response.body).toBe(200);
     const body = response.json();
-    expect(body).toMatchObject({ categories: [], unit: null, modelVersion: null });
+    expect(body).toMatchObject({ categories: [], unit: null, modelVersion: null, uncertain: false });
     expect(body.police.flagged).toBe(true);
     expect(body.police.reasons.join()).toContain('持械');
   });
@@ -80,6 +83,16 @@ describe('with trained models', () => {
     expect(body.categories[0].categoryId).toBeGreaterThan(0);
     expect(body.unit).toMatchObject({ orgId: world.ids.housing, code: 'unit.housing' });
     expect(body.police.flagged).toBe(false);
+    expect(body.confidenceFloor).toBe(SUGGESTION_CONFIDENCE_FLOOR);
+    expect(body.uncertain).toBe(body.categories[0].probability < SUGGESTION_CONFIDENCE_FLOOR);
+  });
+
+  it('says it is unsure when the top category is below the floor', async () => {
+    // words of none of the three categories: the calibrated model spreads its probability
+    const response = await classify('agent', { description: '请问这个事情应该找哪个部门反映' });
+    const body = response.json();
+    expect(body.categories[0].probability).toBeLessThan(SUGGESTION_CONFIDENCE_FLOOR);
+    expect(body.uncertain).toBe(true);
   });
 
   it('dispatches a new case automatically above the threshold (智能派单 on the timeline)', async () => {
@@ -136,15 +149,17 @@ describe('with trained models', () => {
     expect(register.changes.suggestion).toMatchObject({ police: { flagged: true }, autoDispatch: false });
   });
 
-  it('records a return of an auto-dispatched case as a training signal', async () => {
+  it('records a return of an auto-dispatched case as a training signal, from its case.returned event', async () => {
     await setThreshold(0);
     const created = await world.newCase('agent', HOUSING_CALL);
     expect(created.state).toBe('dispatched');
     await world.step('handler', created.id, 'return', { reason: '不属于我局职责，应由城管处理' });
-    const rows = await world.api.ctx.db
-      .select()
-      .from(classifierFeedback)
-      .where(eq(classifierFeedback.caseId, created.id));
+    const feedback = () =>
+      world.api.ctx.db.select().from(classifierFeedback).where(eq(classifierFeedback.caseId, created.id));
+    // the return itself does not call the classifier: its committed event feeds the signal
+    expect(await feedback()).toHaveLength(0);
+    await runOutboxDispatch(world.api.ctx, { subscribers: OUTBOX_SUBSCRIBERS });
+    const rows = await feedback();
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
       kind: 'unit',
@@ -152,5 +167,20 @@ describe('with trained models', () => {
       modelVersion: 'unit-test-1',
     });
     expect(rows[0]!.reason).toContain('城管');
+  });
+});
+
+describe('a return of a case no model dispatched', () => {
+  it('feeds no training signal when a person had dispatched it', async () => {
+    await setThreshold(1.5);
+    const created = await world.newCase('agent', HOUSING_CALL);
+    await world.step('dispatcher', created.id, 'dispatch', { leadUnitId: world.ids.housing });
+    await world.step('handler', created.id, 'return', { reason: '不属于我局职责' });
+    await runOutboxDispatch(world.api.ctx, { subscribers: OUTBOX_SUBSCRIBERS });
+    const rows = await world.api.ctx.db
+      .select()
+      .from(classifierFeedback)
+      .where(eq(classifierFeedback.caseId, created.id));
+    expect(rows).toHaveLength(0);
   });
 });

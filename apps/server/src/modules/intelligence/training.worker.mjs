@@ -6,5 +6,5 @@ import { register } from 'tsx/esm/api';
 register();
 const { trainClassifier } = await import('./classifier/train.ts');
 const { serializeModel } = await import('./classifier/model-artefact.ts');
-const model = trainClassifier(workerData.examples, { version: workerData.version, calibrationFolds: 2 });
+const model = trainClassifier(workerData.examples, { version: workerData.version });
 parentPort.postMessage(new Uint8Array(serializeModel(model)));

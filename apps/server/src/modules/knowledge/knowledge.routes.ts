@@ -3,14 +3,14 @@ import {
   KnowledgeEntry,
   KnowledgeListQuery,
   KnowledgeVersionInput,
-  PublicFaqItem,
+  PublicFaqList,
   PublicFaqQuery,
+  pageOf,
   UpdateKnowledgeEntryInput,
 } from '@shanzhi/shared';
-import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import { actorOf } from '../../platform/http/authenticate.js';
-import { ErrorResponse, IdParams, pageOf, STANDARD_ERRORS } from '../../platform/http/common.schemas.js';
+import { ErrorResponse, IdParams, STANDARD_ERRORS } from '../../platform/http/common.schemas.js';
 import type { ApiInstance } from '../../platform/http/types.js';
 import { presentEntry, presentPublicFaq } from './knowledge.presenter.js';
 import {
@@ -135,7 +135,7 @@ export function registerKnowledgeRoutes(app: ApiInstance, ctx: AppContext): void
         tags,
         summary: '常见问题（公众）Public FAQ: entries valid today, best matches of q first; no sign-in',
         querystring: PublicFaqQuery,
-        response: { 200: z.object({ items: z.array(PublicFaqItem) }), 400: ErrorResponse },
+        response: { 200: PublicFaqList, 400: ErrorResponse },
       },
     },
     async (request) => ({ items: (await findPublicFaq(ctx, request.query)).map(presentPublicFaq) }),

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows } from '../../platform/db/database.js';
 import { catalogCategories } from '../catalog/catalog.tables.js';
 import { replyTemplates } from './knowledge.tables.js';
@@ -45,13 +45,14 @@ export async function categoryLineage(db: DbOrTx, categoryId: number): Promise<n
 }
 
 /**
- * Templates, general ones included: of the given categories (all when left out), in the given order of
- * categories, then the general ones; by name within each.
+ * A page of templates, general ones included: active ones first, then of the given categories (all when left
+ * out) in the given order of categories, then the general ones; by name within each. With the count of all
+ * that match.
  */
 export async function listTemplates(
   db: DbOrTx,
-  filter: { categoryIds?: readonly number[]; activeOnly: boolean },
-): Promise<ReplyTemplateRow[]> {
+  filter: { categoryIds?: readonly number[]; activeOnly: boolean; offset: number; limit: number },
+): Promise<{ rows: ReplyTemplateRow[]; total: number }> {
   const conditions: (SQL | undefined)[] = [];
   if (filter.activeOnly) conditions.push(eq(replyTemplates.active, true));
   if (filter.categoryIds !== undefined) {
@@ -61,15 +62,21 @@ export async function listTemplates(
         : isNull(replyTemplates.categoryId),
     );
   }
-  const rows = await selectTemplates(db, and(...conditions)).orderBy(
-    asc(replyTemplates.name),
-    asc(replyTemplates.id),
-  );
-  const rankOf = new Map((filter.categoryIds ?? []).map((id, i) => [id, i]));
-  const rank = (row: ReplyTemplateRow) =>
-    row.categoryId === null ? Number.MAX_SAFE_INTEGER : (rankOf.get(row.categoryId) ?? rankOf.size);
-  // Array.prototype.sort is stable: the name order holds within each category.
-  return rows.sort((a, b) => rank(a) - rank(b));
+  const where = and(...conditions);
+  // the categories' own templates in the order given (nearest category first), the general ones last
+  const listed = filter.categoryIds ?? [];
+  const ids = sql.raw(`array[${listed.map(Number).join(',')}]::int[]`);
+  const rank = sql`case when ${replyTemplates.categoryId} is null then ${listed.length + 1}
+    else coalesce(array_position(${ids}, ${replyTemplates.categoryId}) - 1, ${listed.length}) end`;
+  const [rows, [counted]] = await Promise.all([
+    selectTemplates(db, where)
+      // a list with retired templates (the editors') shows the active ones first
+      .orderBy(desc(replyTemplates.active), asc(rank), asc(replyTemplates.name), asc(replyTemplates.id))
+      .offset(filter.offset)
+      .limit(filter.limit),
+    db.select({ n: count() }).from(replyTemplates).where(where),
+  ]);
+  return { rows, total: counted?.n ?? 0 };
 }
 
 /** Values to write for a template. */

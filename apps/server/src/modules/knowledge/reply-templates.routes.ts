@@ -1,13 +1,14 @@
 import {
   CreateReplyTemplateInput,
+  pageOf,
   ReplyTemplate,
   ReplyTemplateListQuery,
   UpdateReplyTemplateInput,
 } from '@shanzhi/shared';
-import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import { actorOf } from '../../platform/http/authenticate.js';
 import { IdParams, STANDARD_ERRORS } from '../../platform/http/common.schemas.js';
+import { pageAnswer } from '../../platform/http/lists.js';
 import type { ApiInstance } from '../../platform/http/types.js';
 import { presentTemplate } from './knowledge.presenter.js';
 import { changeTemplate, createTemplate, findTemplates, loadTemplate } from './reply-templates.service.js';
@@ -24,13 +25,17 @@ export function registerReplyTemplateRoutes(app: ApiInstance, ctx: AppContext): 
         tags,
         summary: '回复样板 Templates for a category (its own, its parents’, the general ones), or all',
         querystring: ReplyTemplateListQuery,
-        response: { 200: z.object({ items: z.array(ReplyTemplate) }), ...STANDARD_ERRORS },
+        response: { 200: pageOf(ReplyTemplate), ...STANDARD_ERRORS },
       },
     },
     async (request) => {
       const actor = actorOf(request);
-      const rows = await findTemplates(ctx, actor, request.query);
-      return { items: rows.map((row) => presentTemplate(row, actor)) };
+      const { rows, total } = await findTemplates(ctx, actor, request.query);
+      return pageAnswer(
+        rows.map((row) => presentTemplate(row, actor)),
+        total,
+        request.query,
+      );
     },
   );
 

@@ -7,6 +7,7 @@ import type { Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import type { DbOrTx } from '../../platform/db/database.js';
 import { AppError, fieldError, versionConflict } from '../../platform/errors/app-error.js';
+import { offsetOf } from '../../platform/http/lists.js';
 import { recordActorAudit } from '../audit/audit.repository.js';
 import { findCategory } from '../catalog/catalog.repository.js';
 import {
@@ -40,7 +41,12 @@ export async function findTemplates(ctx: AppContext, actor: Actor, query: ReplyT
     if (categoryIds.length === 0)
       throw new AppError('CATEGORY_NOT_FOUND', `事项类别 ${query.categoryId} 不存在`);
   }
-  return listTemplates(ctx.db, { categoryIds, activeOnly: query.active === 'true' });
+  return listTemplates(ctx.db, {
+    categoryIds,
+    activeOnly: query.active === 'true',
+    offset: offsetOf(query),
+    limit: query.pageSize,
+  });
 }
 
 async function assertCategoryExists(db: DbOrTx, categoryId: number | null | undefined): Promise<void> {

@@ -1,7 +1,7 @@
 import { EMPTY_KPI_COUNTS, type KpiCounts } from '@shanzhi/shared';
 import { type SQL, sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows } from '../../platform/db/database.js';
-import { caseInSubtree } from '../cases/cases-list.repository.js';
+import { caseInSubtree } from '../cases/case-access.js';
 
 /**
  * The window one set of counts is taken over, as SQL expressions (parameters for one period, columns of
@@ -114,11 +114,6 @@ function touches(from: Date, to: Date): SQL {
   );
 }
 
-function scopeOf(path: string): SQL {
-  // the root's subtree holds every case: no need to ask
-  return path.split('/').filter(Boolean).length <= 1 ? sql`true` : caseInSubtree(path);
-}
-
 function countsOf(row: Record<string, unknown>): KpiCounts {
   const counts = { ...EMPTY_KPI_COUNTS };
   for (const key of Object.keys(counts) as (keyof KpiCounts)[]) counts[key] = Number(row[key] ?? 0);
@@ -143,7 +138,7 @@ export async function countKpis(db: DbOrTx, scope: CountScope): Promise<KpiCount
   const [row] = await queryRows<Record<string, unknown>>(
     db,
     sql`select ${aggregates(windowOf(scope))} from cases
-        where ${scopeOf(scope.path)} and (${touches(scope.from, scope.to)})`,
+        where ${caseInSubtree(scope.path)} and (${touches(scope.from, scope.to)})`,
   );
   return countsOf(row ?? {});
 }
@@ -160,7 +155,7 @@ export async function countKpisBy(
   const rows = await queryRows<Record<string, unknown> & { group_id: number }>(
     db,
     sql`select ${col(groupBy)} as group_id, ${aggregates(windowOf(scope))} from cases
-        where ${col(groupBy)} is not null and ${scopeOf(scope.path)} and (${touches(scope.from, scope.to)})
+        where ${col(groupBy)} is not null and ${caseInSubtree(scope.path)} and (${touches(scope.from, scope.to)})
         group by ${col(groupBy)}`,
   );
   return new Map(rows.map((r) => [Number(r.group_id), countsOf(r)]));
@@ -195,7 +190,7 @@ export async function countKpisPerBucket(
           select distinct i from unnest(array[${sql.join(TIMESTAMPS.map(bucket), sql`, `)}]) as i
           where i between 1 and ${sql.raw(String(n))}
         ) slot
-        where ${scopeOf(path)} and (${touches(bounds[0]!, bounds[n]!)})
+        where ${caseInSubtree(path)} and (${touches(bounds[0]!, bounds[n]!)})
         group by slot.i`,
   );
   const counts = Array.from({ length: n }, () => ({ ...EMPTY_KPI_COUNTS }));

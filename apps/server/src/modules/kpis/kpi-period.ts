@@ -1,7 +1,5 @@
+import { beijingMidnightOfDate, DAY_MS, type TrendBucket, toBeijingDate } from '@shanzhi/shared';
 import { fieldError } from '../../platform/errors/app-error.js';
-
-const DAY_MS = 86_400_000;
-const BEIJING_OFFSET_MS = 8 * 3_600_000;
 
 /** A period of assessment: Beijing days `fromDate` … `toDate` (both inclusive) as the instants [from, to). */
 export interface KpiPeriod {
@@ -15,35 +13,21 @@ export interface KpiPeriod {
   to: Date;
 }
 
-/** The buckets of a trend: 日, 周 (Monday to Sunday) or 月, all in Beijing time. */
-export const TREND_BUCKETS = ['day', 'week', 'month'] as const;
-export type TrendBucket = (typeof TREND_BUCKETS)[number];
-
 /** Longest period a report covers (about three years). */
 export const MAX_PERIOD_DAYS = 1_100;
 /** Most buckets one trend answers. */
 export const MAX_TREND_BUCKETS = 400;
-
-/** Beijing midnight of a `YYYY-MM-DD` day. */
-export function beijingMidnightOf(date: string): Date {
-  return new Date(Date.parse(`${date}T00:00:00Z`) - BEIJING_OFFSET_MS);
-}
-
-/** The Beijing day (`YYYY-MM-DD`) of an instant. */
-export function beijingDateOf(at: Date): string {
-  return new Date(at.getTime() + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
-}
 
 /**
  * The period of a query. Defaults: from the first of the current Beijing month to today. Refuses an
  * inverted period or one longer than `MAX_PERIOD_DAYS` with 400 and the failing field.
  */
 export function periodOf(query: { from?: string; to?: string }, now: Date): KpiPeriod {
-  const today = beijingDateOf(now);
+  const today = toBeijingDate(now);
   const fromDate = query.from ?? `${today.slice(0, 8)}01`;
   const toDate = query.to ?? (query.from && query.from > today ? query.from : today);
-  const from = beijingMidnightOf(fromDate);
-  const to = new Date(beijingMidnightOf(toDate).getTime() + DAY_MS);
+  const from = beijingMidnightOfDate(fromDate);
+  const to = new Date(beijingMidnightOfDate(toDate).getTime() + DAY_MS);
   if (to.getTime() <= from.getTime()) throw fieldError('to', 'before_from', '结束日期不能早于开始日期');
   if ((to.getTime() - from.getTime()) / DAY_MS > MAX_PERIOD_DAYS) {
     throw fieldError('from', 'too_long', `统计周期不能超过 ${MAX_PERIOD_DAYS} 天`);
@@ -76,7 +60,7 @@ export interface TrendSlot {
  */
 export function trendSlots(period: KpiPeriod, bucket: TrendBucket): TrendSlot[] {
   const slots: TrendSlot[] = [];
-  const end = beijingDateOf(new Date(period.to.getTime() - 1));
+  const end = toBeijingDate(new Date(period.to.getTime() - 1));
   for (let start = period.fromDate; start <= end; start = nextBoundary(start, bucket)) {
     if (slots.length === MAX_TREND_BUCKETS) {
       throw fieldError(
@@ -86,14 +70,8 @@ export function trendSlots(period: KpiPeriod, bucket: TrendBucket): TrendSlot[] 
       );
     }
     const next = nextBoundary(start, bucket);
-    const to = next > end ? period.to : beijingMidnightOf(next);
-    slots.push({ start, from: beijingMidnightOf(start), to });
+    const to = next > end ? period.to : beijingMidnightOfDate(next);
+    slots.push({ start, from: beijingMidnightOfDate(start), to });
   }
   return slots;
-}
-
-/** Whether a `YYYY-MM-DD` string names a day that exists (2026-02-29 does not). */
-export function isRealDate(date: string): boolean {
-  const parsed = new Date(`${date}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === date;
 }

@@ -1,9 +1,17 @@
+import {
+  KpiQuery,
+  KpiRanking,
+  KpiRankingQuery,
+  KpiReport,
+  KpiSettings,
+  KpiTrend,
+  KpiTrendQuery,
+} from '@shanzhi/shared';
 import type { AppContext } from '../../platform/context.js';
 import { actorOf } from '../../platform/http/authenticate.js';
 import { STANDARD_ERRORS } from '../../platform/http/common.schemas.js';
 import type { ApiInstance } from '../../platform/http/types.js';
-import { KpiSettings, readKpiSettings, writeKpiSettings } from './kpi-settings.service.js';
-import { KpiQuery, KpiRanking, KpiRankingQuery, KpiReport, KpiTrend, KpiTrendQuery } from './kpis.schemas.js';
+import { readKpiSettings, writeKpiSettings } from './kpi-settings.service.js';
 import { getKpiRanking, getKpiReport, getKpiTrend } from './kpis.service.js';
 
 const tags = ['kpis'];

@@ -1,14 +1,23 @@
-import { computeKpis, EMPTY_KPI_COUNTS, type KpiCounts, type KpiRate, rankByScore } from '@shanzhi/shared';
+import {
+  computeKpis,
+  EMPTY_KPI_COUNTS,
+  type KpiCounts,
+  type KpiQuery,
+  type KpiRankingQuery,
+  type KpiRate,
+  type KpiTrendQuery,
+  rankByScore,
+  THREE_RATES,
+} from '@shanzhi/shared';
 import { and, eq, like } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
-import { findOrgBriefs } from '../cases/cases.repository.js';
+import { findOrgBriefs } from '../orgs/org-briefs.repository.js';
 import { loadOrgInScope } from '../orgs/orgs.service.js';
 import { orgs } from '../orgs/orgs.tables.js';
 import { countKpis, countKpisBy, countKpisPerBucket, type KpiGrouping } from './kpi-counts.repository.js';
 import { type KpiPeriod, periodOf, trendSlots } from './kpi-period.js';
 import { readKpiSettings } from './kpi-settings.service.js';
-import { type KpiQuery, type KpiRankingQuery, type KpiTrendQuery, THREE_RATES } from './kpis.schemas.js';
 
 /** An org as the reports name it. */
 interface OrgView {

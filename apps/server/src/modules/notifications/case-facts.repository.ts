@@ -1,8 +1,8 @@
 import { inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database.js';
 import type { OutboxCasePayload } from '../cases/case-outbox.js';
-import { findOrgBriefs, type OrgBrief } from '../cases/cases.repository.js';
 import { cases } from '../cases/cases.tables.js';
+import { findOrgBriefs, type OrgBrief } from '../orgs/org-briefs.repository.js';
 
 /** A case as the outbox consumer needs it: its number and title for the text, its area and citizen. */
 export interface CaseFact {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { freeTextMaskingFor } from '../../platform/auth/free-text-masking.js';
 import type { AppContext } from '../../platform/context.js';
 import { actorOf } from '../../platform/http/authenticate.js';
 import { STANDARD_ERRORS } from '../../platform/http/common.schemas.js';
@@ -20,7 +21,9 @@ const StreamHeaders = z.object({
  * sends — or bearer token): case events of cases in his scope, his own new notifications, and
  * `warning.raised` events of his scope. Events raised in any server process on the same database arrive
  * (LISTEN/NOTIFY). First a `ready` event once subscribed; then each event with its topic as the SSE event
- * name and the `LiveEvent` (topic, at, data) as JSON. Streams end cleanly when the server shuts down.
+ * name and the `LiveEvent` (topic, at, data) as JSON. Every text in an event's data reaches a caller without
+ * `personal_data.read` with its personal numbers masked, whoever published it. Streams end cleanly when the
+ * server shuts down.
  */
 export function registerLiveStreamRoutes(app: ApiInstance, ctx: AppContext): void {
   const open = new Set<SseConnection>();
@@ -37,15 +40,27 @@ export function registerLiveStreamRoutes(app: ApiInstance, ctx: AppContext): voi
         tags: ['notifications'],
         summary: '实时推送 Server-sent events: case events in scope, own notifications, warnings',
         headers: StreamHeaders,
-        response: STANDARD_ERRORS,
+        response: {
+          200: {
+            description: 'Server-sent events: `ready`, then one event per topic with a LiveEvent as JSON',
+            content: { 'text/event-stream': { schema: z.string() } },
+          },
+          ...STANDARD_ERRORS,
+        },
       },
     },
     async (request, reply) => {
       const actor = actorOf(request);
+      // one place for every event of the stream: publishers write for everyone, each subscriber reads as he may
+      const masking = freeTextMaskingFor(actor);
       let connection: SseConnection | undefined;
       const unsubscribe = await liveBusOf(ctx).subscribe((event) => {
         if (connection?.open && isAudienceOf(event, actor)) {
-          connection.send(event.topic, { topic: event.topic, at: event.at, data: event.data });
+          connection.send(event.topic, {
+            topic: event.topic,
+            at: event.at,
+            data: masking.values(event.data),
+          });
         }
       });
       reply.hijack();

@@ -4,7 +4,7 @@ import { buildApp } from '../../app.js';
 import type { AppContext } from '../../platform/context.js';
 import { openDatabase } from '../../platform/db/database.js';
 import { publishLiveEvent } from '../../platform/realtime/realtime.js';
-import { expectError, orgIdOf } from '../../test/api.js';
+import { expectError, orgIdOf, userIdOf } from '../../test/api.js';
 import { signIn, TEST_DB } from '../../test/setup.js';
 import { type CaseWorld, createCaseWorld } from '../cases/cases.test-support.js';
 import { orgs } from '../orgs/orgs.tables.js';
@@ -39,7 +39,7 @@ beforeAll(async () => {
   const address = appB.server.address();
   if (!address || typeof address === 'string') throw new Error('no port');
   baseB = `http://127.0.0.1:${address.port}`;
-  consumer = startOutboxDispatcher(w.api.ctx, 200);
+  consumer = startOutboxDispatcher(w.api.ctx, { intervalMs: 200 });
 });
 
 afterAll(async () => {
@@ -122,6 +122,49 @@ describe('GET /api/v1/stream', () => {
     await w.step('dispatcher', c.id, 'dispatch', { leadUnitId: w.ids.housing });
     await handler.waitFor(aboutCase(c.id, 'case.dispatched'));
     expect(handler.events.some((e) => e.event === 'warning.raised')).toBe(false);
+  });
+
+  it('masks the personal numbers in an event’s texts for a subscriber without personal_data.read, whoever published it (finding 5)', async () => {
+    const leader = await stream('leader');
+    const supervisor = await stream('supervisor');
+    const dispatcher = await stream('dispatcher_hbw');
+    const [district] = await w.api.ctx.db
+      .select({ path: orgs.path })
+      .from(orgs)
+      .where(eq(orgs.id, await orgIdOf(w.api.ctx, '150302')));
+    const title = '滨河小区同类投诉：联系人13987654321，身份证150302199001011231';
+    await publishLiveEvent(w.api.ctx, {
+      topic: 'warning.raised',
+      at: new Date().toISOString(),
+      audience: { orgPaths: [district!.path] },
+      data: { id: 2, level: 'yellow', title, cases: [{ number: 'WH20260930000001', note: title }] },
+    });
+    const masked = '滨河小区同类投诉：联系人139****4321，身份证150302********1231';
+    const toLeader = await leader.waitFor((e) => e.event === 'warning.raised' && e.data.data?.id === 2);
+    expect(toLeader.data.data).toEqual({
+      id: 2,
+      level: 'yellow',
+      title: masked,
+      cases: [{ number: 'WH20260930000001', note: masked }],
+    });
+    const toDispatcher = await dispatcher.waitFor(
+      (e) => e.event === 'warning.raised' && e.data.data?.id === 2,
+    );
+    expect(toDispatcher.data.data).toMatchObject({ title });
+
+    // a notification's owner reads it as the notifications API shows it to him
+    const supervisorId = await userIdOf(w.api.ctx, 'supervisor');
+    await publishLiveEvent(w.api.ctx, {
+      topic: 'notification.created',
+      at: new Date().toISOString(),
+      audience: { userIds: [supervisorId] },
+      data: { id: 999_999, kind: 'sla_warned', title: `即将超期：${title}`, caseId: null, caseNumber: null },
+    });
+    const told = await supervisor.waitFor(
+      (e) => e.event === 'notification.created' && e.data.data?.id === 999_999,
+    );
+    expect(told.data.data).toMatchObject({ title: `即将超期：${masked}` });
+    expect(JSON.stringify(told.data)).not.toContain('13987654321');
   });
 
   it('ends open streams cleanly when the server closes', async () => {

@@ -1,5 +1,5 @@
 import type { OutboxCasePayload } from '../cases/case-outbox.js';
-import type { NotificationKind } from './notification-kinds.js';
+import type { CaseNotificationKind } from './notification-kinds.js';
 import type { StaffDirectory } from './staff-directory.js';
 
 /** What the consumer knows of a case's orgs when it decides whom to tell (as of the event). */
@@ -12,7 +12,7 @@ export interface CaseAudience {
 
 /** One kind of notification and the users who get it. */
 export interface PlannedNotification {
-  kind: NotificationKind;
+  kind: CaseNotificationKind;
   userIds: number[];
 }
 

@@ -5,7 +5,10 @@ import { notifications } from './notifications.tables.js';
 /** A notification row. */
 export type NotificationRow = typeof notifications.$inferSelect;
 
-/** One user's notifications, newest first, from before `beforeId` (keyset), optionally unread only. */
+/**
+ * One user's notifications, newest first, from before `beforeId` (keyset), optionally unread only: `limit`
+ * rows and one more, which tells that another page follows.
+ */
 export async function findNotificationsOf(
   db: DbOrTx,
   userId: number,
@@ -19,7 +22,7 @@ export async function findNotificationsOf(
     .from(notifications)
     .where(and(...conditions))
     .orderBy(desc(notifications.id))
-    .limit(options.limit);
+    .limit(options.limit + 1);
 }
 
 /** Marks one of the user's notifications read (keeping the first reading time); undefined if not his. */

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectError } from '../../test/api.js';
 import { type CaseWorld, createCaseWorld } from '../cases/cases.test-support.js';
+import { runSlaScan } from '../cases/jobs/sla-scan.job.js';
 import { runOutboxDispatch } from './jobs/outbox-dispatch.job.js';
 
 let w: CaseWorld;
@@ -25,12 +26,17 @@ describe('notifications API', () => {
     expect(first.items[0]).toMatchObject({ kind: 'dispatched', readAt: null });
     expect(first.items[0].title).toContain('新派单');
     expect(first.items[0].id).toBeGreaterThan(first.items[1].id);
-    expect(first.nextCursor).toBe(String(first.items[1].id));
+    expect(first.nextCursor).toEqual(expect.any(String));
     const second = (
       await w.get('handler', `/api/v1/notifications?limit=2&cursor=${first.nextCursor}`)
     ).json();
     expect(second.items).toHaveLength(1);
+    expect(second.items[0].id).toBeLessThan(first.items[1].id);
     expect(second.nextCursor).toBeNull();
+    // a page exactly as long as what is left ends the list: no empty page after it
+    const exact = (await w.get('handler', '/api/v1/notifications?limit=3')).json();
+    expect(exact.items).toHaveLength(3);
+    expect(exact.nextCursor).toBeNull();
     expect((await w.get('dispatcher', '/api/v1/notifications')).json()).toEqual({
       items: [],
       nextCursor: null,
@@ -68,7 +74,7 @@ describe('notifications API', () => {
       await w.get('handler', '/api/v1/notifications?cursor=abc'),
       400,
       'VALIDATION_FAILED',
-      'query.cursor',
+      'cursor',
     );
     expectError(
       await w.get('handler', '/api/v1/notifications?unread=yes'),
@@ -87,5 +93,39 @@ describe('notifications API', () => {
     const anonymous = await w.api.app.inject({ method: 'GET', url: '/api/v1/notifications' });
     expectError(anonymous, 401, 'UNAUTHENTICATED');
     expectError(await w.get('merchant', '/api/v1/notifications/unread-count'), 403, 'FORBIDDEN');
+  });
+});
+
+describe('notification texts (finding 5)', () => {
+  it('quote the case title with its phone masked for a supervisor told of a warning, in full for the handler (finding 5)', async () => {
+    const c = await w.newCase('agent', {
+      content: '我的电话13987654321，小区门口路灯不亮已经一周',
+      location: await w.pointIn('150302'),
+    });
+    await w.step('dispatcher', c.id, 'dispatch', { leadUnitId: w.ids.housing });
+    // 80 % of the 2 working hours to accept: a warning to the lead unit and the supervisors
+    w.clock.set('2026-09-30T03:40:00.000Z');
+    await runSlaScan(w.api.ctx);
+    await runOutboxDispatch(w.api.ctx);
+    const about = async (user: string, kind: string) => {
+      const items = (await w.get(user, '/api/v1/notifications?limit=100')).json().items as {
+        id: number;
+        kind: string;
+        caseId: number;
+        title: string;
+        body: string;
+      }[];
+      return items.find((n) => n.caseId === c.id && n.kind === kind)!;
+    };
+    const supervisor = await about('supervisor', 'sla_warned');
+    expect(supervisor.body).toContain('「我的电话139****4321，小区门口路灯不亮已经一周」');
+    expect(JSON.stringify(supervisor)).not.toContain('13987654321');
+    const handler = await about('handler', 'sla_warned');
+    expect(handler.body).toContain('「我的电话13987654321，小区门口路灯不亮已经一周」');
+    const dispatched = await about('handler', 'dispatched');
+    expect(dispatched.body).toContain('13987654321');
+    // marking it read answers the same masked text
+    const read = await post('supervisor', `/api/v1/notifications/${supervisor.id}/read`);
+    expect(read.json().body).toBe(supervisor.body);
   });
 });

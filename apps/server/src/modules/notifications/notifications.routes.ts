@@ -1,10 +1,16 @@
-import { z } from 'zod';
+import {
+  MarkedRead,
+  NotificationListQuery,
+  NotificationPage,
+  NotificationParams,
+  NotificationView,
+  UnreadCount,
+} from '@shanzhi/shared';
 import type { AppContext } from '../../platform/context.js';
 import { actorOf } from '../../platform/http/authenticate.js';
 import { STANDARD_ERRORS } from '../../platform/http/common.schemas.js';
 import type { ApiInstance } from '../../platform/http/types.js';
 import { registerLiveStreamRoutes } from './live-stream.routes.js';
-import { NotificationItem, NotificationPage } from './notifications.presenter.js';
 import {
   countMyUnread,
   listMyNotifications,
@@ -14,26 +20,6 @@ import {
 
 const tags = ['notifications'];
 const config = { permission: 'notification.read' } as const;
-
-const NotificationId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
-
-/** `?unread=true&cursor=<id>&limit=`: the caller's notifications, newest first. */
-const NotificationListQuery = z
-  .object({
-    /** only the unread ones */
-    unread: z
-      .enum(['true', 'false'], { error: 'unread 只能是 true 或 false' })
-      .default('false')
-      .transform((v) => v === 'true'),
-    /** the `nextCursor` of the previous page */
-    cursor: z
-      .string()
-      .regex(/^[1-9]\d{0,15}$/, '游标无效')
-      .transform(Number)
-      .optional(),
-    limit: z.coerce.number().int().min(1).max(100).default(20),
-  })
-  .strict();
 
 /** 站内通知: the caller's own notifications (read, mark read), and the live stream beside them. */
 export function registerNotificationRoutes(app: ApiInstance, ctx: AppContext): void {
@@ -59,7 +45,7 @@ export function registerNotificationRoutes(app: ApiInstance, ctx: AppContext): v
       schema: {
         tags,
         summary: '未读通知数 How many of the caller’s notifications are unread',
-        response: { 200: z.object({ count: z.number().int() }), ...STANDARD_ERRORS },
+        response: { 200: UnreadCount, ...STANDARD_ERRORS },
       },
     },
     async (request) => countMyUnread(ctx, actorOf(request)),
@@ -72,8 +58,8 @@ export function registerNotificationRoutes(app: ApiInstance, ctx: AppContext): v
       schema: {
         tags,
         summary: '标记已读 Mark one of the caller’s notifications read',
-        params: z.object({ id: NotificationId }).strict(),
-        response: { 200: NotificationItem, ...STANDARD_ERRORS },
+        params: NotificationParams,
+        response: { 200: NotificationView, ...STANDARD_ERRORS },
       },
     },
     async (request) => readMyNotification(ctx, actorOf(request), request.params.id),
@@ -86,7 +72,7 @@ export function registerNotificationRoutes(app: ApiInstance, ctx: AppContext): v
       schema: {
         tags,
         summary: '全部已读 Mark all the caller’s notifications read',
-        response: { 200: z.object({ updated: z.number().int() }), ...STANDARD_ERRORS },
+        response: { 200: MarkedRead, ...STANDARD_ERRORS },
       },
     },
     async (request) => readAllMyNotifications(ctx, actorOf(request)),

@@ -1,12 +1,10 @@
-import type { z } from 'zod';
+import type { NotificationListQuery, NotificationPage, NotificationView } from '@shanzhi/shared';
 import type { Actor } from '../../platform/auth/actor.js';
+import { freeTextMaskingFor } from '../../platform/auth/free-text-masking.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors/app-error.js';
-import {
-  type NotificationItem,
-  type NotificationPage,
-  presentNotification,
-} from './notifications.presenter.js';
+import { decodeCursor, keysetPage } from '../../platform/http/lists.js';
+import { presentNotification } from './notifications.presenter.js';
 import {
   countUnreadNotifications,
   findNotificationsOf,
@@ -14,20 +12,27 @@ import {
   markNotificationRead,
 } from './notifications.repository.js';
 
+const isNotificationPosition = (value: unknown[]): value is [number] =>
+  value.length === 1 && Number.isSafeInteger(value[0]);
+
 /** The caller's own notifications, newest first, a keyset page at a time. */
 export async function listMyNotifications(
   ctx: AppContext,
   actor: Actor,
-  query: { unread: boolean; cursor?: number | undefined; limit: number },
-): Promise<z.infer<typeof NotificationPage>> {
+  query: NotificationListQuery,
+): Promise<NotificationPage> {
   const rows = await findNotificationsOf(ctx.db, actor.userId, {
     unreadOnly: query.unread,
-    beforeId: query.cursor,
-    limit: query.limit + 1,
+    beforeId: query.cursor ? decodeCursor(query.cursor, isNotificationPosition)[0] : undefined,
+    limit: query.limit,
   });
-  const page = rows.slice(0, query.limit);
-  const more = rows.length > query.limit;
-  return { items: page.map(presentNotification), nextCursor: more ? String(page.at(-1)!.id) : null };
+  const masking = freeTextMaskingFor(actor);
+  return keysetPage(
+    rows,
+    query.limit,
+    (row) => [row.id],
+    (page) => page.map((row) => presentNotification(row, masking)),
+  );
 }
 
 /** Marks one of the caller's notifications read; 404 for one that is not his (or does not exist). */
@@ -35,10 +40,10 @@ export async function readMyNotification(
   ctx: AppContext,
   actor: Actor,
   id: number,
-): Promise<z.infer<typeof NotificationItem>> {
+): Promise<NotificationView> {
   const row = await markNotificationRead(ctx.db, actor.userId, id, ctx.clock.now());
   if (!row) throw new AppError('NOTIFICATION_NOT_FOUND', `通知 ${id} 不存在`);
-  return presentNotification(row);
+  return presentNotification(row, freeTextMaskingFor(actor));
 }
 
 /** Marks all the caller's notifications read. */

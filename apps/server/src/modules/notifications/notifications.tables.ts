@@ -1,6 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { bigint, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  type AnyPgColumn,
+  bigint,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { cases } from '../cases/cases.tables.js';
+import { disputes } from '../mediation/mediation.tables.js';
 import { users } from '../users/users.tables.js';
 
 const at = (name: string) => timestamp(name, { withTimezone: true });
@@ -22,6 +32,8 @@ export const notifications = pgTable(
     body: text('body').notNull(),
     caseId: integer('case_id').references(() => cases.id),
     caseNumber: text('case_number'),
+    /** the dispute it is about (a mediation deadline), which it opens */
+    disputeId: integer('dispute_id').references((): AnyPgColumn => disputes.id),
     /** the outbox row that raised it: with the user, unique, so a replayed row never notifies twice */
     outboxId: bigint('outbox_id', { mode: 'number' }),
     createdAt: at('created_at').notNull().defaultNow(),

@@ -40,7 +40,7 @@ function square(lng: number, lat: number, size = 0.01) {
 }
 
 async function childrenOf(parentId: number, kind: string) {
-  return (await expectOk(api.get(`/api/v1/orgs?parentId=${parentId}&kind=${kind}&pageSize=500`))).items as {
+  return (await expectOk(api.get(`/api/v1/orgs?parentId=${parentId}&kind=${kind}&pageSize=200`))).items as {
     id: number;
     code: string;
     name: string;

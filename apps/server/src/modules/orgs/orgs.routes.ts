@@ -1,19 +1,24 @@
 import {
   CreateOrgInput,
+  GridStaffAnswer,
+  LocatedPointView,
   LocateQuery,
+  OrgDetail,
   OrgListQuery,
+  OrgSummary,
+  OrgTreeLevel,
+  OrgTreeQuery,
+  OrgVersionInput,
+  pageOf,
   SetGridStaffInput,
   UpdateOrgInput,
 } from '@shanzhi/shared';
-import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import { actorOf } from '../../platform/http/authenticate.js';
-import { IdParams, pageOf, STANDARD_ERRORS } from '../../platform/http/common.schemas.js';
+import { IdParams, STANDARD_ERRORS } from '../../platform/http/common.schemas.js';
 import type { ApiInstance } from '../../platform/http/types.js';
 import {
-  LocatedPointView,
-  OrgDetail,
-  OrgSummary,
+  presentGridStaff,
   presentLocatedChain,
   presentOrgDetail,
   presentOrgRow,
@@ -31,8 +36,6 @@ import {
 } from './orgs.service.js';
 
 const tags = ['orgs'];
-const VersionBody = z.object({ version: z.number().int().min(0) }).strict();
-const TreeQuery = z.object({ parentId: z.coerce.number().int().positive().optional() }).strict();
 
 /** The org tree: lists, lazy tree, detail, admin writes, grid staff, and locating a point. */
 export function registerOrgRoutes(app: ApiInstance, ctx: AppContext): void {
@@ -61,8 +64,8 @@ export function registerOrgRoutes(app: ApiInstance, ctx: AppContext): void {
       schema: {
         tags,
         summary: '组织树（按层加载）One level of the tree: the scope root, or the children of parentId',
-        querystring: TreeQuery,
-        response: { 200: z.object({ items: z.array(OrgSummary) }), ...STANDARD_ERRORS },
+        querystring: OrgTreeQuery,
+        response: { 200: OrgTreeLevel, ...STANDARD_ERRORS },
       },
     },
     async (request) => ({
@@ -164,7 +167,7 @@ export function registerOrgRoutes(app: ApiInstance, ctx: AppContext): void {
           tags,
           summary: active ? '启用组织 Re-activate an org' : '停用组织 Deactivate an org',
           params: IdParams,
-          body: VersionBody,
+          body: OrgVersionInput,
           response: { 200: OrgSummary, ...STANDARD_ERRORS },
         },
       },
@@ -184,11 +187,14 @@ export function registerOrgRoutes(app: ApiInstance, ctx: AppContext): void {
         summary: '设置网格力量 Set a grid’s staff (一格一长一警一专多兼)',
         params: IdParams,
         body: SetGridStaffInput,
-        response: { 200: z.object({ staff: OrgDetail.shape.staff }), ...STANDARD_ERRORS },
+        response: { 200: GridStaffAnswer, ...STANDARD_ERRORS },
       },
     },
-    async (request) => ({
-      staff: await setGridStaff(ctx, actorOf(request), request.params.id, request.body),
-    }),
+    async (request) => {
+      const actor = actorOf(request);
+      return {
+        staff: presentGridStaff(await setGridStaff(ctx, actor, request.params.id, request.body), actor),
+      };
+    },
   );
 }

@@ -1,22 +1,11 @@
-import { LocateQuery } from '@shanzhi/shared';
-import { z } from 'zod';
+import { LocatedPointView, LocateQuery, PublicAreas, PublicAreasQuery } from '@shanzhi/shared';
 import type { AppContext } from '../../platform/context.js';
-import { ErrorResponse, STANDARD_ERRORS } from '../../platform/http/common.schemas.js';
 import type { ApiInstance } from '../../platform/http/types.js';
-import { LocatedPointView, presentLocatedChain } from '../orgs/orgs.presenter.js';
+import { presentLocatedChain } from '../orgs/orgs.presenter.js';
 import { loadPublicAreas, locatePublicPoint } from './portal-map.service.js';
-import { PORTAL_MAP_LIMIT, TokenBuckets } from './portal-rate-limit.js';
+import { PORTAL_MAP_LIMIT, PUBLIC_ERRORS, TokenBuckets } from './portal-rate-limit.js';
 
 const tags = ['portal'];
-const PUBLIC_ERRORS = { ...STANDARD_ERRORS, 429: ErrorResponse };
-const AreasQuery = z.strictObject({ parentId: z.coerce.number().int().positive().optional() });
-const Area = z.object({
-  id: z.number().int(),
-  name: z.string(),
-  kind: z.string(),
-  /** GeoJSON Polygon / MultiPolygon (GCJ-02) */
-  boundary: z.unknown().nullable(),
-});
 
 /**
  * 公众地图: the citizen portal's map picker without an account — the outlines of the city's districts, towns,
@@ -34,8 +23,8 @@ export function registerPortalMapRoutes(app: ApiInstance, ctx: AppContext): void
         summary:
           '地图区域 An area (the city without parentId) and the areas directly below it, with outlines',
         security: [],
-        querystring: AreasQuery,
-        response: { 200: z.object({ area: Area, children: z.array(Area) }), ...PUBLIC_ERRORS },
+        querystring: PublicAreasQuery,
+        response: { 200: PublicAreas, ...PUBLIC_ERRORS },
       },
     },
     async (request, reply) => {

@@ -1,16 +1,8 @@
-import type { BoundaryGeometry, LocateQuery } from '@shanzhi/shared';
+import type { BoundaryGeometry, LocateQuery, PublicArea, PublicAreas } from '@shanzhi/shared';
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { type LocatedChain, locateChainAt } from '../orgs/grid-index.js';
 import { findChildAreas, findPublicArea, type PublicAreaRow } from './portal-map.repository.js';
-
-/** An area as the public map draws it. */
-export interface PublicArea {
-  id: number;
-  name: string;
-  kind: string;
-  boundary: BoundaryGeometry | null;
-}
 
 const present = (row: PublicAreaRow): PublicArea => ({
   id: row.id,
@@ -24,10 +16,7 @@ const present = (row: PublicAreaRow): PublicArea => ({
  * boundaries, for the citizen's map picker. Only the territorial tree, only names and outlines: no staff,
  * no functional units, no codes. An inactive or non-territorial org is not found.
  */
-export async function loadPublicAreas(
-  ctx: AppContext,
-  parentId: number | undefined,
-): Promise<{ area: PublicArea; children: PublicArea[] }> {
+export async function loadPublicAreas(ctx: AppContext, parentId: number | undefined): Promise<PublicAreas> {
   const area = await findPublicArea(ctx.db, parentId);
   if (!area) throw new AppError('ORG_NOT_FOUND', '该区域不存在');
   const children = await findChildAreas(ctx.db, area.id);

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSeededApi, expectError, gridPointIn, type SeededApi } from '../../test/api.js';
+import { multipart, type Part } from '../../test/multipart.js';
 import { attachmentPath } from '../cases/attachments/attachment-store.js';
 
 /** A real 1×1 PNG. */
@@ -14,33 +15,6 @@ const PNG = Buffer.from(
 const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), Buffer.from('JFIF\0 photo')]);
 const PDF = Buffer.from('%PDF-1.7\n% a document, not a photo\n');
 const MAX_BYTES = 4096;
-const BOUNDARY = '----shanzhi-portal-boundary';
-
-type Part = { name: string; value: string } | { name: string; filename: string; content: Buffer };
-
-/** A multipart/form-data body of `parts`, in order. */
-function multipart(parts: Part[]) {
-  const chunks = parts.flatMap((part) =>
-    'filename' in part
-      ? [
-          Buffer.from(
-            `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${part.name}"; filename="${part.filename}"\r\n` +
-              'Content-Type: image/jpeg\r\n\r\n',
-          ),
-          part.content,
-          Buffer.from('\r\n'),
-        ]
-      : [
-          Buffer.from(
-            `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${part.name}"\r\n\r\n${part.value}\r\n`,
-          ),
-        ],
-  );
-  return {
-    payload: Buffer.concat([...chunks, Buffer.from(`--${BOUNDARY}--\r\n`)]),
-    headers: { 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
-  };
-}
 
 describe('photos with a request on the citizen portal', () => {
   let api: SeededApi;
@@ -113,6 +87,16 @@ describe('photos with a request on the citizen portal', () => {
     expect(fs.readFileSync(attachmentPath(dataDir, attachments[0].sha256))).toEqual(PNG);
     const download = await api.app.inject({ method: 'GET', url: attachments[1].url, headers });
     expect(download.rawPayload).toEqual(JPEG);
+  });
+
+  it('keeps a photo’s name without its bidirectional formatting characters (finding 10)', async () => {
+    const response = await submit([
+      data(request('路灯坏了一个多月，晚上出行很不方便，见照片。')),
+      photo('路灯\u202Egpj.exe\u061C.png', PNG),
+    ]);
+    expect(response.statusCode, response.body).toBe(201);
+    const { attachments } = await staffView(response.json().number);
+    expect(attachments.map((a: { name: string }) => a.name)).toEqual(['路灯gpj.exe.png']);
   });
 
   it('takes a request without photos as multipart too', async () => {

@@ -1,5 +1,6 @@
 import type { Clock } from '../../platform/clock.js';
-import { AppError } from '../../platform/errors/app-error.js';
+import { RetryLaterError } from '../../platform/errors/app-error.js';
+import { ErrorResponse, STANDARD_ERRORS } from '../../platform/http/common.schemas.js';
 
 /** How many requests a bucket holds and how long it takes to refill completely. */
 export interface RateLimitPolicy {
@@ -17,8 +18,14 @@ export const PORTAL_LOOKUP_LIMIT: RateLimitPolicy = { capacity: 30, refillMs: 10
 /** Category suggestions while the citizen types: 60 per client address per 10 minutes. */
 export const PORTAL_SUGGEST_LIMIT: RateLimitPolicy = { capacity: 60, refillMs: 10 * 60_000 };
 
+/** Captchas drawn for tracking and rating: 30 per client address per 10 minutes. */
+export const PORTAL_CAPTCHA_LIMIT: RateLimitPolicy = { capacity: 30, refillMs: 10 * 60_000 };
+
 /** The public map (areas and locating a point): 120 per client address per 10 minutes. */
 export const PORTAL_MAP_LIMIT: RateLimitPolicy = { capacity: 120, refillMs: 10 * 60_000 };
+
+/** The error answers of a public route under a rate limit: the standard ones and 429 `RATE_LIMITED`. */
+export const PUBLIC_ERRORS = { ...STANDARD_ERRORS, 429: ErrorResponse };
 
 const MAX_KEYS = 50_000;
 
@@ -35,8 +42,8 @@ export class TokenBuckets {
     private readonly clock: Clock,
   ) {}
 
-  /** Takes one token for `key`; false when the bucket is empty. */
-  take(key: string): boolean {
+  /** Takes one token for `key`; answers 0, or when the bucket is empty the milliseconds until a token is back. */
+  take(key: string): number {
     const now = this.clock.now().getTime();
     const perMs = this.policy.capacity / this.policy.refillMs;
     const bucket = this.buckets.get(key);
@@ -45,16 +52,24 @@ export class TokenBuckets {
       : this.policy.capacity;
     if (tokens < 1) {
       this.buckets.set(key, { tokens, at: now });
-      return false;
+      return Math.ceil((1 - tokens) / perMs);
     }
     if (!bucket && this.buckets.size >= MAX_KEYS) this.dropFull(now, perMs);
     this.buckets.set(key, { tokens: tokens - 1, at: now });
-    return true;
+    return 0;
   }
 
-  /** Takes a token or refuses with 429 `RATE_LIMITED`. */
+  /** Takes a token or refuses with 429 `RATE_LIMITED`, saying when to try again (`Retry-After`). */
   consume(key: string): void {
-    if (!this.take(key)) throw new AppError('RATE_LIMITED', '操作过于频繁，请稍后再试');
+    const waitMs = this.take(key);
+    if (waitMs === 0) return;
+    const now = this.clock.now();
+    throw new RetryLaterError(
+      'RATE_LIMITED',
+      '操作过于频繁，请稍后再试',
+      new Date(now.getTime() + waitMs),
+      now,
+    );
   }
 
   private dropFull(now: number, perMs: number): void {

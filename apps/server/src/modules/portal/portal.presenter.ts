@@ -3,43 +3,19 @@ import {
   type CaseState,
   type CaseType,
   maskAddress,
+  maskPersonalDataInText,
   maskPersonName,
   maskPhone,
   PORTAL_STATUS_LABELS,
   PORTAL_STEP_LABELS,
+  type PortalCaseView,
   type PortalStatus,
   type PortalStep,
   SATISFACTION_LABELS,
   type Satisfaction,
 } from '@shanzhi/shared';
-import { z } from 'zod';
 import type { CaseRow } from '../cases/cases.repository.js';
 import type { findPublicEventRows } from './portal.repository.js';
-
-/** What the portal shows of a case: public parts only, personal data masked, no staff, no internal notes. */
-export const PortalCaseView = z.object({
-  number: z.string(),
-  type: z.string(),
-  typeLabel: z.string(),
-  category: z.string().nullable(),
-  title: z.string(),
-  status: z.string(),
-  statusLabel: z.string(),
-  citizenName: z.string().nullable(),
-  phone: z.string().nullable(),
-  address: z.string().nullable(),
-  submittedAt: z.string(),
-  closedAt: z.string().nullable(),
-  /** the approved answer to the citizen, once it went out */
-  answer: z.string().nullable(),
-  timeline: z.array(
-    z.object({ step: z.string(), label: z.string(), at: z.string(), unit: z.string().nullable() }),
-  ),
-  /** whether the citizen may rate it now, and the rating given */
-  canRate: z.boolean(),
-  rating: z.object({ satisfaction: z.string(), label: z.string(), at: z.string() }).nullable(),
-});
-export type PortalCaseView = z.infer<typeof PortalCaseView>;
 
 type EventRow = Awaited<ReturnType<typeof findPublicEventRows>>[number];
 
@@ -132,7 +108,7 @@ export function presentPortalCase(
     type: row.type,
     typeLabel: CASE_TYPE_LABELS[row.type as CaseType] ?? row.type,
     category: names.category,
-    title: row.title,
+    title: maskPersonalDataInText(row.title),
     status,
     statusLabel: PORTAL_STATUS_LABELS[status],
     citizenName: maskPersonName(row.citizenName),
@@ -140,7 +116,7 @@ export function presentPortalCase(
     address: maskAddress(row.address),
     submittedAt: row.createdAt.toISOString(),
     closedAt: row.closedAt ? row.closedAt.toISOString() : null,
-    answer: answerOf(row, events),
+    answer: maskPersonalDataInText(answerOf(row, events)),
     timeline: publicTimeline(events, names.orgs),
     canRate: status === 'closed' && !rating,
     rating: rating

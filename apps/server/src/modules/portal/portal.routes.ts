@@ -1,57 +1,57 @@
 import fastifyMultipart from '@fastify/multipart';
 import {
-  PORTAL_MAX_PHOTOS,
-  PortalCaseNumber,
+  PortalCaptcha,
+  PortalCaseParams,
+  PortalCaseView,
   PortalRatingInput,
   PortalSubmitInput,
+  PortalSubmitted,
   PortalSuggestInput,
+  PortalSuggestion,
   PortalTrackQuery,
 } from '@shanzhi/shared';
-import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
-import { ErrorResponse, STANDARD_ERRORS } from '../../platform/http/common.schemas.js';
 import type { ApiInstance } from '../../platform/http/types.js';
-import { PortalCaseView } from './portal.presenter.js';
 import {
+  captchaOf,
   ratePortalCase,
   submitPortalCase,
   suggestPortalCategory,
   trackPortalCase,
 } from './portal.service.js';
+import { issuePortalCaptcha } from './portal-captcha.js';
 import { registerPortalMapRoutes } from './portal-map.routes.js';
-import { type PortalPhoto, portalPhotoMaxBytes, readPortalSubmission } from './portal-photos.js';
+import { registerPortalMediationRoutes } from './portal-mediation.routes.js';
+import { PORTAL_PHOTOS, portalFormIntake, portalMultipartOptions } from './portal-photos.js';
 import {
+  PORTAL_CAPTCHA_LIMIT,
   PORTAL_LOOKUP_LIMIT,
   PORTAL_SUBMIT_LIMIT,
   PORTAL_SUGGEST_LIMIT,
+  PUBLIC_ERRORS,
   TokenBuckets,
 } from './portal-rate-limit.js';
 
 const tags = ['portal'];
-const NumberParams = z.strictObject({ number: PortalCaseNumber });
-const PUBLIC_ERRORS = { ...STANDARD_ERRORS, 429: ErrorResponse };
 
 /**
  * 群众服务门户: the public routes citizens use without an account — submit a request, track it by number and
- * phone, rate it once closed. Each client address has a budget of submissions and of lookups.
+ * phone, rate it once closed. Each client address has a budget of submissions and of lookups; proving a case
+ * is one's own passes the tracking guard (a lock per case number, a limit per address, a captcha after
+ * repeated wrong phones).
  */
 export function registerPortalRoutes(app: ApiInstance, ctx: AppContext): void {
   const submissions = new TokenBuckets(PORTAL_SUBMIT_LIMIT, ctx.clock);
   const lookups = new TokenBuckets(PORTAL_LOOKUP_LIMIT, ctx.clock);
   const suggestions = new TokenBuckets(PORTAL_SUGGEST_LIMIT, ctx.clock);
+  const captchas = new TokenBuckets(PORTAL_CAPTCHA_LIMIT, ctx.clock);
 
   // Multipart parsing (the photos) in this route's scope only; the rest of the API stays JSON.
   app.register(async (scope) => {
-    await scope.register(fastifyMultipart, {
-      limits: {
-        fileSize: portalPhotoMaxBytes(ctx),
-        files: PORTAL_MAX_PHOTOS,
-        fields: 2,
-        parts: PORTAL_MAX_PHOTOS + 2,
-      },
-      throwFileSizeLimit: false,
-    });
-    const photosOf = new WeakMap<object, PortalPhoto[]>();
+    await scope.register(fastifyMultipart, portalMultipartOptions(ctx, PORTAL_PHOTOS));
+    // before validation: the budget is spent before any byte is stored, and a multipart body becomes
+    // the object the schema validates (its photos wait beside it for the handler)
+    const intake = portalFormIntake(ctx, submissions, PORTAL_PHOTOS);
     (scope as unknown as ApiInstance).post(
       '/api/v1/portal/cases',
       {
@@ -63,24 +63,17 @@ export function registerPortalRoutes(app: ApiInstance, ctx: AppContext): void {
           security: [],
           consumes: ['application/json', 'multipart/form-data'],
           body: PortalSubmitInput,
-          response: { 201: z.object({ number: z.string() }), ...PUBLIC_ERRORS },
+          response: { 201: PortalSubmitted, ...PUBLIC_ERRORS },
         },
-        // before validation: the budget is spent before any byte is stored, and a multipart body becomes
-        // the object the schema validates (its photos wait beside it for the handler)
-        preValidation: async (request) => {
-          submissions.consume(request.ip);
-          if (!request.isMultipart()) return;
-          const { data, photos } = await readPortalSubmission(ctx, request);
-          request.body = data as PortalSubmitInput;
-          photosOf.set(request, photos);
-        },
+        preValidation: intake.preValidation,
       },
-      async (request, reply) => {
-        const photos = photosOf.get(request) ?? [];
-        return reply.status(201).send(await submitPortalCase(ctx, request.body, request.ip, photos));
-      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(await submitPortalCase(ctx, request.body, request.ip, intake.filesOf(request))),
     );
   });
+  registerPortalMediationRoutes(app, ctx, submissions);
 
   app.post(
     '/api/v1/portal/suggest',
@@ -91,15 +84,7 @@ export function registerPortalRoutes(app: ApiInstance, ctx: AppContext): void {
         summary: '推荐事项 Likely categories for the citizen’s text (names and probabilities only)',
         security: [],
         body: PortalSuggestInput,
-        response: {
-          200: z.object({
-            categories: z.array(
-              z.object({ id: z.number().int(), name: z.string(), probability: z.number() }),
-            ),
-            police: z.boolean(),
-          }),
-          ...PUBLIC_ERRORS,
-        },
+        response: { 200: PortalSuggestion, ...PUBLIC_ERRORS },
       },
     },
     async (request) => {
@@ -114,16 +99,20 @@ export function registerPortalRoutes(app: ApiInstance, ctx: AppContext): void {
       config: { public: true },
       schema: {
         tags,
-        summary: '进度查询 The public view of a case, by its number and the phone given with it',
+        summary:
+          '进度查询 The public view of a case, by its number and the phone given with it (after 2 wrong phones for the number or from the address, with a captcha; after 5 for the number, locked 30 min)',
         security: [],
-        params: NumberParams,
+        params: PortalCaseParams,
         querystring: PortalTrackQuery,
         response: { 200: PortalCaseView, ...PUBLIC_ERRORS },
       },
     },
     async (request) => {
       lookups.consume(request.ip);
-      return trackPortalCase(ctx, request.params.number, request.query.phone);
+      return trackPortalCase(ctx, request.params.number, request.query.phone, {
+        ip: request.ip,
+        captcha: captchaOf(request.query),
+      });
     },
   );
 
@@ -133,16 +122,38 @@ export function registerPortalRoutes(app: ApiInstance, ctx: AppContext): void {
       config: { public: true },
       schema: {
         tags,
-        summary: '群众评价 The citizen rates a closed case, once',
+        summary: '群众评价 The citizen rates a closed case, once (the phone is checked as in tracking)',
         security: [],
-        params: NumberParams,
+        params: PortalCaseParams,
         body: PortalRatingInput,
         response: { 200: PortalCaseView, ...PUBLIC_ERRORS },
       },
     },
     async (request) => {
       lookups.consume(request.ip);
-      return ratePortalCase(ctx, request.params.number, request.body);
+      return ratePortalCase(ctx, request.params.number, request.body, {
+        ip: request.ip,
+        captcha: captchaOf(request.body),
+      });
+    },
+  );
+
+  app.get(
+    '/api/v1/portal/captcha',
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary:
+          '验证码 A captcha to answer (SVG picture) when tracking or rating answers CAPTCHA_REQUIRED; one answer each, within 5 minutes',
+        security: [],
+        response: { 200: PortalCaptcha, ...PUBLIC_ERRORS },
+      },
+    },
+    async (request, reply) => {
+      captchas.consume(request.ip);
+      reply.header('cache-control', 'no-store');
+      return issuePortalCaptcha(ctx);
     },
   );
 

@@ -1,17 +1,19 @@
 import {
   PORTAL_CHANNEL,
+  type PortalCaseView,
   type PortalRatingInput,
   type PortalSubmitInput,
+  type PortalSuggestion,
   type RegisterInput,
 } from '@shanzhi/shared';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors/app-error.js';
-import { findOrgBriefs } from '../cases/cases.repository.js';
-import { findCategoryNames } from '../cases/cases-list.repository.js';
 import { registerCase } from '../cases/register-case.js';
+import { findCategoryNames } from '../catalog/catalog.repository.js';
 import { classifyMessage } from '../intelligence/classify.service.js';
-import { type PortalCaseView, portalStatusOf, presentPortalCase } from './portal.presenter.js';
+import { findOrgBriefs } from '../orgs/org-briefs.repository.js';
+import { portalStatusOf, presentPortalCase } from './portal.presenter.js';
 import {
   findCaseByNumberAndPhone,
   findPublicEventRows,
@@ -19,7 +21,9 @@ import {
   findRootOrg,
   insertRating,
 } from './portal.repository.js';
+import type { PortalCaptchaAnswer } from './portal-captcha.js';
 import type { PortalPhoto } from './portal-photos.js';
+import { admitTrackingAttempt, noteTrackingSucceeded } from './portal-tracking-guard.js';
 
 /** The name the timeline records for a request made on the portal. */
 export const PORTAL_ACTOR_NAME = '群众（网上门户）';
@@ -30,13 +34,13 @@ export function normalisePortalPhone(phone: string): string {
 }
 
 /**
- * Who registers a portal request. Not a signed-in user: citizens need no account to ask for help. The
- * portal acts as a system actor of the city (the root of the org tree), with no permissions and user id 0
- * (no staff user; the timeline names it 「群众（网上门户）」). Registering for the city lets the cases module
- * route the request as it routes any online request: to the social-governance centre of the district where
- * it happened, or the city's.
+ * Who registers a portal request, or an application for mediation. Not a signed-in user: citizens need no
+ * account to ask for help. The portal acts as a system actor of the city (the root of the org tree), with no
+ * permissions and user id 0 (no staff user; the timeline names it 「群众（网上门户）」). Registering for the city
+ * lets the cases module route the request as it routes any online request: to the social-governance centre
+ * of the district where it happened, or the city's; a dispute goes to the committee of its place and field.
  */
-async function portalActor(ctx: AppContext, ip: string): Promise<Actor> {
+export async function portalActor(ctx: AppContext, ip: string): Promise<Actor> {
   const root = await findRootOrg(ctx.db);
   if (!root) throw new AppError('NOT_READY', '平台尚未初始化，暂时无法受理');
   return {
@@ -48,7 +52,8 @@ async function portalActor(ctx: AppContext, ip: string): Promise<Actor> {
     orgName: root.name,
     orgKind: root.kind,
     orgPath: root.path,
-    roles: [],
+    // the citizen registers his own request (登记 is a citizen's action in the lifecycle table)
+    roles: ['citizen'],
     permissions: new Set(),
     scopePath: root.path,
     ip,
@@ -91,19 +96,43 @@ function notFound(): AppError {
   return new AppError('CASE_NOT_FOUND', '未找到该工单，请核对工单编号和联系电话');
 }
 
-async function loadOwnCase(ctx: AppContext, number: string, phone: string) {
+/** Who asks about a case on the portal: the client's address and, when asked for one, a captcha's answer. */
+export interface PortalAsker {
+  ip: string;
+  captcha?: PortalCaptchaAnswer | undefined;
+}
+
+/** The captcha answer of a query or body, when it carries one. */
+export function captchaOf(input: {
+  captchaId?: string | undefined;
+  captchaAnswer?: string | undefined;
+}): PortalCaptchaAnswer | undefined {
+  return input.captchaId && input.captchaAnswer
+    ? { captchaId: input.captchaId, captchaAnswer: input.captchaAnswer }
+    : undefined;
+}
+
+/**
+ * The case with this number whose citizen gave this phone, for whoever proves it: every attempt passes the
+ * tracking guard first (number lock, address limit, captcha), and a wrong phone stays counted against both.
+ */
+async function loadOwnCase(ctx: AppContext, number: string, phone: string, asker: PortalAsker) {
+  const now = ctx.clock.now();
+  const reservations = await admitTrackingAttempt(
+    ctx,
+    { number, address: asker.ip, captcha: asker.captcha },
+    now,
+  );
   const row = await findCaseByNumberAndPhone(ctx.db, number, normalisePortalPhone(phone));
   if (!row) throw notFound();
+  await noteTrackingSucceeded(ctx, reservations);
   return row;
 }
 
-/** 进度查询: the public view of a case, for whoever knows its number and the phone given with it. */
-export async function trackPortalCase(
-  ctx: AppContext,
-  number: string,
-  phone: string,
-): Promise<PortalCaseView> {
-  const row = await loadOwnCase(ctx, number, phone);
+type OwnCaseRow = Awaited<ReturnType<typeof loadOwnCase>>;
+
+/** The public view of a case its citizen has proven is theirs. */
+async function presentOwnCase(ctx: AppContext, row: OwnCaseRow): Promise<PortalCaseView> {
   const events = await findPublicEventRows(ctx.db, row.id);
   const orgIds = events.flatMap((e) => {
     const lead = (e.changes as Record<string, unknown> | null)?.leadUnitId;
@@ -119,13 +148,24 @@ export async function trackPortalCase(
   return presentPortalCase(row, events, { category, orgs: orgNames }, rating);
 }
 
+/** 进度查询: the public view of a case, for whoever knows its number and the phone given with it. */
+export async function trackPortalCase(
+  ctx: AppContext,
+  number: string,
+  phone: string,
+  asker: PortalAsker,
+): Promise<PortalCaseView> {
+  return presentOwnCase(ctx, await loadOwnCase(ctx, number, phone, asker));
+}
+
 /** 群众评价: the citizen rates a closed case, once. */
 export async function ratePortalCase(
   ctx: AppContext,
   number: string,
   input: PortalRatingInput,
+  asker: PortalAsker,
 ): Promise<PortalCaseView> {
-  const row = await loadOwnCase(ctx, number, input.phone);
+  const row = await loadOwnCase(ctx, number, input.phone, asker);
   if (portalStatusOf(row.state as never) !== 'closed') {
     throw new AppError('TRANSITION_NOT_ALLOWED', '工单办结后才能评价');
   }
@@ -136,14 +176,7 @@ export async function ratePortalCase(
     createdAt: ctx.clock.now(),
   });
   if (!created) throw new AppError('CONFLICT', '该工单已评价过，每件工单只能评价一次');
-  return trackPortalCase(ctx, number, input.phone);
-}
-
-/** What the portal may tell a citizen about their text: likely categories (no units, no scores of staff). */
-export interface PortalSuggestion {
-  categories: { id: number; name: string; probability: number }[];
-  /** the text looks like a police matter: the portal tells the citizen to call 110 */
-  police: boolean;
+  return presentOwnCase(ctx, row);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { check, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { cases } from '../cases/cases.tables.js';
 
 /**
@@ -27,4 +27,21 @@ export const portalRatings = pgTable(
       sql`${t.satisfaction} in ('satisfied', 'basically_satisfied', 'unsatisfied')`,
     ),
   ],
+);
+
+/**
+ * 验证码: the captchas the portal has drawn and not yet seen answered. Only a hash of the answer is kept, with
+ * an expiry, so that any server process can check an answer, once.
+ */
+export const portalCaptchas = pgTable(
+  'portal_captchas',
+  {
+    /** the captcha's random id, handed to the client with the picture */
+    id: text('id').primaryKey(),
+    /** SHA-256 of the id and the lower-case answer */
+    answerHash: text('answer_hash').notNull(),
+    /** after this the answer is refused */
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('portal_captchas_expires_idx').on(t.expiresAt)],
 );

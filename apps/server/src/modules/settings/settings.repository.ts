@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, lte, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database.js';
 import { settings } from './settings.tables.js';
 
@@ -20,4 +20,28 @@ export async function writeSetting(db: DbOrTx, key: string, value: unknown, now:
 export async function listSettings(db: DbOrTx): Promise<Map<string, unknown>> {
   const rows = await db.select({ key: settings.key, value: settings.value }).from(settings);
   return new Map(rows.map((r) => [r.key, r.value]));
+}
+
+/**
+ * Claims a run of a job that every server process schedules but only one should do per period: stores `now`
+ * under `key` when the last claim is older than `periodMs` (or there is none), in one statement, and answers
+ * whether this process won.
+ */
+export async function claimPeriodicRun(
+  db: DbOrTx,
+  key: string,
+  periodMs: number,
+  now: Date,
+): Promise<boolean> {
+  const due = new Date(now.getTime() - periodMs).toISOString();
+  const rows = await db
+    .insert(settings)
+    .values({ key, value: now.toISOString(), updatedAt: now })
+    .onConflictDoUpdate({
+      target: settings.key,
+      set: { value: sql`excluded.value`, updatedAt: now },
+      setWhere: or(lte(settings.updatedAt, sql`${due}::timestamptz`)),
+    })
+    .returning({ key: settings.key });
+  return rows.length > 0;
 }

@@ -1,5 +1,13 @@
-import { PERMISSIONS, ROLE_LABELS, Role, SetRolePermissionsInput } from '@shanzhi/shared';
-import { z } from 'zod';
+import {
+  PERMISSIONS,
+  Permission,
+  ROLE_LABELS,
+  Role,
+  RoleGrants,
+  RoleList,
+  RoleParams,
+  SetRolePermissionsInput,
+} from '@shanzhi/shared';
 import type { AppContext } from '../../platform/context.js';
 import { actorOf } from '../../platform/http/authenticate.js';
 import { STANDARD_ERRORS } from '../../platform/http/common.schemas.js';
@@ -7,7 +15,11 @@ import type { ApiInstance } from '../../platform/http/types.js';
 import { listRoles, setRolePermissions } from './users.service.js';
 
 const tags = ['roles'];
-const RoleView = z.object({ role: z.string(), label: z.string(), permissions: z.array(z.string()) });
+
+/** The granted permissions the platform still knows (a grant of a permission since retired is not shown). */
+function knownPermissions(granted: readonly string[]): Permission[] {
+  return granted.filter((p): p is Permission => Permission.safeParse(p).success);
+}
 
 /** Roles and the permissions granted to each. */
 export function registerRoleRoutes(app: ApiInstance, ctx: AppContext): void {
@@ -18,7 +30,7 @@ export function registerRoleRoutes(app: ApiInstance, ctx: AppContext): void {
       schema: {
         tags,
         summary: '角色与权限 Roles with their permissions, and every permission there is',
-        response: { 200: z.object({ roles: z.array(RoleView), permissions: z.array(z.string()) }) },
+        response: { 200: RoleList },
       },
     },
     async () => {
@@ -27,7 +39,7 @@ export function registerRoleRoutes(app: ApiInstance, ctx: AppContext): void {
         roles: Role.options.map((role) => ({
           role,
           label: ROLE_LABELS[role],
-          permissions: grants[role] ?? [],
+          permissions: knownPermissions(grants[role] ?? []),
         })),
         permissions: [...PERMISSIONS],
       };
@@ -41,15 +53,15 @@ export function registerRoleRoutes(app: ApiInstance, ctx: AppContext): void {
       schema: {
         tags,
         summary: '设置角色权限 Set the permissions of a role (audited)',
-        params: z.object({ role: Role }).strict(),
+        params: RoleParams,
         body: SetRolePermissionsInput,
-        response: { 200: RoleView, ...STANDARD_ERRORS },
+        response: { 200: RoleGrants, ...STANDARD_ERRORS },
       },
     },
     async (request) => {
       const { role } = request.params;
       const permissions = await setRolePermissions(ctx, actorOf(request), role, request.body);
-      return { role, label: ROLE_LABELS[role], permissions };
+      return { role, label: ROLE_LABELS[role], permissions: knownPermissions(permissions) };
     },
   );
 }

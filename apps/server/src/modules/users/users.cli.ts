@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline/promises';
 import { CreateUserInput } from '@shanzhi/shared';
 import { hashPassword } from '../../platform/auth/password.js';
+import { assertStrongPassword } from '../../platform/auth/password-policy.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { recordAudit } from '../audit/audit.repository.js';
@@ -52,6 +53,7 @@ export async function createUserFromCli(ctx: AppContext, options: UserCreateOpti
   if (await isUsernameTaken(ctx.db, input.data.username))
     throw new AppError('DUPLICATE_USERNAME', `${input.data.username} exists`);
   const { password, roles, ...values } = input.data;
+  assertStrongPassword(password, [values.username, values.displayName]);
   const passwordHash = await hashPassword(password);
   const id = await ctx.db.transaction(async (tx) => {
     const userId = await insertUser(tx, { ...values, phone: values.phone ?? null, passwordHash }, roles);

@@ -1,27 +1,9 @@
-import { maskPhone } from '@shanzhi/shared';
-import { z } from 'zod';
+import { maskPhone, type Role, type UserView } from '@shanzhi/shared';
 import type { Actor } from '../../platform/auth/actor.js';
-import type { UserView } from './users.repository.js';
-
-/** A user as the API shows him. */
-export const UserResponse = z.object({
-  id: z.number().int(),
-  username: z.string(),
-  displayName: z.string(),
-  orgId: z.number().int(),
-  orgName: z.string(),
-  roles: z.array(z.string()),
-  phone: z.string().nullable(),
-  active: z.boolean(),
-  locked: z.boolean(),
-  lockedUntil: z.string().nullable(),
-  lastLoginAt: z.string().nullable(),
-  version: z.number().int(),
-});
-export type UserResponse = z.infer<typeof UserResponse>;
+import type { UserView as UserRow } from './users.repository.js';
 
 /** Presents a user; the phone is masked for callers without `personal_data.read`. */
-export function presentUser(user: UserView, actor: Actor, now: Date): UserResponse {
+export function presentUser(user: UserRow, actor: Actor, now: Date): UserView {
   const locked = user.lockedUntil !== null && new Date(user.lockedUntil) > now;
   return {
     id: user.id,
@@ -29,7 +11,7 @@ export function presentUser(user: UserView, actor: Actor, now: Date): UserRespon
     displayName: user.displayName,
     orgId: user.orgId,
     orgName: user.orgName,
-    roles: user.roles,
+    roles: user.roles as Role[],
     phone: actor.permissions.has('personal_data.read') ? user.phone : maskPhone(user.phone),
     active: user.active,
     locked,

@@ -54,7 +54,7 @@ describe('creating users', () => {
         username: 'T_Wang',
         displayName: '王测试',
         orgId: townId,
-        password: 'Street2026',
+        password: 'Street-Lamp-2026#',
         roles: ['handler'],
         phone: '13800000001',
       }),
@@ -77,9 +77,9 @@ describe('creating users', () => {
       .from(users)
       .where(eq(users.id, created.id));
     expect(row!.hash.startsWith('$argon2id$')).toBe(true);
-    expect(row!.hash).not.toContain('Street2026');
+    expect(row!.hash).not.toContain('Street-Lamp-2026#');
 
-    const session = await login('t_wang', 'Street2026');
+    const session = await login('t_wang', 'Street-Lamp-2026#');
     expect(session.statusCode, session.body).toBe(200);
     expect(session.json().me).toMatchObject({ roles: ['handler'], org: { id: townId } });
 
@@ -93,7 +93,7 @@ describe('creating users', () => {
         username,
         displayName: '重名',
         orgId: townId,
-        password: 'Street2026',
+        password: 'Street-Lamp-2026#',
         roles: ['handler'],
       });
       expectError(response, 409, 'DUPLICATE_USERNAME', 'username');
@@ -127,7 +127,7 @@ describe('creating users', () => {
       username: 'has space',
       displayName: '',
       orgId: townId,
-      password: 'Street2026',
+      password: 'Street-Lamp-2026#',
       roles: [],
       phone: '12345',
     });
@@ -139,7 +139,7 @@ describe('creating users', () => {
         username: 't_role',
         displayName: '未知角色',
         orgId: townId,
-        password: 'Street2026',
+        password: 'Street-Lamp-2026#',
         roles: ['emperor'],
       }),
       400,
@@ -151,7 +151,7 @@ describe('creating users', () => {
         username: 't_noorg',
         displayName: '无组织',
         orgId: 999999,
-        password: 'Street2026',
+        password: 'Street-Lamp-2026#',
         roles: ['handler'],
       }),
       404,
@@ -164,7 +164,13 @@ describe('creating users', () => {
       await api.send(
         'POST',
         '/api/v1/users',
-        { username: 't_x', displayName: '越权', orgId: townId, password: 'Street2026', roles: ['handler'] },
+        {
+          username: 't_x',
+          displayName: '越权',
+          orgId: townId,
+          password: 'Street-Lamp-2026#',
+          roles: ['handler'],
+        },
         'dispatcher',
       ),
       403,
@@ -192,7 +198,7 @@ describe('roles and permissions', () => {
       actorUsername: 'admin',
       detail: { from: ['handler'], to: ['mediator', 'handler'] },
     });
-    const session = await login('t_wang', 'Street2026');
+    const session = await login('t_wang', 'Street-Lamp-2026#');
     expect(session.json().me.roles).toEqual(['handler', 'mediator']);
   });
 
@@ -256,7 +262,7 @@ describe('roles and permissions', () => {
   it('lets a district manager given user.write create users only in his district and only with his roles', async () => {
     const withWrite = [...DEFAULT_ROLE_PERMISSIONS.dispatcher, 'user.write'];
     await expectOk(api.send('PUT', '/api/v1/roles/dispatcher/permissions', { permissions: withWrite }));
-    const input = { displayName: '区用户', password: 'Street2026' };
+    const input = { displayName: '区用户', password: 'Street-Lamp-2026#' };
     const wudaTown = await firstTownOf('150304');
     expectError(
       await api.send(
@@ -330,19 +336,19 @@ describe('roles and permissions', () => {
 describe('passwords and lock-outs', () => {
   it('resets a password: the old sessions end, the old password fails, the new one works', async () => {
     const id = await userIdOf(api.ctx, 't_wang');
-    const session = await signIn(api.app, 't_wang', 'Street2026');
+    const session = await signIn(api.app, 't_wang', 'Street-Lamp-2026#');
     expect((await api.app.inject({ method: 'GET', url: '/api/v1/me', headers: session })).statusCode).toBe(
       200,
     );
-    const reset = await api.send('POST', `/api/v1/users/${id}/password`, { password: 'Renewed2027' });
+    const reset = await api.send('POST', `/api/v1/users/${id}/password`, { password: 'Renewed-Kite-2027' });
     expect(reset.statusCode, reset.body).toBe(204);
     expectError(
       await api.app.inject({ method: 'GET', url: '/api/v1/me', headers: session }),
       401,
       'SESSION_EXPIRED',
     );
-    expectError(await login('t_wang', 'Street2026'), 401, 'INVALID_CREDENTIALS');
-    expect((await login('t_wang', 'Renewed2027')).statusCode).toBe(200);
+    expectError(await login('t_wang', 'Street-Lamp-2026#'), 401, 'INVALID_CREDENTIALS');
+    expect((await login('t_wang', 'Renewed-Kite-2027')).statusCode).toBe(200);
     expect((await auditEntries(api, 'user.password_reset')).map((e) => e.targetId)).toContain(String(id));
   });
 
@@ -354,17 +360,17 @@ describe('passwords and lock-outs', () => {
       'VALIDATION_FAILED',
       'password',
     );
-    expect((await login('t_wang', 'Renewed2027')).statusCode).toBe(200);
+    expect((await login('t_wang', 'Renewed-Kite-2027')).statusCode).toBe(200);
   });
 
   it('unlocks a locked-out account before its 15 minutes are up', async () => {
     const id = await userIdOf(api.ctx, 't_wang');
     for (let i = 0; i < 5; i++) await login('t_wang', `Wrong${i}xx`);
-    expectError(await login('t_wang', 'Renewed2027'), 423, 'ACCOUNT_LOCKED');
+    expectError(await login('t_wang', 'Renewed-Kite-2027'), 423, 'ACCOUNT_LOCKED');
     expect((await expectOk(api.get(`/api/v1/users/${id}`))).locked).toBe(true);
     const unlocked = await expectOk(api.send('POST', `/api/v1/users/${id}/unlock`, undefined));
     expect(unlocked).toMatchObject({ locked: false, lockedUntil: null });
-    expect((await login('t_wang', 'Renewed2027')).statusCode).toBe(200);
+    expect((await login('t_wang', 'Renewed-Kite-2027')).statusCode).toBe(200);
     expect((await auditEntries(api, 'user.unlocked')).map((e) => e.targetId)).toContain(String(id));
   });
 

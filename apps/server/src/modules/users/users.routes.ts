@@ -1,15 +1,17 @@
 import {
   CreateUserInput,
+  pageOf,
   ResetPasswordInput,
   SetUserRolesInput,
   UpdateUserInput,
   UserListQuery,
+  UserView,
 } from '@shanzhi/shared';
 import type { AppContext } from '../../platform/context.js';
 import { actorOf } from '../../platform/http/authenticate.js';
-import { IdParams, pageOf, STANDARD_ERRORS } from '../../platform/http/common.schemas.js';
+import { IdParams, NoContent, STANDARD_ERRORS } from '../../platform/http/common.schemas.js';
 import type { ApiInstance } from '../../platform/http/types.js';
-import { presentUser, UserResponse } from './users.presenter.js';
+import { presentUser } from './users.presenter.js';
 import {
   createUser,
   listUsersForActor,
@@ -32,7 +34,7 @@ export function registerUserRoutes(app: ApiInstance, ctx: AppContext): void {
         tags,
         summary: '用户列表 Users in scope',
         querystring: UserListQuery,
-        response: { 200: pageOf(UserResponse), ...STANDARD_ERRORS },
+        response: { 200: pageOf(UserView), ...STANDARD_ERRORS },
       },
     },
     async (request) => {
@@ -56,7 +58,7 @@ export function registerUserRoutes(app: ApiInstance, ctx: AppContext): void {
         tags,
         summary: '用户详情 One user',
         params: IdParams,
-        response: { 200: UserResponse, ...STANDARD_ERRORS },
+        response: { 200: UserView, ...STANDARD_ERRORS },
       },
     },
     async (request) => {
@@ -73,7 +75,7 @@ export function registerUserRoutes(app: ApiInstance, ctx: AppContext): void {
         tags,
         summary: '新建用户 Create a user',
         body: CreateUserInput,
-        response: { 201: UserResponse, ...STANDARD_ERRORS },
+        response: { 201: UserView, ...STANDARD_ERRORS },
       },
     },
     async (request, reply) => {
@@ -92,7 +94,7 @@ export function registerUserRoutes(app: ApiInstance, ctx: AppContext): void {
         summary: '修改用户 Change a user',
         params: IdParams,
         body: UpdateUserInput,
-        response: { 200: UserResponse, ...STANDARD_ERRORS },
+        response: { 200: UserView, ...STANDARD_ERRORS },
       },
     },
     async (request) => {
@@ -114,7 +116,7 @@ export function registerUserRoutes(app: ApiInstance, ctx: AppContext): void {
         summary: '设置用户角色 Set a user’s roles',
         params: IdParams,
         body: SetUserRolesInput,
-        response: { 200: UserResponse, ...STANDARD_ERRORS },
+        response: { 200: UserView, ...STANDARD_ERRORS },
       },
     },
     async (request) => {
@@ -131,7 +133,13 @@ export function registerUserRoutes(app: ApiInstance, ctx: AppContext): void {
     '/api/v1/users/:id/password',
     {
       config: { permission: 'user.write' },
-      schema: { tags, summary: '重置密码 Reset a password', params: IdParams, body: ResetPasswordInput },
+      schema: {
+        tags,
+        summary: '重置密码 Reset a password',
+        params: IdParams,
+        body: ResetPasswordInput,
+        response: { 204: NoContent, ...STANDARD_ERRORS },
+      },
     },
     async (request, reply) => {
       await resetPassword(ctx, actorOf(request), request.params.id, request.body);
@@ -147,7 +155,7 @@ export function registerUserRoutes(app: ApiInstance, ctx: AppContext): void {
         tags,
         summary: '解除锁定 Unlock an account',
         params: IdParams,
-        response: { 200: UserResponse, ...STANDARD_ERRORS },
+        response: { 200: UserView, ...STANDARD_ERRORS },
       },
     },
     async (request) => {

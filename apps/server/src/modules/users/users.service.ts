@@ -9,6 +9,7 @@ import type {
 } from '@shanzhi/shared';
 import type { Actor } from '../../platform/auth/actor.js';
 import { hashPassword } from '../../platform/auth/password.js';
+import { assertStrongPassword } from '../../platform/auth/password-policy.js';
 import type { AppContext } from '../../platform/context.js';
 import type { DbOrTx } from '../../platform/db/database.js';
 import { AppError, versionConflict } from '../../platform/errors/app-error.js';
@@ -73,6 +74,7 @@ export async function createUser(ctx: AppContext, actor: Actor, input: CreateUse
       { field: 'username', code: 'duplicate', message: '用户名已存在' },
     ]);
   }
+  assertStrongPassword(input.password, [input.username, input.displayName]);
   const passwordHash = await hashPassword(input.password);
   const id = await ctx.db.transaction(async (tx) => {
     const userId = await insertUser(
@@ -124,7 +126,8 @@ export async function setUserRoles(ctx: AppContext, actor: Actor, id: number, in
 
 /** Sets a new password chosen by an administrator; ends the user's sessions and clears a lock-out. */
 export async function resetPassword(ctx: AppContext, actor: Actor, id: number, input: ResetPasswordInput) {
-  await loadUserInScope(ctx.db, actor, id);
+  const user = await loadUserInScope(ctx.db, actor, id);
+  assertStrongPassword(input.password, [user.username, user.displayName]);
   const hash = await hashPassword(input.password);
   await ctx.db.transaction(async (tx) => {
     await setPasswordHash(tx, id, hash, ctx.clock.now());

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { OriginListSetting, TrustProxySetting } from '../http/edge-settings.js';
+import { SecretKeySetting } from './secret-key.js';
 
 /** The repository root, found from this file's place in it. */
 export const REPO_ROOT = fileURLToPath(new URL('../../../../../', import.meta.url));
@@ -13,8 +15,8 @@ const boolean = z
 const ConfigSchema = z.object({
   /** HTTP port */
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
-  /** interface to listen on */
-  HOST: z.string().min(1).default('0.0.0.0'),
+  /** interface to listen on: loopback unless a deployment opens it (then no account may keep the demo password) */
+  HOST: z.string().min(1).default('127.0.0.1'),
   /** PostgreSQL connection string; when absent the embedded database (PGlite) is used */
   DATABASE_URL: z
     .string()
@@ -42,6 +44,19 @@ const ConfigSchema = z.object({
   SHANZHI_DEMO_HISTORY_CASES: z.coerce.number().int().min(0).max(650_000).default(50_000),
   /** train the first classifier in the background when there is none (from the labelled file or history) */
   SHANZHI_TRAIN_INITIAL_MODEL: boolean.default(true),
+  /**
+   * secret key of the case timelines' keyed hash chain (HMAC-SHA256), at least 32 bytes as hex or base64;
+   * required with DATABASE_URL; without it the embedded database uses a key file in the data folder
+   */
+  SHANZHI_CHAIN_KEY: SecretKeySetting.optional(),
+  /**
+   * secret key of the personal data encrypted at rest (ID numbers and phones of the grid registers, AES-256-GCM)
+   * and of their blind indexes (HMAC-SHA256), at least 32 bytes as hex or base64; required with DATABASE_URL;
+   * without it the embedded database uses a key file in the data folder
+   */
+  SHANZHI_DATA_KEY: SecretKeySetting.optional(),
+  /** cases whose timelines the daily check verifies: this many at random, and as many most recently changed */
+  SHANZHI_CHAIN_VERIFY_SAMPLE: z.coerce.number().int().min(1).max(100_000).default(200),
   /** seed the demo city when the platform starts on an empty embedded database */
   SHANZHI_AUTO_SEED: boolean.default(true),
   /** hours a session lives without use */
@@ -50,8 +65,44 @@ const ConfigSchema = z.object({
     .positive()
     .max(24 * 30)
     .default(12),
-  /** whether the session cookie is sent only over HTTPS */
+  /** hours a session lives at most from sign-in, however active it is */
+  SESSION_ABSOLUTE_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(12),
+  /** failed sign-ins one client address may make per window before it is answered 429 */
+  LOGIN_THROTTLE_ADDRESS_MAX: z.coerce.number().int().min(1).max(100_000).default(20),
+  /** minutes of the per-address sign-in window */
+  LOGIN_THROTTLE_ADDRESS_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
+  /** failed sign-ins one username may take (from any address) per window before it is answered 429 */
+  LOGIN_THROTTLE_ACCOUNT_MAX: z.coerce.number().int().min(1).max(100_000).default(10),
+  /** minutes of the per-username sign-in window */
+  LOGIN_THROTTLE_ACCOUNT_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(60),
+  /** password of the first administrator, read on the first start of a non-demo installation only */
+  SHANZHI_ADMIN_PASSWORD: z.string().optional(),
+  /** whether the session cookie is sent only over HTTPS: a deployment served over HTTPS sets it */
   SESSION_COOKIE_SECURE: boolean.default(false),
+  /** the proxies trusted to name the client (hop count or addresses/CIDRs); none by default */
+  TRUST_PROXY: TrustProxySetting,
+  /** origins the web app is served from besides the request's own (comma-separated), for the CSRF check */
+  PUBLIC_ORIGIN: OriginListSetting,
+  /**
+   * the SMS gateway the room's access codes are sent through: each message POSTed as JSON `{ phone, text }`
+   * (2xx: taken). Without it the mediator who issues the codes is answered them once, to tell the parties by
+   * phone
+   */
+  SMS_GATEWAY_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
   /** pino log level */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** folder of the built web app; served at / when present */

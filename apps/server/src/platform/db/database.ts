@@ -1,11 +1,11 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import { makePrivateDirSync } from '../files/private-files.js';
+import { PrivateNodeFS } from './private-node-fs.js';
 import * as schema from './schema.js';
 
 type Schema = typeof schema;
@@ -49,8 +49,14 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     return { db, kind: 'postgres', pool, close: () => pool.end() };
   }
   const dir = target.pgliteDir;
-  if (!dir.startsWith('memory://')) fs.mkdirSync(path.dirname(dir), { recursive: true });
-  const client = await PGlite.create(dir, { loadDataDir: target.loadDataDir });
+  const loadDataDir = target.loadDataDir;
+  let client: PGlite;
+  if (dir.startsWith('memory://')) client = await PGlite.create(dir, { loadDataDir });
+  else {
+    // on disk, the cluster is the owner's alone: folders 0700, files 0600 (see PrivateNodeFS)
+    makePrivateDirSync(dir);
+    client = await PGlite.create({ fs: new PrivateNodeFS(dir), loadDataDir });
+  }
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   return { db, kind: 'pglite', close: () => client.close() };
 }

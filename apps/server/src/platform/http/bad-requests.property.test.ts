@@ -22,8 +22,9 @@ const statuses = new Map<number, number>();
 beforeAll(async () => {
   api = await createSeededApi();
   admin = await api.as('admin');
-  // Logging out would end the admin session the whole property runs on.
-  routes = api.routes.filter((r) => r.url !== '/api/v1/auth/logout');
+  // Logging out would end the admin session the whole property runs on. The open standards' routes
+  // (`/open311/`) answer in their standard's own error shape: `open311.property.test.ts` holds them to it.
+  routes = api.routes.filter((r) => r.url.startsWith('/api/') && r.url !== '/api/v1/auth/logout');
 });
 afterAll(async () => {
   await api?.close();
@@ -95,7 +96,7 @@ const queryKey = fc.oneof(
       'actorUserId',
       'from',
       'to',
-      'beforeId',
+      'cursor',
       'limit',
       'level',
     ),
@@ -371,7 +372,9 @@ describe('bad requests', () => {
     ['a parent id beyond the integer range', '/api/v1/orgs/tree?parentId=3000000000'],
     ['an org id beyond the integer range in the users list', '/api/v1/users?orgId=3000000000'],
     ['a category parent beyond the integer range', '/api/v1/catalog/categories?parentId=3000000000'],
-    ['an audit cursor beyond the integer range', '/api/v1/audit?beforeId=3000000000'],
+    // [3000000000] and [1e20] as opaque cursors
+    ['an audit cursor beyond the integer range', '/api/v1/audit?cursor=WzMwMDAwMDAwMDBd'],
+    ['an audit cursor beyond the safe integers', '/api/v1/audit?cursor=WzEwMDAwMDAwMDAwMDAwMDAwMDAwMF0'],
     ['a date PostgreSQL cannot hold', '/api/v1/audit?from=-100000-01-01T00:00:00.000Z'],
     ['a NUL character in a search', '/api/v1/orgs?q=a%00b'],
     [
@@ -398,7 +401,7 @@ describe('bad requests', () => {
         username: 't_big',
         displayName: '大',
         orgId: 3_000_000_000,
-        password: 'Street2026',
+        password: 'Street-Lamp-2026#',
         roles: ['handler'],
       },
     ],

@@ -1,13 +1,8 @@
+import { Readable } from 'node:stream';
 import { z } from 'zod';
 
 /** A numeric id in a path. */
 export const IdParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) }).strict();
-
-/** Page-number pagination of admin lists. */
-export const PageQuery = z.object({
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(500).default(20),
-});
 
 /** The error body, for the OpenAPI document. */
 export const ErrorResponse = z.object({
@@ -27,12 +22,15 @@ export const STANDARD_ERRORS = {
   409: ErrorResponse,
 };
 
-/** A page of items with the total count. */
-export function pageOf<T extends z.ZodType>(item: T) {
-  return z.object({
-    items: z.array(item),
-    total: z.number().int(),
-    page: z.number().int(),
-    pageSize: z.number().int(),
-  });
+/** The answer of a route that answers 204 with no body. */
+export const NoContent = z.null();
+
+/** A body sent as bytes: a stream or a buffer, which Fastify passes on without serialising. */
+const Binary = z
+  .custom<Readable | Buffer>((value) => value instanceof Readable || Buffer.isBuffer(value))
+  .meta({ type: 'string', format: 'binary' });
+
+/** A success answer whose body is not JSON (a file, a stream), documented with its content type. */
+export function fileAnswer(contentType: string, description: string) {
+  return { description, content: { [contentType]: { schema: Binary } } };
 }

@@ -2,7 +2,7 @@ import type { Duplex } from 'node:stream';
 import type { ErrorBody, FieldError } from '@shanzhi/shared';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError } from '../errors/app-error.js';
+import { AlreadyReceivedError, AppError, RetryLaterError } from '../errors/app-error.js';
 
 type ValidationIssue = {
   instancePath: string;
@@ -86,6 +86,8 @@ export function sendError(error: FastifyError, request: FastifyRequest, reply: F
   if (appError.code === 'INTERNAL') request.log.error({ err: error }, 'request failed');
   const body: ErrorBody = { error: { code: appError.code, message: appError.message } };
   if (appError.fields) body.error.fields = appError.fields;
+  if (appError instanceof RetryLaterError) reply.header('retry-after', String(appError.retryAfterSeconds));
+  if (appError instanceof AlreadyReceivedError) reply.header('location', appError.location);
   return reply.status(appError.status).send(body);
 }
 

@@ -24,7 +24,19 @@ export interface RouteRequirement {
   requires: Permission | 'public' | 'signed-in';
 }
 
-function requirementOf(route: RouteOptions): RouteRequirement['requires'] | undefined {
+/**
+ * Where the routes that must declare what they require live: the API, and the open standards it speaks
+ * (Open311 GeoReport v2 under `/open311/`, public routes that check their API key themselves).
+ */
+export const DECLARED_ROUTE_PREFIXES = ['/api/', '/open311/'] as const;
+
+/** Whether a route's URL lies where routes must declare what they require. */
+export function mustDeclareRequirement(url: string): boolean {
+  return DECLARED_ROUTE_PREFIXES.some((prefix) => url.startsWith(prefix));
+}
+
+/** What a route's config says a caller needs, or undefined when it declares nothing. */
+export function requirementOf(route: RouteOptions): RouteRequirement['requires'] | undefined {
   const config = route.config;
   if (config?.public) return 'public';
   if (config?.permission) return config.permission;
@@ -33,14 +45,14 @@ function requirementOf(route: RouteOptions): RouteRequirement['requires'] | unde
 }
 
 /**
- * Makes every `/api/` route declare what it requires — a permission, `public: true`, or `signedIn: true` for
+ * Makes every `/api/` and `/open311/` route declare what it requires — a permission, `public: true`, or `signedIn: true` for
  * routes any signed-in user may call (`/me`, logout). A route that declares nothing stops the server at
  * start, so no route is ever left open by accident. Returns the live list of routes and requirements.
  */
 export function enforceRouteRequirements(app: FastifyInstance): RouteRequirement[] {
   const routes: RouteRequirement[] = [];
   app.addHook('onRoute', (route) => {
-    if (!route.url.startsWith('/api/')) return;
+    if (!mustDeclareRequirement(route.url)) return;
     const requires = requirementOf(route);
     if (!requires) {
       throw new Error(

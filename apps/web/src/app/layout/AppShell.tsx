@@ -5,8 +5,11 @@ import { createElement, Suspense, useEffect, useMemo, useState } from 'react';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { BrandMark } from '../../components/BrandMark.js';
 import { PageLoading } from '../../components/PageLoading.js';
+import { ResultHeading } from '../../components/ResultHeading.js';
+import { isConsoleUser } from '../../features/auth/console-users.js';
 import { loadSession, useSession } from '../../features/auth/hooks/use-session.js';
 import { type Translate, useI18n } from '../../i18n/I18nProvider.js';
+import { OutsiderPage } from '../pages/OutsiderPage.js';
 import { canOpen, findMenuPage, isMenuGroup, type MenuEntry, type MenuPage, visibleMenu } from './menu.js';
 import { ShellHeaderActions } from './ShellHeaderActions.js';
 
@@ -43,6 +46,7 @@ export function AppShell() {
     );
   }
   if (session.status !== 'ready') return <PageLoading fullHeight label={t('shell.loading')} />;
+  if (!isConsoleUser(session.me)) return <OutsiderPage />;
   return <ShellLayout me={session.me} />;
 }
 
@@ -56,11 +60,11 @@ function ShellLayout({ me }: { me: MeResponse }) {
   const [drawerOpen, setDrawerOpen] = useState(false);
   const [collapsed, setCollapsed] = useState(false);
 
-  const entries = useMemo(() => visibleMenu(me.permissions), [me]);
+  const entries = useMemo(() => visibleMenu(me), [me]);
   const items = useMemo(() => toMenuItems(entries, t), [entries, t]);
   const openKeys = useMemo(() => entries.filter(isMenuGroup).map((group) => group.key), [entries]);
   const page = findMenuPage(location.pathname);
-  const allowed = page === undefined || canOpen(page, me.permissions);
+  const allowed = page === undefined || canOpen(page, me);
 
   // The drawer closes once the user has picked a page.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on navigation only
@@ -152,15 +156,18 @@ function ShellLayout({ me }: { me: MeResponse }) {
           </Layout.Sider>
         )}
         <Layout.Content style={{ padding: isMobile ? 16 : 24, minWidth: 0 }}>
-          <main>
-            {allowed ? (
-              <Suspense fallback={<PageLoading />}>
-                <Outlet />
-              </Suspense>
-            ) : (
-              <Result status="403" title={t('forbidden.title')} subTitle={t('forbidden.description')} />
-            )}
-          </main>
+          {/* Layout.Content is the page's <main> */}
+          {allowed ? (
+            <Suspense fallback={<PageLoading />}>
+              <Outlet />
+            </Suspense>
+          ) : (
+            <Result
+              status="403"
+              title={<ResultHeading>{t('forbidden.title')}</ResultHeading>}
+              subTitle={t('forbidden.description')}
+            />
+          )}
         </Layout.Content>
       </Layout>
     </Layout>

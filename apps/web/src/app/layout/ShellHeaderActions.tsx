@@ -1,10 +1,11 @@
-import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import type { MeResponse } from '@shanzhi/shared';
 import { App, Avatar, Button, Flex, Tag, Tooltip, Typography, theme } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { LanguageSwitch } from '../../components/LanguageSwitch.js';
 import { logout } from '../../features/auth/api/auth.api.js';
+import { ChangePasswordModal } from '../../features/auth/components/ChangePasswordModal.js';
 import { clearSession } from '../../features/auth/hooks/use-session.js';
 import { NotificationBell } from '../../features/notifications/components/NotificationBell.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
@@ -19,6 +20,7 @@ export function ShellHeaderActions({ me, compact = false }: { me: MeResponse; co
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [leaving, setLeaving] = useState(false);
+  const [changingPassword, setChangingPassword] = useState(false);
   const { token } = theme.useToken();
 
   async function signOut() {
@@ -69,6 +71,15 @@ export function ShellHeaderActions({ me, compact = false }: { me: MeResponse; co
       )}
       {me.permissions.includes('notification.read') && <NotificationBell />}
       <LanguageSwitch iconOnly={compact} />
+      <Button
+        type="text"
+        icon={<KeyOutlined />}
+        onClick={() => setChangingPassword(true)}
+        aria-label={compact ? t('shell.changePassword') : undefined}
+      >
+        {compact ? null : t('shell.changePassword')}
+      </Button>
+      <ChangePasswordModal open={changingPassword} onClose={() => setChangingPassword(false)} />
       <Button
         type="text"
         icon={<LogoutOutlined />}

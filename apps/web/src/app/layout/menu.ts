@@ -1,25 +1,42 @@
 import {
+  AimOutlined,
   AlertOutlined,
   ApartmentOutlined,
+  ApiOutlined,
   AuditOutlined,
+  BankOutlined,
   BarChartOutlined,
   BookOutlined,
   CalendarOutlined,
+  CarryOutOutlined,
+  ClusterOutlined,
+  CommentOutlined,
   ControlOutlined,
   CustomerServiceOutlined,
   DatabaseOutlined,
+  EnvironmentOutlined,
   FileSearchOutlined,
   FileTextOutlined,
+  FormOutlined,
+  FundOutlined,
   HomeOutlined,
+  IdcardOutlined,
   PhoneOutlined,
+  PieChartOutlined,
   ProfileOutlined,
   SafetyCertificateOutlined,
+  SafetyOutlined,
+  ScheduleOutlined,
   SendOutlined,
   SettingOutlined,
+  ShopOutlined,
   SolutionOutlined,
   TeamOutlined,
+  UnorderedListOutlined,
+  UsergroupAddOutlined,
+  UserOutlined,
 } from '@ant-design/icons';
-import type { Permission } from '@shanzhi/shared';
+import { type CaseAction, mayTakeAction, type Permission, type Role } from '@shanzhi/shared';
 import type { ComponentType } from 'react';
 import type { MessageKey } from '../../i18n/messages.zh-CN.js';
 
@@ -32,6 +49,18 @@ export interface MenuPage {
   icon: ComponentType;
   /** the permission a user needs to see the entry and open the page; none means every signed-in user */
   permission?: Permission;
+  /**
+   * a work queue's action (派单, 签收, 督办, 回访): the page is shown only to roles the lifecycle table lets
+   * take it, so a role holding the permission for administration (admin) is not handed a queue of rows it
+   * cannot act on
+   */
+  workOf?: CaseAction;
+}
+
+/** Who looks at the menu: the signed-in user's roles and permissions (from `GET /me`). */
+export interface MenuViewer {
+  roles: readonly string[];
+  permissions: readonly string[];
 }
 
 /** A heading grouping pages; shown only when at least one of its pages is. */
@@ -69,6 +98,7 @@ export const MENU: readonly MenuEntry[] = [
         hintKey: 'menu.hint.dispatch',
         icon: SendOutlined,
         permission: 'case.dispatch',
+        workOf: 'dispatch',
       },
       {
         path: '/workbench',
@@ -76,6 +106,7 @@ export const MENU: readonly MenuEntry[] = [
         hintKey: 'menu.hint.workbench',
         icon: SolutionOutlined,
         permission: 'case.accept',
+        workOf: 'accept',
       },
     ],
   },
@@ -97,6 +128,7 @@ export const MENU: readonly MenuEntry[] = [
         hintKey: 'menu.hint.supervision',
         icon: AlertOutlined,
         permission: 'case.supervise',
+        workOf: 'supervise',
       },
       {
         path: '/callback',
@@ -104,6 +136,7 @@ export const MENU: readonly MenuEntry[] = [
         hintKey: 'menu.hint.callback',
         icon: PhoneOutlined,
         permission: 'case.callback',
+        workOf: 'callback',
       },
       {
         path: '/measures',
@@ -111,6 +144,126 @@ export const MENU: readonly MenuEntry[] = [
         hintKey: 'menu.hint.measures',
         icon: BarChartOutlined,
         permission: 'kpi.read',
+      },
+    ],
+  },
+  {
+    key: 'grid',
+    labelKey: 'menu.group.grid',
+    icon: ClusterOutlined,
+    pages: [
+      {
+        path: '/grid/stats',
+        labelKey: 'menu.gridStats',
+        hintKey: 'menu.hint.gridStats',
+        icon: FundOutlined,
+        permission: 'grid.read',
+      },
+      {
+        path: '/grid/findings',
+        labelKey: 'menu.gridFindings',
+        hintKey: 'menu.hint.gridFindings',
+        icon: EnvironmentOutlined,
+        permission: 'grid.read',
+      },
+      {
+        path: '/grid/patrols',
+        labelKey: 'menu.gridPatrols',
+        hintKey: 'menu.hint.gridPatrols',
+        icon: AimOutlined,
+        permission: 'grid.read',
+      },
+      {
+        path: '/grid/missed',
+        labelKey: 'menu.gridMissed',
+        hintKey: 'menu.hint.gridMissed',
+        icon: ScheduleOutlined,
+        permission: 'grid.read',
+      },
+      {
+        path: '/grid/tasks',
+        labelKey: 'menu.gridTasks',
+        hintKey: 'menu.hint.gridTasks',
+        icon: CarryOutOutlined,
+        permission: 'grid.read',
+      },
+      {
+        path: '/grid/admission',
+        labelKey: 'menu.gridAdmission',
+        hintKey: 'menu.hint.gridAdmission',
+        icon: SafetyOutlined,
+        permission: 'grid.read',
+      },
+      {
+        path: '/grid/houses',
+        labelKey: 'menu.houses',
+        hintKey: 'menu.hint.houses',
+        icon: BankOutlined,
+        permission: 'grid_register.read',
+      },
+      {
+        path: '/grid/residents',
+        labelKey: 'menu.residents',
+        hintKey: 'menu.hint.residents',
+        icon: IdcardOutlined,
+        permission: 'grid_register.read',
+      },
+      {
+        path: '/grid/organisations',
+        labelKey: 'menu.organisations',
+        hintKey: 'menu.hint.organisations',
+        icon: ShopOutlined,
+        permission: 'grid_register.read',
+      },
+      {
+        path: '/grid/visits',
+        labelKey: 'menu.visits',
+        hintKey: 'menu.hint.visits',
+        icon: UsergroupAddOutlined,
+        permission: 'grid.read',
+      },
+    ],
+  },
+  {
+    key: 'mediation',
+    labelKey: 'menu.group.mediation',
+    icon: CommentOutlined,
+    pages: [
+      {
+        path: '/mediation/register',
+        labelKey: 'menu.mediationRegister',
+        hintKey: 'menu.hint.mediationRegister',
+        icon: FormOutlined,
+        permission: 'mediation.register',
+      },
+      {
+        path: '/mediation/disputes',
+        labelKey: 'menu.mediationDisputes',
+        hintKey: 'menu.hint.mediationDisputes',
+        icon: UnorderedListOutlined,
+        permission: 'mediation.read',
+      },
+      {
+        path: '/mediation/mine',
+        labelKey: 'menu.mediationMine',
+        hintKey: 'menu.hint.mediationMine',
+        icon: UserOutlined,
+        // the mediator's own queue: the role that records sessions
+        permission: 'mediation.record_session',
+      },
+      {
+        path: '/mediation/stats',
+        labelKey: 'menu.mediationStats',
+        hintKey: 'menu.hint.mediationStats',
+        icon: PieChartOutlined,
+        permission: 'mediation.read',
+      },
+      {
+        path: '/mediation/committees',
+        labelKey: 'menu.mediationCommittees',
+        hintKey: 'menu.hint.mediationCommittees',
+        icon: TeamOutlined,
+        permission: 'mediation.read',
       },
     ],
   },
@@ -176,6 +329,13 @@ export const MENU: readonly MenuEntry[] = [
         permission: 'case.configure',
       },
       {
+        path: '/open311',
+        labelKey: 'menu.open311',
+        hintKey: 'menu.hint.open311',
+        icon: ApiOutlined,
+        permission: 'open311.manage',
+      },
+      {
         path: '/audit',
         labelKey: 'menu.audit',
         hintKey: 'menu.hint.audit',
@@ -190,16 +350,17 @@ function isGroup(entry: MenuEntry): entry is MenuGroup {
   return 'pages' in entry;
 }
 
-/** Whether a user holding `permissions` may see and open `page`. */
-export function canOpen(page: MenuPage, permissions: readonly string[]): boolean {
-  return page.permission === undefined || permissions.includes(page.permission);
+/** Whether `viewer` may see and open `page`: he holds its permission and, for a work queue, may do its work. */
+export function canOpen(page: MenuPage, viewer: MenuViewer): boolean {
+  if (page.permission !== undefined && !viewer.permissions.includes(page.permission)) return false;
+  return page.workOf === undefined || mayTakeAction(page.workOf, viewer.roles as readonly Role[]);
 }
 
-/** The menu as a user holding `permissions` sees it: pages they may not open and empty groups removed. */
-export function visibleMenu(permissions: readonly string[]): MenuEntry[] {
+/** The menu as `viewer` sees it: pages he may not open and empty groups removed. */
+export function visibleMenu(viewer: MenuViewer): MenuEntry[] {
   return MENU.flatMap((entry): MenuEntry[] => {
-    if (!isGroup(entry)) return canOpen(entry, permissions) ? [entry] : [];
-    const pages = entry.pages.filter((page) => canOpen(page, permissions));
+    if (!isGroup(entry)) return canOpen(entry, viewer) ? [entry] : [];
+    const pages = entry.pages.filter((page) => canOpen(page, viewer));
     return pages.length > 0 ? [{ ...entry, pages }] : [];
   });
 }

@@ -1,5 +1,6 @@
 import { Button, Result } from 'antd';
 import { Link } from 'react-router-dom';
+import { ResultHeading } from '../../components/ResultHeading.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 
 /** Any path the app does not know. */
@@ -9,7 +10,7 @@ export function NotFoundPage() {
     <main style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
       <Result
         status="404"
-        title={t('notFound.title')}
+        title={<ResultHeading>{t('notFound.title')}</ResultHeading>}
         subTitle={t('notFound.description')}
         extra={
           <Link to="/">

@@ -1,4 +1,5 @@
 import { Button, Result } from 'antd';
+import { ResultHeading } from '../../components/ResultHeading.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 
 /**
@@ -10,7 +11,7 @@ export function RouteErrorPage() {
   return (
     <Result
       status="error"
-      title={t('error.pageFailed')}
+      title={<ResultHeading>{t('error.pageFailed')}</ResultHeading>}
       subTitle={t('error.pageFailedHint')}
       extra={
         <Button type="primary" onClick={() => window.location.reload()}>

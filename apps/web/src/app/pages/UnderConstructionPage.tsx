@@ -1,5 +1,6 @@
 import { ToolOutlined } from '@ant-design/icons';
 import { Card, Result } from 'antd';
+import { ResultHeading } from '../../components/ResultHeading.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import type { MessageKey } from '../../i18n/messages.zh-CN.js';
 
@@ -10,7 +11,7 @@ export function UnderConstructionPage({ labelKey }: { labelKey: MessageKey }) {
     <Card>
       <Result
         icon={<ToolOutlined />}
-        title={`${t(labelKey)} · ${t('wip.title')}`}
+        title={<ResultHeading>{`${t(labelKey)} · ${t('wip.title')}`}</ResultHeading>}
         subTitle={t('wip.description', { name: t(labelKey) })}
       />
     </Card>

@@ -42,13 +42,16 @@ const LABELS: Record<string, { zh: string; en: string }> = {
   areaOrgId: { zh: '所在区域', en: 'Area' },
   currentOrgId: { zh: '归属', en: 'Owned by' },
   channel: { zh: '渠道', en: 'Channel' },
+  reportedStatus: { zh: '群众反馈状态', en: 'Status the citizen reported' },
+  mediaUrl: { zh: '图片地址', en: 'Media URL' },
 };
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
 // References kept in the record for the system (which template or knowledge entry an answer came from),
 // not facts a reader of the case file needs: their ids would mean nothing on screen.
-const INTERNAL_KEYS = new Set(['templateId', 'knowledgeEntryId']);
+// An open-API client's own id and clock of a citizen's update serve its retries, not the reader.
+const INTERNAL_KEYS = new Set(['templateId', 'knowledgeEntryId', 'clientUpdateId', 'clientUpdatedAt']);
 
 /** The names a timeline's ids stand for: orgs, and catalog categories. */
 export interface TimelineNames {

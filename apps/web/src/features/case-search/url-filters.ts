@@ -1,4 +1,5 @@
 import { CASE_SOURCES, CASE_STATES, SLA_LIGHTS } from '@shanzhi/shared';
+import type { CaseListParams } from '../cases/api/cases.api.js';
 
 /** The filters of the case list as the URL holds them: shareable, and the back button walks through them. */
 export interface CaseSearchFilters {
@@ -98,7 +99,7 @@ function nextDay(day: string): string {
 }
 
 /** The query of `GET /api/v1/cases` (and of its export) for these filters, without the page. */
-export function apiQueryOf(filters: CaseSearchFilters): Record<string, string | number | undefined> {
+export function apiQueryOf(filters: CaseSearchFilters): CaseListParams {
   return {
     state: filters.state.join(',') || undefined,
     light: filters.light.join(',') || undefined,

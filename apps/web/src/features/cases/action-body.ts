@@ -5,7 +5,7 @@ import { ACTION_FIELDS } from './action-form-spec.js';
 type OnCase = Exclude<CaseAction, 'register'>;
 
 /** A form field's value as the API receives it: trimmed text, empty → left out, a date → ISO with offset. */
-function apiValue(value: unknown): unknown {
+export function apiValue(value: unknown): unknown {
   if (typeof value === 'string') {
     const trimmed = value.trim();
     return trimmed === '' ? undefined : trimmed;

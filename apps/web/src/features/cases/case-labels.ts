@@ -114,10 +114,11 @@ const PORTAL_STEP_EN: Record<string, string> = {
   transferred: 'Passed to the police (110)',
 };
 
-/** Timeline events the clock raises (not actions). */
+/** Timeline events that are not actions: the clock's lights, a citizen's own update. */
 const EVENT_LABELS: Record<string, { zh: string; en: string }> = {
   'case.sla_warned': { zh: '时限预警', en: 'Deadline warning' },
   'case.sla_breached': { zh: '超期', en: 'Deadline passed' },
+  'case.citizen_updated': { zh: '群众补充', en: 'Citizen’s update' },
 };
 
 function pick(zh: Record<string, string>, en: Record<string, string>, key: string, locale: Locale): string {
@@ -164,10 +165,10 @@ export function supervisionLevelLabel(level: string, locale: Locale): string {
   return pick(SUPERVISION_LEVEL_LABELS, SUPERVISION_EN, level, locale);
 }
 
-/** What a timeline event says happened: the action's label, or the clock's event (预警 / 超期). */
+/** What a timeline event says happened: the action's label, or the event's own (预警 / 超期 / 群众补充). */
 export function timelineEventLabel(event: { action: string; event: string }, locale: Locale): string {
-  const clock = EVENT_LABELS[event.event];
-  if (clock) return locale === 'en' ? clock.en : clock.zh;
+  const own = EVENT_LABELS[event.event];
+  if (own) return locale === 'en' ? own.en : own.zh;
   return caseActionLabel(event.action, locale);
 }
 

@@ -6,6 +6,8 @@ export interface ApiRequestOptions {
   /** the body: `FormData` is sent as multipart (files), anything else serialised as JSON */
   body?: unknown;
   signal?: AbortSignal;
+  /** headers of the call's own (a portal party's room token …); the JSON ones are set by the client */
+  headers?: Record<string, string>;
   /**
    * Do not treat a 401 as an expired session. Set on the login call, where a 401 means a wrong password, and on
    * logout, where it means the session is already gone.
@@ -30,7 +32,7 @@ export function setUnauthorizedHandler(handler: UnauthorizedHandler | null): voi
  */
 export async function apiRequest<T>(path: string, options: ApiRequestOptions = {}): Promise<T> {
   const { method = 'GET', body, signal, skipAuthRedirect = false } = options;
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { ...options.headers, Accept: 'application/json' };
   const multipart = body instanceof FormData;
   // the browser writes a multipart body's Content-Type itself, with its boundary
   if (body !== undefined && !multipart) headers['Content-Type'] = 'application/json';
@@ -61,7 +63,13 @@ export async function apiRequest<T>(path: string, options: ApiRequestOptions = {
   }
 
   const error = isErrorBody(parsed)
-    ? new ApiError(response.status, parsed.error.code, parsed.error.message, parsed.error.fields ?? [])
+    ? new ApiError(
+        response.status,
+        parsed.error.code,
+        parsed.error.message,
+        parsed.error.fields ?? [],
+        retryAfterOf(response),
+      )
     : new ApiError(
         response.status,
         // A gateway's own page (the dev proxy, nginx) means the API server itself could not be reached.
@@ -74,6 +82,13 @@ export async function apiRequest<T>(path: string, options: ApiRequestOptions = {
 }
 
 const NOT_JSON = Symbol('not JSON');
+
+/** The seconds of a `Retry-After` header (the server sends seconds, never a date); null without one. */
+function retryAfterOf(response: Response): number | null {
+  const value = response.headers.get('Retry-After');
+  const seconds = value === null ? Number.NaN : Number(value);
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds : null;
+}
 const GATEWAY_STATUSES = new Set([502, 503, 504]);
 
 async function readJson(response: Response): Promise<unknown> {

@@ -19,6 +19,8 @@ export class ApiError extends Error {
     message: string,
     /** per-field validation failures (`VALIDATION_FAILED`) */
     readonly fields: FieldError[] = [],
+    /** seconds the server asks to wait before trying again (its `Retry-After`), when it says */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(message);
   }

@@ -1,4 +1,4 @@
-import { BarChart, LineChart, ScatterChart } from 'echarts/charts';
+import { BarChart, LineChart, LinesChart, ScatterChart } from 'echarts/charts';
 import { GeoComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
@@ -11,8 +11,12 @@ echarts.use([
   GridComponent,
   LegendComponent,
   LineChart,
+  // a patrol's route over the grid's boundary
+  LinesChart,
   BarChart,
   ScatterChart,
+  // routes on a map (a patrol's track)
+  LinesChart,
   CanvasRenderer,
 ]);
 

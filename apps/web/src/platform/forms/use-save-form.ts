@@ -3,15 +3,19 @@ import { useState } from 'react';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { formFailure } from './zod-rules.js';
 
+/** A save through the API: it answers `unchanged` when there was nothing to send, else nothing. */
+export type FormSave<V> = (values: V) => Promise<void> | Promise<'unchanged' | undefined>;
+
 /**
- * Saving a form through the API: `submit(values)` runs `save`, says 「已保存」 when it succeeds, and on failure
- * puts the server's field errors on the fields of `known` and the rest in `formError` (for an alert above the
- * form).
+ * Saving a form through the API: `submit(values)` runs `save`, says 「已保存」 (or `savedMessage`) when it
+ * succeeds and 「没有修改」 when there was nothing to save, and on failure puts the server's field errors on
+ * the fields of `known` and the rest in `formError` (for an alert above the form).
  */
 export function useSaveForm<V>(
   form: FormInstance<V>,
   known: readonly string[],
-  save: (values: V) => Promise<void>,
+  save: FormSave<V>,
+  savedMessage?: string,
 ) {
   const { t } = useI18n();
   const { message } = App.useApp();
@@ -22,8 +26,8 @@ export function useSaveForm<V>(
     setSaving(true);
     setFormError(null);
     try {
-      await save(values);
-      message.success(t('common.saved'));
+      if ((await save(values)) === 'unchanged') message.info(t('common.noChanges'));
+      else message.success(savedMessage ?? t('common.saved'));
     } catch (error) {
       setFormError(formFailure(form, error, known, t));
     } finally {

@@ -4,6 +4,8 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppError } from '../../../platform/errors/app-error.js';
+import { dataDirPart } from '../../../platform/files/data-dir.js';
+import { makePrivateDir, PRIVATE_FILE_MODE } from '../../../platform/files/private-files.js';
 import { type AttachmentType, detectAttachmentType, MAGIC_BYTES_NEEDED } from './attachment-types.js';
 
 /** A file taken into the store: its content hash, proven type and size. */
@@ -15,7 +17,13 @@ export interface StoredFile {
 
 /** Where the content with this hash lives: `<data dir>/attachments/<first 2 hex>/<sha256>`. */
 export function attachmentPath(dataDir: string, sha256: string): string {
-  return path.join(dataDir, 'attachments', sha256.slice(0, 2), sha256);
+  return path.join(dataDirPart(dataDir, 'attachments'), sha256.slice(0, 2), sha256);
+}
+
+/** A stream of the stored content with this hash, or null when the store no longer holds it. */
+export function openStoredFile(dataDir: string, sha256: string): fs.ReadStream | null {
+  const file = attachmentPath(dataDir, sha256);
+  return fs.existsSync(file) ? fs.createReadStream(file) : null;
 }
 
 function tooLarge(maxBytes: number): AppError {
@@ -26,6 +34,7 @@ function tooLarge(maxBytes: number): AppError {
  * Streams an upload into the content-addressed store: hashed and measured on the way to a temporary file,
  * refused past `maxBytes` (413) or when its first bytes are not an accepted type (415), then renamed to its
  * hash — content already there is kept once (dedup). Nothing half-written is ever left under its hash.
+ * Folders and files are the owner's alone (0700, 0600), whatever the process umask.
  */
 export async function storeAttachment(
   dataDir: string,
@@ -33,8 +42,8 @@ export async function storeAttachment(
   maxBytes: number,
   isTruncated: () => boolean,
 ): Promise<StoredFile> {
-  const dir = path.join(dataDir, 'attachments', 'tmp');
-  await fs.promises.mkdir(dir, { recursive: true });
+  const dir = path.join(dataDirPart(dataDir, 'attachments'), 'tmp');
+  await makePrivateDir(dir);
   const tmp = path.join(dir, `${Date.now()}-${randomBytes(6).toString('hex')}`);
   const hash = createHash('sha256');
   let size = 0;
@@ -52,7 +61,8 @@ export async function storeAttachment(
           yield chunk;
         }
       },
-      fs.createWriteStream(tmp),
+      // owner-only from its first byte; the rename into the store keeps the mode
+      fs.createWriteStream(tmp, { mode: PRIVATE_FILE_MODE }),
     );
     if (isTruncated()) throw tooLarge(maxBytes);
     if (size === 0)
@@ -67,7 +77,7 @@ export async function storeAttachment(
       );
     const sha256 = hash.digest('hex');
     const target = attachmentPath(dataDir, sha256);
-    await fs.promises.mkdir(path.dirname(target), { recursive: true });
+    await makePrivateDir(path.dirname(target));
     if (fs.existsSync(target)) await fs.promises.rm(tmp, { force: true });
     else await fs.promises.rename(tmp, target);
     return { sha256, mime, size };

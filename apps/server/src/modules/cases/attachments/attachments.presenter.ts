@@ -1,32 +1,15 @@
-import { z } from 'zod';
+import type { AttachmentView } from '@shanzhi/shared';
+import type { FreeTextMasking } from '../../../platform/auth/free-text-masking.js';
+import { ATTACHMENT_FALLBACK_NAME, cleanFileName } from './attachment-name.js';
 import type { AttachmentRow } from './attachments.repository.js';
 
-/** An attachment as the API shows it. */
-export const AttachmentView = z.object({
-  id: z.number().int(),
-  caseId: z.number().int(),
-  name: z.string(),
-  mime: z.string(),
-  size: z.number().int(),
-  sha256: z.string(),
-  uploadedBy: z.object({
-    userId: z.number().int().nullable(),
-    name: z.string(),
-    orgId: z.number().int().nullable(),
-  }),
-  uploadedAt: z.string(),
-  /** where to download it */
-  url: z.string(),
-});
-/** An attachment as the API shows it. */
-export type AttachmentView = z.infer<typeof AttachmentView>;
-
-/** Row → API shape. */
-export function presentAttachment(row: AttachmentRow): AttachmentView {
+/** Row → API shape; the file name, typed by whoever uploaded it, through the caller's masking of free text. */
+export function presentAttachment(row: AttachmentRow, masking: FreeTextMasking): AttachmentView {
   return {
     id: row.id,
     caseId: row.caseId,
-    name: row.name,
+    // names stored before uploads were cleaned are shown by the same rule
+    name: masking.text(cleanFileName(row.name, ATTACHMENT_FALLBACK_NAME)),
     mime: row.mime,
     size: row.size,
     sha256: row.sha256,

@@ -100,6 +100,34 @@ describe('case attachments', () => {
     expect(list.json().items.map((a: { name: string }) => a.name)).toEqual(['现场照片.png', 'copy.png']);
   });
 
+  it('masks a phone in a file name for the leader, in full for the agent (finding 5)', async () => {
+    const { id } = await newCase();
+    const uploaded = await upload('agent', id, '车主13987654321的车.png', PNG);
+    expect(uploaded.json().name).toBe('车主13987654321的车.png');
+    const names = async (user: string) =>
+      (await get(user, `/api/v1/cases/${id}/attachments`)).json().items.map((a: { name: string }) => a.name);
+    expect(await names('leader')).toEqual(['车主139****4321的车.png']);
+    expect(await names('agent')).toEqual(['车主13987654321的车.png']);
+    const download = await get('leader', `/api/v1/attachments/${uploaded.json().id}`);
+    expect(download.headers['content-disposition']).toBe(
+      `attachment; filename*=UTF-8''${encodeURIComponent('车主139****4321的车.png')}`,
+    );
+  });
+
+  it('keeps and serves a file name without its bidirectional formatting characters (finding 10)', async () => {
+    const { id } = await newCase();
+    // shown as 「发票exe.png」 with the override: a name that lies about what the file is
+    const response = await upload('agent', id, '发票\u202Egnp.exe\u2066\u200F.png', PNG);
+    expect(response.statusCode, response.body).toBe(201);
+    expect(response.json().name).toBe('发票gnp.exe.png');
+    const list = await get('agent', `/api/v1/cases/${id}/attachments`);
+    expect(list.json().items.map((a: { name: string }) => a.name)).toEqual(['发票gnp.exe.png']);
+    const download = await get('agent', `/api/v1/attachments/${response.json().id}`);
+    expect(download.headers['content-disposition']).toBe(
+      `attachment; filename*=UTF-8''${encodeURIComponent('发票gnp.exe.png')}`,
+    );
+  });
+
   it('streams an attachment back with its proven type', async () => {
     const { id } = await newCase();
     const { id: attachmentId } = (await upload('agent', id, 'a.png', PNG)).json();

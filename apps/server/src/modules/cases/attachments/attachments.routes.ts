@@ -1,11 +1,19 @@
 import fastifyMultipart from '@fastify/multipart';
-import { z } from 'zod';
+import { AttachmentList, AttachmentView } from '@shanzhi/shared';
+import { freeTextMaskingFor } from '../../../platform/auth/free-text-masking.js';
 import type { AppContext } from '../../../platform/context.js';
 import { AppError } from '../../../platform/errors/app-error.js';
 import { actorOf } from '../../../platform/http/authenticate.js';
-import { ErrorResponse, IdParams, STANDARD_ERRORS } from '../../../platform/http/common.schemas.js';
+import {
+  ErrorResponse,
+  fileAnswer,
+  IdParams,
+  STANDARD_ERRORS,
+} from '../../../platform/http/common.schemas.js';
 import type { ApiInstance } from '../../../platform/http/types.js';
-import { AttachmentView, presentAttachment } from './attachments.presenter.js';
+import { ATTACHMENT_FALLBACK_NAME, cleanFileName } from './attachment-name.js';
+import { sendStoredFile } from './attachment-reply.js';
+import { presentAttachment } from './attachments.presenter.js';
 import { listAttachmentsForActor, openAttachment, uploadAttachment } from './attachments.service.js';
 
 const tags = ['cases'];
@@ -50,7 +58,7 @@ export function registerAttachmentRoutes(app: ApiInstance, ctx: AppContext): voi
           stream: file.file,
           truncated: () => file.file.truncated,
         });
-        return reply.status(201).send(presentAttachment(row));
+        return reply.status(201).send(presentAttachment(row, freeTextMaskingFor(actor)));
       },
     );
 
@@ -62,14 +70,15 @@ export function registerAttachmentRoutes(app: ApiInstance, ctx: AppContext): voi
           tags,
           summary: '附件列表 The attachments of a case',
           params: IdParams,
-          response: { 200: z.object({ items: z.array(AttachmentView) }), ...STANDARD_ERRORS },
+          response: { 200: AttachmentList, ...STANDARD_ERRORS },
         },
       },
-      async (request) => ({
-        items: (await listAttachmentsForActor(ctx, actorOf(request), request.params.id)).map(
-          presentAttachment,
-        ),
-      }),
+      async (request) => {
+        const actor = actorOf(request);
+        const rows = await listAttachmentsForActor(ctx, actor, request.params.id);
+        const masking = freeTextMaskingFor(actor);
+        return { items: rows.map((row) => presentAttachment(row, masking)) };
+      },
     );
 
     api.get(
@@ -80,17 +89,20 @@ export function registerAttachmentRoutes(app: ApiInstance, ctx: AppContext): voi
           tags,
           summary: '下载附件 Download an attachment (scope-checked through its case)',
           params: IdParams,
+          response: {
+            200: fileAnswer(
+              'application/octet-stream',
+              'The file, with the content type it was uploaded with',
+            ),
+            ...STANDARD_ERRORS,
+          },
         },
       },
       async (request, reply) => {
-        const { row, stream } = await openAttachment(ctx, actorOf(request), request.params.id);
-        return reply
-          .header('content-type', row.mime)
-          .header('content-length', String(row.size))
-          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(row.name)}`)
-          .header('x-content-type-options', 'nosniff')
-          .header('cache-control', 'private, max-age=3600')
-          .send(stream);
+        const actor = actorOf(request);
+        const { row, stream } = await openAttachment(ctx, actor, request.params.id);
+        const name = freeTextMaskingFor(actor).text(cleanFileName(row.name, ATTACHMENT_FALLBACK_NAME));
+        return sendStoredFile(reply, { name, mime: row.mime, size: row.size }, stream);
       },
     );
   });

@@ -1,13 +1,14 @@
-import fs from 'node:fs';
+import type fs from 'node:fs';
 import type { Readable } from 'node:stream';
 import type { Actor } from '../../../platform/auth/actor.js';
 import type { AppContext } from '../../../platform/context.js';
 import type { DbOrTx } from '../../../platform/db/database.js';
 import { AppError, fieldError } from '../../../platform/errors/app-error.js';
-import { assertCaseReadable, loadOneCaseOrgs, relationOf } from '../case-scope.policy.js';
-import { caseNotFound } from '../case-transition.js';
+import { assertCaseInScope } from '../case-access.js';
+import { caseNotFound } from '../case-lifecycle.js';
 import { findCase } from '../cases.repository.js';
-import { attachmentPath, storeAttachment } from './attachment-store.js';
+import { ATTACHMENT_FALLBACK_NAME, cleanFileName } from './attachment-name.js';
+import { openStoredFile, storeAttachment } from './attachment-store.js';
 import {
   type AttachmentRow,
   findAttachment,
@@ -29,19 +30,8 @@ export interface Upload {
 async function loadReadableCase(ctx: AppContext, actor: Actor, caseId: number) {
   const row = await findCase(ctx.db, caseId);
   if (!row) throw caseNotFound(caseId);
-  assertCaseReadable(relationOf(actor, await loadOneCaseOrgs(ctx.db, row)));
+  await assertCaseInScope(ctx.db, actor, row.id);
   return row;
-}
-
-function cleanName(filename: string): string {
-  const base = filename.split(/[\\/]/).pop() ?? '';
-  // control characters would break the Content-Disposition header of the download
-  const cleaned = [...base]
-    .filter((c) => c.charCodeAt(0) >= 0x20 && c.charCodeAt(0) !== 0x7f)
-    .join('')
-    .trim()
-    .slice(0, 200);
-  return cleaned || '附件';
 }
 
 /**
@@ -64,7 +54,7 @@ export async function uploadAttachment(
   return insertAttachment(ctx.db, {
     caseId,
     sha256: stored.sha256,
-    name: cleanName(upload.filename),
+    name: cleanFileName(upload.filename, ATTACHMENT_FALLBACK_NAME),
     mime: stored.mime,
     size: stored.size,
     uploadedByUserId: actor.userId,
@@ -93,9 +83,9 @@ export async function openAttachment(
   const row = await findAttachment(ctx.db, id);
   if (!row) throw new AppError('ATTACHMENT_NOT_FOUND', `附件 ${id} 不存在`);
   await loadReadableCase(ctx, actor, row.caseId);
-  const file = attachmentPath(ctx.config.SHANZHI_DATA_DIR, row.sha256);
-  if (!fs.existsSync(file)) throw new AppError('ATTACHMENT_NOT_FOUND', `附件 ${id} 的文件已不在存储中`);
-  return { row, stream: fs.createReadStream(file) };
+  const stream = openStoredFile(ctx.config.SHANZHI_DATA_DIR, row.sha256);
+  if (!stream) throw new AppError('ATTACHMENT_NOT_FOUND', `附件 ${id} 的文件已不在存储中`);
+  return { row, stream };
 }
 
 /**

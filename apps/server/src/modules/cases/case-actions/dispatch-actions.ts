@@ -1,9 +1,8 @@
 import { isInScope } from '../../../platform/auth/actor.js';
 import type { DbOrTx } from '../../../platform/db/database.js';
 import { AppError, fieldError } from '../../../platform/errors/app-error.js';
-import { recordReturnOfAutoDispatch } from '../../intelligence/classifier-feedback.js';
+import { findCentreUnder, findOrgBriefs, type OrgBrief } from '../../orgs/org-briefs.repository.js';
 import { resolveLimitOf, startAcceptClock, startResolveClock, stopClock } from '../case-clock.js';
-import { findCentreUnder, findOrgBriefs, type OrgBrief } from '../cases.repository.js';
 import type { ActionHandlers, ActionScene } from './action-handler.js';
 import { allOf, leadOnly, ownerOnly } from './guards.js';
 
@@ -92,9 +91,7 @@ export const dispatchActions: Pick<ActionHandlers, 'dispatch' | 'accept' | 'retu
     },
     return: {
       guard: allOf(leadOnly, returnWindowOpen),
-      async apply(tx, scene, input) {
-        // a return of a case the platform dispatched itself is a correction for the classifier
-        await recordReturnOfAutoDispatch(tx, scene.row, input.reason, scene.now);
+      apply(_tx, scene, input) {
         return {
           patch: { returns: scene.row.returns + 1, leadUnitId: null, ...stopClock() },
           handlers: null,

@@ -1,7 +1,7 @@
 import { type CaseState, isCaseOpen } from '@shanzhi/shared';
 import { AppError } from '../../../platform/errors/app-error.js';
+import { isCaseInScope } from '../case-access.js';
 import { stopClock } from '../case-clock.js';
-import { loadOneCaseOrgs, relationOf } from '../case-scope.policy.js';
 import { lockCase } from '../cases.repository.js';
 import type { ActionHandlers } from './action-handler.js';
 import { loadUnits } from './dispatch-actions.js';
@@ -33,7 +33,7 @@ export const linkingActions: Pick<
       // Locking the master too keeps two dispatchers from merging two cases into each other at once.
       const master = await lockCase(tx, input.masterCaseId);
       if (!master) throw new AppError('CASE_NOT_FOUND', `主工单 ${input.masterCaseId} 不存在`);
-      if (!relationOf(scene.actor, await loadOneCaseOrgs(tx, master)).reads) {
+      if (!(await isCaseInScope(tx, scene.actor, master.id))) {
         throw new AppError('OUT_OF_SCOPE', '主工单不在您的管辖范围内');
       }
       if (!isCaseOpen(master.state as CaseState)) {

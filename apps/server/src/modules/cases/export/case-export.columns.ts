@@ -11,15 +11,20 @@ import {
   type Satisfaction,
   SLA_LIGHT_LABELS,
   type SlaLight,
+  toBeijingDateTime,
 } from '@shanzhi/shared';
-import type { CaseSummary } from '../cases.presenter.js';
+import type { CaseExportView } from '../cases.presenter.js';
 import type { CaseRow } from '../cases.repository.js';
 
-/** What one export row is made of: the stored case, its list view (masked for the caller) and names. */
+/**
+ * What one export row is made of: the stored case, its view (masked for the caller) and names. Whatever a
+ * person typed or may identify someone — the citizen's fields, the title, the content — is read from `view`;
+ * `row` gives only what is no personal data (states, times, counts, ids).
+ */
 export interface ExportRowSource {
   row: CaseRow;
-  /** the case as the list presents it to this caller: personal data already masked */
-  view: CaseSummary;
+  /** the case as the list presents it to this caller, with its content: personal data already masked */
+  view: CaseExportView;
   /** names of orgs by id (community, grid … which the list view does not carry) */
   orgName(id: number | null): string;
 }
@@ -31,12 +36,9 @@ export interface ExportColumn {
   value(source: ExportRowSource): string | number | null;
 }
 
-const BEIJING_OFFSET_MS = 8 * 3_600_000;
-
 /** `YYYY-MM-DD HH:mm` in Beijing time: the sheet shows wall-clock time, not UTC. */
-export function beijingDateTime(at: Date | null): string | null {
-  if (!at) return null;
-  return new Date(at.getTime() + BEIJING_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+function beijingDateTime(at: Date | null): string | null {
+  return at ? toBeijingDateTime(at) : null;
 }
 
 function labelOf<K extends string>(labels: Record<K, string>, key: string | null): string | null {
@@ -53,8 +55,8 @@ export const EXPORT_COLUMNS: readonly ExportColumn[] = [
   { header: '类型', width: 6, value: (s) => labelOf<CaseType>(CASE_TYPE_LABELS, s.row.type) },
   { header: '紧急程度', width: 8, value: (s) => labelOf<Priority>(PRIORITY_LABELS, s.row.priority) },
   { header: '事项类别', width: 24, value: (s) => s.view.category?.name ?? null },
-  { header: '标题', width: 36, value: (s) => s.row.title },
-  { header: '诉求内容', width: 60, value: (s) => s.row.description },
+  { header: '标题', width: 36, value: (s) => s.view.title },
+  { header: '诉求内容', width: 60, value: (s) => s.view.description },
   { header: '诉求人', width: 10, value: (s) => s.view.citizenName },
   { header: '联系电话', width: 14, value: (s) => s.view.citizenPhone },
   { header: '地址', width: 36, value: (s) => s.view.address },

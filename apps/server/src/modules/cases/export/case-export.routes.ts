@@ -1,9 +1,8 @@
 import { PassThrough } from 'node:stream';
-import { CaseListQuery } from '@shanzhi/shared';
-import { z } from 'zod';
+import { CaseExportQuery } from '@shanzhi/shared';
 import type { AppContext } from '../../../platform/context.js';
 import { actorOf } from '../../../platform/http/authenticate.js';
-import { STANDARD_ERRORS } from '../../../platform/http/common.schemas.js';
+import { fileAnswer, STANDARD_ERRORS } from '../../../platform/http/common.schemas.js';
 import type { ApiInstance } from '../../../platform/http/types.js';
 import {
   contentDispositionOf,
@@ -13,7 +12,6 @@ import {
 } from './case-export.service.js';
 
 /** The filters of `GET /api/v1/cases` without its page: the export writes every matching row. */
-export const CaseExportQuery = CaseListQuery.omit({ cursor: true, limit: true });
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -28,7 +26,7 @@ export function registerCaseExportRoutes(app: ApiInstance, ctx: AppContext): voi
         summary: '导出工单 The cases of the list’s filter as an .xlsx workbook (streamed)',
         querystring: CaseExportQuery,
         response: {
-          200: z.any().describe('.xlsx workbook, streamed (content-type: spreadsheetml)'),
+          200: fileAnswer(XLSX_TYPE, '.xlsx workbook, streamed'),
           ...STANDARD_ERRORS,
         },
       },

@@ -1,29 +1,22 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import type { CaseListQuery } from '@shanzhi/shared';
+import { type CaseExportQuery, toBeijingCompactDate } from '@shanzhi/shared';
 import ExcelJS from 'exceljs';
 import type { Actor } from '../../../platform/auth/actor.js';
 import type { AppContext } from '../../../platform/context.js';
 import { AppError } from '../../../platform/errors/app-error.js';
-import { orgIdsOf, presentCaseSummary } from '../cases.presenter.js';
-import { type CaseRow, findOrgBriefs } from '../cases.repository.js';
+import { findCategoryNames } from '../../catalog/catalog.repository.js';
+import { findOrgBriefs } from '../../orgs/org-briefs.repository.js';
+import { orgIdsOf, presentCaseForExport } from '../cases.presenter.js';
+import type { CaseRow } from '../cases.repository.js';
 import { caseListFilterOf } from '../cases.service.js';
-import {
-  type CaseListFilter,
-  countCases,
-  findCategoryNames,
-  listCases,
-  sortKeyOf,
-} from '../cases-list.repository.js';
+import { type CaseListFilter, countCases, listCases, sortKeyOf } from '../cases-list.repository.js';
 import { EXPORT_COLUMNS } from './case-export.columns.js';
 
 /** The most rows one export file may hold (a sheet holds 1,048,576; people narrow the filter long before). */
 export const EXPORT_MAX_ROWS = 200_000;
 /** Rows read per keyset query and written before the next is read. */
 export const EXPORT_BATCH_SIZE = 1_000;
-
-/** The filters of an export: those of the case list, without its page. */
-export type CaseExportQuery = Omit<CaseListQuery, 'cursor' | 'limit'>;
 
 /** An export that passed its checks: the repository filter and how many rows it will write. */
 export interface PreparedExport {
@@ -88,8 +81,8 @@ async function writeBatch(
   const names = { orgs, categories };
   const orgName = (id: number | null) => (id === null ? '' : (orgs.get(id)?.name ?? ''));
   for (const row of rows) {
-    // the list's own presenter masks the personal data, so the file shows exactly what the list shows
-    const view = presentCaseSummary(row, actor, names, []);
+    // the case presenter masks the personal data, so the file shows exactly what the list and detail show
+    const view = presentCaseForExport(row, actor, names);
     sheet.addRow(EXPORT_COLUMNS.map((c) => c.value({ row, view, orgName }) ?? '')).commit();
   }
 }
@@ -122,7 +115,9 @@ export async function writeCaseExport(
   let written = 0;
   let after: CaseListFilter['after'];
   for (;;) {
-    const { rows, more } = await listCases(ctx.db, { ...prepared.filter, after, limit: batchSize });
+    const fetched = await listCases(ctx.db, { ...prepared.filter, after, limit: batchSize });
+    const rows = fetched.slice(0, batchSize);
+    const more = fetched.length > batchSize;
     await writeBatch(ctx, actor, sheet, rows);
     written += rows.length;
     options.onBatch?.(rows.length, written);
@@ -138,8 +133,7 @@ export async function writeCaseExport(
 
 /** `工单导出_20261123.xlsx`: the export's file name on a Beijing day. */
 export function exportFileName(now: Date): string {
-  const day = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10).replaceAll('-', '');
-  return `工单导出_${day}.xlsx`;
+  return `工单导出_${toBeijingCompactDate(now)}.xlsx`;
 }
 
 /** `Content-Disposition` with an ASCII fallback and the UTF-8 name (RFC 5987 / RFC 6266 `filename*`). */

@@ -1,90 +1,69 @@
 import type { WorkingCalendar } from '@shanzhi/shared';
-import { CASE_SLA_EVENTS, computeLight, nextLightChangeAt, type SlaLight } from '@shanzhi/shared';
+import { CASE_SLA_EVENTS, type SlaLight } from '@shanzhi/shared';
 import { and, asc, eq, isNotNull, lte } from 'drizzle-orm';
 import type { AppContext } from '../../../platform/context.js';
 import type { Tx } from '../../../platform/db/database.js';
+import {
+  type LightScanner,
+  type LightScanResult,
+  lightTurnOf,
+  runLightScan,
+} from '../../../platform/lifecycle/light-scan.js';
 import { loadWorkingCalendar } from '../../calendar/calendar.service.js';
 import { clockOf } from '../case-clock.js';
-import { recordEvent } from '../case-timeline.js';
-import { type CaseRow, findChainHead, findHandlers, updateCaseWith } from '../cases.repository.js';
+import { recordCaseEvent } from '../case-timeline.js';
+import { type CaseRow, findHandlers, updateCaseWith } from '../cases.repository.js';
 import { cases } from '../cases.tables.js';
 
-const LIGHT_RANK: Record<SlaLight, number> = { green: 0, yellow: 1, red: 2 };
-/** When a light's change instant came but the light did not move (a calendar changed meanwhile): look again. */
-const RECHECK_MS = 60_000;
-
-/** What one scan did. */
-export interface SlaScanResult {
-  /** cases whose light turned yellow */
-  warned: number;
-  /** cases whose light turned red */
-  breached: number;
-  /** cases looked at */
-  checked: number;
-}
+/** What one scan did (cases warned, breached, looked at). */
+export type SlaScanResult = LightScanResult;
 
 /**
  * The SLA scan (限时办理): turns the cases whose light-change instant has come yellow at 80 % of the running
  * limit and red at its deadline, each with a `case.sla_warned` / `case.sla_breached` event by the system and
- * an outbox row. Safe with several processes on one database: each batch claims its rows with
- * `FOR UPDATE SKIP LOCKED`, so two scans never take the same case and a scan never waits for an action.
- * The light is not a version change: a user's form does not go stale because the clock ticked.
+ * an outbox row, on the lights' scan (`runLightScan`). The light is not a version change: a user's form does
+ * not go stale because the clock ticked.
  */
 export async function runSlaScan(
   ctx: AppContext,
   options: { batchSize?: number } = {},
 ): Promise<SlaScanResult> {
-  const batchSize = options.batchSize ?? 200;
   const calendar = await loadWorkingCalendar(ctx);
-  const total: SlaScanResult = { warned: 0, breached: 0, checked: 0 };
-  for (;;) {
-    const now = ctx.clock.now();
-    const batch = await ctx.db.transaction(async (tx) => {
-      const rows = await tx
+  return runLightScan(ctx, caseScanner(ctx.chainKey, calendar), options.batchSize);
+}
+
+/** The cases for the lights' scan, on one calendar. */
+function caseScanner(chainKey: Buffer, calendar: WorkingCalendar): LightScanner<CaseRow> {
+  return {
+    claimDue: (tx, now, limit) =>
+      tx
         .select()
         .from(cases)
         .where(and(isNotNull(cases.slaNextCheckAt), lte(cases.slaNextCheckAt, now)))
         .orderBy(asc(cases.slaNextCheckAt))
-        .limit(batchSize)
-        .for('update', { skipLocked: true });
-      for (const row of rows) {
-        const light = await relightCase(tx, row, calendar, now);
-        if (light === 'yellow') total.warned++;
-        if (light === 'red') total.breached++;
-      }
-      return rows.length;
-    });
-    total.checked += batch;
-    if (batch < batchSize) return total;
-  }
+        .limit(limit)
+        .for('update', { skipLocked: true }),
+    relight: (tx, row, now) => relightCase(tx, chainKey, row, calendar, now),
+  };
 }
 
 /** Relights one claimed case; answers the new light when it changed. */
 async function relightCase(
   tx: Tx,
+  chainKey: Buffer,
   row: CaseRow,
   calendar: WorkingCalendar,
   now: Date,
 ): Promise<SlaLight | null> {
   const clock = clockOf(row);
-  if (!clock) {
-    await tx.update(cases).set({ slaNextCheckAt: null }).where(eq(cases.id, row.id));
-    return null;
-  }
-  const light = computeLight(calendar, { ...clock, now });
   const before = row.light as SlaLight;
-  if (LIGHT_RANK[light] <= LIGHT_RANK[before]) {
-    const next = nextLightChangeAt(calendar, clock, before);
-    const recheck = next && next.getTime() > now.getTime() ? next : new Date(now.getTime() + RECHECK_MS);
-    await tx
-      .update(cases)
-      .set({ slaNextCheckAt: before === 'red' ? null : recheck })
-      .where(eq(cases.id, row.id));
+  const { turned: light, nextCheckAt } = lightTurnOf(calendar, clock, before, now);
+  if (!light || !clock) {
+    await tx.update(cases).set({ slaNextCheckAt: nextCheckAt }).where(eq(cases.id, row.id));
     return null;
   }
-  const head = await findChainHead(tx, row.id);
   const handlers = await findHandlers(tx, [row.id]);
-  const patch = { light, slaNextCheckAt: nextLightChangeAt(calendar, clock, light) };
+  const patch = { light, slaNextCheckAt: nextCheckAt };
   const event = {
     action: 'sla',
     event: CASE_SLA_EVENTS[light as 'yellow' | 'red'],
@@ -99,9 +78,9 @@ async function relightCase(
     attachments: [],
   };
   const coHandlerIds = handlers.filter((h) => h.role === 'co').map((h) => h.orgId);
-  const { inserts } = recordEvent(tx, { ...row, ...patch }, event, head, coHandlerIds);
+  const { inserts, chain } = await recordCaseEvent(tx, chainKey, { ...row, ...patch }, event, coHandlerIds);
   // the clock's light is not a version change: a user's open form does not go stale because time passed
-  await updateCaseWith(tx, row.id, { patch, now, bumpVersion: false }, inserts);
+  await updateCaseWith(tx, row.id, { patch: { ...patch, ...chain }, now, bumpVersion: false }, inserts);
   return light;
 }
 

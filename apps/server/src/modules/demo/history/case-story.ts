@@ -1,5 +1,6 @@
 import {
   addWorkingTime,
+  assertTransition,
   CASE_ACTION_EVENTS,
   CASE_SLA_EVENTS,
   type CaseAction,
@@ -13,7 +14,7 @@ import {
   type TimeLimitUnit,
   type WorkingCalendar,
 } from '@shanzhi/shared';
-import type { NewEvent } from '../../cases/case-timeline.js';
+import type { NewEvent } from '../../../platform/lifecycle/event-chain.js';
 import type { NewCaseRow } from '../../cases/cases.repository.js';
 
 /** Who acts in an event. */
@@ -91,6 +92,7 @@ export class CaseStory {
       this.finish();
       return false;
     }
+    this.assertStep(step);
     const at = new Date(atMs);
     this.catchUp(atMs);
     this.events.push({
@@ -109,6 +111,17 @@ export class CaseStory {
     this.row = { ...this.row, ...step.patch, state: step.to, updatedAt: at };
     this.last = atMs;
     return true;
+  }
+
+  /**
+   * Checks a step against the case lifecycle table the platform runs (`assertTransition` of the shared
+   * package): the history replays only what the case service would have allowed, and says so where not.
+   */
+  private assertStep(step: StoryStep): void {
+    const to = assertTransition(this.state, step.action);
+    if (to !== step.to) {
+      throw new Error(`demo history: ${step.action} from ${this.state} leads to ${to}, not to ${step.to}`);
+    }
   }
 
   /** Starts a limit (签收 at dispatch, 办理 at acceptance or rework) from `start`; answers its deadline. */

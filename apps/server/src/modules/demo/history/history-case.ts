@@ -7,8 +7,8 @@ import {
   type TimeLimit,
   toBeijingDate,
 } from '@shanzhi/shared';
+import type { NewEvent } from '../../../platform/lifecycle/event-chain.js';
 import { limitsForIntake } from '../../cases/case-clock.js';
-import type { NewEvent } from '../../cases/case-timeline.js';
 import type { NewCaseRow } from '../../cases/cases.repository.js';
 import { drawPersonName } from '../demo-city.names.js';
 import type { DemoRandom } from '../demo-random.js';
@@ -24,7 +24,7 @@ import {
   SOURCE_MIX,
   TYPE_MIX,
 } from './history-mix.js';
-import { type MessagePool, writeCaseText } from './history-texts.js';
+import { type CaseText, type MessagePool, writeCaseText } from './history-texts.js';
 import type { HistoryCategory, HistoryGrid, HistoryWorld } from './history-world.js';
 
 /** One generated case: its row, its timeline (unhashed) and its handling units. */
@@ -106,26 +106,46 @@ function findMaster(batch: readonly GeneratedCase[], districtId: number, at: Dat
   return null;
 }
 
-/** Draws one case registered at `createdAt` and plays its life up to the end of the history. */
+/**
+ * A case whose origin is known rather than drawn: a grid worker's finding reported up (网格上报) is
+ * registered where it was found, under the category and in the words of the finding.
+ */
+export interface GivenCase {
+  source: CaseSource;
+  grid: HistoryGrid;
+  point: { lng: number; lat: number };
+  category: HistoryCategory;
+  text: CaseText;
+  /** 外部编号: the finding's reference (`GF<id>`) */
+  externalRef: string;
+}
+
+/**
+ * Draws one case registered at `createdAt` (or takes what `given` says of it) and plays its life up to the
+ * end of the history.
+ */
 export function generateCase(
   random: DemoRandom,
   scene: HistoryScene,
   createdAt: Date,
   batch: readonly GeneratedCase[],
+  given?: GivenCase,
 ): GeneratedCase {
   const { world } = scene;
   const date = toBeijingDate(createdAt);
-  const districtCode = drawWeighted(random, DISTRICT_MIX);
-  const grid = random.pick(world.gridsByDistrict.get(districtCode) ?? world.grids);
-  const point = drawPoint(random, grid);
-  const source: CaseSource = drawWeighted(random, SOURCE_MIX);
+  const grid =
+    given?.grid ?? random.pick(world.gridsByDistrict.get(drawWeighted(random, DISTRICT_MIX)) ?? world.grids);
+  const point = given?.point ?? drawPoint(random, grid);
+  const source: CaseSource = given?.source ?? drawWeighted(random, SOURCE_MIX);
   const duplicateOf =
-    random.next() < LIFECYCLE_ODDS.duplicate ? findMaster(batch, grid.districtId, createdAt) : null;
+    !given && random.next() < LIFECYCLE_ODDS.duplicate ? findMaster(batch, grid.districtId, createdAt) : null;
   const master = duplicateOf === null ? null : batch[duplicateOf]!;
   const category =
-    (master && world.categories.find((c) => c.id === master.row.categoryId)) ||
-    drawCategory(random, scene, date);
-  const type = drawType(random, category);
+    given?.category ??
+    ((master && world.categories.find((c) => c.id === master.row.categoryId)) ||
+      drawCategory(random, scene, date));
+  // a grid worker's report is a 举报 without a citizen, as the finding's report up registers it
+  const type: CaseType = given ? 'report' : drawType(random, category);
   const limits = limitsForIntake(
     {
       acceptLimitValue: category.acceptLimit?.value ?? null,
@@ -137,11 +157,13 @@ export function generateCase(
     type,
   );
   const place = { district: grid.districtName, town: grid.townName, community: grid.communityName };
-  const text = master
-    ? { title: master.row.title, description: `再次反映：${master.row.description}` }
-    : writeCaseText(random, category.area, category.name, place, scene.pool);
+  const text =
+    given?.text ??
+    (master
+      ? { title: master.row.title, description: `再次反映：${master.row.description}` }
+      : writeCaseText(random, category.area, category.name, place, scene.pool));
   const story = new CaseStory(world.calendar, scene.endAt);
-  const anonymous = random.next() < 0.03;
+  const anonymous = !given && random.next() < 0.03;
   const row: Omit<NewCaseRow, 'number'> = {
     source,
     channel: source === 'online' ? drawWeighted(random, CHANNEL_MIX) : null,
@@ -151,11 +173,11 @@ export function generateCase(
     policeMatter: category.police,
     title: text.title,
     description: text.description,
-    citizenName: drawPersonName(random),
-    citizenPhone: drawPhone(random),
+    citizenName: given ? null : drawPersonName(random),
+    citizenPhone: given ? null : drawPhone(random),
     citizenIdNumber: null,
     anonymous,
-    keepPrivate: anonymous || random.next() < 0.02,
+    keepPrivate: anonymous || (!given && random.next() < 0.02),
     address: `${place.district}${place.town}${place.community}`,
     lng: point.lng,
     lat: point.lat,
@@ -171,7 +193,8 @@ export function generateCase(
     resolveLimitValue: limits.resolveLimit.value,
     resolveLimitUnit: limits.resolveLimit.unit,
     externalRef:
-      source === 'transfer_110' ? `110-${date.replaceAll('-', '')}-${random.int(1000, 9999)}` : null,
+      given?.externalRef ??
+      (source === 'transfer_110' ? `110-${date.replaceAll('-', '')}-${random.int(1000, 9999)}` : null),
     createdAt,
     updatedAt: createdAt,
   };

@@ -258,19 +258,19 @@ function playHandling(
       ]),
     });
   }
-  if (random.next() < ODDS.stuckOpen) {
-    stayStuck(random, story, world, acceptAt);
-    return handlers;
-  }
-  playReplyToClose(random, scene, story, input, h, leadActor, acceptAt);
+  // a hard case overruns its limit: the supervisor urges it, and it is replied late and ends as the others
+  // do — only the last weeks' cases still stand open when the history stops
+  const urged = random.next() < ODDS.overrun ? urgeOverdue(random, story, world, acceptAt) : undefined;
+  playReplyToClose(random, scene, story, input, h, leadActor, acceptAt, urged);
   return handlers;
 }
 
-/** A hard case that never got its reply: overdue, urged by the supervisor. */
-function stayStuck(random: DemoRandom, story: CaseStory, world: HistoryWorld, acceptAt: Date) {
+/** 督办 of a case past its resolve deadline; answers when the unit, urged, replies (days later). */
+function urgeOverdue(random: DemoRandom, story: CaseStory, world: HistoryWorld, acceptAt: Date): Date {
   const deadline = story.deadline ?? acceptAt;
+  const urgedAt = story.workAfter(deadline, random.int(60, 900));
   story.act({
-    at: story.workAfter(deadline, random.int(60, 900)),
+    at: urgedAt,
     action: 'supervise',
     actor: actorOf(world, world.cityCentreId, 'supervisor'),
     to: 'accepted',
@@ -278,7 +278,8 @@ function stayStuck(random: DemoRandom, story: CaseStory, world: HistoryWorld, ac
     note: '工单已超期，请承办单位加快办理',
     changes: { level: 'general' },
   });
-  story.finish();
+  // one to ten working days of 8 hours after the urging
+  return story.workAfter(urgedAt, random.int(8 * 60, 80 * 60));
 }
 
 function reply(random: DemoRandom, story: CaseStory, input: LifecycleInput, lead: StoryActor, at: Date) {
@@ -322,8 +323,12 @@ function playReplyToClose(
   h: Handling,
   lead: StoryActor,
   acceptAt: Date,
+  /** when an overdue case, urged, is replied; undefined for a case replied in the ordinary way */
+  urgedReplyAt?: Date,
 ): void {
-  if (random.next() < ODDS.extension) {
+  if (urgedReplyAt) {
+    reply(random, story, input, lead, urgedReplyAt);
+  } else if (random.next() < ODDS.extension) {
     const askAt = story.after(acceptAt, input.limits.resolveLimit, between(random, 0.5, 0.75));
     const current = story.deadline ?? askAt;
     const wanted = story.after(current, { value: random.int(2, 10), unit: 'working_days' }, 1);

@@ -18,12 +18,12 @@ export function drawWeighted<T>(random: DemoRandom, items: Weighted<T>): T {
 
 /**
  * 来源 of a Wuhai 12345 year: the phone line carries about 60 %, the 22 online channels most of the rest,
- * then grid workers' patrol reports, 110 transfers and the smaller sources.
+ * then 110 transfers and the smaller sources. Grid workers' reports (网格上报) are not drawn here: the grid
+ * history registers them, each from the finding it was reported up from.
  */
 export const SOURCE_MIX: Weighted<CaseSource> = [
   ['hotline_12345', 60],
   ['online', 24],
-  ['grid_patrol', 11],
   ['transfer_110', 2],
   ['iot_alert', 1],
   ['leader_assignment', 0.6],
@@ -133,8 +133,8 @@ export const LIFECYCLE_ODDS = {
   extension: 0.02,
   /** replied after the resolve deadline (超期) */
   lateReply: 0.009,
-  /** never replied: still open, overdue (the ≈ 1 % not closed) */
-  stuckOpen: 0.008,
+  /** a hard case: runs past its deadline unreplied until the supervisor urges it, then is replied late */
+  overrun: 0.008,
   /** the reviewer sends the reply back (返工) */
   rework: 0.04,
   /** the first callback did not reach the citizen */

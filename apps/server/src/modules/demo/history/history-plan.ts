@@ -1,15 +1,21 @@
-import { isWorkingDay, toBeijingDate, type WorkingCalendar } from '@shanzhi/shared';
+import {
+  beijingMidnight,
+  DAY_MS,
+  isWorkingDay,
+  toBeijingDate,
+  toBeijingDayNumber,
+  type WorkingCalendar,
+  weekdayOfDayNumber,
+} from '@shanzhi/shared';
 import { createDemoRandom, deriveSeed } from '../demo-random.js';
 import { DAY_KIND_WEIGHTS, HOUR_PROFILE, inHeatingSeason } from './history-mix.js';
 
-const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
-const BEIJING_OFFSET_MS = 8 * HOUR_MS;
 
 /** The weight of one Beijing day (its midnight in UTC ms): day kind × season. */
 function dayWeight(calendar: WorkingCalendar, midnightMs: number): number {
   const date = toBeijingDate(new Date(midnightMs));
-  const weekday = new Date(midnightMs + BEIJING_OFFSET_MS).getUTCDay();
+  const weekday = weekdayOfDayNumber(toBeijingDayNumber(midnightMs));
   const weekend = weekday === 0 || weekday === 6;
   const kind = isWorkingDay(calendar, date) ? 'working' : weekend ? 'weekend' : 'holiday';
   // the heating season brings more calls (供暖); summer storms and water cuts a little more too
@@ -19,7 +25,7 @@ function dayWeight(calendar: WorkingCalendar, midnightMs: number): number {
 }
 
 /** Splits `count` over `weights` in whole numbers that add up to `count` (largest remainders). */
-function apportion(count: number, weights: readonly number[]): number[] {
+export function apportion(count: number, weights: readonly number[]): number[] {
   const total = weights.reduce((a, b) => a + b, 0);
   const exact = weights.map((w) => (count * w) / total);
   const whole = exact.map(Math.floor);
@@ -47,7 +53,7 @@ export function planIntakeTimes(
 ): number[] {
   const random = createDemoRandom(deriveSeed(seed, 'intake-times'));
   const endMs = endAt.getTime();
-  const lastMidnight = Math.floor((endMs + BEIJING_OFFSET_MS) / DAY_MS) * DAY_MS - BEIJING_OFFSET_MS;
+  const lastMidnight = beijingMidnight(toBeijingDayNumber(endMs));
   const midnights = Array.from({ length: 365 }, (_, i) => lastMidnight - (364 - i) * DAY_MS);
   // today counts for the share of it that has passed
   const weights = midnights.map((m, i) =>

@@ -93,7 +93,8 @@ export type MessagePool = ReadonlyMap<string, readonly string[]>;
 
 /**
  * Loads the Teddy Cup messages (`train_8290.jsonl`) by label when `teddyDir` holds them, else an empty pool.
- * The texts are used at run time only, never copied into the repository. "A市" becomes 乌海市.
+ * The texts are used at run time only, never copied into the repository; each is joined into plain Chinese
+ * (`joinSegmentedText`) and its anonymised places are named when a case takes it (`localiseMessage`).
  */
 export function loadMessagePool(teddyDir: string): MessagePool {
   const file = path.join(teddyDir, 'train_8290.jsonl');
@@ -103,10 +104,37 @@ export function loadMessagePool(teddyDir: string): MessagePool {
     if (!line.trim()) continue;
     const { label, text } = JSON.parse(line) as { label?: string; text?: string };
     if (!label || !text || text.length < 20) continue;
-    const cleaned = text.replaceAll('A市', '乌海市').replace(/\s+/g, ' ').trim().slice(0, 500);
-    pool.set(label, [...(pool.get(label) ?? []), cleaned]);
+    const joined = joinSegmentedText(text).slice(0, 500);
+    pool.set(label, [...(pool.get(label) ?? []), joined]);
   }
   return pool;
+}
+
+// A space with a Chinese character or full-width punctuation on either side: the word segmentation of the
+// data set ("咨询 G 市 医保 几个 问题"), never a space a Chinese writer types. Spaces between Latin words
+// and numbers stay.
+const SEGMENTATION_SPACE = /\s+(?=\P{ASCII})|(?<=\P{ASCII})\s+/gu;
+
+/** A message of the data set as a citizen writes it: the word segmentation's spaces removed. */
+export function joinSegmentedText(text: string): string {
+  return text.replace(/\s+/g, ' ').replace(SEGMENTATION_SPACE, '').trim();
+}
+
+// The data set anonymises places as a capital and digits before the level: A市 (its city), K2区, M1县,
+// D12市 (a county-level city), B3镇, C1街道.
+const ANONYMISED_CITY = /(?<![A-Za-z0-9])[A-Z]市/g;
+const ANONYMISED_COUNTY = /(?<![A-Za-z0-9])[A-Z]\d*(?:区|县)|(?<![A-Za-z0-9])[A-Z]\d+市/g;
+const ANONYMISED_TOWN = /(?<![A-Za-z0-9])[A-Z]\d*(?:镇|乡|街道)/g;
+
+/**
+ * A message of the data set told in Wuhai: its anonymised cities become 乌海市, its districts and counties
+ * the district where the case happened, its towns and streets the case's town or street.
+ */
+export function localiseMessage(text: string, place: TextPlace): string {
+  return text
+    .replace(ANONYMISED_TOWN, place.town)
+    .replace(ANONYMISED_COUNTY, place.district)
+    .replace(ANONYMISED_CITY, '乌海市');
 }
 
 function titleOf(description: string): string {
@@ -126,7 +154,7 @@ export function writeCaseText(
 ): CaseText {
   const messages = pool.get(area);
   if (messages && messages.length > 0 && random.next() < 1 / 3) {
-    const description = random.pick(messages);
+    const description = localiseMessage(random.pick(messages), place);
     return { title: titleOf(description), description };
   }
   const [title, description] = random.pick(TEMPLATES[area] ?? GENERIC);

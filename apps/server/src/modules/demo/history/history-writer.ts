@@ -1,8 +1,8 @@
 import { getTableColumns, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { type DbOrTx, queryRows } from '../../../platform/db/database.js';
+import { type ChainedEvent, chainEvent } from '../../../platform/lifecycle/event-chain.js';
 import { caseEvents } from '../../cases/case-events.tables.js';
-import { type EventContent, GENESIS_HASH, hashEvent } from '../../cases/case-timeline.js';
 import { caseHandlers, cases } from '../../cases/cases.tables.js';
 import { formatCaseNumber } from '../../cases/register-case.js';
 import type { GeneratedCase } from './history-case.js';
@@ -21,6 +21,10 @@ const CASE_DEFAULTS = {
   reopens: 0,
   extensionRequests: 0,
   supervisions: 0,
+  // the bulk insert names every column, so a column's own default never applies: the chain's length is
+  // set by setChainHeads once the timeline is written
+  eventCount: 0,
+  chainLegacyEvents: 0,
   version: 0,
 };
 
@@ -29,10 +33,17 @@ type Columns = Record<string, PgColumn>;
 /**
  * `insert into <table> (<cols>) select <cols> from jsonb_to_recordset($1)`: many rows in one statement
  * and one parameter, whatever the driver's limit on parameters. Keys of `records` are property names.
+ * Identity ids are the database's to fill, unless `withIds` (ids drawn beforehand from the sequence).
  */
-function bulkInsert(table: PgTable, records: readonly Record<string, unknown>[], returning?: SQL): SQL {
+export function bulkInsert(
+  table: PgTable,
+  records: readonly Record<string, unknown>[],
+  returning?: SQL,
+  options: { withIds?: boolean } = {},
+): SQL {
   const columns = Object.entries(getTableColumns(table) as Columns).filter(
-    ([, c]) => !(c.primary && c.generatedIdentity),
+    // generated columns (the masked search copies) are always the database's
+    ([, c]) => !(c.primary && c.generatedIdentity && !options.withIds) && c.generated === undefined,
   );
   const json = JSON.stringify(
     records.map((r) => Object.fromEntries(columns.map(([key, c]) => [c.name, r[key] ?? null]))),
@@ -65,16 +76,26 @@ async function reserveNumbers(tx: DbOrTx, batch: readonly GeneratedCase[]): Prom
   });
 }
 
-/** The chained timeline of one case, hashed with the case module's own function. */
-function chainEvents(caseId: number, generated: GeneratedCase): Record<string, unknown>[] {
-  let prevHash = GENESIS_HASH;
-  return generated.events.map((event, i) => {
-    const content: EventContent = { ...event, caseId, seq: i + 1 };
-    const hash = hashEvent(prevHash, content);
-    const record = { ...content, at: content.at.toISOString(), prevHash, hash };
-    prevHash = hash;
-    return record;
-  });
+/** The keyed, chained timeline of one case, chained by the case module's own function. */
+function chainEvents(key: Buffer, caseId: number, generated: GeneratedCase): ChainedEvent<'caseId'>[] {
+  const chained: ChainedEvent<'caseId'>[] = [];
+  for (const event of generated.events)
+    chained.push(chainEvent(key, { key: 'caseId', id: caseId }, event, chained.at(-1) ?? null));
+  return chained;
+}
+
+/** Sets each case's chain head and event count to the end of the timeline just written for it. */
+async function setChainHeads(tx: DbOrTx, timelines: readonly ChainedEvent<'caseId'>[][]): Promise<void> {
+  const heads = JSON.stringify(
+    timelines.flatMap((t) => {
+      const last = t.at(-1);
+      return last ? [{ id: last.caseId, head: last.hash, n: last.seq }] : [];
+    }),
+  );
+  await tx.execute(
+    sql`update cases c set chain_head = x.head, event_count = x.n
+          from jsonb_to_recordset(${heads}::jsonb) as x(id int, head text, n int) where c.id = x.id`,
+  );
 }
 
 /** Points a merged duplicate's row and `merge` event at its master, now that the master has an id. */
@@ -88,9 +109,14 @@ const iso = (value: unknown) => (value instanceof Date ? value.toISOString() : v
 
 /**
  * Writes a batch of generated cases inside the caller's transaction: numbers, cases, handling units and
- * hash-chained timelines, in a handful of multi-row statements. Answers the ids given, in batch order.
+ * timelines chained under `chainKey`, in a handful of multi-row statements. Answers the ids given, in batch
+ * order.
  */
-export async function writeHistoryBatch(tx: DbOrTx, batch: readonly GeneratedCase[]): Promise<number[]> {
+export async function writeHistoryBatch(
+  tx: DbOrTx,
+  chainKey: Buffer,
+  batch: readonly GeneratedCase[],
+): Promise<number[]> {
   const numbers = await reserveNumbers(tx, batch);
   const records = batch.map((c, i) => {
     const row = Object.fromEntries(
@@ -120,9 +146,11 @@ export async function writeHistoryBatch(tx: DbOrTx, batch: readonly GeneratedCas
   }
   const handlers = batch.flatMap((c, i) => c.handlers.map((h) => ({ caseId: ids[i], ...h })));
   if (handlers.length > 0) await tx.execute(bulkInsert(caseHandlers, handlers));
-  const events = batch.flatMap((c, i) => chainEvents(ids[i]!, c));
+  const timelines = batch.map((c, i) => chainEvents(chainKey, ids[i]!, c));
+  const events = timelines.flat().map((e) => ({ ...e, at: e.at.toISOString() }));
   for (let i = 0; i < events.length; i += EVENTS_PER_STATEMENT) {
     await tx.execute(bulkInsert(caseEvents, events.slice(i, i + EVENTS_PER_STATEMENT)));
   }
+  await setChainHeads(tx, timelines);
   return ids;
 }

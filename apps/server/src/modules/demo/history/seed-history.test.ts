@@ -3,8 +3,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../../platform/db/database.js';
 import { createTestContext, type TestContext } from '../../../test/setup.js';
-import { verifyChain } from '../../cases/case-timeline.js';
-import type { CaseEventRow } from '../../cases/cases.repository.js';
+import { loadCaseTimelines, verifyTimeline } from '../../cases/timeline-verification.js';
 import { countHistoryKpis } from './history-kpi-counts.js';
 import { readHistoryState, seedDemoHistory } from './seed-history.js';
 
@@ -33,20 +32,18 @@ describe('the demo history', () => {
   }, 240_000);
   afterAll(() => ctx?.dispose());
 
-  it('writes the cases asked for, each with a verifiable hash-chained timeline', async () => {
-    const events = await queryRows<CaseEventRow & Record<string, unknown>>(
+  it('writes the cases asked for, each with a verifiable keyed timeline whose head the case row carries', async () => {
+    const ids = await queryRows<{ id: number }>(ctx.db, sql`select id from cases order by id`);
+    const timelines = await loadCaseTimelines(
       ctx.db,
-      sql`select id, case_id as "caseId", seq, action, event, actor_user_id as "actorUserId",
-                 actor_name as "actorName", actor_org_id as "actorOrgId", at, from_state as "fromState",
-                 to_state as "toState", note, changes, attachments, prev_hash as "prevHash", hash
-            from case_events order by case_id, seq`,
+      ids.map((r) => r.id),
     );
-    const byCase = new Map<number, CaseEventRow[]>();
-    for (const e of events)
-      byCase.set(e.caseId, [...(byCase.get(e.caseId) ?? []), { ...e, at: new Date(e.at) }]);
-    expect(byCase.size).toBe(CASES);
-    for (const [caseId, timeline] of byCase) {
-      expect(verifyChain(timeline), `case ${caseId}`).toEqual({ valid: true, events: timeline.length });
+    expect(timelines).toHaveLength(CASES);
+    for (const { row, events } of timelines) {
+      expect(verifyTimeline(ctx.chainKey, row, events), `case ${row.id}`).toEqual({
+        valid: true,
+        events: events.length,
+      });
     }
   });
 
@@ -78,6 +75,26 @@ describe('the demo history', () => {
     expect(kpis.solvingRate.value).toBeGreaterThan(0.93);
     expect(kpis.returnRate.value).toBeGreaterThan(0.01);
     expect(kpis.returnRate.value).toBeLessThan(0.06);
+  });
+
+  it('lets old cases end as real ones do: none stands open a month past its deadline', async () => {
+    const monthBefore = new Date(END_AT.getTime() - 30 * 86_400_000).toISOString();
+    const longOverdue = await queryRows<{ number: string; state: string }>(
+      ctx.db,
+      sql`select number, state from cases
+           where state in ('registered', 'dispatched', 'accepted', 'returned')
+             and resolve_deadline < ${monthBefore}::timestamptz`,
+    );
+    expect(longOverdue).toEqual([]);
+    // the overdue ones that were urged were replied late and went on to their callback
+    const [urged] = await queryRows<{ n: number; ended: number }>(
+      ctx.db,
+      sql`select count(*)::int as n,
+                 count(*) filter (where state in ('reviewed', 'called_back', 'closed'))::int as ended
+            from cases where supervisions > 0 and created_at < ${monthBefore}::timestamptz`,
+    );
+    expect(urged!.n).toBeGreaterThan(0);
+    expect(urged!.ended).toBe(urged!.n);
   });
 
   it('is idempotent: a second run writes nothing', async () => {

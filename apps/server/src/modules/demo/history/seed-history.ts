@@ -118,7 +118,7 @@ async function commitBatch(ctx: AppContext, batch: readonly GeneratedCase[], b: 
     );
     const state = HistoryState.parse(locked?.value);
     if (state.batchesDone !== b) return false;
-    await writeHistoryBatch(tx, batch);
+    await writeHistoryBatch(tx, ctx.chainKey, batch);
     const batches = Math.ceil(state.cases / state.batchSize);
     const next = {
       ...state,

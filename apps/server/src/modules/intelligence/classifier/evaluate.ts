@@ -1,3 +1,11 @@
+import {
+  type AutoDispatchFigures,
+  autoDispatchFigures,
+  expectedCalibrationError,
+  round4,
+  roundFigures,
+  type TopAnswer,
+} from './calibration.js';
 import { predict, type TextClassifier, type TrainingExample } from './train.js';
 
 /** Precision, recall and F1 of one category. */
@@ -64,14 +72,41 @@ export function scorePredictions(
   };
 }
 
-/** Classifies every message with `predict` (the production path) and scores the top answers. */
-export function evaluate(model: TextClassifier, examples: readonly TrainingExample[]): EvaluationReport {
+/** An evaluation with the calibration figures of the model's probabilities. */
+export interface CalibratedEvaluationReport extends EvaluationReport {
+  /** expected calibration error (10 bins) of the top probabilities on these messages */
+  ece: number;
+  /** automatic dispatch at the threshold on these messages (absent when no threshold was given) */
+  auto_dispatch?: AutoDispatchFigures;
+}
+
+/**
+ * Classifies every message with `predict` (the production path), scores the top answers and measures how
+ * well the probabilities are calibrated; with a threshold, also the share of messages automatic dispatch
+ * would take and how many of those it would get right.
+ */
+export function evaluate(
+  model: TextClassifier,
+  examples: readonly TrainingExample[],
+  options: { threshold?: number } = {},
+): CalibratedEvaluationReport {
   const started = performance.now();
-  const predicted = examples.map((e) => predict(model, e.text, 1)[0]?.label ?? '');
+  const top = examples.map((e) => predict(model, e.text, 1)[0]);
   const elapsed = performance.now() - started;
-  return scorePredictions(
+  const answers: TopAnswer[] = top.map((p, i) => ({
+    confidence: p?.probability ?? 0,
+    correct: p?.label === examples[i]!.label,
+  }));
+  const report = scorePredictions(
     examples.map((e) => e.label),
-    predicted,
+    top.map((p) => p?.label ?? ''),
     examples.length > 0 ? elapsed / examples.length : 0,
   );
+  return {
+    ...report,
+    ece: round4(expectedCalibrationError(answers)),
+    ...(options.threshold !== undefined
+      ? { auto_dispatch: roundFigures(autoDispatchFigures(answers, options.threshold)) }
+      : {}),
+  };
 }

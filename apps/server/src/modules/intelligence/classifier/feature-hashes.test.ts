@@ -2,8 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { CHAR_BLOCK_BIT, FeatureCounter, type HashedCounts } from './feature-hashes.js';
 import { DEFAULT_FEATURE_CONFIG } from './text-features.js';
 
-function countsOf(words: string[], counter = new FeatureCounter()): Map<number, number> {
-  counter.count(words, DEFAULT_FEATURE_CONFIG);
+// n-grams alone, as the models stored before head words were trained
+const NGRAMS_ONLY = { ...DEFAULT_FEATURE_CONFIG, headWords: 0 };
+
+function countsOf(
+  words: string[],
+  counter = new FeatureCounter(),
+  config = NGRAMS_ONLY,
+): Map<number, number> {
+  counter.count(words, config);
   return asMap(counter.snapshot());
 }
 
@@ -40,11 +47,27 @@ describe('FeatureCounter', () => {
     expect(new Map(chars(['路灯', '坏了']))).toEqual(new Map(chars(['路', '灯坏', '了'])));
   });
 
+  it('counts the opening words again as head features, apart from every n-gram', () => {
+    const words = ['电梯', '故障', '物业', '不', '维修'];
+    const plain = countsOf(words);
+    const headed = countsOf(words, new FeatureCounter(), { ...NGRAMS_ONLY, headWords: 2 });
+    const extra = [...headed.keys()].filter((h) => !plain.has(h));
+    expect(extra).toHaveLength(2);
+    expect(extra.every((h) => h < CHAR_BLOCK_BIT)).toBe(true);
+    for (const [h, c] of plain) expect(headed.get(h)).toBe(c);
+    const short = countsOf(['电梯'], new FeatureCounter(), { ...NGRAMS_ONLY, headWords: 15 });
+    expect(short.size).toBe(countsOf(['电梯']).size + 1);
+  });
+
   it('answers the same when its buffers are reused after a longer message', () => {
     const counter = new FeatureCounter();
     const long = Array.from({ length: 3000 }, (_, i) => `第${i % 97}号路灯坏了`);
     countsOf(long, counter);
     expect(countsOf(['水箱', '霉味', '水箱'], counter)).toEqual(countsOf(['水箱', '霉味', '水箱']));
     expect(countsOf([], counter).size).toBe(0);
+    countsOf(long, counter, DEFAULT_FEATURE_CONFIG);
+    expect(countsOf(['水箱', '霉味'], counter, DEFAULT_FEATURE_CONFIG)).toEqual(
+      countsOf(['水箱', '霉味'], new FeatureCounter(), DEFAULT_FEATURE_CONFIG),
+    );
   });
 });

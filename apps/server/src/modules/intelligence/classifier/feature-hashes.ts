@@ -6,6 +6,7 @@ export const CHAR_BLOCK_BIT = 0x80000000;
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 const CHAR_SEED = FNV_OFFSET ^ 0x5bd1e995;
+const HEAD_SEED = 0x68656164;
 
 function hashWord(word: string): number {
   let h = FNV_OFFSET;
@@ -30,7 +31,8 @@ export interface HashedCounts {
 /**
  * Hashes the word and character n-grams of one message at a time and counts them, in buffers reused from
  * call to call: prediction featurises one message per request and should not allocate for it. Word n-grams
- * hash into [0, 2^31), character n-grams (over the kept words joined without spaces) into [2^31, 2^32).
+ * and head words (the first `headWords` kept words, counted again as features of their own) hash into
+ * [0, 2^31), character n-grams (over the kept words joined without spaces) into [2^31, 2^32).
  */
 export class FeatureCounter {
   /** distinct feature hashes of the last counted message, first-seen order; entries [0, size) are valid */
@@ -51,11 +53,15 @@ export class FeatureCounter {
   count(words: readonly string[], config: FeatureConfig): number {
     const [wMin, wMax] = config.wordNgrams;
     const [cMin, cMax] = config.charNgrams;
-    const chars = this.loadWords(words, wMax >= 1);
+    const head = Math.min(config.headWords, words.length);
+    const chars = this.loadWords(words, wMax >= 1 || head > 0);
     const wordSpan = wMax >= 1 ? Math.max(0, wMax - Math.max(wMin, 1) + 1) : 0;
     const charSpan = cMax >= 1 ? Math.max(0, cMax - Math.max(cMin, 1) + 1) : 0;
-    this.prepareTable(words.length * wordSpan + chars * charSpan);
+    this.prepareTable(words.length * wordSpan + chars * charSpan + head);
     this.size = 0;
+    // The opening words are mostly the title, the densest statement of what the message is about.
+    for (let i = 0; i < head; i++)
+      this.add(finish(Math.imul(this.wordHashes[i]! ^ HEAD_SEED, FNV_PRIME)) >>> 1);
     if (wMax >= 1) {
       const wordHashes = this.wordHashes;
       for (let i = 0; i < words.length; i++) {

@@ -28,5 +28,7 @@ describe('countMessageFeatures', () => {
     expect(countMessageFeatures(STREETLIGHT, { ...DEFAULT_FEATURE_CONFIG }).snapshot()).toEqual(
       fresh(STREETLIGHT, DEFAULT_FEATURE_CONFIG),
     );
+    const noHead = { ...DEFAULT_FEATURE_CONFIG, headWords: 0 };
+    expect(countMessageFeatures(STREETLIGHT, noHead).snapshot()).toEqual(fresh(STREETLIGHT, noHead));
   });
 });

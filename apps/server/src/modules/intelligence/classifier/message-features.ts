@@ -25,6 +25,7 @@ export function countMessageFeatures(text: string, config: FeatureConfig): Featu
 function countsAlike(a: FeatureConfig, b: FeatureConfig): boolean {
   return (
     a.dropStopWords === b.dropStopWords &&
+    a.headWords === b.headWords &&
     a.wordNgrams[0] === b.wordNgrams[0] &&
     a.wordNgrams[1] === b.wordNgrams[1] &&
     a.charNgrams[0] === b.charNgrams[0] &&

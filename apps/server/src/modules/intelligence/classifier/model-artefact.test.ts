@@ -42,6 +42,23 @@ describe('model artefact', () => {
     for (const text of texts) expect(predict(loaded, text, 3)).toEqual(predict(model, text, 3));
   });
 
+  it('keeps the calibration, and reads an artefact written before head words as counting none', () => {
+    const copy = deserializeModel(serializeModel(model));
+    expect(copy.calibration).toEqual(model.calibration);
+    const older = trainClassifier(TINY_CORPUS, { features: { minDf: 1, headWords: 0 }, svm: { c: 10 } });
+    const buf = serializeModel(older);
+    const jsonLength = buf.readUInt32LE(4);
+    const meta = JSON.parse(buf.subarray(8, 8 + jsonLength).toString('utf8'));
+    delete meta.features.headWords;
+    const json = Buffer.from(JSON.stringify(meta), 'utf8');
+    const header = Buffer.alloc(8);
+    buf.copy(header, 0, 0, 4);
+    header.writeUInt32LE(json.byteLength, 4);
+    const loaded = deserializeModel(Buffer.concat([header, json, buf.subarray(8 + jsonLength)]));
+    expect(loaded.features.headWords).toBe(0);
+    for (const text of texts) expect(predict(loaded, text, 3)).toEqual(predict(older, text, 3));
+  });
+
   it('refuses a corrupted buffer', () => {
     const buf = serializeModel(model);
     buf[buf.length - 1]! ^= 0xff;

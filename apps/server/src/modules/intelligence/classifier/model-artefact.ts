@@ -22,6 +22,7 @@ export interface ModelMetadata {
   labels: TextClassifier['labels'];
   features: TextClassifier['features'];
   temperature: TextClassifier['temperature'];
+  calibration?: TextClassifier['calibration'];
   training: TextClassifier['training'];
   metrics?: TextClassifier['metrics'];
   /** number of feature columns in the weights */
@@ -58,6 +59,7 @@ function metadataOf(model: TextClassifier, weights: Buffer): ModelMetadata {
     labels: model.labels,
     features: model.features,
     temperature: model.temperature,
+    ...(model.calibration ? { calibration: model.calibration } : {}),
     training: model.training,
     ...(model.metrics ? { metrics: model.metrics } : {}),
     featureCount: model.vocabulary.keys.length,
@@ -92,10 +94,12 @@ function modelFrom(meta: ModelMetadata, weights: Buffer): TextClassifier {
     version: meta.version,
     createdAt: meta.createdAt,
     labels: meta.labels,
-    features: meta.features,
+    // artefacts written before head words existed count none
+    features: { ...meta.features, headWords: meta.features.headWords ?? 0 },
     vocabulary: restoreVocabulary(keys, idf),
     weights: { labelCount: l, weights: w, bias },
     temperature: meta.temperature,
+    ...(meta.calibration ? { calibration: meta.calibration } : {}),
     training: meta.training,
     ...(meta.metrics ? { metrics: meta.metrics } : {}),
   };

@@ -13,6 +13,11 @@ export interface FeatureConfig {
   minDf: number;
   /** drop the stop-words that the pre-segmented form never contains */
   dropStopWords: boolean;
+  /**
+   * the first this many kept words (the title, mostly) also count as features of their own; 0 = none (the
+   * models trained before this option existed)
+   */
+  headWords: number;
 }
 
 /** The feature configuration chosen by cross-validation on the 2020 TipDM messages. */
@@ -22,6 +27,7 @@ export const DEFAULT_FEATURE_CONFIG: FeatureConfig = {
   charWeight: 1.5,
   minDf: 5,
   dropStopWords: true,
+  headWords: 15,
 };
 
 const HAS_WORD_CHAR = /[\p{L}\p{N}]/u;

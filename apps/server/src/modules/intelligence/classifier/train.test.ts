@@ -37,6 +37,17 @@ describe('trainClassifier', () => {
     expect(model.temperature).toBeGreaterThan(0);
   });
 
+  it('fits its temperature on held-back messages and records what calibration gave on them', () => {
+    expect(model.calibration).toMatchObject({ method: 'temperature', folds: 3, n: TINY_CORPUS.length });
+    expect(model.calibration!.temperature).toBe(model.temperature);
+    expect(model.calibration!.ece).toBeGreaterThanOrEqual(0);
+    expect(model.calibration!.autoDispatch.length).toBeGreaterThan(5);
+    expect(model.training.members).toEqual(['svm', 'nbsvm']);
+    const uncalibrated = trainClassifier(TINY_CORPUS, { features: { minDf: 1 }, calibrationFolds: 0 });
+    expect(uncalibrated.calibration).toBeUndefined();
+    expect(uncalibrated.temperature).toBe(1);
+  });
+
   it('answers even for a message with no known feature', () => {
     const ranked = predict(model, '？？？', 2);
     expect(ranked).toHaveLength(2);

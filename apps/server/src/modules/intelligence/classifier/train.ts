@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto';
+import {
+  type AutoDispatchFigures,
+  autoDispatchCurve,
+  expectedCalibrationError,
+  round4,
+  type TopAnswer,
+} from './calibration.js';
+import { DEFAULT_MEMBERS, type EnsembleMember, trainEnsemble } from './ensemble.js';
 import { FeatureCounter, type HashedCounts } from './feature-hashes.js';
 import { assignStratifiedFolds } from './folds.js';
-import {
-  fitTemperature,
-  type LinearWeights,
-  type SvmOptions,
-  scoreRow,
-  softmax,
-  trainLinearSvm,
-} from './linear-model.js';
+import { fitTemperature, type LinearWeights, type SvmOptions, scoreRow, softmax } from './linear-model.js';
 import { countMessageFeatures } from './message-features.js';
 import { ScoringTable } from './scoring-table.js';
 import { DEFAULT_FEATURE_CONFIG, extractWords, type FeatureConfig } from './text-features.js';
@@ -34,7 +35,12 @@ export interface TrainOptions {
   features?: Partial<FeatureConfig>;
   /** the linear SVM; merged over DEFAULT_SVM_OPTIONS */
   svm?: Partial<SvmOptions>;
-  /** folds of the internal split used to fit the probability temperature; 0 or 1 = skip (temperature 1) */
+  /** the model families averaged into the classifier (DEFAULT_MEMBERS: SVM and NB-SVM) */
+  members?: readonly EnsembleMember[];
+  /**
+   * folds of the internal split on whose held-back messages the probability temperature is fitted (default
+   * DEFAULT_CALIBRATION_FOLDS); 0 or 1 = skip (temperature 1)
+   */
   calibrationFolds?: number;
   /** version string stored in the artefact; by default date + content hash */
   version?: string;
@@ -54,6 +60,30 @@ export const DEFAULT_SVM_OPTIONS: SvmOptions = {
   seed: 42,
 };
 
+/** Folds of the internal split that calibrates the probabilities, unless told otherwise. */
+export const DEFAULT_CALIBRATION_FOLDS = 3;
+
+/**
+ * How the probabilities were calibrated, and how the calibrated model did on the messages held back for it
+ * (models of the internal split, each trained on the other folds): what an administrator reads before moving
+ * the auto-dispatch threshold.
+ */
+export interface CalibrationSummary {
+  method: 'temperature';
+  /** the softmax temperature over the averaged margins */
+  temperature: number;
+  /** folds of the internal split */
+  folds: number;
+  /** held-back messages the figures are measured on */
+  n: number;
+  /** top-label accuracy on them */
+  accuracy: number;
+  /** expected calibration error (10 bins) on them, after calibration */
+  ece: number;
+  /** coverage and accuracy of automatic dispatch at each of CURVE_THRESHOLDS */
+  autoDispatch: AutoDispatchFigures[];
+}
+
 /** What the artefact records about the data a model was trained on. */
 export interface TrainingSummary {
   /** number of training messages */
@@ -66,6 +96,8 @@ export interface TrainingSummary {
   seconds: number;
   /** the SVM hyper-parameters used */
   svm: SvmOptions;
+  /** the model families averaged (absent in models of a single SVM) */
+  members?: EnsembleMember[];
   /** folds used to fit the temperature (0 = none) */
   calibrationFolds: number;
 }
@@ -86,6 +118,8 @@ export interface TextClassifier {
   weights: LinearWeights;
   /** softmax temperature over SVM margins, fitted on held-out margins */
   temperature: number;
+  /** how the temperature was fitted and what it gave on held-back messages (absent when not calibrated) */
+  calibration?: CalibrationSummary;
   /** the training data in figures */
   training: TrainingSummary;
   /** evaluation figures, if someone measured them (e.g. cross-validation) */
@@ -157,15 +191,34 @@ export function fitFeaturised(
   const labelIndex = new Map(labels.map((l, i) => [l, i]));
   const y = Int32Array.from(textLabels, (l) => labelIndex.get(l)!);
   const svm: SvmOptions = { ...DEFAULT_SVM_OPTIONS, ...options.svm };
+  const members = [...(options.members ?? DEFAULT_MEMBERS)];
   const vocabulary = fitVocabulary(counts, data.features.minDf);
   const vectors = counts.map((c) => vectoriseCounts(c, vocabulary, data.features.charWeight));
-  options.log?.(`${vocabulary.keys.length} features; training ${labels.length} one-vs-rest SVMs`);
-  const calibrationFolds = Math.min(options.calibrationFolds ?? 2, minimumClassSize(y, labels.length));
-  const temperature =
+  options.log?.(
+    `${vocabulary.keys.length} features; training ${members.join(' + ')}, ${labels.length} one-vs-rest SVMs each`,
+  );
+  const calibrationFolds = Math.min(
+    options.calibrationFolds ?? DEFAULT_CALIBRATION_FOLDS,
+    minimumClassSize(y, labels.length),
+  );
+  const calibration =
     calibrationFolds >= 2 && labels.length >= 2
-      ? fitHeldOutTemperature(vectors, y, labels.length, vocabulary.keys.length, svm, calibrationFolds)
-      : 1;
-  const weights = trainLinearSvm(toSparseMatrix(vectors, vocabulary.keys.length), y, labels.length, svm);
+      ? calibrateOnHeldBack(
+          vectors,
+          y,
+          labels.length,
+          vocabulary.keys.length,
+          { svm, members },
+          calibrationFolds,
+        )
+      : undefined;
+  const weights = trainEnsemble(
+    toSparseMatrix(vectors, vocabulary.keys.length),
+    y,
+    labels.length,
+    svm,
+    members,
+  );
   const labelCounts: Record<string, number> = {};
   for (const l of textLabels) labelCounts[l] = (labelCounts[l] ?? 0) + 1;
   const createdAt = (options.now?.() ?? new Date()).toISOString();
@@ -176,14 +229,16 @@ export function fitFeaturised(
     features: data.features,
     vocabulary,
     weights,
-    temperature,
+    temperature: calibration?.temperature ?? 1,
+    ...(calibration ? { calibration } : {}),
     training: {
       n: pick.length,
       labelCounts,
       featureCount: vocabulary.keys.length,
       seconds: Math.round(performance.now() - started) / 1000,
       svm,
-      calibrationFolds: calibrationFolds >= 2 ? calibrationFolds : 0,
+      members,
+      calibrationFolds: calibration ? calibrationFolds : 0,
     },
   };
   if (!options.version) model.version = defaultVersion(createdAt, weights);
@@ -196,31 +251,53 @@ function minimumClassSize(y: Int32Array, labelCount: number): number {
   return Math.min(...sizes);
 }
 
-function fitHeldOutTemperature(
+/**
+ * Fits the softmax temperature on messages held back from the models that score them (each fold scored by
+ * an ensemble trained on the other folds), and measures the calibrated answers on the same messages.
+ */
+function calibrateOnHeldBack(
   vectors: SparseVector[],
   y: Int32Array,
   labelCount: number,
   columns: number,
-  svm: SvmOptions,
+  model: { svm: SvmOptions; members: readonly EnsembleMember[] },
   folds: number,
-): number {
-  const fold = assignStratifiedFolds(y, folds, svm.seed + 1);
+): CalibrationSummary {
+  const fold = assignStratifiedFolds(y, folds, model.svm.seed + 1);
   const scores: Float64Array[] = new Array(vectors.length);
   for (let f = 0; f < folds; f++) {
     const train: number[] = [];
     for (let i = 0; i < vectors.length; i++) if (fold[i] !== f) train.push(i);
-    const weights = trainLinearSvm(
+    const weights = trainEnsemble(
       toSparseMatrix(
         train.map((i) => vectors[i]!),
         columns,
       ),
       Int32Array.from(train, (i) => y[i]!),
       labelCount,
-      svm,
+      model.svm,
+      model.members,
     );
     for (let i = 0; i < vectors.length; i++) if (fold[i] === f) scores[i] = scoreRow(weights, vectors[i]!);
   }
-  return fitTemperature(scores, y);
+  const temperature = fitTemperature(scores, y);
+  const answers = scores.map((s, i) => topAnswer(softmax(s, temperature), y[i]!));
+  return {
+    method: 'temperature',
+    temperature,
+    folds,
+    n: answers.length,
+    accuracy: round4(answers.filter((a) => a.correct).length / answers.length),
+    ece: round4(expectedCalibrationError(answers)),
+    autoDispatch: autoDispatchCurve(answers),
+  };
+}
+
+/** The top label's probability and whether it is the true label `truth`. */
+export function topAnswer(probabilities: ArrayLike<number>, truth: number): TopAnswer {
+  let best = 0;
+  for (let l = 1; l < probabilities.length; l++) if (probabilities[l]! > probabilities[best]!) best = l;
+  return { confidence: probabilities[best]!, correct: best === truth };
 }
 
 function defaultVersion(createdAt: string, weights: LinearWeights): string {

@@ -20,45 +20,65 @@ function load(): EvalMessage[] {
 }
 
 describe('duplicate detection on the labelled evaluation set (README)', () => {
-  it.skipIf(!present)('reaches precision ≥ 0.95 and recall ≥ 0.9 at the default threshold', () => {
-    const pairs = buildDuplicateEvalSet(load(), 400);
-    const s = DEFAULT_DUPLICATE_SCORING;
-    let tp = 0;
-    let fp = 0;
-    let fn = 0;
-    let banded = 0;
-    const wrong: Record<string, number> = {};
-    for (const pair of pairs) {
-      const query = { ...pair.query, phone: phoneKey(pair.query.phone) };
-      const candidate = { ...pair.candidate, phone: phoneKey(pair.candidate.phone) };
-      const scored = scoreDuplicate(query, candidate, textSimilarity(query.features, candidate.features), s);
-      const flagged = scored.score >= s.threshold;
-      if (flagged && pair.duplicate) tp++;
-      else if (flagged) fp++;
-      else if (pair.duplicate) fn++;
-      if (flagged !== pair.duplicate) wrong[pair.kind] = (wrong[pair.kind] ?? 0) + 1;
-      if (pair.duplicate) {
-        // text-only retrieval: would the LSH bands alone bring the stored case in?
-        const a = bandKeys(query.features);
-        const b = new Set(bandKeys(candidate.features));
-        if (a.some((k) => b.has(k))) banded++;
+  it.skipIf(!present)(
+    'reaches precision ≥ 0.95 and recall ≥ 0.9 at the default threshold, and precision ≥ 0.9 from the shown floor on',
+    () => {
+      const pairs = buildDuplicateEvalSet(load(), 400);
+      const s = DEFAULT_DUPLICATE_SCORING;
+      let tp = 0;
+      let fp = 0;
+      let fn = 0;
+      let banded = 0;
+      let shown = 0;
+      let shownRight = 0;
+      const wrong: Record<string, number> = {};
+      for (const pair of pairs) {
+        const query = { ...pair.query, phone: phoneKey(pair.query.phone) };
+        const candidate = { ...pair.candidate, phone: phoneKey(pair.candidate.phone) };
+        const scored = scoreDuplicate(
+          query,
+          candidate,
+          textSimilarity(query.features, candidate.features),
+          s,
+        );
+        const flagged = scored.score >= s.threshold;
+        if (scored.score >= s.shownFrom) {
+          shown++;
+          if (pair.duplicate) shownRight++;
+        }
+        if (flagged && pair.duplicate) tp++;
+        else if (flagged) fp++;
+        else if (pair.duplicate) fn++;
+        if (flagged !== pair.duplicate) wrong[pair.kind] = (wrong[pair.kind] ?? 0) + 1;
+        if (pair.duplicate) {
+          // text-only retrieval: would the LSH bands alone bring the stored case in?
+          const a = bandKeys(query.features);
+          const b = new Set(bandKeys(candidate.features));
+          if (a.some((k) => b.has(k))) banded++;
+        }
       }
-    }
-    const positives = pairs.filter((p) => p.duplicate).length;
-    const precision = tp / (tp + fp);
-    const recall = tp / (tp + fn);
-    const report = {
-      pairs: pairs.length,
-      duplicates: positives,
-      threshold: s.threshold,
-      precision: Number(precision.toFixed(3)),
-      recall: Number(recall.toFixed(3)),
-      bandRecall: Number((banded / positives).toFixed(3)),
-      errorsByKind: wrong,
-    };
-    console.log(`duplicate evaluation ${JSON.stringify(report)}`);
-    expect(precision).toBeGreaterThanOrEqual(0.95);
-    expect(recall).toBeGreaterThanOrEqual(0.9);
-    expect(banded / positives).toBeGreaterThanOrEqual(0.95);
-  });
+      const positives = pairs.filter((p) => p.duplicate).length;
+      const precision = tp / (tp + fp);
+      const recall = tp / (tp + fn);
+      const report = {
+        pairs: pairs.length,
+        duplicates: positives,
+        threshold: s.threshold,
+        precision: Number(precision.toFixed(3)),
+        recall: Number(recall.toFixed(3)),
+        bandRecall: Number((banded / positives).toFixed(3)),
+        shownFrom: s.shownFrom,
+        shownPrecision: Number((shownRight / shown).toFixed(3)),
+        shownRecall: Number((shownRight / positives).toFixed(3)),
+        errorsByKind: wrong,
+      };
+      console.log(`duplicate evaluation ${JSON.stringify(report)}`);
+      expect(precision).toBeGreaterThanOrEqual(0.95);
+      expect(recall).toBeGreaterThanOrEqual(0.9);
+      expect(banded / positives).toBeGreaterThanOrEqual(0.95);
+      // what the agent sees at all: nine in ten of the listed candidates are real duplicates
+      expect(shownRight / shown).toBeGreaterThanOrEqual(0.9);
+      expect(shownRight / positives).toBeGreaterThanOrEqual(0.95);
+    },
+  );
 });

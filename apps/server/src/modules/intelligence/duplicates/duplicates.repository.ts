@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows } from '../../../platform/db/database.js';
-import { caseInSubtree } from '../../cases/cases-list.repository.js';
+import { caseInSubtree } from '../../cases/case-access.js';
 
 /** How candidates are looked up: any one of these signals brings a case into the candidate set. */
 export interface CandidateQuery {
@@ -71,7 +71,7 @@ export async function findCandidates(db: DbOrTx, q: CandidateQuery): Promise<Can
       and c.lng between ${q.box.minLng} and ${q.box.maxLng} and c.lat between ${q.box.minLat} and ${q.box.maxLat}`);
   }
   if (branches.length === 0) return [];
-  const scope = q.scopePath.split('/').filter(Boolean).length <= 1 ? sql`true` : caseInSubtree(q.scopePath);
+  const scope = caseInSubtree(q.scopePath);
   return queryRows<CandidateRow>(
     db,
     // `cases` is not aliased in the main query: `caseInSubtree` names its columns as "cases".<column>

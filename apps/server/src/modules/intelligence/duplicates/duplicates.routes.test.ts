@@ -93,6 +93,19 @@ describe('POST /intelligence/duplicates', () => {
     expect(response.json().candidates[0]?.caseId).toBe(original.id);
   });
 
+  it('lists nothing below the shown floor: a different matter in the same grid and category', async () => {
+    const response = await draft('agent', {
+      description: '滨河小区门口的垃圾桶满了没人清运，夏天气味很大',
+      lng: point.longitude,
+      lat: point.latitude,
+      categoryId,
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    const body = response.json();
+    expect(body.shownFrom).toBeGreaterThan(0.25);
+    expect(body.candidates).toEqual([]);
+  });
+
   it('refuses bad input with 400 and the fields', async () => {
     const noLat = await draft('agent', { description: '楼道堆放杂物', lng: 106.8 });
     expect(noLat.statusCode).toBe(400);
@@ -107,6 +120,28 @@ describe('POST /intelligence/duplicates', () => {
     expect((await draft('handler', { description: '楼道杂物' })).statusCode).toBe(403);
     expect((await draft('citizen', { description: '楼道杂物' })).statusCode).toBe(403);
     expect((await draft('supervisor', { description: '楼道杂物' })).statusCode).toBe(200);
+  });
+});
+
+describe('phone lookup through duplicates (finding 6)', () => {
+  // the same caller at the same place about something else: only the number makes it a candidate
+  const byPhone = () => ({
+    description: '咨询一下',
+    phone: ORIGINAL.citizenPhone,
+    lng: point.longitude,
+    lat: point.latitude,
+  });
+  const ids = (response: Awaited<ReturnType<typeof draft>>) =>
+    (response.json().candidates as { caseId: number }[]).map((c) => c.caseId);
+
+  it('does not list a caller’s cases by his number to a supervisor, who may not read it', async () => {
+    const answer = await draft('supervisor', byPhone());
+    expect(answer.statusCode, answer.body).toBe(200);
+    expect(ids(answer)).not.toContain(original.id);
+  });
+
+  it('uses the number as a signal for the agent, who may read it', async () => {
+    expect(ids(await draft('agent', byPhone()))).toContain(original.id);
   });
 });
 
@@ -133,5 +168,27 @@ describe('GET /cases/:id/duplicates', () => {
     expect(
       (await world.get('dispatcher', `/api/v1/cases/${original.id}/duplicates?windowDays=0`)).statusCode,
     ).toBe(400);
+  });
+});
+
+describe('candidate titles (finding 5)', () => {
+  it('quote a candidate’s title with its phone masked for a supervisor, in full for the dispatcher (finding 5)', async () => {
+    const quoted = await world.newCase('agent', {
+      content: '电话13987654321，人民公园南门路灯整晚不亮',
+      location: point,
+    });
+    const again = await world.newCase('agent', {
+      content: '人民公园南门路灯整晚不亮，晚上行人看不清路，请尽快修理',
+      location: point,
+    });
+    const candidateOf = async (user: string) => {
+      const response = await world.get(user, `/api/v1/cases/${again.id}/duplicates`);
+      expect(response.statusCode, response.body).toBe(200);
+      return (response.json().candidates as { caseId: number; title: string }[]).find(
+        (c) => c.caseId === quoted.id,
+      )!;
+    };
+    expect((await candidateOf('supervisor')).title).toBe('电话139****4321，人民公园南门路灯整晚不亮');
+    expect((await candidateOf('dispatcher')).title).toBe('电话13987654321，人民公园南门路灯整晚不亮');
   });
 });

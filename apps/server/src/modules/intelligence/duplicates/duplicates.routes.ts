@@ -1,8 +1,8 @@
+import { DuplicateAnswer, DuplicateCaseQuery, DuplicateDraftInput } from '@shanzhi/shared';
 import type { AppContext } from '../../../platform/context.js';
 import { actorOf } from '../../../platform/http/authenticate.js';
 import { IdParams, STANDARD_ERRORS } from '../../../platform/http/common.schemas.js';
 import type { ApiInstance } from '../../../platform/http/types.js';
-import { DuplicateAnswer, DuplicateCaseQuery, DuplicateDraftInput } from './duplicates.schemas.js';
 import { findDuplicatesOfCase, findDuplicatesOfDraft } from './duplicates.service.js';
 
 const tags = ['intelligence'];

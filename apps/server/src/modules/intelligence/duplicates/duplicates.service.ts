@@ -1,21 +1,21 @@
+import type { DuplicateAnswer, DuplicateCandidate, DuplicateDraftInput } from '@shanzhi/shared';
 import { eq } from 'drizzle-orm';
 import type { Actor } from '../../../platform/auth/actor.js';
+import { freeTextMaskingFor, readsPersonalData } from '../../../platform/auth/free-text-masking.js';
 import type { AppContext } from '../../../platform/context.js';
 import { fieldError } from '../../../platform/errors/app-error.js';
-import { assertCaseReadable, loadOneCaseOrgs, relationOf } from '../../cases/case-scope.policy.js';
-import { caseNotFound } from '../../cases/case-transition.js';
-import { findCase, findOrgBriefs } from '../../cases/cases.repository.js';
+import { assertCaseInScope } from '../../cases/case-access.js';
+import { caseNotFound } from '../../cases/case-lifecycle.js';
+import { findCase } from '../../cases/cases.repository.js';
 import { findCategory } from '../../catalog/catalog.repository.js';
 import { locateChainAt } from '../../orgs/grid-index.js';
+import { findOrgBriefs } from '../../orgs/org-briefs.repository.js';
 import { caseFingerprints } from './case-fingerprints.tables.js';
 import { DEFAULT_DUPLICATE_SCORING, type DuplicateFacts, scoreDuplicate } from './duplicate-score.js';
 import { type CandidateRow, findCandidates } from './duplicates.repository.js';
-import type { DuplicateAnswer, DuplicateCandidate, DuplicateDraftInput } from './duplicates.schemas.js';
 import { phoneKey } from './phone-key.js';
 import { fingerprintText, textSimilarity } from './text-fingerprint.js';
 
-/** Candidates below this score are not shown at all. */
-const MIN_SHOWN = 0.25;
 /** At most this many candidates are answered. */
 const MAX_SHOWN = 10;
 /** Cases looked at per lookup (the newest first), whatever the signals bring. */
@@ -55,9 +55,17 @@ function factsOfCandidate(row: CandidateRow): DuplicateFacts {
   };
 }
 
+/**
+ * The facts a lookup by `actor` may use: the caller's number only for those who may read it (个人信息),
+ * since a match by number alone would list whose cases they are — to the others it is no signal at all.
+ */
+function usableFacts(actor: Actor, facts: DuplicateFacts): DuplicateFacts {
+  return readsPersonalData(actor) ? facts : { ...facts, phone: null };
+}
+
 async function lookUp(ctx: AppContext, actor: Actor, start: LookupStart): Promise<DuplicateAnswer> {
   const s = DEFAULT_DUPLICATE_SCORING;
-  const { facts } = start;
+  const facts = usableFacts(actor, start.facts);
   const rows = await findCandidates(ctx.db, {
     bands: start.bands,
     phoneKey: facts.phone,
@@ -68,15 +76,17 @@ async function lookUp(ctx: AppContext, actor: Actor, start: LookupStart): Promis
     scopePath: actor.scopePath,
     limit: CANDIDATE_LIMIT,
   });
+  // a candidate quotes its case's title: as the caller may read it
+  const masking = freeTextMaskingFor(actor);
   const candidates: DuplicateCandidate[] = [];
   for (const row of rows) {
     const other = factsOfCandidate(row);
     const scored = scoreDuplicate(facts, other, textSimilarity(facts.features, other.features), s);
-    if (scored.score < MIN_SHOWN) continue;
+    if (scored.score < s.shownFrom) continue;
     candidates.push({
       caseId: row.id,
       number: row.number,
-      title: row.title,
+      title: masking.text(row.title),
       state: row.state,
       categoryName: row.category_name,
       areaName: row.area_name,
@@ -88,7 +98,12 @@ async function lookUp(ctx: AppContext, actor: Actor, start: LookupStart): Promis
     });
   }
   candidates.sort((a, b) => b.score - a.score || b.caseId - a.caseId);
-  return { threshold: s.threshold, windowDays: start.windowDays, candidates: candidates.slice(0, MAX_SHOWN) };
+  return {
+    threshold: s.threshold,
+    shownFrom: s.shownFrom,
+    windowDays: start.windowDays,
+    candidates: candidates.slice(0, MAX_SHOWN),
+  };
 }
 
 /**
@@ -143,7 +158,7 @@ export async function findDuplicatesOfCase(
 ): Promise<DuplicateAnswer> {
   const row = await findCase(ctx.db, caseId);
   if (!row) throw caseNotFound(caseId);
-  assertCaseReadable(relationOf(actor, await loadOneCaseOrgs(ctx.db, row)));
+  await assertCaseInScope(ctx.db, actor, row.id);
   const [stored] = await ctx.db
     .select({ features: caseFingerprints.features, bands: caseFingerprints.bands })
     .from(caseFingerprints)

@@ -1,6 +1,6 @@
-const OFFSET_MS = 8 * 3_600_000;
-/** One day in milliseconds. */
-export const DAY_MS = 86_400_000;
+import { beijingMidnight, DAY_MS, formatDayNumber, toBeijingDayNumber } from '@shanzhi/shared';
+
+export { DAY_MS };
 
 /** The Beijing calendar day of an instant: `YYYY-MM-DD` and the instants it starts and ends. */
 export interface BeijingDay {
@@ -11,10 +11,10 @@ export interface BeijingDay {
 
 /** The Beijing day holding `at`, moved by `offsetDays` (−1 = the day before). */
 export function beijingDayOf(at: Date, offsetDays = 0): BeijingDay {
-  const dayNumber = Math.floor((at.getTime() + OFFSET_MS) / DAY_MS) + offsetDays;
-  const start = dayNumber * DAY_MS - OFFSET_MS;
+  const dayNumber = toBeijingDayNumber(at.getTime()) + offsetDays;
+  const start = beijingMidnight(dayNumber);
   return {
-    day: new Date(dayNumber * DAY_MS).toISOString().slice(0, 10),
+    day: formatDayNumber(dayNumber),
     start: new Date(start),
     end: new Date(start + DAY_MS),
   };

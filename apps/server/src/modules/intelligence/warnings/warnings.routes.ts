@@ -1,9 +1,9 @@
+import { WarningItem, WarningListQuery, WarningPage, WarningsRunAnswer } from '@shanzhi/shared';
 import type { AppContext } from '../../../platform/context.js';
 import { actorOf } from '../../../platform/http/authenticate.js';
-import { IdParams, pageOf, STANDARD_ERRORS } from '../../../platform/http/common.schemas.js';
+import { IdParams, STANDARD_ERRORS } from '../../../platform/http/common.schemas.js';
 import type { ApiInstance } from '../../../platform/http/types.js';
 import { runWarningsJob } from './warnings.job.js';
-import { WarningItem, WarningListQuery, WarningsRunAnswer } from './warnings.schemas.js';
 import { acknowledgeWarningForActor, listWarningsForActor } from './warnings.service.js';
 
 const tags = ['warnings'];
@@ -18,7 +18,7 @@ export function registerWarningRoutes(app: ApiInstance, ctx: AppContext): void {
         tags,
         summary: '预警 Surges and emerging topics in the caller’s scope, most recently seen first',
         querystring: WarningListQuery,
-        response: { 200: pageOf(WarningItem), ...STANDARD_ERRORS },
+        response: { 200: WarningPage, ...STANDARD_ERRORS },
       },
     },
     async (request) => listWarningsForActor(ctx, actorOf(request), request.query),

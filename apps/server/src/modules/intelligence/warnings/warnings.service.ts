@@ -1,10 +1,10 @@
+import type { WarningItem, WarningListQuery, WarningPage } from '@shanzhi/shared';
 import { type Actor, isInScope } from '../../../platform/auth/actor.js';
 import type { AppContext } from '../../../platform/context.js';
 import { AppError } from '../../../platform/errors/app-error.js';
-import { findOrgBriefs } from '../../cases/cases.repository.js';
+import { findOrgBriefs } from '../../orgs/org-briefs.repository.js';
 import { loadOrgInScope } from '../../orgs/orgs.service.js';
 import { acknowledgeWarning, findWarning, listWarnings, type WarningRow } from './warnings.repository.js';
-import type { WarningItem, WarningListQuery } from './warnings.schemas.js';
 
 const KIND_LABELS = { surge: '激增', emerging_topic: '新苗头' } as const;
 
@@ -37,7 +37,11 @@ function present(row: WarningRow, orgNames: Map<number, { name: string }>): Warn
  * The warnings whose place lies in the actor's scope (or in the subtree of `org`, which must itself be in
  * scope: 403 otherwise, 404 for no such org), the most recently seen first.
  */
-export async function listWarningsForActor(ctx: AppContext, actor: Actor, query: WarningListQuery) {
+export async function listWarningsForActor(
+  ctx: AppContext,
+  actor: Actor,
+  query: WarningListQuery,
+): Promise<WarningPage> {
   const path =
     query.org === undefined ? actor.scopePath : (await loadOrgInScope(ctx.db, actor, query.org)).path;
   const { rows, total } = await listWarnings(ctx.db, {

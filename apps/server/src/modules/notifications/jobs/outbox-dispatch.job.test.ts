@@ -1,8 +1,8 @@
 import { isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../platform/db/database.js';
+import { outbox } from '../../../platform/lifecycle/outbox.tables.js';
 import { TEST_DB } from '../../../test/setup.js';
-import { outbox } from '../../cases/case-events.tables.js';
 import { type CaseWorld, createCaseWorld, START } from '../../cases/cases.test-support.js';
 import { runSlaScan } from '../../cases/jobs/sla-scan.job.js';
 import { addNotificationStaff, citizenNoticesOf, notifiedAbout } from '../notifications.test-support.js';

@@ -1,14 +1,16 @@
 import { asc, inArray, isNull } from 'drizzle-orm';
 import type { AppContext } from '../../../platform/context.js';
 import type { Tx } from '../../../platform/db/database.js';
+import { outbox } from '../../../platform/lifecycle/outbox.tables.js';
+import type { OutboxSubscriber } from '../../../platform/lifecycle/outbox-subscriber.js';
 import type { LiveEvent } from '../../../platform/realtime/live-event.js';
 import { publishLiveEvents } from '../../../platform/realtime/realtime.js';
-import { outbox } from '../../cases/case-events.tables.js';
 import type { OutboxCasePayload } from '../../cases/case-outbox.js';
 import { type CaseFacts, casePathsOf, loadCaseFacts } from '../case-facts.repository.js';
 import { type PlannedCitizenNotice, planCitizenNotices } from '../citizen-notices.js';
 import { notificationText } from '../notification-kinds.js';
 import { planNotifications } from '../notification-recipients.js';
+import { notificationLiveEvent } from '../notifications.presenter.js';
 import { citizenNotifications, notifications } from '../notifications.tables.js';
 import { StaffDirectory } from '../staff-directory.js';
 
@@ -31,18 +33,21 @@ type NewNotification = typeof notifications.$inferInsert;
  * `FOR UPDATE SKIP LOCKED` (so consumers in several processes take disjoint batches and never wait for each
  * other), writes the in-app notifications and citizen notices each row calls for, and marks the rows
  * processed in the same transaction — a row is handled exactly once, and a crash mid-batch leaves it for the
- * next run. After each commit the batch's live events go out on the bus (best effort: the rows are the
- * record). Rows of topics it does not know are marked processed without effect.
+ * next run. Other modules' `subscribers` react to the batch's events of their topics in that same
+ * transaction (the classifier's training signal from `case.returned` …). After each commit the batch's live
+ * events go out on the bus (best effort: the rows are the record). Rows of topics nobody knows are marked
+ * processed without effect.
  */
 export async function runOutboxDispatch(
   ctx: AppContext,
-  options: { batchSize?: number } = {},
+  options: { batchSize?: number; subscribers?: readonly OutboxSubscriber[] } = {},
 ): Promise<OutboxDispatchResult> {
   const batchSize = options.batchSize ?? 100;
+  const subscribers = options.subscribers ?? [];
   const total: OutboxDispatchResult = { processed: 0, notifications: 0, citizenNotices: 0, liveEvents: 0 };
   for (;;) {
     const now = ctx.clock.now();
-    const batch = await ctx.db.transaction((tx) => dispatchBatch(tx, now, batchSize));
+    const batch = await ctx.db.transaction((tx) => dispatchBatch(ctx, tx, now, batchSize, subscribers));
     total.processed += batch.claimed;
     total.notifications += batch.notifications;
     total.citizenNotices += batch.citizenNotices;
@@ -58,7 +63,13 @@ export async function runOutboxDispatch(
   }
 }
 
-async function dispatchBatch(tx: Tx, now: Date, batchSize: number) {
+async function dispatchBatch(
+  ctx: AppContext,
+  tx: Tx,
+  now: Date,
+  batchSize: number,
+  subscribers: readonly OutboxSubscriber[],
+) {
   const rows = await tx
     .select()
     .from(outbox)
@@ -98,6 +109,10 @@ async function dispatchBatch(tx: Tx, now: Date, batchSize: number) {
       .onConflictDoNothing({ target: [citizenNotifications.outboxId, citizenNotifications.caseId] });
   }
   for (const n of written) live.push(notificationLiveEvent(n));
+  for (const subscriber of subscribers) {
+    const events = rows.filter((r) => subscriber.topics.includes(r.topic));
+    if (events.length > 0) live.push(...((await subscriber.handle(tx, events, now, ctx)) ?? []));
+  }
   await tx
     .update(outbox)
     .set({ processedAt: now })
@@ -158,15 +173,5 @@ function caseLiveEvent(topic: string, payload: OutboxCasePayload, paths: string[
       light: payload.light,
       actorUserId: payload.actorUserId,
     },
-  };
-}
-
-/** A new notification, for its owner's open streams. */
-function notificationLiveEvent(n: typeof notifications.$inferSelect): LiveEvent {
-  return {
-    topic: 'notification.created',
-    at: n.createdAt.toISOString(),
-    audience: { userIds: [n.userId] },
-    data: { id: n.id, kind: n.kind, title: n.title, caseId: n.caseId, caseNumber: n.caseNumber },
   };
 }

@@ -1,5 +1,6 @@
 import type { AppContext } from '../../../platform/context.js';
 import type { PeriodicJob } from '../../../platform/jobs/periodic-job.js';
+import type { OutboxSubscriber } from '../../../platform/lifecycle/outbox-subscriber.js';
 import { pgListenerOf } from '../../../platform/realtime/realtime.js';
 import { runOutboxDispatch } from './outbox-dispatch.job.js';
 
@@ -13,9 +14,15 @@ const WAKE_DELAY_MS = 25;
 
 /**
  * Runs the outbox consumer in this process: every `intervalMs`, and at once when PostgreSQL signals new
- * rows (NOTIFY from the outbox's trigger), never two runs at once. Safe in several processes.
+ * rows (NOTIFY from the outbox's trigger), never two runs at once, feeding the other modules' `subscribers`
+ * too. Safe in several processes.
  */
-export function startOutboxDispatcher(ctx: AppContext, intervalMs = OUTBOX_POLL_MS): PeriodicJob {
+export function startOutboxDispatcher(
+  ctx: AppContext,
+  options: { intervalMs?: number; subscribers?: readonly OutboxSubscriber[] } = {},
+): PeriodicJob {
+  const intervalMs = options.intervalMs ?? OUTBOX_POLL_MS;
+  const subscribers = options.subscribers ?? [];
   let stopped = false;
   let woken = false;
   let soon = false;
@@ -28,7 +35,7 @@ export function startOutboxDispatcher(ctx: AppContext, intervalMs = OUTBOX_POLL_
     timer = undefined;
     woken = false;
     soon = false;
-    running = runOutboxDispatch(ctx)
+    running = runOutboxDispatch(ctx, { subscribers })
       .then((result) => {
         if (result.processed > 0) ctx.logger.debug({ job: 'outbox-dispatch', result }, 'job ran');
       })

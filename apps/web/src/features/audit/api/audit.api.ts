@@ -1,22 +1,14 @@
+import type { AuditEntryView, AuditPage } from '@shanzhi/shared';
 import { apiRequest, withQuery } from '../../../platform/api/index.js';
+import type { KeysetRequest } from '../../../platform/lists/use-keyset-pages.js';
 
-/** One entry of the audit trail. */
-export interface AuditEntry {
-  id: number;
-  at: string;
-  actorUserId: number | null;
-  actorUsername: string | null;
-  action: string;
-  targetType: string | null;
-  targetId: string | null;
-  ip: string | null;
-  detail: unknown;
-}
+export type { AuditEntryView };
 
-/** A page of the audit trail, newest first; `nextBeforeId` continues it (null at the end). */
+/** A keyset page of the audit trail, newest first, of one action or of all. */
 export function fetchAudit(
-  query: { action?: string | undefined; beforeId?: number | undefined; limit?: number },
+  action: string | undefined,
+  page: KeysetRequest,
   signal?: AbortSignal,
-): Promise<{ items: AuditEntry[]; nextBeforeId: number | null }> {
-  return apiRequest(withQuery('/api/v1/audit', query), signal ? { signal } : {});
+): Promise<AuditPage> {
+  return apiRequest(withQuery('/api/v1/audit', { action, ...page }), signal ? { signal } : {});
 }

@@ -1,50 +1,29 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { Alert, AutoComplete, Button, Card, Flex, Table, Tag, Tooltip, Typography } from 'antd';
+import { AutoComplete, Button, Card, Flex, Table, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { ErrorState } from '../../../components/ErrorState.js';
+import { KeysetPager } from '../../../components/KeysetPager.js';
 import { PageTitle } from '../../../components/PageTitle.js';
-import { errorText } from '../../../i18n/error-text.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
 import { AUDIT_ACTIONS, auditActionLabel } from '../../../i18n/labels.js';
-import { useApi } from '../../../platform/api/index.js';
-import { type AuditEntry, fetchAudit } from '../api/audit.api.js';
+import { useKeysetPages } from '../../../platform/lists/use-keyset-pages.js';
+import { type AuditEntryView, fetchAudit } from '../api/audit.api.js';
 
 const PAGE = 50;
 
-/** 审计日志: the security audit trail, newest first, filtered by action, continued with "load more". */
+/** 审计日志: the security audit trail, newest first, filtered by action, in keyset pages. */
 export function AuditPage() {
   const { t, locale } = useI18n();
   const [action, setAction] = useState<string | undefined>();
   const [typed, setTyped] = useState('');
-  const [more, setMore] = useState<{ items: AuditEntry[]; next: number | null } | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [moreError, setMoreError] = useState<unknown>(null);
-  const first = useApi(
-    async (signal) => {
-      setMore(null);
-      setMoreError(null);
-      return fetchAudit({ action, limit: PAGE }, signal);
-    },
-    [action],
+  const pages = useKeysetPages(
+    (page, signal) => fetchAudit(action, page, signal),
+    JSON.stringify({ action }),
+    PAGE,
   );
-
-  const items = [...(first.data?.items ?? []), ...(more?.items ?? [])];
-  const next = more ? more.next : (first.data?.nextBeforeId ?? null);
-
-  async function loadMore() {
-    if (next === null) return;
-    setLoadingMore(true);
-    setMoreError(null);
-    try {
-      const page = await fetchAudit({ action, beforeId: next, limit: PAGE });
-      setMore((m) => ({ items: [...(m?.items ?? []), ...page.items], next: page.nextBeforeId }));
-    } catch (error) {
-      setMoreError(error);
-    } finally {
-      setLoadingMore(false);
-    }
-  }
+  const { page } = pages;
+  const items = page.data?.items ?? [];
 
   const options = AUDIT_ACTIONS.filter(
     (a) => !typed || a.includes(typed) || auditActionLabel(a, locale).includes(typed),
@@ -72,17 +51,17 @@ export function AuditPage() {
             aria-label={t('audit.filterAction')}
           />
           <Tooltip title={t('common.refresh')}>
-            <Button icon={<ReloadOutlined />} onClick={first.reload} aria-label={t('common.refresh')} />
+            <Button icon={<ReloadOutlined />} onClick={page.reload} aria-label={t('common.refresh')} />
           </Tooltip>
         </Flex>
-        {first.error ? (
-          <ErrorState error={first.error} onRetry={first.reload} />
+        {page.error ? (
+          <ErrorState error={page.error} onRetry={page.reload} />
         ) : (
           <>
-            <Table<AuditEntry>
+            <Table<AuditEntryView>
               rowKey="id"
               size="small"
-              loading={first.loading}
+              loading={page.loading}
               dataSource={items}
               pagination={false}
               scroll={{ x: 960 }}
@@ -150,22 +129,7 @@ export function AuditPage() {
                 },
               ]}
             />
-            {moreError ? (
-              <Alert type="error" showIcon message={errorText(moreError, t)} style={{ marginTop: 12 }} />
-            ) : null}
-            <Flex justify="center" style={{ marginTop: 12 }}>
-              {next !== null ? (
-                <Button onClick={() => void loadMore()} loading={loadingMore}>
-                  {t('audit.loadMore')}
-                </Button>
-              ) : (
-                items.length > 0 && (
-                  <Typography.Text type="secondary">
-                    {t('audit.end', { count: items.length })}
-                  </Typography.Text>
-                )
-              )}
-            </Flex>
+            <KeysetPager pages={pages} />
           </>
         )}
       </Card>

@@ -1,4 +1,4 @@
-import { type LoginInput, LoginResponse, MeResponse } from '@shanzhi/shared';
+import { type ChangeOwnPasswordInput, type LoginInput, LoginResponse, MeResponse } from '@shanzhi/shared';
 import { ApiError, apiRequest } from '../../../platform/api/index.js';
 
 /**
@@ -29,6 +29,11 @@ export async function logout(): Promise<void> {
     if (error instanceof ApiError && error.status === 401) return;
     throw error;
   }
+}
+
+/** Changes the signed-in user's own password; his other sessions end. */
+export function changeOwnPassword(input: ChangeOwnPasswordInput): Promise<void> {
+  return apiRequest<void>('/api/v1/me/password', { method: 'PUT', body: input });
 }
 
 // The contract is checked on arrival, so a server change that breaks it fails here, loudly, not deep in a page.

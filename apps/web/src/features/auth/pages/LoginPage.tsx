@@ -2,12 +2,14 @@ import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { LoginInput } from '@shanzhi/shared';
 import { Alert, Button, Card, Form, type FormRule, Input, type InputRef, Typography } from 'antd';
 import { useRef, useState } from 'react';
-import { useLocation, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { BrandMark } from '../../../components/BrandMark.js';
 import { LanguageSwitch } from '../../../components/LanguageSwitch.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
 import { ApiError } from '../../../platform/api/index.js';
-import { login } from '../api/auth.api.js';
+import { isPhoneAppPath, landingPath } from '../../grid-phone/phone-landing.js';
+import { login, logout } from '../api/auth.api.js';
+import { isConsoleUser } from '../console-users.js';
 import { setSessionUser } from '../hooks/use-session.js';
 import { type LoginLocationState, REDIRECT_PARAM, safeRedirectTarget } from '../redirect.js';
 import styles from './LoginPage.module.css';
@@ -34,6 +36,7 @@ export function LoginPage() {
   const [searchParams] = useSearchParams();
   const [submitting, setSubmitting] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
+  const [outsider, setOutsider] = useState(false);
   const passwordRef = useRef<InputRef>(null);
   const sessionExpired = (location.state as LoginLocationState | null)?.sessionExpired === true;
 
@@ -45,8 +48,22 @@ export function LoginPage() {
     setFormError(null);
     try {
       const answer = await login(input.data);
+      if (!isConsoleUser(answer.me)) {
+        // citizens and merchants have pages of their own: the session just opened is not for this console
+        await logout();
+        setSubmitting(false);
+        setOutsider(true);
+        return;
+      }
       setSessionUser(answer.me);
-      navigate(safeRedirectTarget(searchParams.get(REDIRECT_PARAM)), { replace: true });
+      const target = landingPath(
+        answer.me,
+        safeRedirectTarget(searchParams.get(REDIRECT_PARAM)),
+        window.innerWidth,
+      );
+      // the phone app is loaded afresh, inside its service worker's scope, so that it works offline from now on
+      if (isPhoneAppPath(target)) window.location.replace(target);
+      else navigate(target, { replace: true });
     } catch (error) {
       setSubmitting(false);
       showError(error);
@@ -100,13 +117,25 @@ export function LoginPage() {
             <Alert className={styles.alert} type="warning" showIcon message={t('login.expired')} />
           )}
           {formError && <Alert className={styles.alert} type="error" showIcon message={formError} />}
+          {outsider && (
+            <Alert
+              className={styles.alert}
+              type="warning"
+              showIcon
+              message={t('login.notStaff')}
+              description={<Link to="/portal">{t('login.toPortal')}</Link>}
+            />
+          )}
           <Form<LoginInput>
             form={form}
             layout="vertical"
             requiredMark={false}
             size="large"
             onFinish={submit}
-            onValuesChange={() => setFormError(null)}
+            onValuesChange={() => {
+              setFormError(null);
+              setOutsider(false);
+            }}
           >
             <Form.Item name="username" label={t('login.username')} rules={[schemaRule('username')]}>
               <Input

@@ -10,6 +10,7 @@ import { fetchCase } from '../../cases/api/cases.api.js';
 import { CaseActionBar } from '../../cases/components/CaseActionBar.js';
 import { CaseMap } from '../../cases/components/CaseMap.js';
 import { CaseStateTag } from '../../cases/components/CaseStateTag.js';
+import { CaseMediation } from '../../mediation/components/CaseMediation.js';
 import { CaseAttachments } from '../components/CaseAttachments.js';
 import { CaseDeadlines } from '../components/CaseDeadlines.js';
 import { CaseFields } from '../components/CaseFields.js';
@@ -49,7 +50,11 @@ export function CaseDetailPage() {
         <Flex justify="space-between" align="center" gap={16} wrap>
           <Flex vertical gap={4} style={{ minWidth: 0 }}>
             <Flex gap={8} align="center" wrap>
-              <Typography.Title level={3} copyable={{ text: c.number }} style={{ margin: 0 }}>
+              <Typography.Title
+                level={1}
+                copyable={{ text: c.number }}
+                style={{ margin: 0, fontSize: 24, lineHeight: 1.35 }}
+              >
                 {c.number}
               </Typography.Title>
               <CaseStateTag state={c.state} />
@@ -58,12 +63,8 @@ export function CaseDetailPage() {
             <Typography.Text type="secondary">{c.title}</Typography.Text>
           </Flex>
           <Space wrap>
-            <CaseActionBar
-              caseData={c}
-              onDone={(next) => detail.setData(next)}
-              onStale={detail.reload}
-              emptyText={t('detail.noActions')}
-            />
+            <CaseActionBar caseData={c} onDone={(next) => detail.setData(next)} onStale={detail.reload} />
+            <CaseMediation detail={c} />
             <Button icon={<ReloadOutlined />} onClick={detail.reload} aria-label={t('common.refresh')} />
           </Space>
         </Flex>

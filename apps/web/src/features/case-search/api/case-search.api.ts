@@ -1,16 +1,4 @@
-import { ApiError, apiRequest, isErrorBody, withQuery } from '../../../platform/api/index.js';
-import type { CasePage } from '../../cases/api/cases.api.js';
-
-/** A keyset page of the cases matching an API query (see `apiQueryOf`). */
-export function searchCases(
-  query: Record<string, string | number | undefined>,
-  page: { cursor?: string | undefined; limit: number },
-  signal?: AbortSignal,
-): Promise<CasePage> {
-  return apiRequest(withQuery('/api/v1/cases', { ...query, cursor: page.cursor, limit: page.limit }), {
-    ...(signal ? { signal } : {}),
-  });
-}
+import { ApiError, isErrorBody } from '../../../platform/api/index.js';
 
 /** Progress of a download: bytes received so far, and the row count the server announced. */
 export interface DownloadProgress {
@@ -20,16 +8,18 @@ export interface DownloadProgress {
 
 /**
  * Streams a file from the API with `fetch`, reporting bytes as they arrive, and answers it as a blob with
- * its file name. A refusal (4xx with the API's error body) rejects with an {@link ApiError}.
+ * its file name. A refusal (4xx with the API's error body) rejects with an {@link ApiError}. `headers` go
+ * with the request (a party's room token …).
  */
 export async function downloadFile(
   path: string,
   onProgress: (progress: DownloadProgress) => void,
   signal?: AbortSignal,
+  headers?: Record<string, string>,
 ): Promise<{ blob: Blob; fileName: string | null }> {
   let response: Response;
   try {
-    response = await fetch(path, { credentials: 'include', signal: signal ?? null });
+    response = await fetch(path, { credentials: 'include', signal: signal ?? null, headers: headers ?? {} });
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
     throw new ApiError(0, 'NETWORK_ERROR', `GET ${path}: no answer from the server`);

@@ -5,10 +5,10 @@ import { useEffect } from 'react';
 import { useI18n } from '../../../i18n/I18nProvider.js';
 import { usePermission } from '../../auth/hooks/use-permission.js';
 import { caseSourceLabel, caseStateLabel, lightLabel } from '../../cases/case-labels.js';
+import { CategoryTreeSelect } from '../../cases/components/CategoryTreeSelect.js';
 import { ChannelInput } from '../../cases/components/ChannelInput.js';
 import { OrgTreeSelect } from '../../orgs/components/OrgTreeSelect.js';
 import type { CaseSearchFilters } from '../url-filters.js';
-import { CategoryTreeSelect } from './CategoryTreeSelect.js';
 
 interface Values {
   state: string[];
@@ -127,7 +127,7 @@ export function CaseFilterBar({
         </Col>
         <Col {...col}>
           <Form.Item name="categoryId" label={t('search.category')}>
-            <CategoryTreeSelect onChange={(v) => form.setFieldValue('categoryId', v)} />
+            <CategoryTreeSelect branches placeholder={t('search.category')} />
           </Form.Item>
         </Col>
         <Col {...col}>

@@ -1,6 +1,7 @@
-import { LeftOutlined, ReloadOutlined, RightOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Radio, Select, Tooltip, Typography } from 'antd';
+import { ReloadOutlined } from '@ant-design/icons';
+import { Button, Card, Flex, Radio, Tooltip } from 'antd';
 import { ErrorState } from '../../../components/ErrorState.js';
+import { KeysetPager } from '../../../components/KeysetPager.js';
 import { PageTitle } from '../../../components/PageTitle.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
 import { usePermission } from '../../auth/hooks/use-permission.js';
@@ -15,7 +16,7 @@ export function CaseSearchPage() {
   const { t } = useI18n();
   const search = useCaseSearch();
   const mayExport = usePermission('case.export');
-  const { page } = search;
+  const { page } = search.pages;
   const items = page.data?.items ?? [];
 
   return (
@@ -62,30 +63,10 @@ export function CaseSearchPage() {
         ) : (
           <CaseTable items={items} loading={page.loading} emptyText={t('search.empty')} />
         )}
-        <Flex justify="flex-end" align="center" gap={12} wrap style={{ marginTop: 12 }}>
-          <Typography.Text type="secondary" data-testid="search-page">
-            {t('search.pageInfo', { page: search.pageNumber, count: items.length })}
-          </Typography.Text>
-          <Select
-            size="small"
-            value={search.filters.limit}
-            onChange={search.setLimit}
-            options={PAGE_SIZES.map((n) => ({ value: n, label: t('search.pageSize', { n }) }))}
-            aria-label={t('search.pageSizeLabel')}
-            style={{ width: 110 }}
-          />
-          <Button
-            size="small"
-            icon={<LeftOutlined />}
-            disabled={!search.hasPrevious}
-            onClick={search.previous}
-          >
-            {t('search.previous')}
-          </Button>
-          <Button size="small" disabled={!search.hasNext || page.loading} onClick={search.next}>
-            {t('search.next')} <RightOutlined />
-          </Button>
-        </Flex>
+        <KeysetPager
+          pages={search.pages}
+          size={{ sizes: PAGE_SIZES, value: search.filters.limit, onChange: search.setLimit }}
+        />
       </Card>
     </Flex>
   );

@@ -1,141 +1,70 @@
-import type { CaseAction, CaseActionInput, CaseListSort, RegisterInput } from '@shanzhi/shared';
+import type {
+  CaseAction,
+  CaseActionInput,
+  CaseDetail,
+  CaseListQuery,
+  CasePage,
+  CaseSummary,
+  RegisterInput,
+  TimelineVerification,
+} from '@shanzhi/shared';
 import { apiRequest, withQuery } from '../../../platform/api/index.js';
+import type { KeysetRequest } from '../../../platform/lists/use-keyset-pages.js';
 
-/** An org a case refers to (district, unit, centre …). */
-export interface CaseOrgRef {
-  id: number;
-  name: string;
-  kind: string;
+export type {
+  CaseDetail,
+  CaseEventView as CaseEvent,
+  CaseOrgRef,
+  CasePage,
+  CaseSummary,
+  TimelineVerification,
+} from '@shanzhi/shared';
+
+/**
+ * Filters of `GET /api/v1/cases` (the shared `CaseListQuery` without its page): lists as arrays, or as the
+ * address writes them, comma-joined.
+ */
+export type CaseListFilters = {
+  [K in keyof Omit<CaseListQuery, 'cursor' | 'limit'>]?: CaseListQuery[K] | string | number;
+};
+
+/** A case list filter as query parameters: lists comma-joined (what the address and the export carry). */
+export type CaseListParams = { [K in keyof CaseListFilters]?: string | number };
+
+/** The query parameters of a case list filter: lists comma-joined, empty ones left out. */
+function paramsOf(filters: CaseListFilters): CaseListParams {
+  return Object.fromEntries(
+    Object.entries(filters).map(([key, value]) => [
+      key,
+      Array.isArray(value) ? value.join(',') || undefined : (value as string | number | undefined),
+    ]),
+  );
 }
 
-/** A case as lists show it (`CaseSummary` of the API); personal data already masked by the server. */
-export interface CaseSummary {
-  id: number;
-  number: string;
-  title: string;
-  state: string;
-  light: string;
-  source: string;
-  channel: string | null;
-  type: string;
-  priority: string;
-  category: { id: number; name: string } | null;
-  district: CaseOrgRef | null;
-  town: CaseOrgRef | null;
-  leadUnit: CaseOrgRef | null;
-  currentOrg: CaseOrgRef | null;
-  citizenName: string | null;
-  citizenPhone: string | null;
-  address: string | null;
-  acceptDeadline: string | null;
-  resolveDeadline: string | null;
-  supervisionLevel: string | null;
-  masterCaseId: number | null;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-  /** the actions the signed-in user may take on the case now: the only source of action buttons */
-  actions: CaseAction[];
-}
-
-/** One event of a case's append-only timeline. */
-export interface CaseEvent {
-  seq: number;
-  action: string;
-  event: string;
-  actor: { userId: number | null; name: string; orgId: number | null };
-  at: string;
-  fromState: string | null;
-  toState: string;
-  note: string | null;
-  changes: Record<string, unknown>;
-  /** ids of the case's attachments this event brought (a progress note's photos, a reply's documents) */
-  attachments: number[];
-  hash: string;
-}
-
-/** A case in full (`GET /api/v1/cases/:id`). */
-export interface CaseDetail extends CaseSummary {
-  description: string;
-  citizenIdNumber: string | null;
-  anonymous: boolean;
-  keepPrivate: boolean;
-  location: { lng: number; lat: number } | null;
-  community: CaseOrgRef | null;
-  grid: CaseOrgRef | null;
-  coHandlers: CaseOrgRef[];
-  firstReceiver: CaseOrgRef | null;
-  policeMatter: boolean;
-  acceptLimit: { value: number; unit: string };
-  resolveLimit: { value: number; unit: string };
-  dispatchedAt: string | null;
-  acceptedAt: string | null;
-  repliedAt: string | null;
-  calledBackAt: string | null;
-  closedAt: string | null;
-  returns: number;
-  reworks: number;
-  reopens: number;
-  supervisions: number;
-  extension: {
-    requests: number;
-    status: string | null;
-    requestedDeadline: string | null;
-    reason: string | null;
-  };
-  callback: {
-    reached: boolean | null;
-    contacted: boolean | null;
-    solved: boolean | null;
-    satisfaction: string | null;
-  };
-  externalRef: string | null;
-  threeWayCall: boolean | null;
-  knowledgeEntryId: number | null;
-  timeline: CaseEvent[];
-}
-
-/** Filters of `GET /api/v1/cases` (see `CaseListQuery` in the shared package). */
-export interface CaseListFilters {
-  state?: string[];
-  light?: string[];
-  categoryId?: number;
-  within?: number;
-  q?: string;
-  /** `pending`: only cases whose extension request awaits a decision */
-  extension?: 'pending';
-  sort?: CaseListSort;
-  cursor?: string;
-  limit?: number;
-}
-
-/** One keyset page of cases. */
-export interface CasePage {
-  items: CaseSummary[];
-  nextCursor: string | null;
-}
-
-/** A keyset page of the cases in the caller's scope matching `filters`. */
-export function fetchCases(filters: CaseListFilters, signal?: AbortSignal): Promise<CasePage> {
+/**
+ * A keyset page of the cases in the caller's scope matching the filters (the first page without `cursor`):
+ * the one fetcher of `GET /api/v1/cases`.
+ */
+export function fetchCases(
+  query: CaseListFilters & Partial<KeysetRequest>,
+  signal?: AbortSignal,
+): Promise<CasePage> {
+  const { cursor, limit, ...filters } = query;
   return apiRequest(
-    withQuery('/api/v1/cases', {
-      state: filters.state?.join(','),
-      light: filters.light?.join(','),
-      categoryId: filters.categoryId,
-      within: filters.within,
-      q: filters.q,
-      extension: filters.extension,
-      sort: filters.sort,
-      cursor: filters.cursor,
-      limit: filters.limit,
-    }),
+    withQuery('/api/v1/cases', { ...paramsOf(filters), cursor, limit }),
     signal ? { signal } : {},
   );
 }
 
-/** A caller's earlier cases, newest first (来电历史). */
+/** How many cases a queue holds, up to `cap` (a keyset list does not count). */
+export async function countCases(filters: CaseListFilters, cap = 100, signal?: AbortSignal): Promise<string> {
+  const page = await fetchCases({ ...filters, limit: cap }, signal);
+  return page.nextCursor ? `${cap}+` : String(page.items.length);
+}
+
+/** A caller's earlier cases, newest first (来电历史): the first keyset page of them. */
 export async function fetchCasesByPhone(phone: string, signal?: AbortSignal): Promise<CaseSummary[]> {
-  const answer = await apiRequest<{ items: CaseSummary[] }>(
+  const answer = await apiRequest<CasePage>(
     withQuery('/api/v1/cases/by-phone', { phone, limit: 10 }),
     signal ? { signal } : {},
   );
@@ -161,14 +90,7 @@ export function takeCaseAction<A extends Exclude<CaseAction, 'register'>>(
   return apiRequest(`/api/v1/cases/${id}/actions/${action}`, { method: 'POST', body: input });
 }
 
-/** The hash-chain check of a case's timeline (一事一档 tamper evidence). */
-export interface TimelineVerification {
-  valid: boolean;
-  events: number;
-  brokenAt?: number;
-}
-
-/** Recomputes the hash chain of a case's timeline on the server. */
+/** Recomputes the hash chain of a case's timeline on the server (一事一档 tamper evidence). */
 export function verifyCaseTimeline(id: number, signal?: AbortSignal): Promise<TimelineVerification> {
   return apiRequest(`/api/v1/cases/${id}/timeline/verify`, signal ? { signal } : {});
 }

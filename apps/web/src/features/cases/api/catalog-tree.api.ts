@@ -1,14 +1,14 @@
-import type { CatalogCategory } from '@shanzhi/shared';
+import type { CategoryList, CategoryView } from '@shanzhi/shared';
 import { apiRequest } from '../../../platform/api/index.js';
 
 /** An active category as intake offers it. */
-export type IntakeCategory = CatalogCategory & { defaultUnitName: string | null };
+export type IntakeCategory = CategoryView;
 
 let cached: Promise<IntakeCategory[]> | null = null;
 
 /** The active categories in tree order; asked once per page load (the catalog changes rarely). */
 export function fetchActiveCategories(): Promise<IntakeCategory[]> {
-  cached ??= apiRequest<{ items: IntakeCategory[] }>('/api/v1/catalog/categories').then(
+  cached ??= apiRequest<CategoryList>('/api/v1/catalog/categories').then(
     (answer) => answer.items,
     (error: unknown) => {
       cached = null;

@@ -1,14 +1,15 @@
 import type { CaseAction } from '@shanzhi/shared';
-import { Alert, App, Descriptions, Form, Modal } from 'antd';
+import { Alert, App, Button, Descriptions, Form, Modal } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
 import { errorText } from '../../../i18n/error-text.js';
-import { useI18n } from '../../../i18n/I18nProvider.js';
+import { type Translate, useI18n } from '../../../i18n/I18nProvider.js';
 import { ApiError } from '../../../platform/api/index.js';
 import { showServerFieldErrors } from '../../../platform/forms/zod-rules.js';
 import { actionBodyOf, validateActionBody } from '../action-body.js';
 import { ACTION_FIELDS, DANGEROUS_ACTIONS } from '../action-form-spec.js';
 import { type CaseDetail, type CaseSummary, takeCaseAction } from '../api/cases.api.js';
+import { type LeadUnitSuggestion, suggestLeadUnit } from '../api/pickable-orgs.js';
 import { caseActionLabel } from '../case-labels.js';
 import { type RecentUnit, rememberUnits } from '../recent-units.js';
 import { ActionField } from './ActionField.js';
@@ -48,6 +49,8 @@ export function CaseActionDialog({
   const [general, setGeneral] = useState<string[]>([]);
   const picked = useRef<RecentUnit[]>([]);
   const reached = Form.useWatch('reached', form);
+  const leadUnitId = Form.useWatch('leadUnitId', form);
+  const [leadSuggestion, setLeadSuggestion] = useState<LeadUnitSuggestion | null>(null);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: a fresh form for each opening
   useEffect(() => {
@@ -55,7 +58,28 @@ export function CaseActionDialog({
     form.resetFields();
     form.setFieldsValue(initialValues ?? {});
     setGeneral([]);
+    setLeadSuggestion(null);
     picked.current = [];
+    if (action !== 'dispatch' || initialValues?.leadUnitId !== undefined) return;
+    // 派单 starts from the matter's default unit (物业服务 → 市住房和城乡建设局) or the classifier's unit, with the
+    // reason, unless the dispatcher has picked one meanwhile
+    let open = true;
+    suggestLeadUnit({
+      title: caseData.title,
+      ...('description' in caseData ? { description: caseData.description } : {}),
+      category: caseData.category,
+    }).then(
+      (suggestion) => {
+        if (!open || suggestion === null || form.getFieldValue('leadUnitId') !== undefined) return;
+        form.setFieldsValue({ leadUnitId: suggestion.unitId });
+        setLeadSuggestion(suggestion);
+      },
+      // without the look-up the dispatcher picks the unit himself, as before
+      () => undefined,
+    );
+    return () => {
+      open = false;
+    };
   }, [action, caseData.id]);
 
   if (!action) return null;
@@ -131,6 +155,25 @@ export function CaseActionDialog({
           </>
         )}
       </Descriptions>
+      {action === 'dispatch' && leadSuggestion && leadUnitId === leadSuggestion.unitId && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="lead-unit-reason"
+          message={leadUnitReason(leadSuggestion, t)}
+          action={
+            leadSuggestion.alternative && (
+              <Button
+                size="small"
+                onClick={() => form.setFieldsValue({ leadUnitId: leadSuggestion.alternative?.unitId })}
+              >
+                {t('dispatch.useModelUnit')}
+              </Button>
+            )
+          }
+        />
+      )}
       <Form form={form} layout="vertical" onFinish={() => void submit()} requiredMark>
         {fields.map((spec) => (
           <ActionField
@@ -151,4 +194,22 @@ export function CaseActionDialog({
       {general.length > 0 && <Alert type="error" showIcon message={general.join('；')} />}
     </Modal>
   );
+}
+
+/** Why the lead unit was pre-filled, in the dispatcher's words. */
+function leadUnitReason(s: LeadUnitSuggestion, t: Translate): string {
+  const p = s.probability === null ? 0 : Math.round(s.probability * 100);
+  const unit = s.unitName;
+  const category = s.categoryName ?? '';
+  const reason =
+    s.source === 'both'
+      ? t('dispatch.leadFromBoth', { unit, category, p })
+      : s.source === 'category'
+        ? t('dispatch.leadFromCategory', { unit, category })
+        : t('dispatch.leadFromModel', { unit, p });
+  if (!s.alternative) return reason;
+  return `${reason}；${t('dispatch.modelSuggestsOther', {
+    unit: s.alternative.name,
+    p: Math.round(s.alternative.probability * 100),
+  })}`;
 }

@@ -3,6 +3,7 @@ import { type CSSProperties, useEffect, useMemo, useRef, useState } from 'react'
 import { useI18n } from '../../../i18n/I18nProvider.js';
 import { orgKindLabel } from '../../../i18n/labels.js';
 import { fetchOrgs, fetchTreeLevel } from '../../orgs/api/orgs.api.js';
+import { loadPickerBase, type PickableOrg } from '../api/pickable-orgs.js';
 import { type RecentUnit, readRecentUnits } from '../recent-units.js';
 
 /** Kinds of org a case can be handed to: functional units, centres, towns/streets, villages/communities. */
@@ -19,22 +20,7 @@ interface Node {
   orgId?: number;
 }
 
-type Org = { id: number; name: string; kind: string; childCount?: number; parentId?: number | null };
-
-let base: Promise<[{ items: Org[] }, { items: Org[] }, Org[]]> | null = null;
-
-/** The units, the centres and the tree's roots: asked once per page load, shared by every picker. */
-function loadPickerBase() {
-  base ??= Promise.all([
-    fetchOrgs({ kind: 'unit', pageSize: 500 }),
-    fetchOrgs({ kind: 'center', pageSize: 500 }),
-    fetchTreeLevel(),
-  ]).catch((error: unknown) => {
-    base = null;
-    throw error;
-  });
-  return base;
-}
+type Org = PickableOrg;
 
 /** Props of {@link UnitPicker}: a single unit (`value: number`) or, with `multiple`, several. */
 export interface UnitPickerProps {

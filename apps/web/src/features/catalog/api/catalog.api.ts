@@ -1,18 +1,18 @@
 import type {
-  CatalogCategory,
+  CategoryList,
+  CategoryView,
   CreateCatalogCategoryInput,
   GridAdmissionList,
   UpdateCatalogCategoryInput,
 } from '@shanzhi/shared';
 import { apiRequest } from '../../../platform/api/index.js';
-import { fetchOrgs } from '../../orgs/api/orgs.api.js';
+import { fetchAllOrgs, type OrgSummary } from '../../orgs/api/orgs.api.js';
 
-/** A category as the API shows it: the shared shape plus its default unit's name. */
-export type CategoryView = CatalogCategory & { defaultUnitName: string | null };
+export type { CategoryView };
 
 /** Every category, active or not, in code order. */
 export async function fetchCategories(signal?: AbortSignal): Promise<CategoryView[]> {
-  const answer = await apiRequest<{ items: CategoryView[] }>(
+  const answer = await apiRequest<CategoryList>(
     '/api/v1/catalog/categories?active=all',
     signal ? { signal } : {},
   );
@@ -35,19 +35,12 @@ export function fetchGridItems(signal?: AbortSignal): Promise<GridAdmissionList>
 }
 
 /** A unit a case may be dispatched to by default: functional units and social-governance centres. */
-export interface HandlingUnit {
-  code: string;
-  name: string;
-  kind: 'unit' | 'center';
-}
+export type HandlingUnit = Pick<OrgSummary, 'code' | 'name'> & { kind: 'unit' | 'center' };
 
 /** The functional units and centres, for the default-unit picker. */
 export async function fetchHandlingUnits(signal?: AbortSignal): Promise<HandlingUnit[]> {
-  const [units, centres] = await Promise.all([
-    fetchOrgs({ kind: 'unit', pageSize: 500 }, signal),
-    fetchOrgs({ kind: 'center', pageSize: 500 }, signal),
-  ]);
-  return [...units.items, ...centres.items].map((org) => ({
+  const [units, centres] = await Promise.all([fetchAllOrgs('unit', signal), fetchAllOrgs('center', signal)]);
+  return [...units, ...centres].map((org) => ({
     code: org.code,
     name: org.name,
     kind: org.kind as 'unit' | 'center',

@@ -22,7 +22,8 @@ import { timeLimitText } from '../../../i18n/labels.js';
 import { useApi } from '../../../platform/api/index.js';
 import { usePermission } from '../../auth/hooks/use-permission.js';
 import { type CategoryView, fetchCategories, fetchHandlingUnits } from '../api/catalog.api.js';
-import { CategoryEditor, type EditorTarget } from '../components/CategoryEditor.js';
+import type { EditorTarget } from '../category-form.js';
+import { CategoryEditor } from '../components/CategoryEditor.js';
 import { GridItemsTab } from '../components/GridItemsTab.js';
 
 /** 事项目录: the three-level matter catalogue with its leaf editor, and the grid item admission list. */

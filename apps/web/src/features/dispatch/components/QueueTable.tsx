@@ -1,31 +1,37 @@
-import { Input, Table, Typography } from 'antd';
+import { Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
-import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { ErrorState } from '../../../components/ErrorState.js';
+import { KeysetPager } from '../../../components/KeysetPager.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
 import { priorityLabel } from '../../../i18n/labels.js';
 import type { CaseSummary } from '../../cases/api/cases.api.js';
 import { caseTypeLabel } from '../../cases/case-labels.js';
 import { CaseActionBar } from '../../cases/components/CaseActionBar.js';
-import { CasePager } from '../../cases/components/CasePager.js';
 import { DeadlineCountdown } from '../../cases/components/DeadlineCountdown.js';
 import { LightTag } from '../../cases/components/LightTag.js';
-import { useCasePages } from '../../cases/hooks/use-case-pages.js';
+import { useCaseQueue } from '../../cases/hooks/use-case-queue.js';
 import type { DispatchQueue } from '../queues.js';
 import { ExtensionRequestCell } from './ExtensionRequestCell.js';
 
 /**
  * One queue of the dispatch centre as a server-paged table with its action buttons (no state column: the
- * queue is the state).
+ * queue is the state), narrowed to the cases matching `q` (a number or keywords; empty for all).
  */
-export function QueueTable({ queue, onChanged }: { queue: DispatchQueue; onChanged: () => void }) {
+export function QueueTable({
+  queue,
+  q,
+  onChanged,
+}: {
+  queue: DispatchQueue;
+  q: string;
+  onChanged: () => void;
+}) {
   const { t, locale } = useI18n();
-  const [q, setQ] = useState('');
-  const pages = useCasePages(q ? { ...queue.filters, q } : queue.filters);
+  const pages = useCaseQueue(q ? { ...queue.filters, q } : queue.filters);
   const changed = () => {
-    pages.reload();
+    pages.page.reload();
     onChanged();
   };
 
@@ -109,28 +115,21 @@ export function QueueTable({ queue, onChanged }: { queue: DispatchQueue; onChang
     },
   ];
 
-  if (pages.error) return <ErrorState error={pages.error} onRetry={pages.reload} />;
+  if (pages.page.error) return <ErrorState error={pages.page.error} onRetry={pages.page.reload} />;
   return (
     <>
-      <Input.Search
-        allowClear
-        placeholder={t('dispatch.searchPlaceholder')}
-        aria-label={t('dispatch.searchPlaceholder')}
-        onSearch={(value) => setQ(value.trim())}
-        style={{ maxWidth: 360, marginBottom: 12 }}
-      />
       <Table<CaseSummary>
         rowKey="id"
         size="middle"
         columns={columns}
-        dataSource={pages.page?.items ?? []}
-        loading={pages.loading}
+        dataSource={pages.page.data?.items ?? []}
+        loading={pages.page.loading}
         pagination={false}
         // the title takes what the fixed columns leave; below that width the table scrolls sideways
         scroll={{ x: withUnit ? 1350 : 1180 }}
         locale={{ emptyText: t('dispatch.empty') }}
       />
-      <CasePager pages={pages} />
+      <KeysetPager pages={pages} />
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { GlobalOutlined } from '@ant-design/icons';
+import { GlobalOutlined, MobileOutlined } from '@ant-design/icons';
 import { Card, Col, Descriptions, Flex, Row, Tag, Typography, theme } from 'antd';
 import type { ComponentType, ReactNode } from 'react';
 import { Link } from 'react-router-dom';
@@ -6,6 +6,7 @@ import { isMenuGroup, visibleMenu } from '../../../app/layout/menu.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
 import { orgKindLabel, roleLabel } from '../../../i18n/labels.js';
 import { useSession } from '../../auth/hooks/use-session.js';
+import { PHONE_HOME, worksOnThePhone } from '../../grid-phone/phone-landing.js';
 
 /** One shortcut on the home page: an icon, the page's name and what it is for. */
 function Shortcut({
@@ -13,15 +14,18 @@ function Shortcut({
   icon: Icon,
   label,
   hint,
+  reloadDocument = false,
 }: {
   to: string;
   icon: ComponentType;
   label: ReactNode;
   hint: string;
+  /** loads the page afresh rather than through the router (the phone app, for its service worker) */
+  reloadDocument?: boolean;
 }) {
   const { token } = theme.useToken();
   return (
-    <Link to={to} style={{ display: 'block', height: '100%' }}>
+    <Link to={to} reloadDocument={reloadDocument} style={{ display: 'block', height: '100%' }}>
       <Card hoverable size="small" style={{ height: '100%' }}>
         <Flex gap={12} align="flex-start">
           <span style={{ fontSize: 22, color: token.colorPrimary, lineHeight: 1 }}>
@@ -48,15 +52,15 @@ export function HomePage() {
   const { t, locale } = useI18n();
   // The shell renders pages only once the session is ready.
   if (session.status !== 'ready') return null;
-  const { user, org, roles, permissions } = session.me;
-  const pages = visibleMenu(permissions)
+  const { user, org, roles } = session.me;
+  const pages = visibleMenu(session.me)
     .flatMap((entry) => (isMenuGroup(entry) ? entry.pages : [entry]))
     .filter((page) => page.hintKey !== undefined);
 
   return (
     <Flex vertical gap={16}>
       <Card>
-        <Typography.Title level={3} style={{ marginTop: 0 }}>
+        <Typography.Title level={1} style={{ marginTop: 0, fontSize: 24, lineHeight: 1.35 }}>
           {t('home.welcome', { name: user.displayName })}
         </Typography.Title>
         <Typography.Paragraph type="secondary">{t('home.intro')}</Typography.Paragraph>
@@ -89,6 +93,17 @@ export function HomePage() {
               <Shortcut to={page.path} icon={page.icon} label={t(page.labelKey)} hint={t(page.hintKey!)} />
             </Col>
           ))}
+          {worksOnThePhone(session.me) && (
+            <Col xs={24} sm={12} lg={8} xxl={6}>
+              <Shortcut
+                to={PHONE_HOME}
+                reloadDocument
+                icon={MobileOutlined}
+                label={t('home.phone')}
+                hint={t('home.phoneHint')}
+              />
+            </Col>
+          )}
           <Col xs={24} sm={12} lg={8} xxl={6}>
             <Shortcut
               to="/portal"

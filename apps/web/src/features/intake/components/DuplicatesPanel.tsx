@@ -22,7 +22,8 @@ const MIN_TEXT = 6;
 
 /**
  * 疑似重复: recent cases the duplicate finder thinks are the same matter as the request being registered
- * (same caller, similar text, same place or category), best first, with its reasons. Props: `probe`.
+ * (same caller, similar text, same place or category), best first, with its reasons. The finder lists none
+ * below its floor, so an empty list says that no case reached it. Props: `probe`.
  */
 export function DuplicatesPanel({ probe }: { probe: DuplicateProbe }) {
   const { t } = useI18n();
@@ -41,10 +42,11 @@ export function DuplicatesPanel({ probe }: { probe: DuplicateProbe }) {
             },
             signal,
           )
-        : [],
+        : null,
     [JSON.stringify(probe)],
   );
-  const count = found.data?.length ?? 0;
+  const count = found.data?.candidates.length ?? 0;
+  const floor = found.data ? Math.round(found.data.shownFrom * 100) : null;
 
   let body: ReactNode;
   if (!ready) body = <Typography.Text type="secondary">{t('intake.duplicatesHint')}</Typography.Text>;
@@ -54,9 +56,16 @@ export function DuplicatesPanel({ probe }: { probe: DuplicateProbe }) {
       <List
         size="small"
         loading={found.loading}
-        dataSource={found.data ?? []}
+        dataSource={found.data?.candidates ?? []}
         locale={{
-          emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('intake.duplicatesEmpty')} />,
+          emptyText: (
+            <Empty
+              image={Empty.PRESENTED_IMAGE_SIMPLE}
+              description={
+                floor === null ? t('intake.duplicatesEmpty') : t('intake.duplicatesNoneAbove', { p: floor })
+              }
+            />
+          ),
         }}
         renderItem={(row) => (
           <List.Item style={{ paddingInline: 0, display: 'block' }}>

@@ -10,8 +10,8 @@ import { searchKnowledge } from '../../cases/api/answers.api.js';
 
 /**
  * 知识库: searches the knowledge base as the agent types (seeded with the request's title), and offers
- * 「直接办结」 with an entry. Props: `seed` (text to search when the agent has not typed); `onResolve(entry)`;
- * `resolveLabel` (the button says what will happen: register and resolve, or resolve the case just registered).
+ * 「直接办结」 with an entry. Props: `seed` (text to search when the agent has not typed); `onResolve(entry)`,
+ * absent for a user who may not resolve on call (then the answers are only read); `resolveDisabled`.
  */
 export function KnowledgePanel({
   seed,
@@ -19,7 +19,7 @@ export function KnowledgePanel({
   resolveDisabled = false,
 }: {
   seed: string;
-  onResolve: (entry: KnowledgeEntry) => void;
+  onResolve?: (entry: KnowledgeEntry) => void;
   resolveDisabled?: boolean;
 }) {
   const { t } = useI18n();
@@ -78,14 +78,16 @@ export function KnowledgePanel({
                   <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 8, fontSize: 13 }}>
                     {entry.answer}
                   </Typography.Paragraph>
-                  <Button
-                    size="small"
-                    type="primary"
-                    disabled={resolveDisabled}
-                    onClick={() => onResolve(entry)}
-                  >
-                    {t('intake.resolveWith')}
-                  </Button>
+                  {onResolve && (
+                    <Button
+                      size="small"
+                      type="primary"
+                      disabled={resolveDisabled}
+                      onClick={() => onResolve(entry)}
+                    >
+                      {t('intake.resolveWith')}
+                    </Button>
+                  )}
                 </div>
               )}
             </List.Item>

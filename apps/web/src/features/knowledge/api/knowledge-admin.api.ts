@@ -2,24 +2,24 @@ import type {
   CreateKnowledgeEntryInput,
   CreateReplyTemplateInput,
   KnowledgeEntry,
+  KnowledgeListQuery,
+  Page,
   ReplyTemplate,
   UpdateKnowledgeEntryInput,
   UpdateReplyTemplateInput,
 } from '@shanzhi/shared';
 import { apiRequest, withQuery } from '../../../platform/api/index.js';
-import type { Page } from '../../orgs/api/orgs.api.js';
+import type { PageRequest } from '../../../platform/lists/use-paged-list.js';
 
 /** The filters of the editors' entry list: every entry (expired and withdrawn too), searched or newest first. */
-export interface EntryFilters {
-  q?: string | undefined;
-  categoryId?: number | undefined;
-  page: number;
-  pageSize: number;
-}
+export type EntryFilters = Partial<Pick<KnowledgeListQuery, 'q' | 'categoryId'>>;
 
 /** One page of knowledge-base entries for the editors. */
-export function fetchEntries(filters: EntryFilters, signal?: AbortSignal): Promise<Page<KnowledgeEntry>> {
-  return apiRequest(withQuery('/api/v1/knowledge', { ...filters, valid: 'all' }), signal ? { signal } : {});
+export function fetchEntries(
+  query: EntryFilters & PageRequest,
+  signal?: AbortSignal,
+): Promise<Page<KnowledgeEntry>> {
+  return apiRequest(withQuery('/api/v1/knowledge', { ...query, valid: 'all' }), signal ? { signal } : {});
 }
 
 /** Adds an entry. */
@@ -40,13 +40,12 @@ export function deactivateEntry(entry: KnowledgeEntry): Promise<KnowledgeEntry> 
   });
 }
 
-/** Every reply template, retired ones included. */
-export async function fetchAllTemplates(signal?: AbortSignal): Promise<ReplyTemplate[]> {
-  const answer = await apiRequest<{ items: ReplyTemplate[] }>(
-    withQuery('/api/v1/reply-templates', { active: 'all' }),
+/** One page of the reply templates, retired ones included (after the active ones). */
+export function fetchTemplates(page: PageRequest, signal?: AbortSignal): Promise<Page<ReplyTemplate>> {
+  return apiRequest(
+    withQuery('/api/v1/reply-templates', { active: 'all', ...page }),
     signal ? { signal } : {},
   );
-  return answer.items;
 }
 
 /** Adds a reply template. */

@@ -4,10 +4,9 @@ import { App, Button, Flex, Input, Space, Table, Tag, Tooltip, Typography } from
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { ErrorState } from '../../../components/ErrorState.js';
-import { serverPagination } from '../../../components/server-pagination.js';
 import { errorText } from '../../../i18n/error-text.js';
 import { type Translate, useI18n } from '../../../i18n/I18nProvider.js';
-import { useApi } from '../../../platform/api/index.js';
+import { usePagedList } from '../../../platform/lists/use-paged-list.js';
 import { CategoryTreeSelect } from '../../cases/components/CategoryTreeSelect.js';
 import { deactivateEntry, type EntryFilters, fetchEntries } from '../api/knowledge-admin.api.js';
 import { type EntryDialog, KnowledgeEntryModal } from './KnowledgeEntryModal.js';
@@ -21,11 +20,10 @@ function validity(entry: KnowledgeEntry, t: Translate): string {
 export function KnowledgeEntriesTab() {
   const { t } = useI18n();
   const { message, modal } = App.useApp();
-  const [filters, setFilters] = useState<EntryFilters>({ page: 1, pageSize: 20 });
   const [keyword, setKeyword] = useState('');
   const [dialog, setDialog] = useState<EntryDialog | null>(null);
-  const list = useApi((signal) => fetchEntries(filters, signal), [filters]);
-  const filter = (change: Partial<EntryFilters>) => setFilters((f) => ({ ...f, ...change, page: 1 }));
+  const entries = usePagedList(fetchEntries, {} as EntryFilters);
+  const { list, query: filters, filter } = entries;
 
   function withdraw(entry: KnowledgeEntry) {
     modal.confirm({
@@ -87,12 +85,7 @@ export function KnowledgeEntriesTab() {
               </Typography.Paragraph>
             ),
           }}
-          pagination={serverPagination(
-            filters,
-            list.data?.total ?? 0,
-            (paging) => setFilters((f) => ({ ...f, ...paging })),
-            t,
-          )}
+          pagination={entries.pagination(t)}
           columns={[
             { title: t('knowledge.question'), dataIndex: 'question', ellipsis: true },
             {

@@ -5,16 +5,16 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { ErrorState } from '../../../components/ErrorState.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
-import { useApi } from '../../../platform/api/index.js';
-import { fetchAllTemplates } from '../api/knowledge-admin.api.js';
+import { usePagedList } from '../../../platform/lists/use-paged-list.js';
+import { fetchTemplates } from '../api/knowledge-admin.api.js';
 import { ReplyTemplateModal, type TemplateDialog } from './ReplyTemplateModal.js';
 
-/** 回复样板: every standard reply template, active first, and the editor. */
+/** 回复样板: the standard reply templates, active first, a page at a time, and the editor. */
 export function ReplyTemplatesTab() {
   const { t } = useI18n();
   const [dialog, setDialog] = useState<TemplateDialog | null>(null);
-  const list = useApi((signal) => fetchAllTemplates(signal), []);
-  const items = [...(list.data ?? [])].sort((a, b) => Number(b.active) - Number(a.active));
+  const templates = usePagedList(fetchTemplates, {});
+  const { list } = templates;
   return (
     <>
       <Flex gap={12} style={{ marginBottom: 12 }}>
@@ -32,10 +32,10 @@ export function ReplyTemplatesTab() {
           rowKey="id"
           size="middle"
           loading={list.loading}
-          dataSource={items}
+          dataSource={list.data?.items ?? []}
           scroll={{ x: 900 }}
           locale={{ emptyText: t('knowledge.templatesEmpty') }}
-          pagination={{ pageSize: 20, showTotal: (total) => t('common.total', { total }) }}
+          pagination={templates.pagination(t)}
           expandable={{
             expandedRowRender: (template) => (
               <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>

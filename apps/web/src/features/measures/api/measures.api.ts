@@ -1,73 +1,14 @@
-import type { KpiKey } from '@shanzhi/shared';
+import type { KpiQuery, KpiRanking, KpiReport, KpiTrend, RankingLevel, TrendBucket } from '@shanzhi/shared';
 import { apiRequest, withQuery } from '../../../platform/api/index.js';
 
-/** One measure with its parts (a fraction, `null` without a denominator). */
-export interface KpiRateView {
-  key: KpiKey;
-  label: string;
-  numerator: number;
-  denominator: number;
-  value: number | null;
-}
-
-/** An org as the measures name it. */
-export interface KpiOrg {
-  id: number;
-  name: string;
-  kind: string;
-}
-
-/** `GET /api/v1/kpis`. */
-export interface KpiReport {
-  org: KpiOrg;
-  from: string;
-  to: string;
-  counts: Record<string, number>;
-  rates: Record<KpiKey, KpiRateView>;
-}
-
-/** Levels a ranking compares. */
-export type RankingLevel = 'unit' | 'district' | 'town';
+export type { KpiOrgView as KpiOrg, KpiRateView } from '@shanzhi/shared';
+export type { KpiRanking, KpiReport, KpiTrend, RankingLevel, TrendBucket };
 
 /** One ranked unit, district or town. */
-export interface RankingItem {
-  org: KpiOrg;
-  rank: number | null;
-  flagged: boolean;
-  score: number | null;
-  counts: Record<string, number>;
-  rates: Record<KpiKey, KpiRateView>;
-}
+export type RankingItem = KpiRanking['items'][number];
 
-/** `GET /api/v1/kpis/ranking`. */
-export interface KpiRanking {
-  level: RankingLevel;
-  from: string;
-  to: string;
-  threshold: number;
-  items: RankingItem[];
-}
-
-/** Buckets of a trend. */
-export type TrendBucket = 'day' | 'week' | 'month';
-
-/** `GET /api/v1/kpis/trend`. */
-export interface KpiTrend {
-  bucket: TrendBucket;
-  items: {
-    start: string;
-    from: string;
-    to: string;
-    counts: Record<string, number>;
-    rates: Record<'responseRate' | 'solvingRate' | 'satisfactionRate' | 'compositeScore', KpiRateView>;
-  }[];
-}
-
-/** A period of whole Beijing days, `YYYY-MM-DD`, both inclusive. */
-export interface Period {
-  from: string;
-  to: string;
-}
+/** A period of whole Beijing days, `YYYY-MM-DD`, both inclusive (the `from` and `to` of the shared `KpiQuery`). */
+export type Period = Required<Pick<KpiQuery, 'from' | 'to'>>;
 
 const opts = (signal?: AbortSignal) => (signal ? { signal } : {});
 

@@ -16,6 +16,7 @@ import {
 import { csvBlob } from '../csv.js';
 import { kpiLabel } from '../kpi-labels.js';
 import { percent } from '../period-presets.js';
+import { rankingFileName } from '../ranking-file-name.js';
 
 /** The ranking as rows of a spreadsheet. */
 function rankingRows(
@@ -66,11 +67,7 @@ function RankingTable({ level, period }: { level: RankingLevel; period: Period }
           icon={<DownloadOutlined />}
           disabled={!data || data.items.length === 0}
           onClick={() =>
-            data &&
-            saveBlob(
-              csvBlob(rankingRows(data, t, locale)),
-              t('measures.csvFileName', { level, from: period.from, to: period.to }),
-            )
+            data && saveBlob(csvBlob(rankingRows(data, t, locale)), rankingFileName(level, period, t))
           }
         >
           {t('measures.exportCsv')}

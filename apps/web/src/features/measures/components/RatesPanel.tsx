@@ -7,9 +7,10 @@ import { amount, percent } from '../period-presets.js';
 
 const BIG: readonly KpiKey[] = ['responseRate', 'solvingRate', 'satisfactionRate', 'compositeScore'];
 const COLORS: Partial<Record<KpiKey, string>> = {
-  responseRate: '#1677ff',
-  solvingRate: '#13a8a8',
-  satisfactionRate: '#52c41a',
+  // dark enough to be read as figures on white (4.5:1)
+  responseRate: '#1456f0',
+  solvingRate: '#006d75',
+  satisfactionRate: '#237804',
   compositeScore: '#722ed1',
 };
 

@@ -8,7 +8,8 @@ import { fetchTrend, type Period, type TrendBucket } from '../api/measures.api.j
 import { kpiLabel } from '../kpi-labels.js';
 
 const SERIES = ['responseRate', 'solvingRate', 'satisfactionRate'] as const;
-const COLORS = ['#1677ff', '#13a8a8', '#52c41a'];
+// the same colours as the rates' figures above the chart
+const COLORS = ['#1456f0', '#006d75', '#237804'];
 
 /** 趋势: the three rates by day, week or month, as lines (ECharts, loaded with the first chart). */
 export function TrendPanel({ org, period }: { org: number | undefined; period: Period }) {

@@ -33,6 +33,7 @@ export function MeasuresPage() {
               onChange={setOrg}
               allowClear
               placeholder={t('measures.orgPlaceholder')}
+              aria-label={t('measures.orgPlaceholder')}
               style={{ width: 240 }}
             />
             <DatePicker.RangePicker

@@ -1,20 +1,11 @@
+import type { MarkedRead, NotificationPage, NotificationView, UnreadCount } from '@shanzhi/shared';
 import { apiRequest, withQuery } from '../../../platform/api/index.js';
 
-/** One in-app notification. */
-export interface NotificationItem {
-  id: number;
-  kind: string;
-  title: string;
-  body: string;
-  caseId: number | null;
-  caseNumber: string | null;
-  createdAt: string;
-  readAt: string | null;
-}
+export type { NotificationView as NotificationItem };
 
-/** The caller's notifications, newest first (only the unread ones with `unread`). */
-export async function fetchNotifications(unread: boolean, signal?: AbortSignal): Promise<NotificationItem[]> {
-  const page = await apiRequest<{ items: NotificationItem[] }>(
+/** The caller's newest notifications, the first keyset page (only the unread ones with `unread`). */
+export async function fetchNotifications(unread: boolean, signal?: AbortSignal): Promise<NotificationView[]> {
+  const page = await apiRequest<NotificationPage>(
     withQuery('/api/v1/notifications', { unread: unread ? 'true' : undefined, limit: 20 }),
     signal ? { signal } : {},
   );
@@ -23,7 +14,7 @@ export async function fetchNotifications(unread: boolean, signal?: AbortSignal):
 
 /** How many of the caller's notifications are unread. */
 export async function fetchUnreadCount(signal?: AbortSignal): Promise<number> {
-  const answer = await apiRequest<{ count: number }>(
+  const answer = await apiRequest<UnreadCount>(
     '/api/v1/notifications/unread-count',
     signal ? { signal } : {},
   );
@@ -31,11 +22,11 @@ export async function fetchUnreadCount(signal?: AbortSignal): Promise<number> {
 }
 
 /** Marks one notification read. */
-export function markRead(id: number): Promise<NotificationItem> {
+export function markRead(id: number): Promise<NotificationView> {
   return apiRequest(`/api/v1/notifications/${id}/read`, { method: 'POST' });
 }
 
 /** Marks all the caller's notifications read. */
-export function markAllRead(): Promise<{ updated: number }> {
+export function markAllRead(): Promise<MarkedRead> {
   return apiRequest('/api/v1/notifications/read-all', { method: 'POST' });
 }

@@ -92,6 +92,7 @@ export function NotificationBell() {
     }
     setOpen(false);
     if (item.caseId !== null) navigate(`/cases/${item.caseId}`);
+    else if (item.disputeId !== null) navigate(`/mediation/disputes/${item.disputeId}`);
   }
 
   async function readAll() {

@@ -1,76 +1,36 @@
-import type { BoundaryGeometry, CreateOrgInput, OrgKind, UpdateOrgInput } from '@shanzhi/shared';
+import type {
+  CreateOrgInput,
+  GridStaffView,
+  LocatedPointView,
+  OrgDetail,
+  OrgListQuery,
+  OrgSummary,
+  OrgTreeLevel,
+  Page,
+  UpdateOrgInput,
+} from '@shanzhi/shared';
 import { apiRequest, withQuery } from '../../../platform/api/index.js';
+import { fetchAllPages } from '../../../platform/lists/use-paged-list.js';
 
-/** An org as lists and the tree show it (`OrgSummary` of the API). */
-export interface OrgSummary {
-  id: number;
-  parentId: number | null;
-  code: string;
-  name: string;
-  kind: OrgKind;
-  active: boolean;
-  depth: number;
-  center: { lng: number; lat: number } | null;
-  hasBoundary: boolean;
-  childCount: number;
-  sort: number;
-  version: number;
-}
-
-/** One member of a grid's staff; the phone is masked for roles without `personal_data.read`. */
-export interface GridStaff {
-  id: number;
-  role: string;
-  name: string;
-  phone: string | null;
-}
-
-/** One org in full (`GET /api/v1/orgs/:id`). */
-export interface OrgDetail extends OrgSummary {
-  boundary: BoundaryGeometry | null;
-  ancestors: { id: number; code: string; name: string; kind: OrgKind }[];
-  staff: GridStaff[];
-}
-
-/** A page of a list. */
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
-/** The orgs a point falls in (`GET /api/v1/orgs/locate`). */
-export interface LocatedPoint {
-  grid: LocatedOrg | null;
-  community: LocatedOrg | null;
-  town: LocatedOrg | null;
-  district: LocatedOrg | null;
-  city: LocatedOrg | null;
-}
-type LocatedOrg = { id: number; code: string; name: string; kind: string };
+export type { GridStaffView as GridStaff, LocatedPointView as LocatedPoint, OrgDetail, OrgSummary, Page };
 
 /** One level of the tree: the roots of the caller's scope, or the children of `parentId`. */
 export async function fetchTreeLevel(parentId?: number, signal?: AbortSignal): Promise<OrgSummary[]> {
-  const answer = await apiRequest<{ items: OrgSummary[] }>(
+  const answer = await apiRequest<OrgTreeLevel>(
     withQuery('/api/v1/orgs/tree', { parentId }),
     signal ? { signal } : {},
   );
   return answer.items;
 }
 
-/** Orgs in scope, filtered. */
-export function fetchOrgs(
-  query: {
-    q?: string;
-    kind?: OrgKind;
-    within?: number;
-    active?: 'true' | 'false' | 'all';
-    pageSize?: number;
-  },
-  signal?: AbortSignal,
-): Promise<Page<OrgSummary>> {
+/** Orgs in scope, filtered: one page (the first unless `page` says otherwise). */
+export function fetchOrgs(query: Partial<OrgListQuery>, signal?: AbortSignal): Promise<Page<OrgSummary>> {
   return apiRequest(withQuery('/api/v1/orgs', query), signal ? { signal } : {});
+}
+
+/** Every org in scope of one kind (units, centres …), page after page: what a picker offers. */
+export function fetchAllOrgs(kind: OrgListQuery['kind'], signal?: AbortSignal): Promise<OrgSummary[]> {
+  return fetchAllPages((page) => fetchOrgs({ kind, ...page }, signal));
 }
 
 const detailCache = new Map<number, Promise<OrgDetail>>();
@@ -110,6 +70,6 @@ export function setOrgActive(id: number, active: boolean, version: number): Prom
 }
 
 /** The grid, community, town and district of a point. */
-export function locatePoint(lat: number, lng: number): Promise<LocatedPoint> {
+export function locatePoint(lat: number, lng: number): Promise<LocatedPointView> {
   return apiRequest(withQuery('/api/v1/orgs/locate', { lat: lat.toFixed(6), lng: lng.toFixed(6) }));
 }

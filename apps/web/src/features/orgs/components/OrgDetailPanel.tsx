@@ -125,11 +125,14 @@ export function OrgDetailPanel({
         column={{ xs: 1, sm: 2, md: 2, lg: 2, xl: 3, xxl: 3 }}
         styles={{ label: { whiteSpace: 'nowrap' } }}
       >
-        <Descriptions.Item label={t('orgs.code')}>
-          <Typography.Text code copyable>
-            {org.code}
-          </Typography.Text>
-        </Descriptions.Item>
+        {/* the code is the administrators' handle on an org (imports, the catalog's default units) */}
+        {canWrite && (
+          <Descriptions.Item label={t('orgs.code')}>
+            <Typography.Text code copyable>
+              {org.code}
+            </Typography.Text>
+          </Descriptions.Item>
+        )}
         <Descriptions.Item label={t('orgs.kind')}>{orgKindLabel(org.kind, locale)}</Descriptions.Item>
         <Descriptions.Item label={t('orgs.childCount')}>{org.childCount}</Descriptions.Item>
         <Descriptions.Item label={t('orgs.center')}>

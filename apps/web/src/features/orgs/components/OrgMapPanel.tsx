@@ -11,11 +11,15 @@ import { fetchOrgDetail, fetchTreeLevel, locatePoint, type OrgDetail } from '../
 
 /**
  * What the map shows for a selected org: the org with everything directly below it, or, for an org with
- * nothing below it (a grid), its parent with all its siblings. Each boundary comes from `GET /orgs/:id`.
+ * nothing below it (a grid), its parent with all its siblings — unless the org is the root of the user's
+ * scope (a grid worker's grid, a handler's unit), whose parent is not his to read. Each boundary comes from
+ * `GET /orgs/:id`.
  */
 async function loadMapData(selected: OrgDetail) {
   const parentId = selected.ancestors.at(-1)?.id;
-  const containerId = selected.childCount > 0 || parentId === undefined ? selected.id : parentId;
+  const [scopeRoot] = await fetchTreeLevel();
+  const showsParent = selected.childCount === 0 && parentId !== undefined && scopeRoot?.id !== selected.id;
+  const containerId = showsParent ? parentId : selected.id;
   const [container, children] = await Promise.all([fetchOrgDetail(containerId), fetchTreeLevel(containerId)]);
   const details = await Promise.all(children.filter((c) => c.hasBoundary).map((c) => fetchOrgDetail(c.id)));
   return boundaryMap(`shanzhi-org-${containerId}`, container, details);

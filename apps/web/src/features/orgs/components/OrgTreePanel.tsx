@@ -109,12 +109,7 @@ export function OrgTreePanel({
                   paddingInline: 8,
                 }}
               >
-                <Flex vertical style={{ minWidth: 0 }}>
-                  {title(org)}
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {org.code}
-                  </Typography.Text>
-                </Flex>
+                {title(org)}
               </List.Item>
             )}
           />

@@ -24,6 +24,7 @@ export function OrgTreeSelect({
   allowClear = false,
   style,
   id,
+  'aria-label': ariaLabel,
 }: {
   value?: number | null;
   onChange?: (value: number | undefined) => void;
@@ -32,6 +33,8 @@ export function OrgTreeSelect({
   allowClear?: boolean;
   style?: CSSProperties;
   id?: string;
+  /** its name for a screen reader where no form label names it (a filter bar) */
+  'aria-label'?: string;
 }) {
   const { t, locale } = useI18n();
   const [nodes, setNodes] = useState<Node[]>([]);
@@ -61,6 +64,7 @@ export function OrgTreeSelect({
   return (
     <TreeSelect
       id={id}
+      {...(ariaLabel ? { 'aria-label': ariaLabel } : {})}
       style={style}
       value={value ?? undefined}
       onChange={(next: number | undefined) => onChange?.(next)}

@@ -2,7 +2,6 @@ import { SATISFACTION_LEVELS } from '@shanzhi/shared';
 import { Alert, Button, Card, Descriptions, Form, Input, Radio, Tag, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { errorText } from '../../../i18n/error-text.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
 import {
   caseTypeLabel,
@@ -11,6 +10,9 @@ import {
   satisfactionLabel,
 } from '../../cases/case-labels.js';
 import { type PortalCase, ratePortalCase } from '../api/portal.api.js';
+import { type CaptchaValues, usePortalCaptcha } from '../hooks/use-portal-captcha.js';
+import { portalFailureText } from '../portal-failure.js';
+import { PortalCaptchaField } from './PortalCaptchaField.js';
 
 const STATUS_COLORS: Record<string, string> = {
   received: 'blue',
@@ -105,9 +107,10 @@ function RatingForm({
   onRated: (view: PortalCase) => void;
 }) {
   const { t, locale } = useI18n();
+  const captcha = usePortalCaptcha();
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
-  async function rate(values: { satisfaction: string; comment?: string }) {
+  async function rate(values: { satisfaction: string; comment?: string } & CaptchaValues) {
     setSaving(true);
     setFailure(null);
     try {
@@ -116,10 +119,12 @@ function RatingForm({
           phone,
           satisfaction: values.satisfaction as (typeof SATISFACTION_LEVELS)[number],
           ...(values.comment?.trim() ? { comment: values.comment.trim() } : {}),
+          ...captcha.answerOf(values),
         }),
       );
+      captcha.noteSuccess();
     } catch (error) {
-      setFailure(errorText(error, t));
+      setFailure(captcha.noteFailure(error) ?? portalFailureText(error, t));
     } finally {
       setSaving(false);
     }
@@ -144,6 +149,7 @@ function RatingForm({
       <Form.Item name="comment">
         <Input.TextArea rows={3} maxLength={500} showCount placeholder={t('portal.rate.comment')} />
       </Form.Item>
+      {captcha.shown && <PortalCaptchaField round={captcha.round} />}
       {failure && <Alert type="error" showIcon message={failure} style={{ marginBottom: 12 }} />}
       <Button type="primary" htmlType="submit" loading={saving} block>
         {t('portal.rate.submit')}

@@ -1,6 +1,7 @@
 import { SendOutlined } from '@ant-design/icons';
 import {
   CASE_TYPES,
+  PORTAL_DESCRIPTION_MAX_LENGTH,
   PORTAL_MAX_PHOTOS,
   PORTAL_PHOTO_MAX_BYTES,
   PortalPhone,
@@ -10,10 +11,12 @@ import { Alert, Button, Checkbox, Form, Input, Radio, type UploadFile } from 'an
 import { useState } from 'react';
 import { useI18n } from '../../../i18n/I18nProvider.js';
 import { ApiError } from '../../../platform/api/index.js';
+import { RADIO_GROUP_ROLE } from '../../../platform/forms/radio-group-role.js';
 import { formFailure, zodRule } from '../../../platform/forms/zod-rules.js';
 import { caseTypeLabel } from '../../cases/case-labels.js';
 import type { PickedPlace } from '../../cases/components/LocationField.js';
 import { submitPortalCase } from '../api/portal.api.js';
+import { portalFailureText } from '../portal-failure.js';
 import { PortalPhotos, photoFilesOf } from './PortalPhotos.js';
 import { PortalPlace } from './PortalPlace.js';
 import { PortalSuggestion } from './PortalSuggestion.js';
@@ -69,6 +72,7 @@ export function PortalSubmitForm({ onSubmitted }: { onSubmitted: (number: string
   const { t, locale } = useI18n();
   const [form] = Form.useForm<Values>();
   const description = (Form.useWatch('description', form) as string | undefined) ?? '';
+  const picked = Form.useWatch('location', form) as PickedPlace | null | undefined;
   const [submitting, setSubmitting] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
 
@@ -81,7 +85,7 @@ export function PortalSubmitForm({ onSubmitted }: { onSubmitted: (number: string
       onSubmitted(number, input.phone);
       form.resetFields();
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'RATE_LIMITED') setFailure(t('portal.rateLimited'));
+      if (error instanceof ApiError && error.code === 'RATE_LIMITED') setFailure(portalFailureText(error, t));
       else setFailure(formFailure(form, error, FIELDS, t));
     } finally {
       setSubmitting(false);
@@ -104,6 +108,7 @@ export function PortalSubmitForm({ onSubmitted }: { onSubmitted: (number: string
         rules={[{ required: true, message: t('portal.typeRequired') }, zodRule(shape.type)]}
       >
         <Radio.Group
+          {...RADIO_GROUP_ROLE}
           optionType="button"
           buttonStyle="solid"
           style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}
@@ -115,16 +120,18 @@ export function PortalSubmitForm({ onSubmitted }: { onSubmitted: (number: string
           ))}
         </Radio.Group>
       </Form.Item>
+      {/* one message per mistake (an empty text fails both rules); a text past the maximum is kept as typed,
+          its counter turns red and the rule names the limit, rather than the end being cut off unseen */}
       <Form.Item
         name="description"
         label={t('portal.content')}
+        validateFirst
         rules={[{ required: true, message: t('portal.descriptionRequired') }, zodRule(shape.description)]}
       >
         <Input.TextArea
           rows={5}
-          maxLength={2000}
-          showCount
-          placeholder={t('portal.descriptionPlaceholder')}
+          count={{ show: true, max: PORTAL_DESCRIPTION_MAX_LENGTH }}
+          placeholder={t('portal.descriptionPlaceholder', { max: PORTAL_DESCRIPTION_MAX_LENGTH })}
         />
       </Form.Item>
       <PortalSuggestion description={description} />
@@ -141,9 +148,11 @@ export function PortalSubmitForm({ onSubmitted }: { onSubmitted: (number: string
       <Form.Item name="location" label={t('portal.place')}>
         <PortalPlace />
       </Form.Item>
+      {/* required until a place is picked on the map: the mark follows the rule */}
       <Form.Item
         name="address"
         label={t('portal.address')}
+        required={!picked}
         dependencies={['location']}
         rules={[
           {

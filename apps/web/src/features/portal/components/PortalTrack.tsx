@@ -2,22 +2,27 @@ import { SearchOutlined } from '@ant-design/icons';
 import { PortalCaseNumber, PortalPhone } from '@shanzhi/shared';
 import { Alert, Button, Form, Input } from 'antd';
 import { useEffect, useState } from 'react';
-import { errorText } from '../../../i18n/error-text.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
-import { ApiError } from '../../../platform/api/index.js';
 import { zodRule } from '../../../platform/forms/zod-rules.js';
 import { type PortalCase, trackPortalCase } from '../api/portal.api.js';
+import { type CaptchaValues, usePortalCaptcha } from '../hooks/use-portal-captcha.js';
+import { portalFailureText } from '../portal-failure.js';
+import { PortalCaptchaField } from './PortalCaptchaField.js';
 import { PortalCaseView } from './PortalCaseView.js';
 
-interface Values {
+interface Values extends CaptchaValues {
   number?: string;
   phone?: string;
 }
 
-/** 进度查询: number + phone → the public view of the case (the same "not found" for either mistake). */
+/**
+ * 进度查询: number + phone → the public view of the case (the same "not found" for either mistake); after
+ * repeated wrong phones the server asks for a captcha, and a case number guessed at too often is locked.
+ */
 export function PortalTrack({ initial }: { initial?: { number: string; phone: string } | undefined }) {
   const { t } = useI18n();
   const [form] = Form.useForm<Values>();
+  const captcha = usePortalCaptcha();
   const [loading, setLoading] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [found, setFound] = useState<{ view: PortalCase; phone: string } | null>(null);
@@ -29,12 +34,10 @@ export function PortalTrack({ initial }: { initial?: { number: string; phone: st
     const number = (values.number ?? '').replace(/\s+/g, '').toUpperCase();
     const phone = (values.phone ?? '').trim();
     try {
-      setFound({ view: await trackPortalCase(number, phone), phone });
+      setFound({ view: await trackPortalCase(number, phone, captcha.answerOf(values)), phone });
+      captcha.noteSuccess();
     } catch (error) {
-      if (error instanceof ApiError && error.status === 404) setFailure(t('portal.notFound'));
-      else if (error instanceof ApiError && error.code === 'RATE_LIMITED')
-        setFailure(t('portal.rateLimited'));
-      else setFailure(errorText(error, t));
+      setFailure(captcha.noteFailure(error) ?? portalFailureText(error, t));
     } finally {
       setLoading(false);
     }
@@ -66,6 +69,7 @@ export function PortalTrack({ initial }: { initial?: { number: string; phone: st
         <Form.Item name="phone" label={t('portal.phone')} rules={[zodRule(PortalPhone, (v) => v ?? '')]}>
           <Input inputMode="tel" maxLength={20} placeholder={t('portal.trackPhonePlaceholder')} />
         </Form.Item>
+        {captcha.shown && <PortalCaptchaField round={captcha.round} />}
         <Button
           type="primary"
           htmlType="submit"

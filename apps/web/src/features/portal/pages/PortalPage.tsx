@@ -1,6 +1,7 @@
-import { CopyOutlined, PhoneOutlined } from '@ant-design/icons';
+import { CopyOutlined, PhoneOutlined, TeamOutlined } from '@ant-design/icons';
 import { App, Button, Card, Result, Tabs, Typography } from 'antd';
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import { BrandMark } from '../../../components/BrandMark.js';
 import { LanguageSwitch } from '../../../components/LanguageSwitch.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
@@ -63,7 +64,7 @@ export function PortalPage() {
           <BrandMark size={36} />
           <div>
             <div className={styles.name}>{t('app.name')}</div>
-            <div className={styles.fullName}>{t('portal.heading')}</div>
+            <h1 className={styles.fullName}>{t('portal.heading')}</h1>
           </div>
         </div>
         <LanguageSwitch className={styles.lang} />
@@ -73,6 +74,9 @@ export function PortalPage() {
           <Typography.Paragraph type="secondary" className={styles.intro}>
             {t('portal.description')}
           </Typography.Paragraph>
+          <Link to="/portal/mediation" className={styles.mediation}>
+            <TeamOutlined /> {t('mediationPortal.entry')}
+          </Link>
           <Tabs
             activeKey={tab}
             onChange={setTab}

@@ -1,8 +1,7 @@
-import type { KpiConfig } from '@shanzhi/shared';
+import type { KpiSettings } from '@shanzhi/shared';
 import { apiRequest } from '../../../platform/api/index.js';
 
-/** `GET/PUT /api/v1/kpis/config`: the measures' weights and coefficient, and the ranking's flag threshold. */
-export type KpiSettings = KpiConfig & { flagThreshold: number };
+export type { KpiSettings };
 
 /** The measures' settings in force. */
 export function fetchKpiSettings(signal?: AbortSignal): Promise<KpiSettings> {

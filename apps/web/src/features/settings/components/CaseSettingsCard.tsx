@@ -1,4 +1,9 @@
-import { AUTO_DISPATCH_THRESHOLD_MIN, CaseSettingsInput, type TimeLimit } from '@shanzhi/shared';
+import {
+  AUTO_DISPATCH_THRESHOLD_MIN,
+  CaseSettingsInput,
+  DEFAULT_AUTO_DISPATCH_THRESHOLD,
+  type TimeLimit,
+} from '@shanzhi/shared';
 import { Alert, Button, Card, Form, InputNumber, Switch, Typography } from 'antd';
 import { useEffect } from 'react';
 import { ErrorState } from '../../../components/ErrorState.js';
@@ -33,7 +38,7 @@ export function CaseSettingsCard() {
     const threshold = settings.data.autoDispatchThreshold;
     form.setFieldsValue({
       autoDispatch: threshold !== null,
-      autoDispatchThreshold: toPercent(threshold ?? 0.9),
+      autoDispatchThreshold: toPercent(threshold ?? DEFAULT_AUTO_DISPATCH_THRESHOLD),
       reworkLimit: { ...settings.data.reworkLimit },
     });
   }, [settings.data, form]);

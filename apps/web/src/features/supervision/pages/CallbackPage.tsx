@@ -1,22 +1,23 @@
 import { Alert, Button, Card, Flex, Tabs } from 'antd';
 import { useState } from 'react';
 import { ErrorState } from '../../../components/ErrorState.js';
+import { KeysetPager } from '../../../components/KeysetPager.js';
 import { PageTitle } from '../../../components/PageTitle.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
 import { CaseTable } from '../../case-search/components/CaseTable.js';
 import type { CaseDetail, CaseSummary } from '../../cases/api/cases.api.js';
 import { satisfactionLabel } from '../../cases/case-labels.js';
+import { IdleNote } from '../../cases/components/IdleNote.js';
+import { useCaseQueue } from '../../cases/hooks/use-case-queue.js';
 import { CallbackDialog } from '../components/CallbackDialog.js';
 import { CloseOrReopen } from '../components/CloseOrReopen.js';
-import { QueuePager } from '../components/QueuePager.js';
-import { useKeysetList } from '../hooks/use-keyset-list.js';
 
 const TO_CALL = { state: 'reviewed', sort: 'created_desc' } as const;
 const CALLED = { state: 'called_back', sort: 'created_desc' } as const;
 
 function ToCallQueue() {
   const { t, locale } = useI18n();
-  const list = useKeysetList(TO_CALL);
+  const list = useCaseQueue(TO_CALL);
   const [target, setTarget] = useState<CaseSummary | null>(null);
   const [after, setAfter] = useState<CaseDetail | null>(null);
   const { page } = list;
@@ -49,10 +50,12 @@ function ToCallQueue() {
             <Button size="small" type="primary" onClick={() => setTarget(item)}>
               {t('callback.record')}
             </Button>
-          ) : null
+          ) : (
+            <IdleNote caseData={item} />
+          )
         }
       />
-      <QueuePager list={list} />
+      <KeysetPager pages={list} />
       <CallbackDialog
         item={target}
         onClose={() => setTarget(null)}
@@ -68,7 +71,7 @@ function ToCallQueue() {
 
 function CalledBackQueue() {
   const { t } = useI18n();
-  const list = useKeysetList(CALLED);
+  const list = useCaseQueue(CALLED);
   const { page } = list;
   if (page.error) return <ErrorState error={page.error} onRetry={page.reload} />;
   return (
@@ -79,7 +82,7 @@ function CalledBackQueue() {
         emptyText={t('callback.emptyCalled')}
         actions={(item) => <CloseOrReopen target={item} onDone={page.reload} />}
       />
-      <QueuePager list={list} />
+      <KeysetPager pages={list} />
     </>
   );
 }

@@ -1,22 +1,27 @@
+import { CASE_TRANSITIONS } from '@shanzhi/shared';
 import { Button, Card, Flex, Space, Tabs } from 'antd';
 import { useState } from 'react';
 import { ErrorState } from '../../../components/ErrorState.js';
+import { KeysetPager } from '../../../components/KeysetPager.js';
 import { PageTitle } from '../../../components/PageTitle.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
 import { CaseTable } from '../../case-search/components/CaseTable.js';
 import type { CaseSummary } from '../../cases/api/cases.api.js';
-import { QueuePager } from '../components/QueuePager.js';
+import { IdleNote } from '../../cases/components/IdleNote.js';
+import { useCaseQueue } from '../../cases/hooks/use-case-queue.js';
 import { SuperviseDialog } from '../components/SuperviseDialog.js';
-import { useKeysetList } from '../hooks/use-keyset-list.js';
 
+// the open cases a supervisor may urge, by the lifecycle table: a finished case keeps its last light, and
+// listing it here would offer nothing to do
+const URGEABLE = CASE_TRANSITIONS.supervise.from.join(',');
 const QUERIES = {
-  red: { light: 'red', sort: 'deadline_asc' },
-  yellow: { light: 'yellow', sort: 'deadline_asc' },
+  red: { light: 'red', state: URGEABLE, sort: 'deadline_asc' },
+  yellow: { light: 'yellow', state: URGEABLE, sort: 'deadline_asc' },
 } as const;
 
 function LightQueue({ light }: { light: 'red' | 'yellow' }) {
   const { t } = useI18n();
-  const list = useKeysetList(QUERIES[light]);
+  const list = useCaseQueue(QUERIES[light]);
   const [target, setTarget] = useState<CaseSummary | null>(null);
   const { page } = list;
   if (page.error) return <ErrorState error={page.error} onRetry={page.reload} />;
@@ -34,10 +39,12 @@ function LightQueue({ light }: { light: 'red' | 'yellow' }) {
                 {t('supervision.urge')}
               </Button>
             </Space>
-          ) : null
+          ) : (
+            <IdleNote caseData={item} />
+          )
         }
       />
-      <QueuePager list={list} />
+      <KeysetPager pages={list} />
       <SuperviseDialog
         item={target}
         onClose={() => setTarget(null)}

@@ -1,50 +1,27 @@
 import type {
   CreateUserInput,
+  Page,
   Permission,
   ResetPasswordInput,
   Role,
+  RoleGrants,
+  RoleList,
   SetUserRolesInput,
   UpdateUserInput,
+  UserListQuery,
+  UserView,
 } from '@shanzhi/shared';
 import { apiRequest, withQuery } from '../../../platform/api/index.js';
-import type { Page } from '../../orgs/api/orgs.api.js';
+import type { PageRequest } from '../../../platform/lists/use-paged-list.js';
 
-/** A user as the API shows him; `phone` is masked for callers without `personal_data.read`. */
-export interface UserView {
-  id: number;
-  username: string;
-  displayName: string;
-  orgId: number;
-  orgName: string;
-  roles: Role[];
-  phone: string | null;
-  active: boolean;
-  locked: boolean;
-  lockedUntil: string | null;
-  lastLoginAt: string | null;
-  version: number;
-}
+export type { RoleGrants, UserView };
 
-/** The filters of the user list. */
-export interface UserFilters {
-  orgId?: number | undefined;
-  role?: Role | undefined;
-  q?: string | undefined;
-  active?: 'true' | 'false' | 'all' | undefined;
-  page: number;
-  pageSize: number;
-}
-
-/** One role with the permissions granted to it. */
-export interface RoleGrants {
-  role: Role;
-  label: string;
-  permissions: Permission[];
-}
+/** The filters of the user list (the shared `UserListQuery` without its page). */
+export type UserFilters = Partial<Pick<UserListQuery, 'orgId' | 'role' | 'q' | 'active'>>;
 
 /** Users in the caller's scope, one page. */
-export function fetchUsers(filters: UserFilters, signal?: AbortSignal): Promise<Page<UserView>> {
-  return apiRequest(withQuery('/api/v1/users', { ...filters }), signal ? { signal } : {});
+export function fetchUsers(query: UserFilters & PageRequest, signal?: AbortSignal): Promise<Page<UserView>> {
+  return apiRequest(withQuery('/api/v1/users', { ...query }), signal ? { signal } : {});
 }
 
 /** Creates a user. */
@@ -73,9 +50,7 @@ export function unlockUser(id: number): Promise<UserView> {
 }
 
 /** Every role with its permissions, and every permission there is. */
-export function fetchRoles(
-  signal?: AbortSignal,
-): Promise<{ roles: RoleGrants[]; permissions: Permission[] }> {
+export function fetchRoles(signal?: AbortSignal): Promise<RoleList> {
   return apiRequest('/api/v1/roles', signal ? { signal } : {});
 }
 

@@ -1,9 +1,10 @@
 import { CreateUserInput, ROLES, type Role, UpdateUserInput } from '@shanzhi/shared';
-import { Alert, App, Form, Input, Modal, Select, Switch } from 'antd';
-import { useEffect, useState } from 'react';
+import { Form, Input, Select, Switch } from 'antd';
+import { useEffect } from 'react';
+import { FormModal } from '../../../components/FormModal.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
 import { roleLabel } from '../../../i18n/labels.js';
-import { formFailure, zodRule } from '../../../platform/forms/zod-rules.js';
+import { zodRule } from '../../../platform/forms/zod-rules.js';
 import { OrgTreeSelect } from '../../orgs/components/OrgTreeSelect.js';
 import { createUser, resetPassword, setUserRoles, type UserView, updateUser } from '../api/users.api.js';
 
@@ -28,6 +29,40 @@ const FIELDS = ['username', 'displayName', 'orgId', 'roles', 'phone', 'password'
 const emptyToNull = (value: unknown) => (value === '' || value === undefined ? null : value);
 const orEmpty = (value: unknown) => value ?? '';
 
+/** Sends what the dialog `dialog` asks for with the form's values. */
+async function saveUser(dialog: UserDialog, values: UserFormValues): Promise<void> {
+  switch (dialog.kind) {
+    case 'create':
+      await createUser({
+        username: (values.username ?? '').trim(),
+        displayName: (values.displayName ?? '').trim(),
+        orgId: values.orgId!,
+        roles: values.roles ?? [],
+        password: values.password ?? '',
+        phone: values.phone ? values.phone : null,
+      });
+      return;
+    case 'edit': {
+      const { user } = dialog;
+      const phoneChanged = (values.phone ?? '') !== (user.phone ?? '');
+      await updateUser(user.id, {
+        version: user.version,
+        displayName: (values.displayName ?? '').trim(),
+        orgId: values.orgId,
+        active: values.active,
+        // A masked phone shown to the editor is sent back only if he typed a new one.
+        ...(phoneChanged ? { phone: values.phone ? values.phone : null } : {}),
+      });
+      return;
+    }
+    case 'roles':
+      await setUserRoles(dialog.user.id, { roles: values.roles ?? [] });
+      return;
+    case 'password':
+      await resetPassword(dialog.user.id, { password: values.password ?? '' });
+  }
+}
+
 /** Creates a user, edits one, sets his roles or resets his password; server field errors land on the fields. */
 export function UserFormModal({
   dialog,
@@ -39,13 +74,9 @@ export function UserFormModal({
   onSaved: () => void;
 }) {
   const { t, locale } = useI18n();
-  const { message } = App.useApp();
   const [form] = Form.useForm<UserFormValues>();
-  const [saving, setSaving] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
 
   useEffect(() => {
-    setFormError(null);
     form.resetFields();
     if (!dialog || dialog.kind === 'create') return;
     const { user } = dialog;
@@ -58,49 +89,10 @@ export function UserFormModal({
     });
   }, [dialog, form]);
 
-  async function submit(values: UserFormValues) {
+  async function save(values: UserFormValues) {
     if (!dialog) return;
-    setSaving(true);
-    setFormError(null);
-    try {
-      switch (dialog.kind) {
-        case 'create':
-          await createUser({
-            username: (values.username ?? '').trim(),
-            displayName: (values.displayName ?? '').trim(),
-            orgId: values.orgId!,
-            roles: values.roles ?? [],
-            password: values.password ?? '',
-            phone: values.phone ? values.phone : null,
-          });
-          break;
-        case 'edit': {
-          const { user } = dialog;
-          const phoneChanged = (values.phone ?? '') !== (user.phone ?? '');
-          await updateUser(user.id, {
-            version: user.version,
-            displayName: (values.displayName ?? '').trim(),
-            orgId: values.orgId,
-            active: values.active,
-            // A masked phone shown to the editor is sent back only if he typed a new one.
-            ...(phoneChanged ? { phone: values.phone ? values.phone : null } : {}),
-          });
-          break;
-        }
-        case 'roles':
-          await setUserRoles(dialog.user.id, { roles: values.roles ?? [] });
-          break;
-        case 'password':
-          await resetPassword(dialog.user.id, { password: values.password ?? '' });
-          break;
-      }
-      message.success(dialog.kind === 'create' ? t('users.created') : t('common.saved'));
-      onSaved();
-    } catch (error) {
-      setFormError(formFailure(form, error, FIELDS, t));
-    } finally {
-      setSaving(false);
-    }
+    await saveUser(dialog, values);
+    onSaved();
   }
 
   const kind = dialog?.kind;
@@ -115,101 +107,93 @@ export function UserFormModal({
   const roleOptions = ROLES.map((role) => ({ value: role, label: roleLabel(role, locale) }));
 
   return (
-    <Modal
+    <FormModal<UserFormValues>
       open={dialog !== null}
       title={kind ? `${titles[kind]}${who}` : ''}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('common.save')}
-      confirmLoading={saving}
-      forceRender
+      form={form}
+      name="user-form"
+      known={FIELDS}
       width={560}
+      onClose={onClose}
+      save={save}
+      {...(kind === 'create' ? { savedMessage: t('users.created') } : {})}
     >
-      {formError && <Alert type="error" showIcon message={formError} style={{ marginBottom: 16 }} />}
-      <Form<UserFormValues>
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        onValuesChange={() => setFormError(null)}
-        name="user-form"
-      >
-        {kind === 'create' && (
+      {kind === 'create' && (
+        <Form.Item
+          name="username"
+          label={t('users.username')}
+          rules={[zodRule(CreateUserInput.shape.username, orEmpty)]}
+        >
+          <Input autoComplete="off" maxLength={64} />
+        </Form.Item>
+      )}
+      {(kind === 'create' || kind === 'edit') && (
+        <>
           <Form.Item
-            name="username"
-            label={t('users.username')}
-            rules={[zodRule(CreateUserInput.shape.username, orEmpty)]}
+            name="displayName"
+            label={t('users.displayName')}
+            rules={[zodRule(CreateUserInput.shape.displayName, orEmpty)]}
           >
-            <Input autoComplete="off" maxLength={64} />
+            <Input maxLength={40} />
           </Form.Item>
-        )}
-        {(kind === 'create' || kind === 'edit') && (
-          <>
-            <Form.Item
-              name="displayName"
-              label={t('users.displayName')}
-              rules={[zodRule(CreateUserInput.shape.displayName, orEmpty)]}
-            >
-              <Input maxLength={40} />
-            </Form.Item>
-            <Form.Item
-              name="orgId"
-              label={t('users.org')}
-              rules={[{ required: true, message: t('users.orgRequired') }]}
-            >
-              <OrgTreeSelect
-                initial={
-                  dialog?.kind === 'edit' ? { id: dialog.user.orgId, name: dialog.user.orgName } : undefined
-                }
-              />
-            </Form.Item>
-          </>
-        )}
-        {(kind === 'create' || kind === 'roles') && (
           <Form.Item
-            name="roles"
-            label={t('users.roles')}
-            rules={[zodRule(CreateUserInput.shape.roles, (v) => v ?? [])]}
+            name="orgId"
+            label={t('users.org')}
+            rules={[{ required: true, message: t('users.orgRequired') }]}
           >
-            <Select mode="multiple" options={roleOptions} placeholder={t('users.rolesPlaceholder')} />
+            <OrgTreeSelect
+              initial={
+                dialog?.kind === 'edit' ? { id: dialog.user.orgId, name: dialog.user.orgName } : undefined
+              }
+            />
           </Form.Item>
-        )}
-        {(kind === 'create' || kind === 'edit') && (
-          <Form.Item
-            name="phone"
-            label={t('users.phone')}
-            extra={kind === 'edit' ? t('users.phoneMaskedHint') : undefined}
-            rules={[
-              kind === 'create'
-                ? zodRule(CreateUserInput.shape.phone, emptyToNull)
-                : {
-                    validator: async (_rule, value: unknown) => {
-                      const original = dialog?.kind === 'edit' ? (dialog.user.phone ?? '') : '';
-                      if (value === original) return;
-                      const result = UpdateUserInput.shape.phone.safeParse(emptyToNull(value));
-                      if (!result.success) throw new Error(result.error.issues[0]?.message);
-                    },
+        </>
+      )}
+      {(kind === 'create' || kind === 'roles') && (
+        <Form.Item
+          name="roles"
+          label={t('users.roles')}
+          rules={[zodRule(CreateUserInput.shape.roles, (v) => v ?? [])]}
+        >
+          <Select mode="multiple" options={roleOptions} placeholder={t('users.rolesPlaceholder')} />
+        </Form.Item>
+      )}
+      {(kind === 'create' || kind === 'edit') && (
+        <Form.Item
+          name="phone"
+          label={t('users.phone')}
+          extra={kind === 'edit' ? t('users.phoneMaskedHint') : undefined}
+          rules={[
+            kind === 'create'
+              ? zodRule(CreateUserInput.shape.phone, emptyToNull)
+              : {
+                  validator: async (_rule, value: unknown) => {
+                    const original = dialog?.kind === 'edit' ? (dialog.user.phone ?? '') : '';
+                    if (value === original) return;
+                    const result = UpdateUserInput.shape.phone.safeParse(emptyToNull(value));
+                    if (!result.success) throw new Error(result.error.issues[0]?.message);
                   },
-            ]}
-          >
-            <Input maxLength={11} inputMode="tel" />
-          </Form.Item>
-        )}
-        {(kind === 'create' || kind === 'password') && (
-          <Form.Item
-            name="password"
-            label={kind === 'create' ? t('users.password') : t('users.newPassword')}
-            extra={t('users.passwordHint')}
-            rules={[zodRule(CreateUserInput.shape.password, orEmpty)]}
-          >
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
-        )}
-        {kind === 'edit' && (
-          <Form.Item name="active" label={t('users.active')} valuePropName="checked">
-            <Switch checkedChildren={t('users.enabled')} unCheckedChildren={t('users.disabled')} />
-          </Form.Item>
-        )}
-      </Form>
-    </Modal>
+                },
+          ]}
+        >
+          <Input maxLength={11} inputMode="tel" />
+        </Form.Item>
+      )}
+      {(kind === 'create' || kind === 'password') && (
+        <Form.Item
+          name="password"
+          label={kind === 'create' ? t('users.password') : t('users.newPassword')}
+          extra={t('users.passwordHint')}
+          rules={[zodRule(CreateUserInput.shape.password, orEmpty)]}
+        >
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+      )}
+      {kind === 'edit' && (
+        <Form.Item name="active" label={t('users.active')} valuePropName="checked">
+          <Switch checkedChildren={t('users.enabled')} unCheckedChildren={t('users.disabled')} />
+        </Form.Item>
+      )}
+    </FormModal>
   );
 }

@@ -1,28 +1,16 @@
 import { SaveOutlined, UndoOutlined } from '@ant-design/icons';
 import type { Permission, Role } from '@shanzhi/shared';
-import { App, Button, Card, Checkbox, Flex, Table, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Card, Checkbox, Flex, Table, Tag, Tooltip } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { ErrorState } from '../../../components/ErrorState.js';
 import { PageTitle } from '../../../components/PageTitle.js';
 import { errorText } from '../../../i18n/error-text.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
 import { roleLabel } from '../../../i18n/labels.js';
+import { permissionGroupLabel, permissionGroupOf, permissionLabel } from '../../../i18n/permission-labels.js';
 import { useApi } from '../../../platform/api/index.js';
 import { usePermission } from '../../auth/hooks/use-permission.js';
 import { fetchRoles, setRolePermissions } from '../api/users.api.js';
-
-const RESOURCE_LABELS: Record<string, { zh: string; en: string }> = {
-  org: { zh: '组织机构', en: 'Organisations' },
-  user: { zh: '用户', en: 'Users' },
-  role: { zh: '角色权限', en: 'Roles' },
-  audit: { zh: '审计日志', en: 'Audit log' },
-  catalog: { zh: '事项目录', en: 'Catalogue' },
-  calendar: { zh: '工作日历', en: 'Calendar' },
-  knowledge: { zh: '知识库', en: 'Knowledge base' },
-  reply_template: { zh: '回复模板', en: 'Reply templates' },
-  personal_data: { zh: '个人信息', en: 'Personal data' },
-  case: { zh: '工单', en: 'Cases' },
-};
 
 /** 角色权限: the role × permission matrix; each role's column is saved on its own. */
 export function RolesPage() {
@@ -82,7 +70,6 @@ export function RolesPage() {
   if (data.error) return <ErrorState error={data.error} onRetry={data.reload} />;
 
   const roles = data.data?.roles ?? [];
-  const resourceOf = (p: string) => p.slice(0, p.indexOf('.'));
 
   return (
     <Flex vertical>
@@ -102,19 +89,14 @@ export function RolesPage() {
               dataIndex: 'permission',
               fixed: 'left',
               width: 240,
-              render: (permission: string) => {
-                const resource = RESOURCE_LABELS[resourceOf(permission)];
-                return (
-                  <Flex gap={6} align="center">
-                    <Tag bordered={false}>
-                      {resource ? resource[locale === 'en' ? 'en' : 'zh'] : resourceOf(permission)}
-                    </Tag>
-                    <Typography.Text code style={{ fontSize: 12 }}>
-                      {permission}
-                    </Typography.Text>
-                  </Flex>
-                );
-              },
+              render: (permission: string) => (
+                <Flex gap={6} align="center">
+                  <Tag bordered={false}>{permissionGroupLabel(permissionGroupOf(permission), locale)}</Tag>
+                  <Tooltip title={permission}>
+                    <span>{permissionLabel(permission, locale)}</span>
+                  </Tooltip>
+                </Flex>
+              ),
             },
             ...roles.map((r) => ({
               key: r.role,
@@ -154,7 +136,7 @@ export function RolesPage() {
                   checked={draft.get(r.role)?.has(row.permission) ?? false}
                   disabled={!canWrite}
                   onChange={(event) => toggle(r.role, row.permission, event.target.checked)}
-                  aria-label={`${roleLabel(r.role, locale)} ${row.permission}`}
+                  aria-label={`${roleLabel(r.role, locale)} ${permissionLabel(row.permission, locale)}`}
                 />
               ),
             })),

@@ -5,11 +5,10 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { ErrorState } from '../../../components/ErrorState.js';
 import { PageTitle } from '../../../components/PageTitle.js';
-import { serverPagination } from '../../../components/server-pagination.js';
 import { errorText } from '../../../i18n/error-text.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
 import { roleLabel } from '../../../i18n/labels.js';
-import { useApi } from '../../../platform/api/index.js';
+import { usePagedList } from '../../../platform/lists/use-paged-list.js';
 import { usePermission } from '../../auth/hooks/use-permission.js';
 import { OrgTreeSelect } from '../../orgs/components/OrgTreeSelect.js';
 import { fetchUsers, type UserFilters, type UserView, unlockUser } from '../api/users.api.js';
@@ -21,12 +20,10 @@ export function UsersPage() {
   const { message, modal } = App.useApp();
   const canWrite = usePermission('user.write');
   const canSetRoles = usePermission('role.write');
-  const [filters, setFilters] = useState<UserFilters>({ page: 1, pageSize: 20, active: 'all' });
   const [keyword, setKeyword] = useState('');
   const [dialog, setDialog] = useState<UserDialog | null>(null);
-  const list = useApi((signal) => fetchUsers(filters, signal), [filters]);
-
-  const filter = (change: Partial<UserFilters>) => setFilters((f) => ({ ...f, ...change, page: 1 }));
+  const users = usePagedList(fetchUsers, { active: 'all' } as UserFilters);
+  const { list, query: filters, filter } = users;
 
   function unlock(user: UserView) {
     modal.confirm({
@@ -61,6 +58,7 @@ export function UsersPage() {
           <OrgTreeSelect
             allowClear
             placeholder={t('users.filterOrg')}
+            aria-label={t('users.filterOrg')}
             value={filters.orgId ?? null}
             onChange={(orgId) => filter({ orgId })}
             style={{ width: 240 }}
@@ -68,6 +66,7 @@ export function UsersPage() {
           <Select<Role>
             allowClear
             placeholder={t('users.filterRole')}
+            aria-label={t('users.filterRole')}
             style={{ width: 160 }}
             value={filters.role}
             onChange={(role) => filter({ role })}
@@ -107,12 +106,7 @@ export function UsersPage() {
             dataSource={list.data?.items ?? []}
             scroll={{ x: 1000 }}
             locale={{ emptyText: t('users.empty') }}
-            pagination={serverPagination(
-              filters,
-              list.data?.total ?? 0,
-              (paging) => setFilters((f) => ({ ...f, ...paging })),
-              t,
-            )}
+            pagination={users.pagination(t)}
             columns={[
               {
                 title: t('users.username'),

@@ -60,13 +60,7 @@ export function WorkCaseCard({ item, onChanged }: { item: CaseSummary; onChanged
           </span>
         )}
       </Flex>
-      <CaseActionBar
-        caseData={item}
-        size="small"
-        onDone={onChanged}
-        onStale={onChanged}
-        emptyText={t('workbench.noAction')}
-      />
+      <CaseActionBar caseData={item} size="small" onDone={onChanged} onStale={onChanged} />
     </Card>
   );
 }

@@ -6,14 +6,14 @@ import { PageTitle } from '../../../components/PageTitle.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
 import { useApi } from '../../../platform/api/index.js';
 import { useSession } from '../../auth/hooks/use-session.js';
-import { type CaseSummary, fetchCases } from '../../cases/api/cases.api.js';
+import { fetchCases } from '../../cases/api/cases.api.js';
 import { lightLabel } from '../../cases/case-labels.js';
 import { LIGHT_DOTS } from '../../cases/components/LightTag.js';
 import { useLiveTopics } from '../../notifications/hooks/live-events.js';
 import { WorkCaseCard } from '../components/WorkCaseCard.js';
+import { splitWork } from '../work-split.js';
 
 type Show = 'all' | 'dispatched' | 'accepted';
-const LIGHT_ORDER = ['red', 'yellow', 'green'] as const;
 const PAGE = 100;
 const QUEUE_TOPICS = ['notification.created', 'case.dispatched', 'case.sla_warned', 'case.sla_breached'];
 
@@ -44,13 +44,12 @@ export function WorkbenchPage() {
   );
   // a case dispatched to the unit, or a deadline turning yellow or red, shows without a reload
   useLiveTopics(QUEUE_TOPICS, list.reload);
-  const groups = useMemo(() => {
-    const items = list.data?.items ?? [];
-    return LIGHT_ORDER.map((light) => ({
-      light,
-      items: items.filter((c: CaseSummary) => c.light === light),
-    }));
-  }, [list.data]);
+  // what is not his to act on (a bureau's case in his street) stays aside unless he asks to see it
+  const [withReadOnly, setWithReadOnly] = useState(false);
+  const { groups, readOnly } = useMemo(
+    () => splitWork(list.data?.items ?? [], withReadOnly),
+    [list.data, withReadOnly],
+  );
 
   return (
     <Flex vertical>
@@ -89,36 +88,43 @@ export function WorkbenchPage() {
         <Empty description={t('workbench.empty')} />
       ) : (
         <Flex vertical gap={20}>
-          {groups
-            .filter((g) => g.items.length > 0)
-            .map((group) => (
-              <section key={group.light} aria-label={lightLabel(group.light, locale)}>
-                <Typography.Title level={5} style={{ marginTop: 0 }}>
-                  <span
-                    aria-hidden
-                    style={{
-                      display: 'inline-block',
-                      width: 10,
-                      height: 10,
-                      borderRadius: 5,
-                      background: LIGHT_DOTS[group.light],
-                      marginInlineEnd: 8,
-                    }}
-                  />
-                  {t('workbench.group', {
-                    light: lightLabel(group.light, locale),
-                    count: group.items.length,
-                  })}
-                </Typography.Title>
-                <Row gutter={[12, 12]}>
-                  {group.items.map((item) => (
-                    <Col key={item.id} xs={24} lg={12} xxl={8}>
-                      <WorkCaseCard item={item} onChanged={list.reload} />
-                    </Col>
-                  ))}
-                </Row>
-              </section>
-            ))}
+          {groups.length === 0 && <Empty description={t('workbench.empty')} />}
+          {readOnly.length > 0 && (
+            <Typography.Text type="secondary">
+              {t('workbench.readOnly', { count: readOnly.length })}{' '}
+              <Button type="link" size="small" onClick={() => setWithReadOnly((v) => !v)}>
+                {withReadOnly ? t('workbench.hideReadOnly') : t('workbench.showReadOnly')}
+              </Button>
+            </Typography.Text>
+          )}
+          {groups.map((group) => (
+            <section key={group.light} aria-label={lightLabel(group.light, locale)}>
+              <Typography.Title level={5} style={{ marginTop: 0 }}>
+                <span
+                  aria-hidden
+                  style={{
+                    display: 'inline-block',
+                    width: 10,
+                    height: 10,
+                    borderRadius: 5,
+                    background: LIGHT_DOTS[group.light],
+                    marginInlineEnd: 8,
+                  }}
+                />
+                {t('workbench.group', {
+                  light: lightLabel(group.light, locale),
+                  count: group.items.length,
+                })}
+              </Typography.Title>
+              <Row gutter={[12, 12]}>
+                {group.items.map((item) => (
+                  <Col key={item.id} xs={24} lg={12} xxl={8}>
+                    <WorkCaseCard item={item} onChanged={list.reload} />
+                  </Col>
+                ))}
+              </Row>
+            </section>
+          ))}
           {list.data.nextCursor && (
             <Button onClick={() => setLimit((n) => Math.min(n + PAGE, 200))} disabled={limit >= 200}>
               {t('workbench.more')}

@@ -1,0 +1,2 @@
+ALTER TABLE "disputes" ADD COLUMN "transfer_case_id" integer;--> statement-breakpoint
+ALTER TABLE "disputes" ADD CONSTRAINT "disputes_transfer_case_id_cases_id_fk" FOREIGN KEY ("transfer_case_id") REFERENCES "public"."cases"("id") ON DELETE no action ON UPDATE no action;

@@ -1,0 +1,8 @@
+import type { CaseFacet } from './modules/cases/case-facets.js';
+import { caseMediationFacet } from './modules/mediation/case-mediation-facet.js';
+
+/**
+ * The modules that take steps of their own over a case and keep what came of them, shown on a case in full:
+ * mediation (转人民调解, and the dispute the case became).
+ */
+export const CASE_FACETS: readonly CaseFacet[] = [caseMediationFacet];

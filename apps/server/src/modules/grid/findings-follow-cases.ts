@@ -1,0 +1,54 @@
+import { CASE_ACTION_EVENTS } from '@shanzhi/shared';
+import type { Actor } from '../../platform/auth/actor.js';
+import type { OutboxSubscriber } from '../../platform/lifecycle/outbox-subscriber.js';
+import { runTransition } from '../../platform/lifecycle/transition.js';
+import type { OutboxCasePayload } from '../cases/case-outbox.js';
+import { FINDING_DEFINITION } from './finding-lifecycle.js';
+import { findFindingsFollowing } from './findings.repository.js';
+
+/** The platform acting on findings (随工单办结): an administrator's right to conclude, recorded as 系统. */
+const SYSTEM_ACTOR: Actor = {
+  userId: 0,
+  username: 'system',
+  displayName: '系统',
+  orgId: 0,
+  orgCode: 'system',
+  orgName: '系统',
+  orgKind: 'city',
+  orgPath: '/',
+  roles: ['admin'],
+  permissions: new Set(['grid_finding.conclude']),
+  scopePath: '/',
+  ip: '127.0.0.1',
+};
+
+/** The case events that end a case: the finding it came from ends with it. */
+const CASE_ENDINGS = [
+  CASE_ACTION_EVENTS.close,
+  CASE_ACTION_EVENTS.resolve_on_call,
+  CASE_ACTION_EVENTS.invalidate,
+  CASE_ACTION_EVENTS.transfer_to_110,
+  CASE_ACTION_EVENTS.merge,
+] as const;
+
+/**
+ * 随工单办结: a finding reported up follows its case to the end. When a case ends, the findings it came from are
+ * concluded by the platform through their own lifecycle — in the outbox consumer's transaction, once the case's
+ * ending committed — so the spine never reaches into the grid.
+ */
+export const gridFindingsFollowCases: OutboxSubscriber = {
+  name: 'grid-findings-follow-cases',
+  topics: CASE_ENDINGS,
+  async handle(tx, events, now, ctx) {
+    const caseIds = events.map((e) => (e.payload as OutboxCasePayload).caseId);
+    for (const finding of await findFindingsFollowing(tx, caseIds)) {
+      await runTransition(
+        tx,
+        FINDING_DEFINITION,
+        SYSTEM_ACTOR,
+        { id: finding.id, action: 'conclude', input: { version: finding.version } },
+        { ctx, now, chainKey: ctx.chainKey, bySystem: true },
+      );
+    }
+  },
+};

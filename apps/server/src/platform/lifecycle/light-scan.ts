@@ -1,0 +1,89 @@
+import {
+  computeLight,
+  nextLightChangeAt,
+  type SlaClock,
+  type SlaLight,
+  type WorkingCalendar,
+} from '@shanzhi/shared';
+import type { AppContext } from '../context.js';
+import type { Tx } from '../db/database.js';
+
+const LIGHT_RANK: Record<SlaLight, number> = { green: 0, yellow: 1, red: 2 };
+/** When a light's change instant came but the light did not move (a calendar changed meanwhile): look again. */
+const RECHECK_MS = 60_000;
+
+/** What the clock did to a row's light: the light it turned to (null if it did not), and when to look again. */
+export interface LightTurn {
+  turned: SlaLight | null;
+  /** the row's next look; null once red or when no clock runs */
+  nextCheckAt: Date | null;
+}
+
+/**
+ * The light of a running clock at `now` against the light the row shows (限时办理): turned when it got worse
+ * (yellow at 80 % of the limit, red at the deadline), with the instant of its next change. Unturned, the row
+ * is looked at again at that instant (a minute on when the instant came but the light did not move: a
+ * calendar changed meanwhile), never again once red. Without a running clock there is nothing to look at.
+ */
+export function lightTurnOf(
+  calendar: WorkingCalendar,
+  clock: SlaClock | null,
+  before: SlaLight,
+  now: Date,
+): LightTurn {
+  if (!clock) return { turned: null, nextCheckAt: null };
+  const light = computeLight(calendar, { ...clock, now });
+  if (LIGHT_RANK[light] > LIGHT_RANK[before]) {
+    return { turned: light, nextCheckAt: nextLightChangeAt(calendar, clock, light) };
+  }
+  if (before === 'red') return { turned: null, nextCheckAt: null };
+  const next = nextLightChangeAt(calendar, clock, before);
+  const recheck = next && next.getTime() > now.getTime() ? next : new Date(now.getTime() + RECHECK_MS);
+  return { turned: null, nextCheckAt: recheck };
+}
+
+/** What one scan did. */
+export interface LightScanResult {
+  /** rows whose light turned yellow */
+  warned: number;
+  /** rows whose light turned red */
+  breached: number;
+  /** rows looked at */
+  checked: number;
+}
+
+/** One kind of row the lights' scan looks at (cases, disputes). */
+export interface LightScanner<Row> {
+  /** up to `limit` rows whose next look has come, claimed with `FOR UPDATE SKIP LOCKED` */
+  claimDue(tx: Tx, now: Date, limit: number): Promise<Row[]>;
+  /** relights one claimed row (its event by the system and its outbox row when it turned); the new light if so */
+  relight(tx: Tx, row: Row, now: Date): Promise<SlaLight | null>;
+}
+
+/**
+ * The lights' scan: relights the rows whose next look has come, a batch per transaction. Safe with several
+ * processes on one database: each batch claims its rows with `FOR UPDATE SKIP LOCKED`, so two scans never
+ * take the same row and a scan never waits for an action. Each turn is recorded once: the row then waits for
+ * its next change.
+ */
+export async function runLightScan<Row>(
+  ctx: AppContext,
+  scanner: LightScanner<Row>,
+  batchSize = 200,
+): Promise<LightScanResult> {
+  const total: LightScanResult = { warned: 0, breached: 0, checked: 0 };
+  for (;;) {
+    const now = ctx.clock.now();
+    const batch = await ctx.db.transaction(async (tx) => {
+      const rows = await scanner.claimDue(tx, now, batchSize);
+      for (const row of rows) {
+        const light = await scanner.relight(tx, row, now);
+        if (light === 'yellow') total.warned++;
+        if (light === 'red') total.breached++;
+      }
+      return rows.length;
+    });
+    total.checked += batch;
+    if (batch < batchSize) return total;
+  }
+}

@@ -1,0 +1,54 @@
+import { PhoneOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Flex, Form, Typography } from 'antd';
+import { useI18n } from '../../../i18n/I18nProvider.js';
+import { useMayTakeAction } from '../../auth/hooks/use-permission.js';
+import type { IntakeForm } from '../hooks/use-intake-form.js';
+import { intakeKeyDown } from '../intake-keys.js';
+import { INTAKE_INITIAL } from '../intake-values.js';
+import { CallerPanel } from './CallerPanel.js';
+import { RequestPanel } from './RequestPanel.js';
+
+/**
+ * The intake form in its card: the caller, the request, the errors no field can show, then 转110 (for who may
+ * transfer) and 登记. Enter moves on, Ctrl+Enter registers. Props: `intake` (the page's `useIntakeForm()`).
+ */
+export function IntakeFormCard({ intake }: { intake: IntakeForm }) {
+  const { t } = useI18n();
+  const mayTransfer110 = useMayTakeAction('transfer_to_110');
+  const { form, general, busy, register } = intake;
+  return (
+    <Card
+      title={
+        <span>
+          <PhoneOutlined /> {t('intake.formTitle')}
+        </span>
+      }
+      extra={<Typography.Text type="secondary">{t('intake.keysHint')}</Typography.Text>}
+    >
+      <Form
+        form={form}
+        name="intake"
+        layout="vertical"
+        initialValues={INTAKE_INITIAL}
+        onKeyDown={(event) => intakeKeyDown(event, () => void register())}
+        requiredMark
+      >
+        <CallerPanel />
+        <RequestPanel browse={intake.browse} place={intake.place} onPlace={intake.pickPlace} />
+        {general.length > 0 && (
+          <Alert type="error" showIcon message={general.join('；')} style={{ marginBottom: 12 }} />
+        )}
+        <Flex gap={8} wrap justify="flex-end">
+          {mayTransfer110 && (
+            <Button danger onClick={intake.transfer110} disabled={busy}>
+              {t('intake.transfer110')}
+            </Button>
+          )}
+          <Button type="primary" size="large" loading={busy} onClick={() => void register()}>
+            {t('intake.submit')}
+          </Button>
+        </Flex>
+      </Form>
+    </Card>
+  );
+}

@@ -1,0 +1,2 @@
+export * from './use-keyset-pages.js';
+export * from './use-paged-list.js';
