@@ -167,6 +167,8 @@ describe('the grid’s registers on the console', () => {
     const dialog = page.getByRole('dialog', { name: /登记入户走访/ });
     await dialog.waitFor();
     await chooseOption(page, dialog, '走访事由', '关爱帮扶');
+    // a click while the list folds away may land on it rather than on the box below
+    await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
     await tick(dialog.getByLabel('张桂兰'));
     await dialog.getByLabel('走访情况').fill('老人身体状况良好，反映楼道灯不亮');
     await dialog.getByRole('button', { name: '添加需求' }).click();

@@ -22,7 +22,7 @@ describe('the content security policy (security finding 10)', () => {
     await page.goto('/portal');
     await page.getByRole('heading', { level: 1 }).waitFor();
     await page.goto('/docs');
-    await page.locator('.swagger-ui .info .title').waitFor();
+    await page.locator('.swagger-ui .info .title').waitFor({ timeout: 30_000 });
     expect(violations).toEqual([]);
     expectNoPageErrors(problems);
     await context.close();
