@@ -130,6 +130,7 @@ describe('大屏实时 and 大屏地图', () => {
     expect(city.areas.every((a) => a.boundary !== null)).toBe(true);
     expect(city.parentId).toBeNull();
     expect(city.areas.find((a) => a.id === ids.hbw)!.openCases).toBe(3);
+    expect(city.org.openCases).toBe(4);
 
     const hbw = (await expectOk(api.get(`/api/v1/dashboard/map?org=${ids.hbw}`, 'leader'))) as DashboardMap;
     expect(hbw.parentId).toBe(ids.city);

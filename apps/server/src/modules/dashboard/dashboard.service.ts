@@ -193,6 +193,12 @@ export async function getDashboardMap(
     findOrgBriefs(ctx.db, org.parentId === null ? [] : [org.parentId]),
   ]);
   const parent = org.parentId === null ? undefined : parents.get(org.parentId);
+  // a city is no column of a case: its open cases are its districts'
+  if (org.kind === 'city')
+    open.set(
+      org.id,
+      children.reduce((sum, c) => sum + (open.get(c.id) ?? 0), 0),
+    );
   const masking = freeTextMaskingFor(actor);
   return {
     org: presentArea(
