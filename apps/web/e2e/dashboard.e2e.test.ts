@@ -5,7 +5,10 @@ import { staffApi } from './support/staff-api.js';
 
 const browser = sharedBrowser();
 
-/** Signs `username` in through the API and opens the wall; answers how long until it showed its data. */
+/**
+ * Signs `username` in through the API and opens the wall; answers how long until it showed the map, the
+ * rates and the ticker (a cold browser: the scripts are loaded too).
+ */
 async function openWall(page: Page, username: string): Promise<number> {
   const answer = await page.request.post('/api/v1/auth/login', {
     data: { username, password: DEMO_PASSWORD },
@@ -38,7 +41,11 @@ async function clickMapUntil(page: Page, done: () => Promise<boolean>): Promise<
   for (const fy of spots) {
     for (const fx of spots) {
       await canvas.click({ position: { x: box.width * fx, y: box.height * fy } });
-      if (await done().catch(() => false)) return;
+      // the level below loads before it shows: give it a moment before clicking elsewhere
+      for (let wait = 0; wait < 8; wait++) {
+        if (await done().catch(() => false)) return;
+        await page.waitForTimeout(100);
+      }
     }
   }
   throw new Error('nothing to drill into under the clicks');

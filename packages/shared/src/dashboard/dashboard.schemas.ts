@@ -80,12 +80,10 @@ export const DashboardRankItem = z.object({
   flagged: z.boolean(),
 });
 
-/** What is new since the last look: today's cases as points, the latest cases, today's count. */
+/** What changes with every new case: today's cases as points and the latest cases (cheap to reload). */
 export const DashboardLive = z.object({
   org: KpiOrgView,
   generatedAt: z.string(),
-  /** registered today (Beijing) against yesterday */
-  today: CountWithPrevious,
   points: z.array(DashboardPoint),
   ticker: z.array(DashboardCase),
 });
@@ -93,6 +91,8 @@ export type DashboardLive = z.output<typeof DashboardLive>;
 
 /** `GET /api/v1/dashboard/overview`: everything the wall shows of an org subtree. */
 export const DashboardOverview = DashboardLive.extend({
+  /** registered today (Beijing) against yesterday */
+  today: CountWithPrevious,
   /** registered this month so far against the same days of last month */
   month: CountWithPrevious.extend({ from: z.string(), to: z.string() }),
   rates: z.array(DashboardRate),

@@ -55,21 +55,17 @@ function sameDaysOfLastMonth(today: string): { from: string; to: string } {
   return { from: first.toISOString().slice(0, 10), to: to.toISOString().slice(0, 10) };
 }
 
-/** The wall's live part of an org already loaded: today's count against yesterday, points, the ticker. */
+/** The wall's live part of an org already loaded: today's points and the ticker (no measure: it is cheap). */
 async function liveOf(ctx: AppContext, actor: Actor, org: OrgRow): Promise<DashboardLive> {
   const now = ctx.clock.now();
-  const today = toBeijingDate(now);
-  const yesterday = toBeijingDate(new Date(now.getTime() - DAY_MS));
   const masking = freeTextMaskingFor(actor);
-  const [trend, points, latest] = await Promise.all([
-    getKpiTrend(ctx, actor, { org: org.id, from: yesterday, to: today, bucket: 'day' }),
-    findCasePoints(ctx.db, org.path, beijingMidnightOfDate(today), MAX_POINTS),
+  const [points, latest] = await Promise.all([
+    findCasePoints(ctx.db, org.path, beijingMidnightOfDate(toBeijingDate(now)), MAX_POINTS),
     findLatestCases(ctx.db, org.path, TICKER_SIZE),
   ]);
   return {
     org: orgView(org),
     generatedAt: now.toISOString(),
-    today: { value: trend.items[1]?.counts.total ?? 0, previous: trend.items[0]?.counts.total ?? 0 },
     points: points.map((p) => ({
       id: p.id,
       lng: Number(p.lng),
@@ -81,7 +77,7 @@ async function liveOf(ctx: AppContext, actor: Actor, org: OrgRow): Promise<Dashb
   };
 }
 
-/** `GET /dashboard/live`: what changes with every new case — today's count, points and the ticker. */
+/** `GET /dashboard/live`: what changes with every new case — today's points and the ticker. */
 export async function getDashboardLive(ctx: AppContext, actor: Actor, query: DashboardQuery) {
   return liveOf(ctx, actor, await wallOrg(ctx, actor, query));
 }
@@ -130,9 +126,11 @@ export async function getDashboardOverview(
   const areaLevel = org.kind === 'city' ? 'district' : 'town';
   const day = new Date(now.getTime() - DAY_MS);
   const week = new Date(now.getTime() - 7 * DAY_MS);
-  const [live, month, previous, units, areas, warnings, red, cats24, cats7, words24, words7] =
+  const yesterday = toBeijingDate(day);
+  const [live, days, month, previous, units, areas, warnings, red, cats24, cats7, words24, words7] =
     await Promise.all([
       liveOf(ctx, actor, org),
+      getKpiTrend(ctx, actor, { org: org.id, from: yesterday, to: today, bucket: 'day' }),
       getKpiReport(ctx, actor, { org: org.id }),
       getKpiReport(ctx, actor, { org: org.id, ...lastMonth }),
       getKpiRanking(ctx, within, { level: 'unit' }),
@@ -146,6 +144,7 @@ export async function getDashboardOverview(
     ]);
   return {
     ...live,
+    today: { value: days.items[1]?.counts.total ?? 0, previous: days.items[0]?.counts.total ?? 0 },
     month: { from: month.from, to: month.to, value: month.counts.total, previous: previous.counts.total },
     rates: RATE_KEYS.map((key) => ({
       key,

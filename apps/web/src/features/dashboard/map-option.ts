@@ -113,8 +113,9 @@ export function wallMapOption(
         map: mapName,
         roam: false,
         aspectScale: 0.78,
-        layoutCenter: ['50%', '52%'],
-        layoutSize: '94%',
+        // a grid leaves the right of the panel to its staff and cases
+        layoutCenter: isGrid ? ['27%', '52%'] : ['50%', '52%'],
+        layoutSize: isGrid ? '62%' : '94%',
         selectedMode: false,
         itemStyle: { areaColor: 'rgba(12, 45, 96, 0.6)', borderColor: WALL.border },
         label: {

@@ -83,26 +83,29 @@ export function CityMapPanel({
   fresh,
   pixelRatio,
 }: {
-  rootOrg: number;
+  /** the org the wall opens on; the caller's scope root when left out */
+  rootOrg: number | undefined;
   points: readonly DashboardPoint[];
   fresh: ReadonlySet<number>;
   pixelRatio: number;
 }) {
   const { t } = useI18n();
-  const [path, setPath] = useState<number[]>([rootOrg]);
+  const [path, setPath] = useState<(number | undefined)[]>([rootOrg]);
   const [levels, setLevels] = useState<Map<number, DashboardMap>>(new Map());
-  const current = path.at(-1)!;
-  const level = levels.get(current);
+  const current = path.at(-1);
+  // the root, when not named, is kept as 0 (no org has that id)
+  const key = current ?? 0;
+  const level = levels.get(key);
 
   useEffect(() => {
-    if (levels.has(current)) return;
+    if (levels.has(key)) return;
     const controller = new AbortController();
     fetchMap(current, controller.signal).then(
-      (data) => setLevels((known) => new Map(known).set(current, data)),
+      (data) => setLevels((known) => new Map(known).set(key, data)),
       () => undefined,
     );
     return () => controller.abort();
-  }, [current, levels]);
+  }, [current, key, levels]);
 
   const wallMap = useMemo(() => (level ? wallMapOption(level, points, fresh) : null), [level, points, fresh]);
   const maps = useMemo(() => (wallMap ? { [wallMap.mapName]: wallMap.geoJson } : {}), [wallMap]);
@@ -123,7 +126,7 @@ export function CityMapPanel({
   }, []);
 
   const trail = path
-    .map((id) => levels.get(id)?.org.name)
+    .map((id) => levels.get(id ?? 0)?.org.name)
     .filter(Boolean)
     .join(' › ');
   return (

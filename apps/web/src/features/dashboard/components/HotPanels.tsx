@@ -57,14 +57,20 @@ export function HotCategoriesPanel({ overview }: { overview: DashboardOverview }
   return (
     <WallPanel title={t('dashboard.panel.hotCategories')} testId="wall-hot-categories">
       <div
-        style={{ display: 'grid', gridTemplateColumns: '1fr', gap: 10, height: '100%', overflow: 'hidden' }}
+        style={{
+          display: 'grid',
+          gridTemplateColumns: '1fr 1fr',
+          gap: 18,
+          height: '100%',
+          overflow: 'hidden',
+        }}
       >
-        <div>
-          <div style={{ color: WALL.muted, marginBottom: 6 }}>{t('dashboard.last24h')}</div>
-          <Bars items={last24h.slice(0, 4)} colour={WALL.cyan} />
+        <div style={{ minWidth: 0 }}>
+          <div style={{ color: WALL.muted, marginBottom: 8 }}>{t('dashboard.last24h')}</div>
+          <Bars items={last24h.slice(0, 5)} colour={WALL.cyan} />
         </div>
-        <div>
-          <div style={{ color: WALL.muted, marginBottom: 6 }}>{t('dashboard.last7d')}</div>
+        <div style={{ minWidth: 0 }}>
+          <div style={{ color: WALL.muted, marginBottom: 8 }}>{t('dashboard.last7d')}</div>
           <Bars items={last7d.slice(0, 5)} colour={WALL.amber} />
         </div>
       </div>

@@ -120,12 +120,7 @@ export function RatesPanel({ overview }: { overview: DashboardOverview }) {
               </div>
               <div style={{ display: 'flex', flexDirection: 'column', gap: 6, minWidth: 0 }}>
                 <span style={{ fontSize: 18, fontWeight: 600, color: colour }}>{rate.label}</span>
-                <Change
-                  label={t('dashboard.vsLastMonth')}
-                  value={rate.value}
-                  previous={rate.previous}
-                  asPoints
-                />
+                <Change label="" value={rate.value} previous={rate.previous} asPoints />
               </div>
             </div>
           );

@@ -4,7 +4,12 @@ import {
   type LiveStatus,
   useLiveStream,
 } from '../../notifications/hooks/use-live-stream.js';
-import { type DashboardOverview, fetchLive, fetchOverview } from '../api/dashboard.api.js';
+import {
+  type DashboardLive,
+  type DashboardOverview,
+  fetchLive,
+  fetchOverview,
+} from '../api/dashboard.api.js';
 
 /** The events the wall listens to: a new case reloads its live part at once, the others its numbers. */
 const WALL_TOPICS = [
@@ -28,6 +33,8 @@ const REFRESH_MS = 60_000;
 /** What the wall shows and how it stays current. */
 export interface WallState {
   overview: DashboardOverview | undefined;
+  /** today's points and the ticker: the latest of the live part and the overview's */
+  live: DashboardLive | undefined;
   failed: boolean;
   status: LiveStatus;
   /** cases registered since the wall opened, for a while: they pulse */
@@ -40,6 +47,7 @@ export interface WallState {
  */
 export function useWall(org?: number): WallState {
   const [overview, setOverview] = useState<DashboardOverview>();
+  const [live, setLive] = useState<DashboardLive>();
   const [failed, setFailed] = useState(false);
   const [fresh, setFresh] = useState<ReadonlySet<number>>(new Set());
   const settle = useRef<number | undefined>(undefined);
@@ -54,14 +62,20 @@ export function useWall(org?: number): WallState {
     );
   }, [org]);
 
+  const reloadLive = useCallback(() => {
+    fetchLive(org).then(setLive, () => undefined);
+  }, [org]);
+
   useEffect(() => {
+    // the live part is cheap: it paints the ticker and the map's points while the measures are computed
+    reloadLive();
     reload();
     const timer = window.setInterval(reload, REFRESH_MS);
     return () => {
       window.clearInterval(timer);
       window.clearTimeout(settle.current);
     };
-  }, [reload]);
+  }, [reload, reloadLive]);
 
   const onMessage = useCallback(
     (message: LiveMessage) => {
@@ -77,10 +91,9 @@ export function useWall(org?: number): WallState {
             }),
           FRESH_MS,
         );
-        void fetchLive(org).then(
-          (live) => setOverview((current) => current && { ...current, ...live }),
-          () => undefined,
-        );
+        reloadLive();
+        // counted at once; the overview reloaded shortly after has the exact number
+        setOverview((o) => o && { ...o, today: { ...o.today, value: o.today.value + 1 } });
       }
       if (settle.current === undefined) {
         settle.current = window.setTimeout(() => {
@@ -89,9 +102,10 @@ export function useWall(org?: number): WallState {
         }, SETTLE_MS);
       }
     },
-    [org, reload],
+    [reload, reloadLive],
   );
 
   const status = useLiveStream(onMessage, true, WALL_TOPICS);
-  return { overview, failed, status, fresh };
+  const latest = !live || (overview && overview.generatedAt > live.generatedAt) ? overview : live;
+  return { overview, live: latest, failed, status, fresh };
 }

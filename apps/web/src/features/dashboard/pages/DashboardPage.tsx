@@ -2,7 +2,9 @@ import { ConfigProvider, Result, Spin } from 'antd';
 import { type ReactNode, useEffect, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useI18n } from '../../../i18n/I18nProvider.js';
+import type { MessageKey } from '../../../i18n/messages.zh-CN.js';
 import { loadSession, useSession } from '../../auth/hooks/use-session.js';
+import type { DashboardOverview } from '../api/dashboard.api.js';
 import { UnitAlertsPanel, WarningsPanel } from '../components/AlertPanels.js';
 import { CityMapPanel } from '../components/CityMapPanel.js';
 import { HotCategoriesPanel, HotWordsPanel } from '../components/HotPanels.js';
@@ -11,8 +13,9 @@ import { RankingPanel } from '../components/RankingPanel.js';
 import { TickerPanel } from '../components/TickerPanel.js';
 import { useWallScale, WallFrame } from '../components/WallFrame.js';
 import { WallHeader } from '../components/WallHeader.js';
+import { WallPanel } from '../components/WallPanel.js';
 import { useWall } from '../hooks/use-wall.js';
-import { WALL_SCENES, type WallPanel } from '../scenes.js';
+import { WALL_SCENES, type WallPanel as WallPanelKey } from '../scenes.js';
 import { WALL, WALL_ANTD_THEME } from '../wall-theme.js';
 
 const KEYFRAMES = `@keyframes wall-flash { 0%, 100% { filter: none; } 50% { filter: brightness(1.8); } }`;
@@ -56,32 +59,34 @@ function Wall() {
   const wall = useWall(org);
   // the charts draw as many pixels as the screen shows, not the 1920 × 1080 design's
   const pixelRatio = Math.max(1, Math.ceil(scale.scale * window.devicePixelRatio));
-  const overview = wall.overview;
+  const { overview, live } = wall;
 
-  const panels = useMemo(
-    () =>
-      overview
-        ? ({
-            map: () => (
-              <CityMapPanel
-                rootOrg={overview.org.id}
-                points={overview.points}
-                fresh={wall.fresh}
-                pixelRatio={pixelRatio}
-              />
-            ),
-            counts: () => <CountsPanel overview={overview} />,
-            rates: () => <RatesPanel overview={overview} />,
-            ticker: () => <TickerPanel ticker={overview.ticker} fresh={wall.fresh} />,
-            hotCategories: () => <HotCategoriesPanel overview={overview} />,
-            hotWords: () => <HotWordsPanel overview={overview} />,
-            warnings: () => <WarningsPanel overview={overview} />,
-            unitAlerts: () => <UnitAlertsPanel overview={overview} />,
-            ranking: () => <RankingPanel overview={overview} />,
-          } satisfies Record<WallPanel, () => ReactNode>)
-        : null,
-    [overview, wall.fresh, pixelRatio],
-  );
+  const panels = useMemo(() => {
+    // a panel of the measures waits for them under its own title; the map and the ticker come first
+    const measured = (title: MessageKey, show: (o: DashboardOverview) => ReactNode) => () =>
+      overview ? (
+        show(overview)
+      ) : (
+        <WallPanel title={t(title)}>
+          <div style={{ height: '100%', display: 'grid', placeItems: 'center' }}>
+            {wall.failed ? t('dashboard.loadFailed') : <Spin />}
+          </div>
+        </WallPanel>
+      );
+    return {
+      map: () => (
+        <CityMapPanel rootOrg={org} points={live?.points ?? []} fresh={wall.fresh} pixelRatio={pixelRatio} />
+      ),
+      counts: measured('dashboard.panel.counts', (o) => <CountsPanel overview={o} />),
+      rates: measured('dashboard.panel.rates', (o) => <RatesPanel overview={o} />),
+      ticker: () => <TickerPanel ticker={live?.ticker ?? []} fresh={wall.fresh} />,
+      hotCategories: measured('dashboard.panel.hotCategories', (o) => <HotCategoriesPanel overview={o} />),
+      hotWords: measured('dashboard.panel.hotWords', (o) => <HotWordsPanel overview={o} />),
+      warnings: measured('dashboard.panel.warnings', (o) => <WarningsPanel overview={o} />),
+      unitAlerts: measured('dashboard.panel.unitAlerts', (o) => <UnitAlertsPanel overview={o} />),
+      ranking: measured('dashboard.panel.ranking', (o) => <RankingPanel overview={o} />),
+    } satisfies Record<WallPanelKey, () => ReactNode>;
+  }, [overview, live, wall.fresh, wall.failed, pixelRatio, org, t]);
 
   return (
     <WallFrame scale={scale}>
@@ -109,28 +114,14 @@ function Wall() {
           gap: 14,
         }}
       >
-        {panels ? (
-          scene.panels.map(({ panel, area }) => (
-            <div
-              key={`${scene.key}-${panel}-${area}`}
-              style={{ gridArea: area, display: 'flex', minHeight: 0, minWidth: 0 }}
-            >
-              {panels[panel]()}
-            </div>
-          ))
-        ) : (
+        {scene.panels.map(({ panel, area }) => (
           <div
-            style={{
-              gridArea: '1 / 1 / 7 / 13',
-              display: 'grid',
-              placeItems: 'center',
-              color: WALL.muted,
-              fontSize: 22,
-            }}
+            key={`${scene.key}-${panel}-${area}`}
+            style={{ gridArea: area, display: 'flex', minHeight: 0, minWidth: 0 }}
           >
-            {wall.failed ? t('dashboard.loadFailed') : <Spin size="large" />}
+            {panels[panel]()}
           </div>
-        )}
+        ))}
       </main>
     </WallFrame>
   );
