@@ -64,11 +64,20 @@ export function wallMapOption(
       return {
         name,
         silent: !clickable.has(name),
-        itemStyle: {
-          areaColor: gridFill(area.openCases, maxOpen),
-          borderColor: 'rgba(62, 230, 255, 0.35)',
-          borderWidth: 0.6,
-        },
+        // a grid on its own glows; among others it is shaded by its open cases
+        itemStyle: isGrid
+          ? {
+              areaColor: 'rgba(20, 90, 190, 0.55)',
+              borderColor: WALL.cyan,
+              borderWidth: 2.5,
+              shadowColor: WALL.cyan,
+              shadowBlur: 14,
+            }
+          : {
+              areaColor: gridFill(area.openCases, maxOpen),
+              borderColor: 'rgba(62, 230, 255, 0.35)',
+              borderWidth: 0.6,
+            },
         emphasis: { itemStyle: { areaColor: 'rgba(62, 230, 255, 0.55)' }, label: { show: !atCity } },
         label: { show: isGrid },
       };

@@ -9,6 +9,9 @@ import { WALL } from '../wall-theme.js';
 import { WallCaseRow } from './TickerPanel.js';
 import { WallPanel } from './WallPanel.js';
 
+/** The chart's option until the map's data has arrived. */
+const NO_MAP = { backgroundColor: 'transparent' };
+
 const STAFF_ROLES: Record<string, string> = {
   leader: '网格长',
   police: '网格警',
@@ -144,17 +147,16 @@ export function CityMapPanel({
         </span>
       }
     >
-      {wallMap && (
-        <EChart
-          option={wallMap.option}
-          maps={maps}
-          onInit={onInit}
-          theme="dark"
-          pixelRatio={pixelRatio}
-          ariaLabel={`${t('dashboard.panel.map')}：${level?.org.name ?? ''}，${t('dashboard.mapHint')}`}
-          style={{ position: 'absolute', inset: 0 }}
-        />
-      )}
+      {/* mounted before the map's data arrives, so that ECharts loads meanwhile */}
+      <EChart
+        option={wallMap?.option ?? NO_MAP}
+        maps={maps}
+        onInit={onInit}
+        theme="dark"
+        pixelRatio={pixelRatio}
+        ariaLabel={`${t('dashboard.panel.map')}：${level?.org.name ?? ''}，${t('dashboard.mapHint')}`}
+        style={{ position: 'absolute', inset: 0 }}
+      />
       {path.length > 1 && (
         <button
           type="button"
