@@ -14,6 +14,7 @@ import { registerCaseSettingsRoutes } from './modules/cases/case-settings.routes
 import { registerCaseRoutes } from './modules/cases/cases.routes.js';
 import { registerCaseExportRoutes } from './modules/cases/export/case-export.routes.js';
 import { registerCatalogRoutes } from './modules/catalog/catalog.routes.js';
+import { registerDashboardRoutes } from './modules/dashboard/dashboard.routes.js';
 import { registerFindingRoutes } from './modules/grid/findings.routes.js';
 import { registerPatrolRoutes } from './modules/grid/patrols.routes.js';
 import { registerGridRegisterIoRoutes } from './modules/grid/registers/io/register-io.routes.js';
@@ -105,6 +106,7 @@ export async function buildApp(ctx: AppContext, options: { serveWeb?: boolean } 
   registerKnowledgeRoutes(app, ctx);
   registerIntelligenceRoutes(app, ctx);
   registerKpiRoutes(app, ctx);
+  registerDashboardRoutes(app, ctx);
   registerNotificationRoutes(app, ctx);
   registerPortalRoutes(app, ctx);
   registerDuplicateRoutes(app, ctx);

@@ -29,6 +29,7 @@ export * from './catalog/catalog-responses.schemas.js';
 export * from './catalog/grid-admission.schemas.js';
 export * from './catalog/priority.js';
 export * from './catalog/time-limit-profiles.js';
+export * from './dashboard/dashboard.schemas.js';
 export * from './errors/error-codes.js';
 export * from './geo/gcj02.js';
 export * from './geo/geo.schemas.js';

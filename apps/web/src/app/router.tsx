@@ -115,6 +115,9 @@ const MediationStatsPage = lazyPage(() =>
 const CommitteesPage = lazyPage(() =>
   import('../features/mediation/pages/CommitteesPage.js').then((m) => m.CommitteesPage),
 );
+const DashboardPage = lazyPage(() =>
+  import('../features/dashboard/pages/DashboardPage.js').then((m) => m.DashboardPage),
+);
 const NotFoundPage = lazyPage(() => import('./pages/NotFoundPage.js').then((m) => m.NotFoundPage));
 
 /** The pages built so far, by menu path; a menu entry without one shows 「建设中」. */
@@ -175,6 +178,8 @@ export const router = createBrowserRouter([
       { path: '/portal', element: <PortalPage /> },
       { path: '/portal/mediation', element: <PortalMediationPage /> },
       phoneRoutes,
+      // the command hall's wall: full screen, outside the console's chrome
+      { path: '/dashboard', element: <DashboardPage /> },
       {
         path: '/',
         element: <AppShell />,
@@ -185,7 +190,7 @@ export const router = createBrowserRouter([
           { path: '/grid/houses/:id', element: <HouseholdPage /> },
           { path: '/mediation/disputes/:id', element: <DisputeDetailPage /> },
           ...menuPages()
-            .filter((page) => page.path !== '/')
+            .filter((page) => page.path !== '/' && !page.fullScreen)
             .map((page) => ({
               path: page.path,
               element: pageElement(page),

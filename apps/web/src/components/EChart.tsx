@@ -28,10 +28,14 @@ export interface EChartProps {
   style?: CSSProperties;
   /** accessible description of what the chart shows */
   ariaLabel: string;
+  /** a registered ECharts theme (`dark` on the command hall's wall) */
+  theme?: string;
+  /** pixels drawn per CSS pixel, above the screen's own when the chart is scaled up by a CSS transform */
+  pixelRatio?: number;
 }
 
 /** A chart that loads ECharts on demand, follows its container's size and replaces its option on change. */
-export function EChart({ option, maps, onInit, style, ariaLabel }: EChartProps) {
+export function EChart({ option, maps, onInit, style, ariaLabel, theme, pixelRatio }: EChartProps) {
   const { t } = useI18n();
   const container = useRef<HTMLDivElement>(null);
   const chartRef = useRef<EChartsType | null>(null);
@@ -39,6 +43,8 @@ export function EChart({ option, maps, onInit, style, ariaLabel }: EChartProps) 
   const [failed, setFailed] = useState(false);
   const onInitRef = useRef(onInit);
   onInitRef.current = onInit;
+  const latest = useRef({ option, maps });
+  latest.current = { option, maps };
 
   useEffect(() => {
     let alive = true;
@@ -53,9 +59,17 @@ export function EChart({ option, maps, onInit, style, ariaLabel }: EChartProps) 
 
   useEffect(() => {
     if (!lib || !container.current) return;
-    const chart = lib.echarts.init(container.current);
+    const chart = lib.echarts.init(
+      container.current,
+      theme,
+      pixelRatio ? { devicePixelRatio: pixelRatio } : {},
+    );
     chartRef.current = chart;
     onInitRef.current?.(chart);
+    // a chart made again (another theme or pixel ratio) starts from the option in force
+    for (const [name, geoJson] of Object.entries(latest.current.maps ?? {}))
+      lib.echarts.registerMap(name, geoJson);
+    chart.setOption(latest.current.option, { notMerge: true });
     // a hidden container (an inactive tab) measures 0 × 0: ECharts cannot lay a map out in it, so the
     // chart keeps its last size until the container is shown again
     const observer = new ResizeObserver(([entry]) => {
@@ -67,7 +81,7 @@ export function EChart({ option, maps, onInit, style, ariaLabel }: EChartProps) 
       chart.dispose();
       chartRef.current = null;
     };
-  }, [lib]);
+  }, [lib, theme, pixelRatio]);
 
   useEffect(() => {
     const chart = chartRef.current;

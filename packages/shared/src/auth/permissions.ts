@@ -66,6 +66,8 @@ export const PERMISSIONS = [
   // the measures (考核): reading them, and setting their weights and coefficients
   'kpi.read',
   'kpi.configure',
+  // the command hall's big screen (城市运行一个屏): the city's numbers, map and live cases of one's scope
+  'dashboard.read',
   // duplicate lookups (查重) for intake and dispatch; early warnings (苗头性问题预警): read, acknowledge, run now
   'intelligence.duplicates',
   'warning.read',
@@ -217,6 +219,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'case.export',
     'case.attach',
     'kpi.read',
+    'dashboard.read',
     'intelligence.duplicates',
     'intelligence.classify',
     'warning.read',
@@ -279,6 +282,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     ...CASE_STAFF('supervisor'),
     'case.export',
     'kpi.read',
+    'dashboard.read',
     'intelligence.duplicates',
     'intelligence.classify',
     'warning.read',
@@ -294,6 +298,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     ...CASE_STAFF('leader'),
     'case.export',
     'kpi.read',
+    'dashboard.read',
     'warning.read',
     'warning.acknowledge',
     'grid.read',

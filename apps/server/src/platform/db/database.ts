@@ -24,6 +24,11 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   /** the PostgreSQL pool, for LISTEN/NOTIFY and raw client work; absent on PGlite */
   pool?: pg.Pool;
+  /**
+   * On PGlite: LISTEN in this process, which hears the NOTIFYs of its own commits (there is no other
+   * process). Absent on PostgreSQL, where a dedicated connection listens (`PgListener`).
+   */
+  listen?: (channel: string, handler: (payload: string) => void) => Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -58,7 +63,15 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     client = await PGlite.create({ fs: new PrivateNodeFS(dir), loadDataDir });
   }
   const db = drizzlePglite({ client, schema }) as unknown as Db;
-  return { db, kind: 'pglite', close: () => client.close() };
+  return {
+    db,
+    kind: 'pglite',
+    listen: async (channel, handler) => {
+      const stop = await client.listen(channel, handler);
+      return () => stop();
+    },
+    close: () => client.close(),
+  };
 }
 
 /**

@@ -180,7 +180,13 @@ function toMenuItems(entries: MenuEntry[], t: Translate): MenuItem[] {
   const toItem = (page: MenuPage): MenuItem => ({
     key: page.path,
     icon: createElement(page.icon),
-    label: <Link to={page.path}>{t(page.labelKey)}</Link>,
+    label: page.fullScreen ? (
+      <a href={page.path} target="_blank" rel="noopener">
+        {t(page.labelKey)}
+      </a>
+    ) : (
+      <Link to={page.path}>{t(page.labelKey)}</Link>
+    ),
   });
   return entries.map((entry) =>
     isMenuGroup(entry)

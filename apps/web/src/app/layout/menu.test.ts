@@ -48,6 +48,16 @@ describe('the side menu', () => {
     expect(pathsOf(viewer('agent'))).not.toContain('/grid/residents');
   });
 
+  it('opens the command hall’s wall for the leader and the centre’s staff, full screen', () => {
+    for (const role of ['leader', 'dispatcher', 'supervisor', 'admin'] as const) {
+      expect(pathsOf(viewer(role)), role).toContain('/dashboard');
+    }
+    for (const role of ['handler', 'grid_worker', 'agent'] as const) {
+      expect(pathsOf(viewer(role)), role).not.toContain('/dashboard');
+    }
+    expect(findMenuPage('/dashboard')?.fullScreen).toBe(true);
+  });
+
   it('leaves out a group none of whose pages the user may open', () => {
     const groups = visibleMenu({ roles: ['citizen'], permissions: [] }).filter(isMenuGroup);
     expect(groups).toEqual([]);

@@ -14,6 +14,7 @@ import {
   ControlOutlined,
   CustomerServiceOutlined,
   DatabaseOutlined,
+  DesktopOutlined,
   EnvironmentOutlined,
   FileSearchOutlined,
   FileTextOutlined,
@@ -55,6 +56,8 @@ export interface MenuPage {
    * cannot act on
    */
   workOf?: CaseAction;
+  /** a page of its own, outside the console's menu and top bar (the command hall's wall): opened in a new window */
+  fullScreen?: boolean;
 }
 
 /** Who looks at the menu: the signed-in user's roles and permissions (from `GET /me`). */
@@ -144,6 +147,14 @@ export const MENU: readonly MenuEntry[] = [
         hintKey: 'menu.hint.measures',
         icon: BarChartOutlined,
         permission: 'kpi.read',
+      },
+      {
+        path: '/dashboard',
+        labelKey: 'menu.dashboard',
+        hintKey: 'menu.hint.dashboard',
+        icon: DesktopOutlined,
+        permission: 'dashboard.read',
+        fullScreen: true,
       },
     ],
   },

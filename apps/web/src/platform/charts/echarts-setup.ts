@@ -1,5 +1,18 @@
-import { BarChart, LineChart, LinesChart, ScatterChart } from 'echarts/charts';
-import { GeoComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import {
+  BarChart,
+  EffectScatterChart,
+  HeatmapChart,
+  LineChart,
+  LinesChart,
+  ScatterChart,
+} from 'echarts/charts';
+import {
+  GeoComponent,
+  GridComponent,
+  LegendComponent,
+  TooltipComponent,
+  VisualMapComponent,
+} from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 
@@ -17,6 +30,10 @@ echarts.use([
   ScatterChart,
   // routes on a map (a patrol's track)
   LinesChart,
+  // the command hall's wall: today's cases as a heat layer and new cases pulsing
+  HeatmapChart,
+  VisualMapComponent,
+  EffectScatterChart,
   CanvasRenderer,
 ]);
 

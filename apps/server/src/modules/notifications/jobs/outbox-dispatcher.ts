@@ -13,8 +13,8 @@ export const OUTBOX_POLL_MS = 1_000;
 const WAKE_DELAY_MS = 25;
 
 /**
- * Runs the outbox consumer in this process: every `intervalMs`, and at once when PostgreSQL signals new
- * rows (NOTIFY from the outbox's trigger), never two runs at once, feeding the other modules' `subscribers`
+ * Runs the outbox consumer in this process: every `intervalMs`, and at once when the database signals new
+ * rows (NOTIFY from the outbox's trigger, on PostgreSQL and on PGlite alike), never two runs at once, feeding the other modules' `subscribers`
  * too. Safe in several processes.
  */
 export function startOutboxDispatcher(
@@ -63,8 +63,9 @@ export function startOutboxDispatcher(
   };
 
   const listener = pgListenerOf(ctx);
-  const listening = listener
-    ?.listen(OUTBOX_CHANNEL, wake)
+  // on PGlite the process hears its own commits: a new case goes out live at once, not at the next poll
+  const listen = listener ? listener.listen.bind(listener) : ctx.database.listen;
+  const listening = listen?.(OUTBOX_CHANNEL, wake)
     .then((stop) => {
       release = stop;
     })

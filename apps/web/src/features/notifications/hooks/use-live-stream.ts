@@ -23,9 +23,14 @@ const MAX_RETRY_MS = 60_000;
 
 /**
  * Listens to the server's live stream with `EventSource` (the session cookie goes with it), reconnecting with
- * a growing delay. While the stream is down, `status` is `polling`, and the caller polls instead.
+ * a growing delay. While the stream is down, `status` is `polling`, and the caller polls instead. `topics` are
+ * the events listened to (the console's by default); pass a constant, as a new list reconnects.
  */
-export function useLiveStream(onMessage: (message: LiveMessage) => void, enabled = true): LiveStatus {
+export function useLiveStream(
+  onMessage: (message: LiveMessage) => void,
+  enabled = true,
+  topics: readonly string[] = LIVE_TOPICS,
+): LiveStatus {
   const [status, setStatus] = useState<LiveStatus>('connecting');
   const handler = useRef(onMessage);
   handler.current = onMessage;
@@ -46,7 +51,7 @@ export function useLiveStream(onMessage: (message: LiveMessage) => void, enabled
         delay = 2_000;
         setStatus('live');
       });
-      for (const topic of LIVE_TOPICS) {
+      for (const topic of topics) {
         source.addEventListener(topic, (event) => {
           try {
             handler.current(JSON.parse((event as MessageEvent<string>).data) as LiveMessage);
@@ -71,7 +76,7 @@ export function useLiveStream(onMessage: (message: LiveMessage) => void, enabled
       window.clearTimeout(timer);
       source?.close();
     };
-  }, [enabled]);
+  }, [enabled, topics]);
 
   return status;
 }
