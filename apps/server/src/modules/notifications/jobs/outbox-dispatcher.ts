@@ -14,8 +14,8 @@ const WAKE_DELAY_MS = 25;
 
 /**
  * Runs the outbox consumer in this process: every `intervalMs`, and at once when the database signals new
- * rows (NOTIFY from the outbox's trigger, on PostgreSQL and on PGlite alike), never two runs at once, feeding the other modules' `subscribers`
- * too. Safe in several processes.
+ * rows (NOTIFY from the outbox's trigger, on PostgreSQL and on PGlite alike), never two runs at once, feeding
+ * the other modules' `subscribers` too. Safe in several processes.
  */
 export function startOutboxDispatcher(
   ctx: AppContext,
