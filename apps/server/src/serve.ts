@@ -20,6 +20,7 @@ import {
   PORTAL_GUARD_PURGE_INTERVAL_MS,
   purgePortalGuard,
 } from './modules/portal/jobs/portal-guard-purge.job.js';
+import { REPORT_JOB_INTERVAL_MS, runReportSchedule } from './modules/reports/jobs/report-schedule.job.js';
 import { installFirstAdmin } from './modules/users/first-admin.js';
 import { grantNewDefaultPermissions } from './modules/users/role-grants.js';
 import { OUTBOX_SUBSCRIBERS } from './outbox-subscribers.js';
@@ -43,6 +44,7 @@ function startBackgroundJobs(ctx: AppContext): PeriodicJob[] {
       purgePortalGuard(ctx),
     ),
     startPeriodicJob(ctx.logger, 'open311-throttle-purge', 3_600_000, () => purgeEndedOpen311Throttles(ctx)),
+    startPeriodicJob(ctx.logger, 'reports', REPORT_JOB_INTERVAL_MS, () => runReportSchedule(ctx)),
     ...startModelJobs(ctx),
   ];
 }

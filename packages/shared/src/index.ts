@@ -85,6 +85,7 @@ export * from './portal/portal-responses.schemas.js';
 export * from './privacy/masking.js';
 export * from './privacy/personal-numbers.js';
 export * from './reports/report-periods.js';
+export * from './reports/report-schedule.js';
 export * from './reports/reports.schemas.js';
 export * from './users/user.schemas.js';
 export * from './users/user-responses.schemas.js';

@@ -110,6 +110,7 @@ const OTHER_PERMISSION_LABELS: Record<Exclude<Permission, CaseActionPermission>,
   'case.conclude_by_mediation': { zh: '工单随调解结案', en: 'Conclude cases by mediation' },
   'report.read': { zh: '查看报告', en: 'View reports' },
   'report.generate': { zh: '生成报告', en: 'Generate reports' },
+  'report.configure': { zh: '设置定时报告', en: 'Schedule reports' },
 };
 
 const CASE_ACTION_PERMISSIONS = new Set<string>(CASE_ACTIONS.map((action) => `case.${action}`));

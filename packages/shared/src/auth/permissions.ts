@@ -134,6 +134,8 @@ export const PERMISSIONS = [
   // and having one produced now
   'report.read',
   'report.generate',
+  // which reports the platform produces by itself, for which orgs, when (定时报告)
+  'report.configure',
 ] as const;
 export const Permission = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof Permission>;

@@ -7,6 +7,7 @@ import {
   reportPeriodLabel,
   reportPeriodOfDay,
 } from './report-periods.js';
+import { dueReportPeriod } from './report-schedule.js';
 import { CreateReportInput } from './reports.schemas.js';
 
 describe('the days of a report period', () => {
@@ -76,5 +77,18 @@ describe('CreateReportInput', () => {
     expect(CreateReportInput.safeParse({ kind: 'weekly', org: 1, period: '2026-W45', x: 1 }).success).toBe(
       false,
     );
+  });
+});
+
+describe('the period a schedule entry owes', () => {
+  it('is the one just ended once the first day of the current period reaches the time', () => {
+    // Monday 2026-12-07, 08:15 in Beijing
+    const now = new Date('2026-12-07T00:15:00Z');
+    expect(dueReportPeriod('daily', '08:00', now)).toBe('2026-12-06');
+    expect(dueReportPeriod('daily', '08:30', now)).toBeNull();
+    expect(dueReportPeriod('weekly', '08:00', now)).toBe('2026-W49');
+    expect(dueReportPeriod('weekly', '09:00', now)).toBeNull();
+    // 12-01 is long past: November stays owed the whole month (produced once, by the unique key)
+    expect(dueReportPeriod('monthly', '23:00', now)).toBe('2026-11');
   });
 });

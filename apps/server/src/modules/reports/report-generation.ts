@@ -2,8 +2,9 @@ import { type ReportKind, toBeijingDateTime } from '@shanzhi/shared';
 import type { AppContext } from '../../platform/context.js';
 import { findOrgBriefs } from '../orgs/org-briefs.repository.js';
 import { trendChart, volumeChart } from './report-charts.js';
-import { gatherReportContent } from './report-content.js';
+import { gatherReportContent, reportTitle } from './report-content.js';
 import { writeReportDocument } from './report-document.js';
+import { notifyReportReady } from './report-notices.js';
 import { reportTables } from './report-tables.js';
 import { writeReportWorkbook } from './report-workbook.js';
 import {
@@ -29,8 +30,8 @@ export async function generateReport(ctx: AppContext, id: number): Promise<boole
   const now = () => ctx.clock.now();
   const row = await claimReport(ctx.db, id, now(), new Date(now().getTime() - REPORT_STALE_MS));
   if (!row) return false;
+  const org = (await findOrgBriefs(ctx.db, [row.orgId])).get(row.orgId)!;
   try {
-    const org = (await findOrgBriefs(ctx.db, [row.orgId])).get(row.orgId)!;
     const progress = (value: number) => setReportProgress(ctx.db, id, value, now());
     const content = await gatherReportContent(ctx, org, row.kind as ReportKind, row.period, (done, of) =>
       progress(Math.round(5 + (60 * done) / of)),
@@ -55,12 +56,16 @@ export async function generateReport(ctx: AppContext, id: number): Promise<boole
     await progress(90);
     const workbook = await writeReportWorkbook(content, tables);
     await completeReport(ctx.db, id, { document, tables: workbook }, now());
-    return true;
   } catch (error) {
     ctx.logger.error({ err: error, report: id }, 'report generation failed');
     await failReport(ctx.db, id, '报告生成失败，请稍后重新生成', now());
     return false;
   }
+  // the report is kept whether or not its recipients could be told
+  await notifyReportReady(ctx, row, reportTitle(org.name, row.kind as ReportKind, row.period)).catch(
+    (error: unknown) => ctx.logger.warn({ err: error, report: id }, 'report notice not written'),
+  );
+  return true;
 }
 
 /** Starts producing a report in the background of this process (the request answers at once). */

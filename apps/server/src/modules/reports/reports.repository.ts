@@ -38,12 +38,13 @@ export interface NewReport {
 /**
  * Queues a report unless one of that kind, org and period exists (`on conflict do nothing`: safe when several
  * processes ask at once). Answers the report kept for the period and whether it is the new one. A failed one
- * is queued again.
+ * is queued again unless `retryFailed` is false.
  */
 export async function queueReport(
   db: DbOrTx,
   report: NewReport,
   now: Date,
+  { retryFailed = true }: { retryFailed?: boolean } = {},
 ): Promise<{ row: ReportRow; created: boolean }> {
   const [inserted] = await db
     .insert(reports)
@@ -56,11 +57,13 @@ export async function queueReport(
     eq(reports.orgId, report.orgId),
     eq(reports.period, report.period),
   );
-  const [retried] = await db
-    .update(reports)
-    .set({ status: 'queued', progress: 0, error: null, updatedAt: now })
-    .where(and(key, eq(reports.status, 'failed')))
-    .returning(ROW);
+  const [retried] = !retryFailed
+    ? []
+    : await db
+        .update(reports)
+        .set({ status: 'queued', progress: 0, error: null, updatedAt: now })
+        .where(and(key, eq(reports.status, 'failed')))
+        .returning(ROW);
   if (retried) return { row: retried, created: true };
   const [existing] = await db.select(ROW).from(reports).where(key);
   return { row: existing!, created: false };

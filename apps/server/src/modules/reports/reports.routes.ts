@@ -1,9 +1,17 @@
-import { CreateReportInput, ReportItem, ReportListQuery, ReportPage, ReportRequested } from '@shanzhi/shared';
+import {
+  CreateReportInput,
+  ReportItem,
+  ReportListQuery,
+  ReportPage,
+  ReportRequested,
+  ReportSchedule,
+} from '@shanzhi/shared';
 import type { AppContext } from '../../platform/context.js';
 import { actorOf } from '../../platform/http/authenticate.js';
 import { fileAnswer, IdParams, STANDARD_ERRORS } from '../../platform/http/common.schemas.js';
 import type { ApiInstance } from '../../platform/http/types.js';
 import { contentDispositionOf } from '../cases/export/case-export.service.js';
+import { readReportSchedule, writeReportSchedule } from './report-schedule.service.js';
 import {
   getReportForActor,
   listReportsForActor,
@@ -58,6 +66,34 @@ export function registerReportRoutes(app: ApiInstance, ctx: AppContext): void {
       },
     },
     async (request) => listReportsForActor(ctx, actorOf(request), request.query),
+  );
+
+  app.get(
+    '/api/v1/reports/schedule',
+    {
+      config: { permission: 'report.configure' },
+      schema: {
+        tags,
+        summary:
+          '定时报告 Which reports the platform produces by itself, of which orgs, at what Beijing time',
+        response: { 200: ReportSchedule, ...STANDARD_ERRORS },
+      },
+    },
+    async () => readReportSchedule(ctx),
+  );
+
+  app.put(
+    '/api/v1/reports/schedule',
+    {
+      config: { permission: 'report.configure' },
+      schema: {
+        tags,
+        summary: '修改定时报告 Replace the schedule of reports (audited)',
+        body: ReportSchedule,
+        response: { 200: ReportSchedule, ...STANDARD_ERRORS },
+      },
+    },
+    async (request) => writeReportSchedule(ctx, actorOf(request), request.body),
   );
 
   app.get(

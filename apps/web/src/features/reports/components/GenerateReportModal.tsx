@@ -129,17 +129,14 @@ export function GenerateReportModal({
           }}
         >
           <Form.Item name="kind" label={t('reports.kind')} rules={[{ required: true }]}>
-            <Select
-              options={REPORT_KINDS.map((k) => ({ value: k, label: t(`reports.kind.${k}`) }))}
-              aria-label={t('reports.kind')}
-            />
+            <Select options={REPORT_KINDS.map((k) => ({ value: k, label: t(`reports.kind.${k}`) }))} />
           </Form.Item>
           <Form.Item
             name="org"
             label={t('reports.org')}
             rules={[{ required: true, message: t('reports.required.org') }]}
           >
-            <OrgTreeSelect placeholder={t('reports.org')} aria-label={t('reports.org')} />
+            <OrgTreeSelect placeholder={t('reports.org')} />
           </Form.Item>
           <Form.Item
             name="picked"
@@ -149,7 +146,6 @@ export function GenerateReportModal({
             <DatePicker
               picker={PICKER_OF[kind]}
               style={{ width: '100%' }}
-              aria-label={t('reports.period')}
               disabledDate={(d) => isUnfinishedPick(kind, d)}
             />
           </Form.Item>
