@@ -33,8 +33,15 @@ export const ReportSchedule = z.strictObject({
 });
 export type ReportSchedule = z.infer<typeof ReportSchedule>;
 
-/** Until a city sets its own: the whole city's daily summary at 08:00, weekly analysis Monday 08:30, monthly report on the 1st at 09:00. */
-export const DEFAULT_REPORT_SCHEDULE: ReportSchedule = {
+/**
+ * Until an administrator sets one, nothing is scheduled: producing a city's reports loads the database, and
+ * when and for whom is each city's choice (e.g. the whole city's daily summary at 08:00, the weekly analysis
+ * on Mondays at 08:30, the monthly report on the 1st at 09:00 — `CITY_REPORT_SCHEDULE`).
+ */
+export const DEFAULT_REPORT_SCHEDULE: ReportSchedule = { entries: [] };
+
+/** The rhythm of DOMAIN.md §6 for the whole city (每日汇总·每周研判·每月总结), a schedule to start from. */
+export const CITY_REPORT_SCHEDULE: ReportSchedule = {
   entries: [
     { kind: 'daily', at: '08:00' },
     { kind: 'weekly', at: '08:30' },

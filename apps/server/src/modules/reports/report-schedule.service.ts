@@ -10,7 +10,7 @@ import { forgetConfiguredSettings, readConfiguredSetting } from '../settings/set
 /** Settings key of the schedule of reports (a `ReportSchedule`). */
 export const REPORT_SCHEDULE_KEY = 'reports.schedule';
 
-/** The schedule in force: the stored one, or the default (the whole city daily, weekly and monthly). */
+/** The schedule in force: the stored one, or the default (nothing scheduled). */
 export async function readReportSchedule(ctx: AppContext): Promise<ReportSchedule> {
   const parsed = ReportSchedule.safeParse(await readConfiguredSetting(ctx, REPORT_SCHEDULE_KEY));
   return parsed.success ? parsed.data : DEFAULT_REPORT_SCHEDULE;

@@ -65,14 +65,10 @@ async function presentRows(ctx: AppContext, rows: ReportRow[]): Promise<ReportIt
  */
 export async function requestReport(
   ctx: AppContext,
-  actor: Actor | null,
+  actor: Actor,
   input: CreateReportInput,
 ): Promise<ReportRequested> {
-  const org =
-    actor === null
-      ? (await findOrgBriefs(ctx.db, [input.org])).get(input.org)
-      : await loadOrgInScope(ctx.db, actor, input.org);
-  if (!org) throw new AppError('ORG_NOT_FOUND', `组织 ${input.org} 不存在`);
+  const org = await loadOrgInScope(ctx.db, actor, input.org);
   const days = reportDaysOf(input.kind, input.period)!;
   const now = ctx.clock.now();
   if (!hasReportPeriodEnded(days, now)) {
@@ -87,7 +83,7 @@ export async function requestReport(
       period: input.period,
       fromDate: days.from,
       toDate: days.to,
-      requestedByUserId: actor?.userId ?? null,
+      requestedByUserId: actor.userId,
     },
     now,
   );

@@ -1,3 +1,4 @@
+import { CITY_REPORT_SCHEDULE } from '@shanzhi/shared';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../platform/clock.js';
@@ -21,7 +22,18 @@ afterAll(async () => {
 });
 
 describe('the schedule of reports', () => {
+  it('schedules nothing until an administrator sets the schedule', async () => {
+    expect(await runReportSchedule(api.ctx)).toEqual({ queued: 0, produced: 0 });
+  });
+
   it('produces each owed report once, however many processes run it at once, and tells the readers', async () => {
+    const saved = await api.app.inject({
+      method: 'PUT',
+      url: '/api/v1/reports/schedule',
+      headers: await api.as('admin'),
+      payload: CITY_REPORT_SCHEDULE,
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
     const runs = await Promise.all([runReportSchedule(api.ctx), runReportSchedule(api.ctx)]);
     expect(runs.reduce((n, r) => n + r.queued, 0)).toBe(2);
     const rows = await api.ctx.db
