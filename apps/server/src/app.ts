@@ -34,6 +34,7 @@ import { registerOpen311AdminRoutes } from './modules/open311/open311-admin.rout
 import { sendOpen311Error } from './modules/open311/open311-errors.js';
 import { registerOrgRoutes } from './modules/orgs/orgs.routes.js';
 import { registerPortalRoutes } from './modules/portal/portal.routes.js';
+import { registerReportRoutes } from './modules/reports/reports.routes.js';
 import { registerRoleRoutes } from './modules/users/roles.routes.js';
 import { registerUserRoutes } from './modules/users/users.routes.js';
 import type { AppContext } from './platform/context.js';
@@ -121,6 +122,7 @@ export async function buildApp(ctx: AppContext, options: { serveWeb?: boolean } 
   registerGridRegisterIoRoutes(app, ctx);
   registerVisitRoutes(app, ctx);
   registerMediationRoutes(app, ctx);
+  registerReportRoutes(app, ctx);
   await registerWebApp(app, options.serveWeb === false ? '/nonexistent' : ctx.config.SHANZHI_WEB_DIST);
   await app.ready();
   return { app, routes };

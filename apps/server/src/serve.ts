@@ -20,6 +20,7 @@ import {
   PORTAL_GUARD_PURGE_INTERVAL_MS,
   purgePortalGuard,
 } from './modules/portal/jobs/portal-guard-purge.job.js';
+import { REPORT_JOB_INTERVAL_MS, runReportSchedule } from './modules/reports/jobs/report-schedule.job.js';
 import { installFirstAdmin } from './modules/users/first-admin.js';
 import { grantNewDefaultPermissions } from './modules/users/role-grants.js';
 import { OUTBOX_SUBSCRIBERS } from './outbox-subscribers.js';
@@ -75,12 +76,21 @@ export async function serve(config: Config): Promise<void> {
   );
   const history =
     ctx.database.kind === 'pglite' ? await startHistoryInBackground(ctx, firstStart) : undefined;
+  // scheduled reports are kept for good: a demo city's first ones wait until its year of history is written
+  let stopping = false;
+  let reportJob: PeriodicJob | undefined;
+  void (history?.finished ?? Promise.resolve()).then(() => {
+    if (!stopping) {
+      reportJob = startPeriodicJob(ctx.logger, 'reports', REPORT_JOB_INTERVAL_MS, () =>
+        runReportSchedule(ctx),
+      );
+    }
+  });
   ctx.logger.info(
     { port: config.PORT, startupMs: Date.now() - startedAt },
     `shanzhi is up at http://localhost:${config.PORT}`,
   );
 
-  let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
@@ -88,7 +98,7 @@ export async function serve(config: Config): Promise<void> {
     const timer = setTimeout(() => process.exit(1), 10_000);
     timer.unref();
     await app.close();
-    await Promise.all([...jobs.map((job) => job.stop()), history?.stop()]);
+    await Promise.all([...jobs.map((job) => job.stop()), history?.stop(), reportJob?.stop()]);
     await closeContext(ctx);
     process.exit(0);
   };

@@ -85,5 +85,8 @@ export * from './portal/portal.schemas.js';
 export * from './portal/portal-responses.schemas.js';
 export * from './privacy/masking.js';
 export * from './privacy/personal-numbers.js';
+export * from './reports/report-periods.js';
+export * from './reports/report-schedule.js';
+export * from './reports/reports.schemas.js';
 export * from './users/user.schemas.js';
 export * from './users/user-responses.schemas.js';

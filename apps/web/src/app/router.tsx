@@ -51,6 +51,9 @@ const CallbackPage = lazyPage(() =>
 const MeasuresPage = lazyPage(() =>
   import('../features/measures/pages/MeasuresPage.js').then((m) => m.MeasuresPage),
 );
+const ReportsPage = lazyPage(() =>
+  import('../features/reports/pages/ReportsPage.js').then((m) => m.ReportsPage),
+);
 const IntakePage = lazyPage(() => import('../features/intake/pages/IntakePage.js').then((m) => m.IntakePage));
 const DispatchPage = lazyPage(() =>
   import('../features/dispatch/pages/DispatchPage.js').then((m) => m.DispatchPage),
@@ -138,6 +141,7 @@ const PAGES: Record<string, ComponentType> = {
   '/supervision': SupervisionPage,
   '/callback': CallbackPage,
   '/measures': MeasuresPage,
+  '/reports': ReportsPage,
   '/grid/stats': GridStatsPage,
   '/grid/findings': GridFindingsPage,
   '/grid/patrols': GridPatrolsPage,

@@ -30,6 +30,7 @@ const GROUP_LABELS: Record<string, Label> = {
   grid_register: { zh: '网格基础信息', en: 'Grid registers' },
   grid_visit: { zh: '入户走访', en: 'Household visits' },
   mediation: { zh: '矛盾纠纷调解', en: 'Mediation' },
+  report: { zh: '报告', en: 'Reports' },
 };
 
 type CaseActionPermission = `case.${CaseAction}`;
@@ -109,6 +110,9 @@ const OTHER_PERMISSION_LABELS: Record<Exclude<Permission, CaseActionPermission>,
   'mediation.subsidy': { zh: '以调定补结算', en: 'Subsidy statements' },
   'case.convert_to_dispute': { zh: '工单转人民调解', en: 'Convert cases to disputes' },
   'case.conclude_by_mediation': { zh: '工单随调解结案', en: 'Conclude cases by mediation' },
+  'report.read': { zh: '查看报告', en: 'View reports' },
+  'report.generate': { zh: '生成报告', en: 'Generate reports' },
+  'report.configure': { zh: '设置定时报告', en: 'Schedule reports' },
 };
 
 const CASE_ACTION_PERMISSIONS = new Set<string>(CASE_ACTIONS.map((action) => `case.${action}`));

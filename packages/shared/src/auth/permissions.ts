@@ -132,6 +132,12 @@ export const PERMISSIONS = [
   // a 12345 case that is a dispute becomes one; the platform concludes it with the dispute's outcome
   'case.convert_to_dispute',
   'case.conclude_by_mediation',
+  // the reports (每日汇总·每周研判·每月总结, 研判专刊) of the orgs in one's scope: reading and downloading them,
+  // and having one produced now
+  'report.read',
+  'report.generate',
+  // which reports the platform produces by itself, for which orgs, when (定时报告)
+  'report.configure',
 ] as const;
 export const Permission = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof Permission>;
@@ -233,6 +239,8 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     ...mediationActionGrants('dispatcher'),
     'mediation.subsidy',
     'case.convert_to_dispute',
+    'report.read',
+    'report.generate',
   ],
   handler: [
     ...STAFF_READ,
@@ -290,6 +298,8 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'grid.read',
     'grid_register.read',
     'mediation.read',
+    'report.read',
+    'report.generate',
   ],
   leader: [
     ...STAFF_READ,
@@ -304,6 +314,8 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'grid.read',
     'grid_register.read',
     'mediation.read',
+    'report.read',
+    'report.generate',
   ],
   merchant: ['catalog.read'],
   admin: [...PERMISSIONS],

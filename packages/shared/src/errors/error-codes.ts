@@ -113,6 +113,12 @@ export const ERROR_CODES = {
   ALREADY_A_MEDIATOR: 409,
   /** a mediator removed while disputes are still in his hands */
   MEDIATOR_HAS_DISPUTES: 409,
+  /** a report (每日汇总·每周研判·每月总结) that does not exist (or is out of reach) */
+  REPORT_NOT_FOUND: 404,
+  /** a report's documents asked for while it is still being produced: ask again when its status is ready */
+  REPORT_NOT_READY: 409,
+  /** a report's documents asked for after its generation failed: request the report again */
+  REPORT_FAILED: 409,
   RATE_LIMITED: 429,
   /** too many wrong phones for one case number on the portal: its tracking is locked for a while */
   TRACKING_LOCKED: 429,

@@ -7,6 +7,7 @@ import { KnowledgeListQuery } from '../knowledge/knowledge.schemas.js';
 import { ReplyTemplateListQuery } from '../knowledge/reply-template.schemas.js';
 import { NotificationListQuery } from '../notifications/notification.schemas.js';
 import { OrgListQuery } from '../orgs/org.schemas.js';
+import { ReportListQuery } from '../reports/reports.schemas.js';
 import { UserListQuery } from '../users/user.schemas.js';
 import { MAX_PAGE_SIZE } from './list.schemas.js';
 
@@ -17,6 +18,7 @@ const PAGED: [string, z.ZodType, Record<string, string>][] = [
   ['knowledge', KnowledgeListQuery, {}],
   ['reply templates', ReplyTemplateListQuery, {}],
   ['warnings', WarningListQuery, {}],
+  ['reports', ReportListQuery, {}],
 ];
 const KEYSET: [string, z.ZodType, Record<string, string>][] = [
   ['cases', CaseListQuery, {}],

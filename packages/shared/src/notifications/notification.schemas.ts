@@ -15,6 +15,7 @@ export const NOTIFICATION_KINDS = [
   'extension_requested',
   'reply_submitted',
   'timeline_broken',
+  'report_ready',
 ] as const;
 export const NotificationKind = z.enum(NOTIFICATION_KINDS);
 /** One kind of in-app notification. */
@@ -31,6 +32,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   extension_requested: '延期申请待审批',
   reply_submitted: '办结反馈待审核',
   timeline_broken: '安全告警',
+  report_ready: '报告已生成',
 };
 
 /** `GET /api/v1/notifications` query: the caller's notifications, newest first, in keyset pages. */

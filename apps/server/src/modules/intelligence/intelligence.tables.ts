@@ -2,7 +2,6 @@ import { sql } from 'drizzle-orm';
 import {
   boolean,
   check,
-  customType,
   doublePrecision,
   index,
   integer,
@@ -12,17 +11,12 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { bytea } from '../../platform/db/bytea.js';
 import { cases } from '../cases/cases.tables.js';
 import { catalogCategories } from '../catalog/catalog.tables.js';
 import { orgs } from '../orgs/orgs.tables.js';
 
 const at = (name: string) => timestamp(name, { withTimezone: true });
-
-/** PostgreSQL `bytea` as a Node Buffer. */
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
-});
 
 /**
  * 分类模型: versioned classifier artefacts (`serializeModel`), with what they were trained on and how well they

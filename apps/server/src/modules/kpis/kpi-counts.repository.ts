@@ -133,6 +133,14 @@ function windowOf(scope: CountScope): CountWindow {
   return { from: at(scope.from), to: at(scope.to), dueEnd: at(dueEnd) };
 }
 
+/**
+ * The cases one count of `KpiCounts` counts, as a condition on `cases` (subtree and window included), for
+ * lists that must agree with the measures: the registered cases by source, the overdue list of a report.
+ */
+export function kpiCaseCondition(key: keyof KpiCounts, scope: CountScope): SQL {
+  return sql`${caseInSubtree(scope.path)} and ${countConditions(windowOf(scope))[key]}`;
+}
+
 /** The counts of the cases in an org subtree over a period: one aggregate over `cases`. */
 export async function countKpis(db: DbOrTx, scope: CountScope): Promise<KpiCounts> {
   const [row] = await queryRows<Record<string, unknown>>(

@@ -25,6 +25,7 @@ import {
   PhoneOutlined,
   PieChartOutlined,
   ProfileOutlined,
+  ReadOutlined,
   SafetyCertificateOutlined,
   SafetyOutlined,
   ScheduleOutlined,
@@ -147,6 +148,13 @@ export const MENU: readonly MenuEntry[] = [
         hintKey: 'menu.hint.measures',
         icon: BarChartOutlined,
         permission: 'kpi.read',
+      },
+      {
+        path: '/reports',
+        labelKey: 'menu.reports',
+        hintKey: 'menu.hint.reports',
+        icon: ReadOutlined,
+        permission: 'report.read',
       },
       {
         path: '/dashboard',

@@ -53,6 +53,8 @@ async function writeDemoVisits(ctx: AppContext, background?: { shouldStop: () =>
 export interface BackgroundHistory {
   /** Stops after the batch in progress (the next start resumes) and waits for it. */
   stop(): Promise<void>;
+  /** settles when the history is written (or stopped, or failed): what reads a whole year waits for it */
+  finished: Promise<void>;
 }
 
 /**
@@ -64,14 +66,14 @@ export interface BackgroundHistory {
  */
 export async function startHistoryInBackground(ctx: AppContext, fresh: boolean): Promise<BackgroundHistory> {
   const cases = ctx.config.SHANZHI_DEMO_HISTORY_CASES;
-  if (cases === 0) return { stop: async () => {} };
+  if (cases === 0) return { stop: async () => {}, finished: Promise.resolve() };
   const casesDue = fresh || (await isHistoryUnfinished(ctx));
   const visitsDue = fresh || (await areDemoVisitsUnfinished(ctx));
   // a demo database written before the grid history existed gets it too, once its cases are there
   const hasCases = (await readHistoryState(ctx)) !== null;
   const gridDue = casesDue || (hasCases && !(await isGridHistoryFinished(ctx)));
   const mediationDue = (fresh || hasCases) && (await isMediationHistoryDue(ctx));
-  if (!gridDue && !visitsDue && !mediationDue) return { stop: async () => {} };
+  if (!gridDue && !visitsDue && !mediationDue) return { stop: async () => {}, finished: Promise.resolve() };
   ctx.logger.info('writing a year of demo history in the background; the API is available meanwhile');
   let stopping = false;
   const writeCases = async () => {
@@ -107,5 +109,6 @@ export async function startHistoryInBackground(ctx: AppContext, fresh: boolean):
       stopping = true;
       await run;
     },
+    finished: run,
   };
 }

@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
   check,
-  customType,
   date,
   doublePrecision,
   index,
@@ -11,16 +10,11 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { bytea as sealed } from '../../../platform/db/bytea.js';
 import { orgs } from '../../orgs/orgs.tables.js';
 import { users } from '../../users/users.tables.js';
 
 const at = (name: string) => timestamp(name, { withTimezone: true });
-
-/** PostgreSQL `bytea` as a Node Buffer: a value sealed by `personalDataCipher`. */
-const sealed = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
-});
 
 /** The columns every register row has: its grid (and the grid's path, for the scope filter) and its clock. */
 function registerColumns() {

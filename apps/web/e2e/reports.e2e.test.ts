@@ -1,0 +1,107 @@
+import fs from 'node:fs';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import {
+  chooseOption,
+  expectNoPageErrors,
+  openPage,
+  pickInTreeSelect,
+  screenshot,
+  sharedBrowser,
+  signInQuickly,
+} from './support/browser.js';
+import { staffApi } from './support/staff-api.js';
+
+const browser = sharedBrowser();
+
+/** Last month in Beijing time, `YYYY-MM`, and its first and last day: a period that has ended. */
+function lastMonth(): { period: string; from: string; to: string } {
+  const beijing = new Date(Date.now() + 8 * 3_600_000);
+  const first = new Date(Date.UTC(beijing.getUTCFullYear(), beijing.getUTCMonth() - 1, 1));
+  const last = new Date(Date.UTC(beijing.getUTCFullYear(), beijing.getUTCMonth(), 0));
+  return {
+    period: first.toISOString().slice(0, 7),
+    from: first.toISOString().slice(0, 10),
+    to: last.toISOString().slice(0, 10),
+  };
+}
+
+describe('reports', () => {
+  it('generates the monthly report of the city, shows its progress and downloads Word and Excel', async () => {
+    const month = lastMonth();
+    const api = await staffApi('leader');
+    const city = (
+      (await (await api.get('/api/v1/orgs?kind=city')).json()) as {
+        items: { id: number; name: string; kind: string }[];
+      }
+    ).items.find((o) => o.name === '乌海市' && o.kind === 'city')!;
+    const kpis = (await (
+      await api.get(`/api/v1/kpis?org=${city.id}&from=${month.from}&to=${month.to}`)
+    ).json()) as {
+      counts: { total: number; overdue: number };
+      rates: { satisfactionRate: { value: number | null } };
+    };
+
+    const { page, context, problems } = await openPage(browser());
+    await signInQuickly(page, 'leader', '/reports');
+    await page.getByRole('heading', { name: '报告', exact: true }).waitFor();
+    await screenshot(page, 'reports-list');
+
+    await page.getByRole('button', { name: /生成报告/ }).click();
+    const dialog = page.getByRole('dialog', { name: '生成报告' });
+    await dialog.waitFor();
+    await chooseOption(page, dialog, '报告类型', '每月总结');
+    await pickInTreeSelect(page, dialog, '组织', '乌海市');
+    const picker = dialog.getByLabel('统计周期');
+    await picker.click();
+    await picker.fill(month.period);
+    await picker.press('Enter');
+    await screenshot(page, 'reports-generate');
+    await dialog.getByRole('button', { name: /开始生成/ }).click();
+
+    const progress = dialog.getByTestId('report-progress');
+    await progress.locator('.ant-progress').waitFor();
+    await screenshot(page, 'reports-progress');
+    await progress.getByText(/已生成/).waitFor({ timeout: 30_000 });
+    await screenshot(page, 'reports-ready');
+
+    const [word] = await Promise.all([
+      page.waitForEvent('download'),
+      progress.getByRole('link', { name: /Word/ }).click(),
+    ]);
+    expect(word.suggestedFilename()).toMatch(/^乌海市 .*每月总结\.docx$/);
+    const zip = await JSZip.loadAsync(fs.readFileSync(await word.path()));
+    const text = (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+    expect(text).toContain('研判专刊');
+    expect(text).toContain(`共登记诉求 ${kpis.counts.total} 件`);
+
+    const [excel] = await Promise.all([
+      page.waitForEvent('download'),
+      progress.getByRole('link', { name: /Excel/ }).click(),
+    ]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await excel.path());
+    const overview = workbook.getWorksheet('主要指标')!;
+    const rows = new Map<string, unknown>();
+    overview.eachRow((row) => {
+      rows.set(String(row.getCell(1).value), row.getCell(2).value);
+    });
+    expect(rows.get('登记件数')).toBe(kpis.counts.total);
+    expect(rows.get('超期件数')).toBe(kpis.counts.overdue);
+    if (kpis.rates.satisfactionRate.value !== null) {
+      expect(rows.get('满意率')).toBeCloseTo(kpis.rates.satisfactionRate.value, 12);
+    }
+
+    await dialog.getByRole('button', { name: /关\s*闭/ }).click();
+    await page
+      .locator('.ant-table-row', { hasText: `乌海市` })
+      .filter({ hasText: '已完成' })
+      .first()
+      .waitFor();
+    await screenshot(page, 'reports-list-ready');
+    expectNoPageErrors(problems);
+    await context.close();
+    await api.dispose();
+  });
+});
