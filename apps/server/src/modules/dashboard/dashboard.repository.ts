@@ -68,21 +68,35 @@ export function findHotCategories(db: DbOrTx, path: string, from: Date, limit: n
   );
 }
 
+/** How far back the hot words' background reaches: the four weeks before their window. */
+const BACKGROUND_MS = 28 * 24 * 3_600_000;
+
 /**
- * The words (the fingerprints' content words) most cases registered since `from` share, most frequent
- * first. Words with digits are left out: numbers, house numbers and plates say nothing of a topic and may
- * be personal.
+ * The hot words of the cases registered in [`from`, `now`): the fingerprints' content words, ranked by how
+ * much more often cases carry them than in the four weeks before (count × ln((count + 1) / (expected + 1)),
+ * the expected count scaled from the background to the window), so that words every case carries (小区,
+ * 处理) give way to what is new. Words with digits are left out: numbers, house numbers and plates say nothing
+ * of a topic and may be personal.
  */
-export function findHotWords(db: DbOrTx, path: string, from: Date, limit: number) {
-  return queryRows<{ word: string; count: number }>(
-    db,
-    sql`select w.word, count(*)::int as count
+export function findHotWords(db: DbOrTx, path: string, from: Date, now: Date, limit: number) {
+  const background = new Date(from.getTime() - BACKGROUND_MS);
+  const scale = (now.getTime() - from.getTime()) / BACKGROUND_MS;
+  const wordsOf = (start: Date, end: Date, words: SQL) => sql`select w.word, count(*)::int as count
         from case_fingerprints f
         join cases on cases.id = f.case_id
         cross join lateral unnest(f.words) as w(word)
-        where f.created_at >= ${since(from)} and cases.state <> 'invalidated' and ${caseInSubtree(path)}
-          and char_length(w.word) >= 2 and w.word !~ '[0-9]'
-        group by w.word order by count desc, w.word limit ${limit}`,
+        where f.created_at >= ${since(start)} and f.created_at < ${since(end)}
+          and cases.state <> 'invalidated' and ${caseInSubtree(path)} and ${words}
+        group by w.word`;
+  const topical = sql`char_length(w.word) >= 2 and w.word !~ '[0-9]'`;
+  return queryRows<{ word: string; count: number }>(
+    db,
+    sql`with recent as (${wordsOf(from, now, topical)}),
+          before as (${wordsOf(background, from, sql`w.word in (select word from recent)`)})
+        select recent.word, recent.count from recent left join before using (word)
+        order by recent.count * ln((recent.count + 1.0) / (coalesce(before.count, 0) * ${scale}::float8 + 1.0)) desc,
+          recent.count desc, recent.word
+        limit ${limit}`,
   );
 }
 

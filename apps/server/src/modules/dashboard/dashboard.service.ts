@@ -139,8 +139,8 @@ export async function getDashboardOverview(
       countRedCasesByUnit(ctx.db, org.path),
       findHotCategories(ctx.db, org.path, day, TOP),
       findHotCategories(ctx.db, org.path, week, TOP),
-      findHotWords(ctx.db, org.path, day, TOP * 2),
-      findHotWords(ctx.db, org.path, week, TOP * 2),
+      findHotWords(ctx.db, org.path, day, now, TOP * 2),
+      findHotWords(ctx.db, org.path, week, now, TOP * 2),
     ]);
   return {
     ...live,

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
-import * as echarts from 'echarts';
+import type { EChartsOption } from 'echarts';
 
 const require = createRequire(import.meta.url);
 /** Noto Sans SC (SIL OFL), as the mediation PDF uses it: the charts' Chinese labels need a CJK face. */
@@ -9,6 +9,8 @@ const FONT_FILE = require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/No
 const FONT_FAMILY = 'Noto Sans SC';
 
 let fontPath: string | undefined;
+/** ECharts takes most of a second to load: loaded on the first chart, not with the server. */
+let echartsModule: Promise<typeof import('echarts')> | undefined;
 
 /** A chart as a PNG image and its size in pixels (drawn at twice the size for print). */
 export interface ChartImage {
@@ -21,7 +23,9 @@ export interface ChartImage {
  * Draws an ECharts option on the server (SVG renderer, no DOM) and rasterises it with resvg in the
  * Noto Sans SC face, so a document shows the same chart the console would.
  */
-export function renderChart(option: echarts.EChartsOption, width: number, height: number): ChartImage {
+export async function renderChart(option: EChartsOption, width: number, height: number): Promise<ChartImage> {
+  echartsModule ??= import('echarts');
+  const echarts = await echartsModule;
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     chart.setOption({
@@ -53,7 +57,7 @@ export function volumeChart(
   title: string,
   rows: { label: string; count: number; previous: number }[],
   labels: { now: string; before: string },
-): ChartImage {
+): Promise<ChartImage> {
   const shown = rows.slice(0, 10);
   return renderChart(
     {
@@ -91,7 +95,7 @@ export function trendChart(
     solving: number | null;
     satisfaction: number | null;
   }[],
-): ChartImage {
+): Promise<ChartImage> {
   const pct = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 10);
   return renderChart(
     {

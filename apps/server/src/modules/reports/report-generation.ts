@@ -38,7 +38,7 @@ export async function generateReport(ctx: AppContext, id: number): Promise<boole
     );
     const labels = { now: '本期', before: '上期' };
     const charts = {
-      trend: trendChart(
+      trend: await trendChart(
         content.trend.items.map((d) => ({
           day: d.start,
           total: d.counts.total,
@@ -47,8 +47,8 @@ export async function generateReport(ctx: AppContext, id: number): Promise<boole
           satisfaction: d.rates.satisfactionRate.value,
         })),
       ),
-      source: volumeChart('诉求量按来源', content.volumes.source, labels),
-      area: volumeChart('诉求量按事项大类', content.volumes.area, labels),
+      source: await volumeChart('诉求量按来源', content.volumes.source, labels),
+      area: await volumeChart('诉求量按事项大类', content.volumes.area, labels),
     };
     await progress(75);
     const tables = reportTables(content);

@@ -26,6 +26,9 @@ export function WallCaseRow({
         alignItems: 'center',
         gap: 10,
         height: 38,
+        width: '100%',
+        boxSizing: 'border-box',
+        flexShrink: 0,
         padding: '0 10px',
         fontSize: 16,
         borderBottom: '1px dashed rgba(56, 182, 255, 0.18)',
@@ -74,7 +77,20 @@ export function TickerPanel({
   const { t } = useI18n();
   return (
     <WallPanel title={t('dashboard.panel.ticker')} testId="wall-ticker">
-      <ul style={{ listStyle: 'none', margin: 0, padding: 0, height: '100%', overflow: 'hidden' }}>
+      {/* rows wrap into a second column past the panel's foot, which is clipped: no row shows cut in half */}
+      <ul
+        style={{
+          listStyle: 'none',
+          margin: 0,
+          padding: 0,
+          height: '100%',
+          overflow: 'hidden',
+          display: 'flex',
+          flexDirection: 'column',
+          flexWrap: 'wrap',
+          alignContent: 'flex-start',
+        }}
+      >
         {ticker.map((item) => (
           <WallCaseRow key={item.id} item={item} fresh={fresh.has(item.id)} />
         ))}
