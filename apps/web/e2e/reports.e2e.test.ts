@@ -104,4 +104,35 @@ describe('reports', () => {
     await context.close();
     await api.dispose();
   });
+
+  it('lets the administrator schedule a report in the browser, refusing a malformed time', async () => {
+    const admin = await staffApi('admin');
+    const { page, context, problems } = await openPage(browser());
+    try {
+      await signInQuickly(page, 'admin', '/reports');
+      await page.getByRole('button', { name: '定时生成' }).click();
+      const dialog = page.getByRole('dialog', { name: '定时生成' });
+      await dialog.getByText('尚未设定，报告只按需生成').waitFor();
+      await dialog.getByRole('button', { name: '添加定时报告' }).click();
+      const at = dialog.getByLabel('生成时间');
+      await at.fill('25:00');
+      await dialog.getByRole('button', { name: /保\s*存/ }).click();
+      await dialog.getByText('生成时间格式应为 HH:MM').waitFor();
+      // late in the evening, so that the schedule owes nothing while the other tests run
+      await at.fill('23:59');
+      const saved = page.waitForResponse(
+        (r) => r.url().endsWith('/api/v1/reports/schedule') && r.request().method() === 'PUT',
+      );
+      await dialog.getByRole('button', { name: /保\s*存/ }).click();
+      expect((await saved).status()).toBe(200);
+      await dialog.waitFor({ state: 'hidden' });
+      const schedule = await (await admin.get('/api/v1/reports/schedule')).json();
+      expect(schedule).toEqual({ entries: [{ kind: 'daily', at: '23:59' }] });
+      expectNoPageErrors(problems);
+    } finally {
+      await admin.put('/api/v1/reports/schedule', { data: { entries: [] } });
+      await context.close();
+      await admin.dispose();
+    }
+  });
 });

@@ -440,6 +440,14 @@ export const en: Record<MessageKey, string> = {
   'reports.failed': 'Failed: {error}',
   'reports.existing': 'This report already exists and has been opened',
   'reports.close': 'Close',
+  'reports.schedule.title': 'Schedule',
+  'reports.schedule.hint':
+    'The platform produces these reports by itself: after the set time (Beijing) of each day (daily), each Monday (weekly) or each 1st (monthly), the period just ended; an empty organisation means the whole city.',
+  'reports.schedule.none': 'Nothing scheduled: reports are produced on demand only',
+  'reports.schedule.wholeCity': 'Whole city',
+  'reports.schedule.at': 'Time',
+  'reports.schedule.add': 'Add a scheduled report',
+  'reports.schedule.remove': 'Remove',
   'menu.dashboard': 'Command wall',
 
   'search.description':

@@ -427,6 +427,14 @@ export const zhCN = {
   'reports.failed': '生成失败：{error}',
   'reports.existing': '该组织该周期的报告已存在，已为您打开',
   'reports.close': '关闭',
+  'reports.schedule.title': '定时生成',
+  'reports.schedule.hint':
+    '平台按此自动生成报告：每日汇总在每天、每周研判在每周一、每月总结在每月 1 日的设定时间（北京时间）之后，生成刚结束的一期；组织留空为全市。',
+  'reports.schedule.none': '尚未设定，报告只按需生成',
+  'reports.schedule.wholeCity': '全市',
+  'reports.schedule.at': '生成时间',
+  'reports.schedule.add': '添加定时报告',
+  'reports.schedule.remove': '删除此项',
   'menu.dashboard': '指挥大屏',
 
   'search.description':

@@ -5,10 +5,11 @@ import type {
   ReportListQuery,
   ReportPage,
   ReportRequested,
+  ReportSchedule,
 } from '@shanzhi/shared';
 import { apiRequest, withQuery } from '../../../platform/api/index.js';
 
-export type { ReportItem, ReportKind, ReportPage };
+export type { ReportItem, ReportKind, ReportPage, ReportSchedule };
 
 const opts = (signal?: AbortSignal) => (signal ? { signal } : {});
 
@@ -30,4 +31,14 @@ export function requestReport(input: CreateReportInput): Promise<ReportRequested
 /** Where a ready report's Word document (研判专刊) or Excel tables download from. */
 export function reportFileUrl(id: number, file: 'document' | 'tables'): string {
   return `/api/v1/reports/${id}/${file === 'document' ? 'document.docx' : 'tables.xlsx'}`;
+}
+
+/** The reports the platform produces by itself (定时报告). */
+export function fetchReportSchedule(signal?: AbortSignal): Promise<ReportSchedule> {
+  return apiRequest('/api/v1/reports/schedule', opts(signal));
+}
+
+/** Replaces the schedule of reports; answers it as saved. */
+export function saveReportSchedule(schedule: ReportSchedule): Promise<ReportSchedule> {
+  return apiRequest('/api/v1/reports/schedule', { method: 'PUT', body: schedule });
 }

@@ -1,4 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { FieldTimeOutlined, PlusOutlined } from '@ant-design/icons';
 import { REPORT_KINDS, type ReportKind } from '@shanzhi/shared';
 import { Button, Empty, Flex, Progress, Select, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
@@ -11,6 +11,7 @@ import { usePermission } from '../../auth/hooks/use-permission.js';
 import { OrgTreeSelect } from '../../orgs/components/OrgTreeSelect.js';
 import { fetchReports, type ReportItem } from '../api/reports.api.js';
 import { GenerateReportModal, ReportDownloads } from '../components/GenerateReportModal.js';
+import { ReportScheduleModal } from '../components/ReportScheduleModal.js';
 
 const STATUS_COLORS: Record<ReportItem['status'], string> = {
   queued: 'default',
@@ -26,10 +27,12 @@ const REFRESH_MS = 2_000;
 export function ReportsPage() {
   const { t } = useI18n();
   const mayGenerate = usePermission('report.generate');
+  const mayConfigure = usePermission('report.configure');
   const [kind, setKind] = useState<ReportKind | undefined>();
   const [org, setOrg] = useState<number | undefined>();
   const [page, setPage] = useState(1);
   const [generating, setGenerating] = useState(false);
+  const [scheduling, setScheduling] = useState(false);
   const list = useApi((signal) => fetchReports({ kind, org, page, pageSize: 20 }, signal), [kind, org, page]);
 
   const busy = list.data?.items.some((r) => r.status === 'queued' || r.status === 'generating') ?? false;
@@ -71,6 +74,11 @@ export function ReportsPage() {
               aria-label={t('reports.org')}
               style={{ width: 240 }}
             />
+            {mayConfigure && (
+              <Button icon={<FieldTimeOutlined />} onClick={() => setScheduling(true)}>
+                {t('reports.schedule.title')}
+              </Button>
+            )}
             {mayGenerate && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setGenerating(true)}>
                 {t('reports.generate')}
@@ -139,6 +147,7 @@ export function ReportsPage() {
         />
       )}
       <GenerateReportModal open={generating} onClose={() => setGenerating(false)} onChanged={list.reload} />
+      <ReportScheduleModal open={scheduling} onClose={() => setScheduling(false)} />
     </Flex>
   );
 }
