@@ -1,23 +1,18 @@
-import { ImportOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import {
   ORGANISATION_KINDS,
   ORGANISATION_TAGS,
   type OrganisationListQuery,
   type OrganisationView,
 } from '@shanzhi/shared';
-import { Button, Card, Flex, Input, Select, Space, Table, Tag, Tooltip } from 'antd';
+import { Button, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
-import { ErrorState } from '../../../components/ErrorState.js';
-import { PageTitle } from '../../../components/PageTitle.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
 import { usePagedList } from '../../../platform/lists/index.js';
 import { usePermission } from '../../auth/hooks/use-permission.js';
-import { ExportButton } from '../../case-search/components/ExportButton.js';
-import { OrgTreeSelect } from '../../orgs/components/OrgTreeSelect.js';
 import { fetchOrganisations, revealOrganisation } from '../api/registers.api.js';
 import { labelOf, optionsOf } from '../components/code-labels.js';
-import { ImportModal } from '../components/ImportModal.js';
 import { type OrganisationDialog, OrganisationFormModal } from '../components/OrganisationFormModal.js';
+import { RegisterListFrame } from '../components/RegisterListFrame.js';
 import { RevealNumbersButton } from '../components/RevealNumbersButton.js';
 
 type Filters = Partial<Omit<OrganisationListQuery, 'page' | 'pageSize'>> & { page: number; pageSize: number };
@@ -26,166 +21,121 @@ type Filters = Partial<Omit<OrganisationListQuery, 'page' | 'pageSize'>> & { pag
 export function OrganisationsPage() {
   const { t, locale } = useI18n();
   const canWrite = usePermission('grid_register.write');
-  const canExport = usePermission('grid_register.export');
   const mayReveal = usePermission('personal_data.read');
-  const [keyword, setKeyword] = useState('');
   const [dialog, setDialog] = useState<OrganisationDialog | null>(null);
-  const [importing, setImporting] = useState(false);
   const paged = usePagedList(
     (query: Filters, signal) => fetchOrganisations(query, signal),
     {} as Partial<Filters>,
   );
   const { list, query: filters, filter } = paged;
-  const { page: _page, pageSize: _size, ...query } = filters;
 
   return (
-    <Flex vertical>
-      <PageTitle
-        title={t('menu.organisations')}
+    <>
+      <RegisterListFrame
+        kind="organisations"
+        paged={paged}
         description={t('organisations.description')}
-        extra={
+        createLabel={t('organisations.create')}
+        onCreate={() => setDialog({ kind: 'create' })}
+        keywordPlaceholder={t('organisations.keywordPlaceholder')}
+        filters={
           <>
-            {canWrite && (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'create' })}>
-                {t('organisations.create')}
-              </Button>
-            )}
-            {canWrite && (
-              <Button icon={<ImportOutlined />} onClick={() => setImporting(true)}>
-                {t('registers.import')}
-              </Button>
-            )}
-            {canExport && (
-              <ExportButton
-                path="/api/v1/grid/organisations/export"
-                query={query}
-                fallbackName={`${t('menu.organisations')}.xlsx`}
-                label={t('registers.export')}
-              />
-            )}
+            <Select
+              allowClear
+              placeholder={t('organisations.kind')}
+              aria-label={t('organisations.kind')}
+              style={{ width: 150 }}
+              value={filters.kind}
+              onChange={(kind) => filter({ kind })}
+              options={optionsOf(ORGANISATION_KINDS, locale)}
+            />
+            <Select
+              allowClear
+              placeholder={t('organisations.tags')}
+              aria-label={t('organisations.tags')}
+              style={{ width: 160 }}
+              value={filters.tag}
+              onChange={(tag) => filter({ tag })}
+              options={optionsOf(ORGANISATION_TAGS, locale)}
+            />
           </>
         }
-      />
-      <Card size="small">
-        <Flex gap={12} wrap style={{ marginBottom: 12 }} role="search">
-          <OrgTreeSelect
-            allowClear
-            placeholder={t('registers.within')}
-            aria-label={t('registers.within')}
-            value={filters.within ?? null}
-            onChange={(within) => filter({ within })}
-            style={{ width: 240 }}
-          />
-          <Input.Search
-            allowClear
-            placeholder={t('organisations.keywordPlaceholder')}
-            aria-label={t('registers.keyword')}
-            style={{ width: 240 }}
-            value={keyword}
-            onChange={(event) => setKeyword(event.target.value)}
-            onSearch={(q) => filter({ q: q.trim() || undefined })}
-          />
-          <Select
-            allowClear
-            placeholder={t('organisations.kind')}
-            aria-label={t('organisations.kind')}
-            style={{ width: 150 }}
-            value={filters.kind}
-            onChange={(kind) => filter({ kind })}
-            options={optionsOf(ORGANISATION_KINDS, locale)}
-          />
-          <Select
-            allowClear
-            placeholder={t('organisations.tags')}
-            aria-label={t('organisations.tags')}
-            style={{ width: 160 }}
-            value={filters.tag}
-            onChange={(tag) => filter({ tag })}
-            options={optionsOf(ORGANISATION_TAGS, locale)}
-          />
-          <Tooltip title={t('common.refresh')}>
-            <Button icon={<ReloadOutlined />} onClick={list.reload} aria-label={t('common.refresh')} />
-          </Tooltip>
-        </Flex>
-        {list.error && !list.data ? (
-          <ErrorState error={list.error} onRetry={list.reload} />
-        ) : (
-          <Table<OrganisationView>
-            rowKey="id"
-            size="middle"
-            loading={list.loading}
-            dataSource={list.data?.items ?? []}
-            scroll={{ x: 1100 }}
-            locale={{ emptyText: t('organisations.empty') }}
-            pagination={paged.pagination(t)}
-            columns={[
-              {
-                title: t('organisations.name'),
-                dataIndex: 'name',
-                width: 200,
-                fixed: 'left',
-                ellipsis: true,
-              },
-              {
-                title: t('organisations.kind'),
-                dataIndex: 'kind',
-                width: 110,
-                render: (kind: string) => labelOf(ORGANISATION_KINDS, kind, locale),
-              },
-              { title: t('organisations.address'), dataIndex: 'address', ellipsis: true },
-              { title: t('organisations.contactName'), dataIndex: 'contactName', width: 90 },
-              {
-                title: t('organisations.contactPhone'),
-                dataIndex: 'contactPhone',
-                width: 130,
-                render: (p: string | null) => p ?? '—',
-              },
-              {
-                title: t('organisations.tags'),
-                dataIndex: 'tags',
-                width: 180,
-                render: (tags: string[]) =>
-                  tags.map((tag) => (
-                    <Tag key={tag} color="orange" bordered={false}>
-                      {labelOf(ORGANISATION_TAGS, tag, locale)}
-                    </Tag>
-                  )),
-              },
-              { title: t('registers.grid'), dataIndex: 'gridName', width: 160, ellipsis: true },
-              ...(canWrite || mayReveal
-                ? [
-                    {
-                      title: t('common.actions'),
-                      key: 'actions',
-                      fixed: 'right' as const,
-                      width: 200,
-                      render: (_: unknown, organisation: OrganisationView) => (
-                        <Space size={0} wrap>
-                          {canWrite && (
-                            <Button
-                              type="link"
-                              size="small"
-                              onClick={() => setDialog({ kind: 'edit', organisation })}
-                            >
-                              {t('registers.edit')}
-                            </Button>
-                          )}
-                          {mayReveal && organisation.contactPhone && (
-                            <RevealNumbersButton
-                              name={organisation.name}
-                              load={() => revealOrganisation(organisation.id)}
-                              labels={{ contactPhone: t('organisations.contactPhone') }}
-                            />
-                          )}
-                        </Space>
-                      ),
-                    },
-                  ]
-                : []),
-            ]}
-          />
-        )}
-      </Card>
+      >
+        <Table<OrganisationView>
+          rowKey="id"
+          size="middle"
+          loading={list.loading}
+          dataSource={list.data?.items ?? []}
+          scroll={{ x: 1100 }}
+          locale={{ emptyText: t('organisations.empty') }}
+          pagination={paged.pagination(t)}
+          columns={[
+            {
+              title: t('organisations.name'),
+              dataIndex: 'name',
+              width: 200,
+              fixed: 'left',
+              ellipsis: true,
+            },
+            {
+              title: t('organisations.kind'),
+              dataIndex: 'kind',
+              width: 110,
+              render: (kind: string) => labelOf(ORGANISATION_KINDS, kind, locale),
+            },
+            { title: t('organisations.address'), dataIndex: 'address', ellipsis: true },
+            { title: t('organisations.contactName'), dataIndex: 'contactName', width: 90 },
+            {
+              title: t('organisations.contactPhone'),
+              dataIndex: 'contactPhone',
+              width: 130,
+              render: (p: string | null) => p ?? '—',
+            },
+            {
+              title: t('organisations.tags'),
+              dataIndex: 'tags',
+              width: 180,
+              render: (tags: string[]) =>
+                tags.map((tag) => (
+                  <Tag key={tag} color="orange" bordered={false}>
+                    {labelOf(ORGANISATION_TAGS, tag, locale)}
+                  </Tag>
+                )),
+            },
+            { title: t('registers.grid'), dataIndex: 'gridName', width: 160, ellipsis: true },
+            ...(canWrite || mayReveal
+              ? [
+                  {
+                    title: t('common.actions'),
+                    key: 'actions',
+                    fixed: 'right' as const,
+                    width: 200,
+                    render: (_: unknown, organisation: OrganisationView) => (
+                      <Space size={0} wrap>
+                        {canWrite && (
+                          <Button
+                            type="link"
+                            size="small"
+                            onClick={() => setDialog({ kind: 'edit', organisation })}
+                          >
+                            {t('registers.edit')}
+                          </Button>
+                        )}
+                        {mayReveal && organisation.contactPhone && (
+                          <RevealNumbersButton
+                            name={organisation.name}
+                            load={() => revealOrganisation(organisation.id)}
+                            labels={{ contactPhone: t('organisations.contactPhone') }}
+                          />
+                        )}
+                      </Space>
+                    ),
+                  },
+                ]
+              : []),
+          ]}
+        />
+      </RegisterListFrame>
       <OrganisationFormModal
         dialog={dialog}
         onClose={() => setDialog(null)}
@@ -194,13 +144,6 @@ export function OrganisationsPage() {
           list.reload();
         }}
       />
-      <ImportModal
-        kind="organisations"
-        title={t('menu.organisations')}
-        open={importing}
-        onClose={() => setImporting(false)}
-        onImported={list.reload}
-      />
-    </Flex>
+    </>
   );
 }
