@@ -135,4 +135,28 @@ describe('reports', () => {
       await admin.dispose();
     }
   });
+
+  it('shows a scheduled community by its name, though its level of the tree is not open', async () => {
+    const admin = await staffApi('admin');
+    const community = (
+      (await (await admin.get('/api/v1/orgs?kind=community&pageSize=1')).json()) as {
+        items: { id: number; name: string }[];
+      }
+    ).items[0]!;
+    await admin.put('/api/v1/reports/schedule', {
+      data: { entries: [{ kind: 'weekly', org: community.id, at: '23:58' }] },
+    });
+    const { page, context, problems } = await openPage(browser());
+    try {
+      await signInQuickly(page, 'admin', '/reports');
+      await page.getByRole('button', { name: '定时生成' }).click();
+      const dialog = page.getByRole('dialog', { name: '定时生成' });
+      await expect.poll(() => dialog.getByText(community.name, { exact: false }).count()).toBeGreaterThan(0);
+      expectNoPageErrors(problems);
+    } finally {
+      await admin.put('/api/v1/reports/schedule', { data: { entries: [] } });
+      await context.close();
+      await admin.dispose();
+    }
+  });
 });

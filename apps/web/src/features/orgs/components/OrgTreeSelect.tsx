@@ -2,7 +2,7 @@ import { TreeSelect } from 'antd';
 import { type CSSProperties, useEffect, useState } from 'react';
 import { useI18n } from '../../../i18n/I18nProvider.js';
 import { orgKindLabel } from '../../../i18n/labels.js';
-import { fetchTreeLevel, type OrgSummary } from '../api/orgs.api.js';
+import { fetchOrgDetail, fetchTreeLevel, type OrgSummary } from '../api/orgs.api.js';
 
 interface Node {
   id: number;
@@ -13,8 +13,8 @@ interface Node {
 }
 
 /**
- * Picks an org from the tree, loading it level by level. `initial` names the current value before its level
- * is loaded (a user's org when editing him).
+ * Picks an org from the tree, loading it level by level. A value deeper than the levels loaded (a user's org
+ * when editing him, a grid in a saved setting) is looked up, so it shows by its name, not its number.
  */
 export function OrgTreeSelect({
   value,
@@ -28,6 +28,7 @@ export function OrgTreeSelect({
 }: {
   value?: number | null;
   onChange?: (value: number | undefined) => void;
+  /** the current value's name, when the caller knows it (saves the lookup) */
   initial?: { id: number; name: string } | undefined;
   placeholder?: string;
   allowClear?: boolean;
@@ -39,6 +40,7 @@ export function OrgTreeSelect({
   const { t, locale } = useI18n();
   const [nodes, setNodes] = useState<Node[]>([]);
   const [failed, setFailed] = useState(false);
+  const [rootsLoaded, setRootsLoaded] = useState(false);
 
   const toNode = (org: OrgSummary): Node => ({
     id: org.id,
@@ -51,15 +53,29 @@ export function OrgTreeSelect({
   // biome-ignore lint/correctness/useExhaustiveDependencies: the roots load once
   useEffect(() => {
     fetchTreeLevel().then(
-      (roots) => setNodes((known) => merge(known, roots.map(toNode))),
+      (roots) => {
+        setNodes((known) => merge(known, roots.map(toNode)));
+        setRootsLoaded(true);
+      },
       () => setFailed(true),
     );
   }, []);
 
   const withInitial =
     initial && !nodes.some((n) => n.id === initial.id)
-      ? [...nodes, { id: initial.id, pId: -1, value: initial.id, title: initial.name, isLeaf: true }]
+      ? [...nodes, { id: initial.id, pId: LOOKED_UP, value: initial.id, title: initial.name, isLeaf: true }]
       : nodes;
+  const unknownValue = rootsLoaded && value && !withInitial.some((n) => n.id === value) ? value : undefined;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: looked up once per value not yet in the tree
+  useEffect(() => {
+    if (!unknownValue) return;
+    const controller = new AbortController();
+    fetchOrgDetail(unknownValue, { signal: controller.signal }).then(
+      (org) => setNodes((known) => merge(known, [{ ...toNode(org), pId: LOOKED_UP, isLeaf: true }])),
+      () => {},
+    );
+    return () => controller.abort();
+  }, [unknownValue]);
 
   return (
     <TreeSelect
@@ -84,7 +100,13 @@ export function OrgTreeSelect({
   );
 }
 
+/** The parent of a node looked up by itself, shown at the top until its level loads. */
+const LOOKED_UP = -1;
+
+/** The nodes known and `more`; a node looked up by itself gives way to the same org loaded in its level. */
 function merge(known: Node[], more: Node[]): Node[] {
-  const ids = new Set(known.map((n) => n.id));
-  return [...known, ...more.filter((n) => !ids.has(n.id))];
+  const loaded = new Set(more.filter((n) => n.pId !== LOOKED_UP).map((n) => n.id));
+  const kept = known.filter((n) => !(n.pId === LOOKED_UP && loaded.has(n.id)));
+  const ids = new Set(kept.map((n) => n.id));
+  return [...kept, ...more.filter((n) => !ids.has(n.id))];
 }

@@ -64,7 +64,9 @@ export function GenerateReportModal({
   }, [open]);
 
   const running = report !== null && (report.status === 'queued' || report.status === 'generating');
-  // biome-ignore lint/correctness/useExhaustiveDependencies: polls while the report (by id) is being produced
+  // Polls while the report is being produced: every answer is a new object, so a poll that finds the report
+  // where it was (still queued on a busy server) schedules the next one.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: onChanged and t are the parent's, not a reason to poll
   useEffect(() => {
     if (!running || report === null) return;
     const timer = setTimeout(() => {
@@ -76,7 +78,7 @@ export function GenerateReportModal({
         .catch((cause: unknown) => setError(errorText(cause, t)));
     }, POLL_MS);
     return () => clearTimeout(timer);
-  }, [report?.id, report?.progress, report?.status, running]);
+  }, [report, running]);
 
   const submit = async (values: Values) => {
     setSending(true);
