@@ -136,6 +136,30 @@ describe('reports', () => {
     }
   });
 
+  it('fills an empty schedule with the city rhythm (daily 08:00, weekly 08:30, monthly 09:00)', async () => {
+    const { page, context, problems } = await openPage(browser());
+    try {
+      await signInQuickly(page, 'admin', '/reports');
+      await page.getByRole('button', { name: '定时生成' }).click();
+      const dialog = page.getByRole('dialog', { name: '定时生成' });
+      await dialog.getByText('尚未设定，报告只按需生成').waitFor();
+      await dialog.getByRole('button', { name: '按全市日报·周报·月报节奏填入' }).click();
+      const times = dialog.getByLabel('生成时间');
+      await expect.poll(() => times.count()).toBe(3);
+      expect(await Promise.all([0, 1, 2].map((i) => times.nth(i).inputValue()))).toEqual([
+        '08:00',
+        '08:30',
+        '09:00',
+      ]);
+      await expect
+        .poll(() => dialog.getByRole('button', { name: '按全市日报·周报·月报节奏填入' }).count())
+        .toBe(0);
+      expectNoPageErrors(problems);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('shows a scheduled community by its name, though its level of the tree is not open', async () => {
     const admin = await staffApi('admin');
     const community = (

@@ -447,6 +447,7 @@ export const en: Record<MessageKey, string> = {
   'reports.schedule.wholeCity': 'Whole city',
   'reports.schedule.at': 'Time',
   'reports.schedule.add': 'Add a scheduled report',
+  'reports.schedule.suggested': 'Fill in the city’s daily, weekly and monthly rhythm',
   'reports.schedule.remove': 'Remove',
   'menu.dashboard': 'Command wall',
 

@@ -434,6 +434,7 @@ export const zhCN = {
   'reports.schedule.wholeCity': '全市',
   'reports.schedule.at': '生成时间',
   'reports.schedule.add': '添加定时报告',
+  'reports.schedule.suggested': '按全市日报·周报·月报节奏填入',
   'reports.schedule.remove': '删除此项',
   'menu.dashboard': '指挥大屏',
 

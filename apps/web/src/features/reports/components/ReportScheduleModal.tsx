@@ -1,5 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { REPORT_KINDS, type ReportKind, ReportScheduleEntry } from '@shanzhi/shared';
+import { CITY_REPORT_SCHEDULE, REPORT_KINDS, type ReportKind, ReportScheduleEntry } from '@shanzhi/shared';
 import { Button, Flex, Form, Input, Select, Space, Typography } from 'antd';
 import { useEffect } from 'react';
 import { FormModal } from '../../../components/FormModal.js';
@@ -95,13 +95,20 @@ export function ReportScheduleModal({ open, onClose }: { open: boolean; onClose:
                 />
               </Space>
             ))}
-            <Button
-              icon={<PlusOutlined />}
-              onClick={() => add({ kind: 'daily', at: '08:00' })}
-              style={{ alignSelf: 'flex-start' }}
-            >
-              {t('reports.schedule.add')}
-            </Button>
+            <Space>
+              <Button icon={<PlusOutlined />} onClick={() => add({ kind: 'daily', at: '08:00' })}>
+                {t('reports.schedule.add')}
+              </Button>
+              {entries.length === 0 && (
+                <Button
+                  onClick={() => {
+                    for (const entry of CITY_REPORT_SCHEDULE.entries) add(entry);
+                  }}
+                >
+                  {t('reports.schedule.suggested')}
+                </Button>
+              )}
+            </Space>
           </Flex>
         )}
       </Form.List>
