@@ -3,9 +3,8 @@ import type { MediationApplied as Applied } from '@shanzhi/shared';
 import { Card, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { BrandMark } from '../../../components/BrandMark.js';
-import { LanguageSwitch } from '../../../components/LanguageSwitch.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
+import { PortalShell } from '../../portal/components/PortalShell.js';
 import styles from '../../portal/pages/PortalPage.module.css';
 import { MediationApplied } from '../components/MediationApplied.js';
 import { MediationApplyForm } from '../components/MediationApplyForm.js';
@@ -36,40 +35,28 @@ export function PortalMediationPage() {
   );
 
   return (
-    <div className={styles.page}>
-      <header className={styles.header}>
-        <div className={styles.brand}>
-          <BrandMark size={36} />
-          <div>
-            <div className={styles.name}>{t('app.name')}</div>
-            <h1 className={styles.fullName}>{t('mediationPortal.heading')}</h1>
-          </div>
-        </div>
-        <LanguageSwitch className={styles.lang} />
-      </header>
-      <main className={styles.main}>
-        <Card variant="borderless" className={styles.card}>
-          <Link to="/portal">
-            <ArrowLeftOutlined /> {t('mediationPortal.back')}
-          </Link>
-          <Typography.Paragraph type="secondary" className={styles.intro}>
-            {t('mediationPortal.description')}
-          </Typography.Paragraph>
-          <Tabs
-            activeKey={tab}
-            onChange={(key) => openTab(key)}
-            centered
-            items={[
-              { key: 'apply', label: t('mediationPortal.tabApply'), children: applyPane },
-              {
-                key: 'room',
-                label: t('mediationPortal.tabRoom'),
-                children: <MediationRoom number={number} />,
-              },
-            ]}
-          />
-        </Card>
-      </main>
-    </div>
+    <PortalShell heading={t('mediationPortal.heading')}>
+      <Card variant="borderless" className={styles.card}>
+        <Link to="/portal">
+          <ArrowLeftOutlined /> {t('mediationPortal.back')}
+        </Link>
+        <Typography.Paragraph type="secondary" className={styles.intro}>
+          {t('mediationPortal.description')}
+        </Typography.Paragraph>
+        <Tabs
+          activeKey={tab}
+          onChange={(key) => openTab(key)}
+          centered
+          items={[
+            { key: 'apply', label: t('mediationPortal.tabApply'), children: applyPane },
+            {
+              key: 'room',
+              label: t('mediationPortal.tabRoom'),
+              children: <MediationRoom number={number} />,
+            },
+          ]}
+        />
+      </Card>
+    </PortalShell>
   );
 }

@@ -2,10 +2,9 @@ import { CopyOutlined, PhoneOutlined, TeamOutlined } from '@ant-design/icons';
 import { App, Button, Card, Result, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { BrandMark } from '../../../components/BrandMark.js';
-import { LanguageSwitch } from '../../../components/LanguageSwitch.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
 import { PortalFaq } from '../components/PortalFaq.js';
+import { PortalShell } from '../components/PortalShell.js';
 import { PortalSubmitForm } from '../components/PortalSubmitForm.js';
 import { PortalTrack } from '../components/PortalTrack.js';
 import styles from './PortalPage.module.css';
@@ -58,43 +57,31 @@ export function PortalPage() {
   );
 
   return (
-    <div className={styles.page}>
-      <header className={styles.header}>
-        <div className={styles.brand}>
-          <BrandMark size={36} />
-          <div>
-            <div className={styles.name}>{t('app.name')}</div>
-            <h1 className={styles.fullName}>{t('portal.heading')}</h1>
-          </div>
-        </div>
-        <LanguageSwitch className={styles.lang} />
-      </header>
-      <main className={styles.main}>
-        <Card variant="borderless" className={styles.card}>
-          <Typography.Paragraph type="secondary" className={styles.intro}>
-            {t('portal.description')}
-          </Typography.Paragraph>
-          <Link to="/portal/mediation" className={styles.mediation}>
-            <TeamOutlined /> {t('mediationPortal.entry')}
-          </Link>
-          <Tabs
-            activeKey={tab}
-            onChange={setTab}
-            centered
-            items={[
-              { key: 'submit', label: t('portal.tabSubmit'), children: submitPane },
-              { key: 'track', label: t('portal.tabTrack'), children: <PortalTrack initial={tracking} /> },
-              { key: 'faq', label: t('portal.tabFaq'), children: <PortalFaq /> },
-            ]}
-          />
-        </Card>
-        <Typography.Paragraph type="secondary" className={styles.hotline}>
-          {t('portal.hotline')}{' '}
-          <Button type="link" size="small" icon={<PhoneOutlined />} href="tel:12345">
-            {t('portal.call')}
-          </Button>
+    <PortalShell heading={t('portal.heading')}>
+      <Card variant="borderless" className={styles.card}>
+        <Typography.Paragraph type="secondary" className={styles.intro}>
+          {t('portal.description')}
         </Typography.Paragraph>
-      </main>
-    </div>
+        <Link to="/portal/mediation" className={styles.mediation}>
+          <TeamOutlined /> {t('mediationPortal.entry')}
+        </Link>
+        <Tabs
+          activeKey={tab}
+          onChange={setTab}
+          centered
+          items={[
+            { key: 'submit', label: t('portal.tabSubmit'), children: submitPane },
+            { key: 'track', label: t('portal.tabTrack'), children: <PortalTrack initial={tracking} /> },
+            { key: 'faq', label: t('portal.tabFaq'), children: <PortalFaq /> },
+          ]}
+        />
+      </Card>
+      <Typography.Paragraph type="secondary" className={styles.hotline}>
+        {t('portal.hotline')}{' '}
+        <Button type="link" size="small" icon={<PhoneOutlined />} href="tel:12345">
+          {t('portal.call')}
+        </Button>
+      </Typography.Paragraph>
+    </PortalShell>
   );
 }
