@@ -57,9 +57,11 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['apps/web/e2e/**/*.e2e.test.ts'],
-          // one file at a time, after the other projects: the files share one server and its data, and a
-          // browser test's timings must not compete with the database tests for the cores
+          // one file at a time, after the other projects (projects run side by side unless ordered): the files
+          // share one server and its data, and a browser test's timings must not compete with the database
+          // tests for the cores
           maxWorkers: 1,
+          sequence: { groupOrder: 1 },
           globalSetup: ['apps/web/e2e/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
