@@ -25,7 +25,6 @@ export function PetitionActionField({ spec }: { spec: PetitionActionFieldSpec })
       case 'choice':
         return (
           <Select
-            aria-label={label}
             options={(spec.choices ?? []).map((value) => ({
               value,
               label: t(`${spec.choicePrefix}.${value}` as MessageKey),
