@@ -81,6 +81,7 @@ export * from './open311/open311-time.js';
 export * from './orgs/org.schemas.js';
 export * from './orgs/org-kinds.js';
 export * from './orgs/org-responses.schemas.js';
+export * from './petitions/case-petition-lifecycle.js';
 export * from './petitions/petition-enums.js';
 export * from './petitions/petition-inputs.schemas.js';
 export * from './petitions/petition-lifecycle.js';

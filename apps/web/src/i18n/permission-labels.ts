@@ -130,6 +130,7 @@ const OTHER_PERMISSION_LABELS: Record<Exclude<Permission, CaseActionPermission>,
   'petition.close': { zh: '信访办结', en: 'Close petitions' },
   'petition.visit_back': { zh: '信访回访', en: 'Visit back' },
   'petition.configure': { zh: '设置信访时限', en: 'Set the petition time limits' },
+  'case.convert_to_petition': { zh: '工单转信访代办', en: 'Convert cases to petitions' },
 };
 
 const CASE_ACTION_PERMISSIONS = new Set<string>(CASE_ACTIONS.map((action) => `case.${action}`));

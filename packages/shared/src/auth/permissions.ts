@@ -158,6 +158,8 @@ export const PERMISSIONS = [
   'petition.visit_back',
   // the legal time limits of petitions (信访工作条例), configurable because regulations change
   'petition.configure',
+  // a 12345 case that is a petition becomes one at an agency point (转信访代办)
+  'case.convert_to_petition',
 ] as const;
 export const Permission = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof Permission>;
@@ -240,6 +242,9 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'mediation.read',
     ...mediationActionGrants('agent'),
     'case.convert_to_dispute',
+    'petition.read',
+    'petition.register',
+    'case.convert_to_petition',
   ],
   dispatcher: [
     ...STAFF_READ,
@@ -264,6 +269,9 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     ...mediationActionGrants('dispatcher'),
     'mediation.subsidy',
     'case.convert_to_dispute',
+    'petition.read',
+    'petition.register',
+    'case.convert_to_petition',
     'report.read',
     'report.generate',
   ],

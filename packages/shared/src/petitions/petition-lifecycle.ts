@@ -91,7 +91,8 @@ const AGENTS = ['petition_agent', 'admin'] as const;
  * closes it), rather than a bare "not allowed".
  */
 export const PETITION_TRANSITIONS = {
-  register: { from: [null], to: 'registered', roles: AGENTS, label: '登记' },
+  // the hotline's agents and dispatchers register one converted from a 12345 case (转信访代办)
+  register: { from: [null], to: 'registered', roles: [...AGENTS, 'agent', 'dispatcher'], label: '登记' },
   accept: { from: ['registered'], to: 'accepted', roles: AGENTS, label: '受理' },
   refuse: { from: ['registered'], to: 'not_accepted', roles: AGENTS, label: '不予受理' },
   verify: { from: ['accepted', 'handling'], to: 'handling', roles: AGENTS, label: '核实' },

@@ -200,3 +200,9 @@ export async function countPetitions(
     overdue: Number(row?.overdue ?? 0),
   };
 }
+
+/** The petition a 12345 case was converted to, if any. */
+export async function findPetitionOfCase(db: DbOrTx, caseId: number): Promise<{ id: number } | undefined> {
+  const [row] = await db.select({ id: petitions.id }).from(petitions).where(eq(petitions.caseId, caseId));
+  return row;
+}

@@ -1,4 +1,6 @@
 import {
+  ConvertToPetitionInput,
+  ConvertToPetitionResult,
   CreatePetitionInput,
   keysetPageOf,
   PETITION_ACTION_INPUTS,
@@ -17,6 +19,7 @@ import { actorOf } from '../../platform/http/authenticate.js';
 import { fileAnswer, IdParams, STANDARD_ERRORS } from '../../platform/http/common.schemas.js';
 import type { ApiInstance } from '../../platform/http/types.js';
 import { contentDispositionOf } from '../cases/export/case-export.service.js';
+import { convertCaseToPetition } from './case-petition.js';
 import { entrustmentDocument } from './entrustment.service.js';
 import { readPetitionTimeLimits, writePetitionTimeLimits } from './petition-settings.js';
 import { petitionStats } from './petition-stats.service.js';
@@ -63,6 +66,21 @@ export function registerPetitionRoutes(app: ApiInstance, ctx: AppContext): void 
       const view = await registerPetition(ctx, actorOf(request), request.body);
       return reply.status(201).header('location', `/api/v1/petitions/${view.id}`).send(view);
     },
+  );
+
+  app.post(
+    '/api/v1/cases/:id/actions/convert_to_petition',
+    {
+      config: { permission: 'case.convert_to_petition' },
+      schema: {
+        tags,
+        summary: '转信访代办 A 12345 case that is a petition becomes one at an agency point',
+        params: IdParams,
+        body: ConvertToPetitionInput,
+        response: { 200: ConvertToPetitionResult, ...STANDARD_ERRORS },
+      },
+    },
+    async (request) => convertCaseToPetition(ctx, actorOf(request), request.params.id, request.body),
   );
 
   app.get(

@@ -83,6 +83,8 @@ async function present(
 export interface PetitionOrigin {
   source: PetitionSource;
   caseId: number | null;
+  /** the agency point: the registering agent's org, or the one a converted case is designated to */
+  org: { id: number; path: string };
 }
 
 /**
@@ -108,8 +110,8 @@ export async function writePetition(
     'register',
     async (state) => {
       const row = await insertPetition(tx, {
-        orgId: actor.orgId,
-        orgPath: actor.orgPath,
+        orgId: origin.org.id,
+        orgPath: origin.org.path,
         agentUserId: actor.userId,
         agentName: actor.displayName,
         mode: input.mode,
@@ -149,6 +151,11 @@ export async function writePetition(
   );
 }
 
+/** The agent's own org as the agency point of what he registers. */
+export function ownOrgOf(actor: Actor): { id: number; path: string } {
+  return { id: actor.orgId, path: actor.orgPath };
+}
+
 /** 信访代办登记: an agent takes a petition in at his agency point. */
 export async function registerPetition(
   ctx: AppContext,
@@ -157,7 +164,7 @@ export async function registerPetition(
 ): Promise<PetitionDetail> {
   const env = await environment(ctx);
   const row = await ctx.db.transaction((tx) =>
-    writePetition(tx, ctx, actor, input, { source: 'agent', caseId: null }, env),
+    writePetition(tx, ctx, actor, input, { source: 'agent', caseId: null, org: ownOrgOf(actor) }, env),
   );
   return getPetition(ctx, actor, row.id);
 }

@@ -23,8 +23,13 @@ describe('the 信访代办 group of the menu', () => {
     expect(petitionPages(viewer('supervisor'))).toEqual(['/petitions']);
   });
 
+  it('gives the hotline’s agents and dispatchers intake (a case converted) and the list', () => {
+    expect(petitionPages(viewer('agent'))).toEqual(['/petitions/register', '/petitions']);
+    expect(petitionPages(viewer('dispatcher'))).toEqual(['/petitions/register', '/petitions']);
+  });
+
   it('stays hidden from roles without petition.read', () => {
-    expect(petitionPages(viewer('agent'))).toEqual([]);
+    expect(petitionPages(viewer('handler'))).toEqual([]);
     expect(petitionPages(viewer('mediator'))).toEqual([]);
   });
 });

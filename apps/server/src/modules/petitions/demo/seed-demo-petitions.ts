@@ -12,7 +12,7 @@ import { orgs } from '../../orgs/orgs.tables.js';
 import { users } from '../../users/users.tables.js';
 import { PETITION_DEFINITION, type PetitionEnvironment } from '../petition-lifecycle.js';
 import { readPetitionTimeLimits } from '../petition-settings.js';
-import { writePetition } from '../petitions.service.js';
+import { ownOrgOf, writePetition } from '../petitions.service.js';
 import { petitions } from '../petitions.tables.js';
 import { PETITION_STORIES } from './petition-stories.js';
 
@@ -69,7 +69,7 @@ export async function seedDemoPetitions(ctx: AppContext): Promise<number> {
         ctx,
         actor,
         input,
-        { source: 'agent', caseId: null },
+        { source: 'agent', caseId: null, org: ownOrgOf(actor) },
         envAt(story.daysAgo),
       );
       let version = row.version;
