@@ -117,7 +117,7 @@ describe('a petition taken in by an agent', () => {
       'petitioners',
     );
     expectError(
-      await register({ mode: 'proactive', matter: GAS_FEE, petitioners: [ELDER] }, 'agent'),
+      await register({ mode: 'proactive', matter: GAS_FEE, petitioners: [ELDER] }, 'handler'),
       403,
       'FORBIDDEN',
     );
