@@ -33,6 +33,7 @@ import { OPEN311_BASE, registerOpen311Routes } from './modules/open311/open311.r
 import { registerOpen311AdminRoutes } from './modules/open311/open311-admin.routes.js';
 import { sendOpen311Error } from './modules/open311/open311-errors.js';
 import { registerOrgRoutes } from './modules/orgs/orgs.routes.js';
+import { registerPetitionRoutes } from './modules/petitions/petitions.routes.js';
 import { registerPortalRoutes } from './modules/portal/portal.routes.js';
 import { registerReportRoutes } from './modules/reports/reports.routes.js';
 import { registerRoleRoutes } from './modules/users/roles.routes.js';
@@ -122,6 +123,7 @@ export async function buildApp(ctx: AppContext, options: { serveWeb?: boolean } 
   registerGridRegisterIoRoutes(app, ctx);
   registerVisitRoutes(app, ctx);
   registerMediationRoutes(app, ctx);
+  registerPetitionRoutes(app, ctx);
   registerReportRoutes(app, ctx);
   await registerWebApp(app, options.serveWeb === false ? '/nonexistent' : ctx.config.SHANZHI_WEB_DIST);
   await app.ready();

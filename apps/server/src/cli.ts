@@ -15,6 +15,7 @@ import {
   MAX_HISTORY_DISPUTES,
   seedMediationHistory,
 } from './modules/mediation/demo/seed-mediation-history.js';
+import { seedDemoPetitions } from './modules/petitions/demo/seed-demo-petitions.js';
 import { createUserFromCli } from './modules/users/users.cli.js';
 import { closeContext, openContext } from './platform/bootstrap.js';
 import { ConfigError, loadConfig } from './platform/config/config.js';
@@ -89,6 +90,7 @@ program
           options.mediationDisputes ?? DEFAULT_HISTORY_DISPUTES,
         );
         ctx.logger.info({ disputes }, 'year of mediation history seeded');
+        ctx.logger.info({ petitions: await seedDemoPetitions(ctx) }, 'demo petitions seeded');
         if (options.gridHistoryDays === 0) return;
         await seedGridHistoryInForeground(ctx, {
           days: options.gridHistoryDays,

@@ -32,6 +32,8 @@ const MEDIATION = ['纠纷登记', '纠纷列表', '调解统计', '调解组织
 const MEDIATION_ALL = ['纠纷登记', '纠纷列表', '我的调解', '调解统计', '调解组织'];
 /** …and what supervisors and leaders read: the list, the numbers and the committees. */
 const MEDIATION_READ = ['纠纷列表', '调解统计', '调解组织'];
+/** 信访代办: intake for the petition agents (and the administrator), the list for those who read petitions. */
+const PETITIONS = ['信访登记', '信访事项'];
 
 /** What each demo account finds in the side menu: the spec of `menu.ts` against the seeded grants. */
 const MENUS: Record<string, string[]> = {
@@ -45,6 +47,7 @@ const MENUS: Record<string, string[]> = {
     '指挥大屏',
     ...GRID,
     ...MEDIATION_ALL,
+    ...PETITIONS,
     ...REFERENCE,
     '知识库',
     '用户管理',
@@ -53,7 +56,7 @@ const MENUS: Record<string, string[]> = {
     '开放接口',
     '审计日志',
   ],
-  agent: ['首页', '坐席受理', '工单查询', '回访', ...MEDIATION, ...REFERENCE],
+  agent: ['首页', '坐席受理', '工单查询', '回访', ...MEDIATION, ...PETITIONS, ...REFERENCE],
   dispatcher: [
     '首页',
     '坐席受理',
@@ -64,6 +67,7 @@ const MENUS: Record<string, string[]> = {
     '指挥大屏',
     ...GRID,
     ...MEDIATION,
+    ...PETITIONS,
     ...REFERENCE,
     '用户管理',
   ],
@@ -77,6 +81,7 @@ const MENUS: Record<string, string[]> = {
     '指挥大屏',
     ...GRID,
     ...MEDIATION,
+    ...PETITIONS,
     ...REFERENCE,
     '用户管理',
   ],
@@ -85,6 +90,8 @@ const MENUS: Record<string, string[]> = {
   grid: ['首页', '坐席受理', '承办工作台', '工单查询', ...GRID, '纠纷登记', ...REFERENCE],
   // the mediator reads no cases: disputes are his
   mediator: ['首页', '坐席受理', ...MEDIATION_ALL, ...REFERENCE],
+  // the petition agent (a police officer) takes petitions in and carries them through; no cases
+  petition: ['首页', ...PETITIONS, ...REFERENCE],
   supervisor: [
     '首页',
     '坐席受理',
@@ -95,6 +102,7 @@ const MENUS: Record<string, string[]> = {
     '指挥大屏',
     ...GRID,
     ...MEDIATION_READ,
+    '信访事项',
     ...REFERENCE,
     '用户管理',
   ],
@@ -108,6 +116,7 @@ const MENUS: Record<string, string[]> = {
     '指挥大屏',
     ...GRID,
     ...MEDIATION_READ,
+    '信访事项',
     ...REFERENCE,
     '用户管理',
   ],

@@ -118,6 +118,15 @@ const MediationStatsPage = lazyPage(() =>
 const CommitteesPage = lazyPage(() =>
   import('../features/mediation/pages/CommitteesPage.js').then((m) => m.CommitteesPage),
 );
+const PetitionsPage = lazyPage(() =>
+  import('../features/petitions/pages/PetitionsPage.js').then((m) => m.PetitionsPage),
+);
+const RegisterPetitionPage = lazyPage(() =>
+  import('../features/petitions/pages/RegisterPetitionPage.js').then((m) => m.RegisterPetitionPage),
+);
+const PetitionDetailPage = lazyPage(() =>
+  import('../features/petitions/pages/PetitionDetailPage.js').then((m) => m.PetitionDetailPage),
+);
 const DashboardPage = lazyPage(() =>
   import('../features/dashboard/pages/DashboardPage.js').then((m) => m.DashboardPage),
 );
@@ -157,6 +166,8 @@ const PAGES: Record<string, ComponentType> = {
   '/mediation/mine': MyDisputesPage,
   '/mediation/stats': MediationStatsPage,
   '/mediation/committees': CommitteesPage,
+  '/petitions/register': RegisterPetitionPage,
+  '/petitions': PetitionsPage,
 };
 
 function pageElement(page: MenuPage) {
@@ -193,6 +204,7 @@ export const router = createBrowserRouter([
           { path: '/grid/findings/:id', element: <GridFindingDetailPage /> },
           { path: '/grid/houses/:id', element: <HouseholdPage /> },
           { path: '/mediation/disputes/:id', element: <DisputeDetailPage /> },
+          { path: '/petitions/:id', element: <PetitionDetailPage /> },
           ...menuPages()
             .filter((page) => page.path !== '/' && !page.fullScreen)
             .map((page) => ({

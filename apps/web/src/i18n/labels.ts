@@ -15,6 +15,7 @@ const ROLE_LABELS_EN: Record<string, string> = {
   handler: 'Case handler',
   grid_worker: 'Grid worker',
   mediator: 'Mediator',
+  petition_agent: 'Petition agent',
   supervisor: 'Supervisor',
   leader: 'Leader',
   merchant: 'Merchant',

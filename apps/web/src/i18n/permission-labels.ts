@@ -31,6 +31,7 @@ const GROUP_LABELS: Record<string, Label> = {
   grid_visit: { zh: '入户走访', en: 'Household visits' },
   mediation: { zh: '矛盾纠纷调解', en: 'Mediation' },
   report: { zh: '报告', en: 'Reports' },
+  petition: { zh: '信访代办', en: 'Petition agency' },
 };
 
 type CaseActionPermission = `case.${CaseAction}`;
@@ -113,6 +114,23 @@ const OTHER_PERMISSION_LABELS: Record<Exclude<Permission, CaseActionPermission>,
   'report.read': { zh: '查看报告', en: 'View reports' },
   'report.generate': { zh: '生成报告', en: 'Generate reports' },
   'report.configure': { zh: '设置定时报告', en: 'Schedule reports' },
+  'petition.read': { zh: '查看信访代办', en: 'View petitions' },
+  'petition.register': { zh: '登记信访事项', en: 'Register petitions' },
+  'petition.accept': { zh: '受理信访事项', en: 'Accept petitions' },
+  'petition.refuse': { zh: '不予受理', en: 'Refuse petitions' },
+  'petition.verify': { zh: '核实信访事项', en: 'Verify petitions' },
+  'petition.contact': { zh: '记录联系', en: 'Record contacts' },
+  'petition.extend': { zh: '延长答复期限', en: 'Extend the answer limit' },
+  'petition.answer': { zh: '记录处理意见', en: 'Record answers' },
+  'petition.feedback': { zh: '反馈信访人', en: 'Feed back to petitioners' },
+  'petition.request_review': { zh: '登记复查请求', en: 'Record review requests' },
+  'petition.review': { zh: '记录复查意见', en: 'Record reviews' },
+  'petition.request_re_review': { zh: '登记复核请求', en: 'Record re-review requests' },
+  'petition.re_review': { zh: '记录复核意见', en: 'Record re-reviews' },
+  'petition.close': { zh: '信访办结', en: 'Close petitions' },
+  'petition.visit_back': { zh: '信访回访', en: 'Visit back' },
+  'petition.configure': { zh: '设置信访时限', en: 'Set the petition time limits' },
+  'case.convert_to_petition': { zh: '工单转信访代办', en: 'Convert cases to petitions' },
 };
 
 const CASE_ACTION_PERMISSIONS = new Set<string>(CASE_ACTIONS.map((action) => `case.${action}`));

@@ -5,6 +5,7 @@ import type { GridFindingAction } from '../grid/grid-finding-lifecycle.js';
 import type { GridTaskAction } from '../grid/grid-task-lifecycle.js';
 import type { CaseMediationAction } from '../mediation/case-mediation-lifecycle.js';
 import { DISPUTE_ACTIONS, DISPUTE_TRANSITIONS, type DisputeAction } from '../mediation/dispute-lifecycle.js';
+import { PETITION_ACTIONS, type PetitionAction } from '../petitions/petition-lifecycle.js';
 import type { Role } from './roles.js';
 
 /**
@@ -138,6 +139,27 @@ export const PERMISSIONS = [
   'report.generate',
   // which reports the platform produces by itself, for which orgs, when (定时报告)
   'report.configure',
+  // petition agency (信访"两全"代办): reading petitions and their numbers in one's scope
+  'petition.read',
+  // the petition lifecycle: one permission per action (`petition.<action>`)
+  'petition.register',
+  'petition.accept',
+  'petition.refuse',
+  'petition.verify',
+  'petition.contact',
+  'petition.extend',
+  'petition.answer',
+  'petition.feedback',
+  'petition.request_review',
+  'petition.review',
+  'petition.request_re_review',
+  'petition.re_review',
+  'petition.close',
+  'petition.visit_back',
+  // the legal time limits of petitions (信访工作条例), configurable because regulations change
+  'petition.configure',
+  // a 12345 case that is a petition becomes one at an agency point (转信访代办)
+  'case.convert_to_petition',
 ] as const;
 export const Permission = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof Permission>;
@@ -160,6 +182,11 @@ export function gridTaskPermissionOf(action: GridTaskAction): Permission {
 /** The permission of dispute action `action`: `mediation.agree` … */
 export function mediationPermissionOf(action: DisputeAction): Permission {
   return `mediation.${action}` as Permission;
+}
+
+/** The permission of petition action `action`: `petition.accept` … */
+export function petitionPermissionOf(action: PetitionAction): Permission {
+  return `petition.${action}` as Permission;
 }
 
 /** The permission of a case's mediation step: `case.convert_to_dispute` … */
@@ -215,6 +242,9 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'mediation.read',
     ...mediationActionGrants('agent'),
     'case.convert_to_dispute',
+    'petition.read',
+    'petition.register',
+    'case.convert_to_petition',
   ],
   dispatcher: [
     ...STAFF_READ,
@@ -239,6 +269,9 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     ...mediationActionGrants('dispatcher'),
     'mediation.subsidy',
     'case.convert_to_dispute',
+    'petition.read',
+    'petition.register',
+    'case.convert_to_petition',
     'report.read',
     'report.generate',
   ],
@@ -298,6 +331,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'grid.read',
     'grid_register.read',
     'mediation.read',
+    'petition.read',
     'report.read',
     'report.generate',
   ],
@@ -314,8 +348,17 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'grid.read',
     'grid_register.read',
     'mediation.read',
+    'petition.read',
     'report.read',
     'report.generate',
+  ],
+  // a petition agent (a police officer at an agency point …) takes petitions in and carries them through; he
+  // reads the petitioners' contacts in full to reach them
+  petition_agent: [
+    ...STAFF_READ,
+    'personal_data.read',
+    'petition.read',
+    ...PETITION_ACTIONS.map(petitionPermissionOf),
   ],
   merchant: ['catalog.read'],
   admin: [...PERMISSIONS],

@@ -113,6 +113,20 @@ export const ERROR_CODES = {
   ALREADY_A_MEDIATOR: 409,
   /** a mediator removed while disputes are still in his hands */
   MEDIATOR_HAS_DISPUTES: 409,
+  /** petition agency: a petition that does not exist (or is out of reach) */
+  PETITION_NOT_FOUND: 404,
+  /** a review (复查) asked after the window following the answer has closed (信访工作条例 art. 35) */
+  PETITION_REVIEW_WINDOW_CLOSED: 409,
+  /** a re-review (复核) asked after the window following the review's answer has closed (art. 35) */
+  PETITION_RE_REVIEW_WINDOW_CLOSED: 409,
+  /** a second review asked: after a review only a re-review may be asked (art. 35) */
+  PETITION_ALREADY_REVIEWED: 409,
+  /** a third request after the re-review: the same facts and reasons are not accepted again (art. 35) */
+  PETITION_REVIEWS_EXHAUSTED: 409,
+  /** extensions of the answer limit beyond the maximum in all (art. 32) */
+  PETITION_EXTENSION_EXCEEDED: 409,
+  /** a 委托代办书 asked for a petition not registered under 委托 */
+  PETITION_NOT_ENTRUSTED: 404,
   /** a report (每日汇总·每周研判·每月总结) that does not exist (or is out of reach) */
   REPORT_NOT_FOUND: 404,
   /** a report's documents asked for while it is still being produced: ask again when its status is ready */

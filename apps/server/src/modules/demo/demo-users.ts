@@ -48,6 +48,13 @@ export const DEMO_USERS: readonly DemoUser[] = [
     phone: '13904730006',
   },
   {
+    username: 'petition',
+    displayName: '高志勇（公安信访代办员）',
+    roles: ['petition_agent'],
+    org: 'unit.police',
+    phone: '13904730013',
+  },
+  {
     username: 'supervisor',
     displayName: '吴志刚（督办员）',
     roles: ['supervisor'],

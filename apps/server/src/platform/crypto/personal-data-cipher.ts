@@ -1,8 +1,8 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 
 /**
- * Personal data encrypted at rest: the ID numbers and phones of the grid's registers and of
- * the parties to disputes. Each value is sealed with
+ * Personal data encrypted at rest: the ID numbers and phones of the grid's registers, of
+ * the parties to disputes and of petitioners. Each value is sealed with
  * AES-256-GCM under a key derived from `SHANZHI_DATA_KEY` (HKDF-SHA256), with a fresh 96-bit nonce and the
  * column it belongs to as associated data, so a sealed value copied into another column does not open. A
  * keyed blind index (HMAC-SHA256 under a second derived key) stands beside it for exact search and duplicate
@@ -21,6 +21,8 @@ export type PersonalField =
   | 'organisation.contact_phone'
   | 'dispute_party.id_number'
   | 'dispute_party.phone'
+  | 'petitioner.id_number'
+  | 'petitioner.phone'
   // not personal data but a secret of the same size class: a room's 6-digit code, kept only as its index
   | 'dispute_party.room_code';
 

@@ -17,6 +17,7 @@ export * from '../../modules/mediation/mediation.tables.js';
 export * from '../../modules/notifications/notifications.tables.js';
 export * from '../../modules/open311/open311.tables.js';
 export * from '../../modules/orgs/orgs.tables.js';
+export * from '../../modules/petitions/petitions.tables.js';
 export * from '../../modules/portal/portal.tables.js';
 export * from '../../modules/reports/reports.tables.js';
 export * from '../../modules/settings/settings.tables.js';

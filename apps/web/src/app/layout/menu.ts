@@ -287,6 +287,27 @@ export const MENU: readonly MenuEntry[] = [
     ],
   },
   {
+    key: 'petitions',
+    labelKey: 'menu.group.petitions',
+    icon: SolutionOutlined,
+    pages: [
+      {
+        path: '/petitions/register',
+        labelKey: 'menu.petitionRegister',
+        hintKey: 'menu.hint.petitionRegister',
+        icon: FormOutlined,
+        permission: 'petition.register',
+      },
+      {
+        path: '/petitions',
+        labelKey: 'menu.petitions',
+        hintKey: 'menu.hint.petitions',
+        icon: UnorderedListOutlined,
+        permission: 'petition.read',
+      },
+    ],
+  },
+  {
     key: 'reference',
     labelKey: 'menu.group.reference',
     icon: DatabaseOutlined,

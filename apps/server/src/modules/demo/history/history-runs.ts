@@ -5,6 +5,7 @@ import {
   isMediationHistoryDue,
   seedMediationHistory,
 } from '../../mediation/demo/seed-mediation-history.js';
+import { seedDemoPetitions } from '../../petitions/demo/seed-demo-petitions.js';
 import { seedGridHistoryInBackground } from '../grid-history/grid-history-runs.js';
 import { isGridHistoryFinished } from '../grid-history/seed-grid-history.js';
 import { areDemoVisitsUnfinished, seedDemoVisits } from '../registers/seed-demo-visits.js';
@@ -93,6 +94,7 @@ export async function startHistoryInBackground(ctx: AppContext, fresh: boolean):
     if (!mediationDue || stopping) return;
     const disputes = await seedMediationHistory(ctx, DEFAULT_HISTORY_DISPUTES);
     ctx.logger.info({ disputes }, 'year of mediation history seeded');
+    ctx.logger.info({ petitions: await seedDemoPetitions(ctx) }, 'demo petitions seeded');
   };
   const run = (visitsDue ? writeDemoVisits(ctx, { shouldStop: () => stopping }) : Promise.resolve())
     .then(writeDisputes)

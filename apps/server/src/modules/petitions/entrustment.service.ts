@@ -1,0 +1,31 @@
+import type { Actor } from '../../platform/auth/actor.js';
+import type { AppContext } from '../../platform/context.js';
+import { AppError } from '../../platform/errors/app-error.js';
+import { entrustmentDocx } from './entrustment-document.js';
+import { findEntrustment, findPetitionersOf } from './petitions.repository.js';
+import { loadPetitionInScope } from './petitions.service.js';
+
+/** The 委托代办书 of an entrusted petition as .docx, to print and have signed (404 for other modes). */
+export async function entrustmentDocument(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+): Promise<{ fileName: string; bytes: Buffer }> {
+  const row = await loadPetitionInScope(ctx, actor, id);
+  const [entrustment, petitioners] = await Promise.all([
+    findEntrustment(ctx.db, id),
+    findPetitionersOf(ctx.db, [id]),
+  ]);
+  if (!entrustment)
+    throw new AppError('PETITION_NOT_ENTRUSTED', `信访事项 ${id} 不是委托代办，没有委托代办书`);
+  const bytes = await entrustmentDocx({
+    petitionId: id,
+    petitioners: (petitioners.get(id) ?? []).map((p) => p.name),
+    agentName: entrustment.agentName,
+    orgName: row.orgName,
+    matter: row.matter,
+    scope: entrustment.scope,
+    at: entrustment.createdAt,
+  });
+  return { fileName: `委托代办书-XF${id}.docx`, bytes };
+}

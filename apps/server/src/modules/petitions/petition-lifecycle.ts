@@ -1,0 +1,221 @@
+import {
+  extendDeadline,
+  isWithin,
+  legalDeadline,
+  PETITION_LIFECYCLE,
+  type PetitionAction,
+  type PetitionActionInput,
+  type PetitionActionOnPetition,
+  type PetitionState,
+  type PetitionTimeLimits,
+  petitionPermissionOf,
+} from '@shanzhi/shared';
+import { type Actor, isInScope } from '../../platform/auth/actor.js';
+import type { Tx } from '../../platform/db/database.js';
+import { AppError } from '../../platform/errors/app-error.js';
+import type {
+  LifecycleDefinition,
+  LifecycleHandler,
+  LifecycleScene,
+  TransitionEffect,
+} from '../../platform/lifecycle/lifecycle-definition.js';
+import { outboxInsertOf } from '../../platform/lifecycle/outbox.tables.js';
+import { updateLifecycleRow } from '../../platform/lifecycle/row-writer.js';
+import type { TransitionEnvironment } from '../../platform/lifecycle/transition.js';
+import { lockPetition, type PetitionRow } from './petitions.repository.js';
+import { petitionEvents, petitions } from './petitions.tables.js';
+
+/** What a petition action runs under: the shared environment and the legal time limits in force. */
+export interface PetitionEnvironment extends TransitionEnvironment {
+  limits: PetitionTimeLimits;
+}
+
+/** Everything a petition action looks at. */
+export interface PetitionScene extends LifecycleScene<PetitionRow> {
+  limits: PetitionTimeLimits;
+}
+
+/** What a petition action does. */
+export type PetitionEffect = TransitionEffect<Partial<PetitionRow>>;
+
+type Handler<A extends PetitionActionOnPetition> = LifecycleHandler<
+  PetitionScene,
+  PetitionActionInput<A>,
+  PetitionEffect
+>;
+
+const recordOnly = { guard: () => null };
+
+/** 复查: once, after the first answer, within its window (信访工作条例 art. 35). */
+function mayAskReview({ row, now }: PetitionScene): AppError | null {
+  if (row.state === 're_reviewed') return reviewsExhausted();
+  if (row.state === 'reviewed') {
+    return new AppError('PETITION_ALREADY_REVIEWED', '该信访事项已复查，只能在期限内申请复核');
+  }
+  if (row.reviewRequestDeadline && !isWithin(now, row.reviewRequestDeadline)) {
+    return new AppError(
+      'PETITION_REVIEW_WINDOW_CLOSED',
+      '已超过申请复查期限（收到处理意见之日起 30 日内），不再受理复查请求',
+    );
+  }
+  return null;
+}
+
+/** 复核: once, after the review, within its window; after it the same facts and reasons are not accepted. */
+function mayAskReReview({ row, now }: PetitionScene): AppError | null {
+  if (row.state === 're_reviewed') return reviewsExhausted();
+  if (row.reReviewRequestDeadline && !isWithin(now, row.reReviewRequestDeadline)) {
+    return new AppError(
+      'PETITION_RE_REVIEW_WINDOW_CLOSED',
+      '已超过申请复核期限（收到复查意见之日起 30 日内），不再受理复核请求',
+    );
+  }
+  return null;
+}
+
+function reviewsExhausted(): AppError {
+  return new AppError('PETITION_REVIEWS_EXHAUSTED', '该信访事项已经复核，以同一事实和理由提出的请求不再受理');
+}
+
+/** The extension limit: all extensions together stay within the configured maximum (art. 32). */
+function extensionLeft({ row, limits }: PetitionScene): number {
+  return limits.maxExtensionDays - row.extensionDays;
+}
+
+const HANDLERS: { [A in PetitionActionOnPetition]: Handler<A> } = {
+  accept: {
+    ...recordOnly,
+    apply: (_tx, { now, limits }, input) => {
+      const answerDeadline = legalDeadline(now, limits.answerDays);
+      return {
+        patch: { acceptedAt: now, answerDeadline },
+        note: input.note || null,
+        changes: { answerDeadline: answerDeadline.toISOString() },
+      };
+    },
+  },
+  refuse: { ...recordOnly, apply: (_tx, _scene, input) => ({ note: input.reason }) },
+  verify: {
+    ...recordOnly,
+    apply: (_tx, _scene, input) => ({ note: input.findings, changes: { body: input.body } }),
+  },
+  contact: {
+    ...recordOnly,
+    apply: (_tx, _scene, input) => ({
+      note: input.note,
+      changes: { party: input.party, channel: input.channel },
+    }),
+  },
+  extend: {
+    guard: (scene) =>
+      extensionLeft(scene) > 0
+        ? null
+        : new AppError(
+            'PETITION_EXTENSION_EXCEEDED',
+            `答复期限已延长 ${scene.row.extensionDays} 日，不能再延长`,
+          ),
+    apply: (_tx, scene, input) => {
+      const left = extensionLeft(scene);
+      if (input.days > left) {
+        throw new AppError(
+          'PETITION_EXTENSION_EXCEEDED',
+          `延长期限合计不得超过 ${scene.limits.maxExtensionDays} 日，本次最多还可延长 ${left} 日`,
+        );
+      }
+      const answerDeadline = extendDeadline(scene.row.answerDeadline!, input.days);
+      return {
+        patch: { answerDeadline, extensionDays: scene.row.extensionDays + input.days },
+        note: input.reason,
+        changes: {
+          days: input.days,
+          approvedBy: input.approvedBy,
+          answerDeadline: answerDeadline.toISOString(),
+        },
+      };
+    },
+  },
+  answer: {
+    ...recordOnly,
+    apply: (_tx, { now, limits }, input) => ({
+      patch: { answeredAt: now, reviewRequestDeadline: legalDeadline(now, limits.reviewRequestDays) },
+      note: input.answer,
+    }),
+  },
+  feedback: { ...recordOnly, apply: (_tx, _scene, input) => ({ note: input.note }) },
+  request_review: {
+    guard: mayAskReview,
+    apply: (_tx, { now, limits }, input) => ({
+      patch: { reviewRequestedAt: now, reviewDeadline: legalDeadline(now, limits.reviewAnswerDays) },
+      note: input.reason,
+    }),
+  },
+  review: {
+    ...recordOnly,
+    apply: (_tx, { now, limits }, input) => ({
+      patch: { reviewedAt: now, reReviewRequestDeadline: legalDeadline(now, limits.reReviewRequestDays) },
+      note: input.answer,
+    }),
+  },
+  request_re_review: {
+    guard: mayAskReReview,
+    apply: (_tx, { now, limits }, input) => ({
+      patch: { reReviewRequestedAt: now, reReviewDeadline: legalDeadline(now, limits.reReviewAnswerDays) },
+      note: input.reason,
+    }),
+  },
+  re_review: {
+    ...recordOnly,
+    apply: (_tx, { now }, input) => ({ patch: { reReviewedAt: now }, note: input.answer }),
+  },
+  close: {
+    ...recordOnly,
+    apply: (_tx, { now }, input) => ({
+      patch: { closedAt: now, resolved: input.resolved },
+      note: input.note || null,
+      changes: { resolved: input.resolved },
+    }),
+  },
+  visit_back: {
+    ...recordOnly,
+    apply: (_tx, _scene, input) => ({
+      patch: { satisfaction: input.satisfaction },
+      note: input.note || null,
+      changes: { satisfaction: input.satisfaction },
+    }),
+  },
+};
+
+/** Refuses (403 OUT_OF_SCOPE) a petition whose agency point lies outside the actor's data scope. */
+export function assertPetitionInScope(actor: Actor, row: Pick<PetitionRow, 'orgPath'>): void {
+  if (!isInScope(actor, row.orgPath)) throw new AppError('OUT_OF_SCOPE', '该信访事项不在您的管辖范围内');
+}
+
+/**
+ * The petition lifecycle on the shared mechanism: the table of `packages/shared`, the `petition_events`
+ * timeline, the agency point's data scope, and each action's effect on the legal deadlines.
+ */
+export const PETITION_DEFINITION: LifecycleDefinition<
+  PetitionRow,
+  PetitionState,
+  PetitionAction,
+  PetitionScene,
+  PetitionEffect,
+  PetitionEnvironment
+> = {
+  lifecycle: PETITION_LIFECYCLE,
+  events: { table: petitionEvents, tableName: 'petition_events', subjectKey: 'petitionId' },
+  lock: lockPetition,
+  notFound: (id) => new AppError('PETITION_NOT_FOUND', `信访事项 ${id} 不存在`),
+  versionConflict: (current) =>
+    new AppError('VERSION_CONFLICT', `信访事项已被他人处理（当前版本 ${current}），请刷新后重试`),
+  async sceneOf(_tx: Tx, actor: Actor, row, env) {
+    assertPetitionInScope(actor, row);
+    return { actor, row, now: env.now, limits: env.limits };
+  },
+  permits: (actor, action) => actor.permissions.has(petitionPermissionOf(action)),
+  handlerOf: (action) => HANDLERS[action as PetitionActionOnPetition] as Handler<never>,
+  outboxRow: (db, after, event) =>
+    outboxInsertOf(db, event, { petitionId: after.id, state: after.state, orgId: after.orgId }),
+  write: (db, id, change, companions) =>
+    updateLifecycleRow<PetitionRow>(db, petitions, id, change, companions),
+};

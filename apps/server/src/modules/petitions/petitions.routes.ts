@@ -1,0 +1,178 @@
+import {
+  ConvertToPetitionInput,
+  ConvertToPetitionResult,
+  CreatePetitionInput,
+  keysetPageOf,
+  PETITION_ACTION_INPUTS,
+  PETITION_TRANSITIONS,
+  type PetitionActionOnPetition,
+  PetitionDetail,
+  PetitionListQuery,
+  PetitionStats,
+  PetitionStatsQuery,
+  PetitionTimeLimits,
+  PetitionView,
+  petitionPermissionOf,
+} from '@shanzhi/shared';
+import type { AppContext } from '../../platform/context.js';
+import { actorOf } from '../../platform/http/authenticate.js';
+import { fileAnswer, IdParams, STANDARD_ERRORS } from '../../platform/http/common.schemas.js';
+import type { ApiInstance } from '../../platform/http/types.js';
+import { contentDispositionOf } from '../cases/export/case-export.service.js';
+import { convertCaseToPetition } from './case-petition.js';
+import { entrustmentDocument } from './entrustment.service.js';
+import { readPetitionTimeLimits, writePetitionTimeLimits } from './petition-settings.js';
+import { petitionStats } from './petition-stats.service.js';
+import { actOnPetition, getPetition, listPetitionsForActor, registerPetition } from './petitions.service.js';
+
+const tags = ['petitions'];
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+function registerPetitionActionRoute(
+  app: ApiInstance,
+  ctx: AppContext,
+  action: PetitionActionOnPetition,
+): void {
+  app.post(
+    `/api/v1/petitions/:id/actions/${action}`,
+    {
+      config: { permission: petitionPermissionOf(action) },
+      schema: {
+        tags,
+        summary: `${PETITION_TRANSITIONS[action].label} ${action}`,
+        params: IdParams,
+        body: PETITION_ACTION_INPUTS[action],
+        response: { 200: PetitionDetail, ...STANDARD_ERRORS },
+      },
+    },
+    async (request) => actOnPetition(ctx, actorOf(request), request.params.id, action, request.body as never),
+  );
+}
+
+/** 信访代办: registration, the list, the numbers, one with its timeline, every action, the 委托代办书, the limits. */
+export function registerPetitionRoutes(app: ApiInstance, ctx: AppContext): void {
+  app.post(
+    '/api/v1/petitions',
+    {
+      config: { permission: 'petition.register' },
+      schema: {
+        tags,
+        summary: '信访代办登记 Register a petition at the agent’s agency point (主动/委托/指定)',
+        body: CreatePetitionInput,
+        response: { 201: PetitionDetail, ...STANDARD_ERRORS },
+      },
+    },
+    async (request, reply) => {
+      const view = await registerPetition(ctx, actorOf(request), request.body);
+      return reply.status(201).header('location', `/api/v1/petitions/${view.id}`).send(view);
+    },
+  );
+
+  app.post(
+    '/api/v1/cases/:id/actions/convert_to_petition',
+    {
+      config: { permission: 'case.convert_to_petition' },
+      schema: {
+        tags,
+        summary: '转信访代办 A 12345 case that is a petition becomes one at an agency point',
+        params: IdParams,
+        body: ConvertToPetitionInput,
+        response: { 200: ConvertToPetitionResult, ...STANDARD_ERRORS },
+      },
+    },
+    async (request) => convertCaseToPetition(ctx, actorOf(request), request.params.id, request.body),
+  );
+
+  app.get(
+    '/api/v1/petitions',
+    {
+      config: { permission: 'petition.read' },
+      schema: {
+        tags,
+        summary: '信访代办 Petitions in the caller’s scope, newest first (keyset), with deadlines and lights',
+        querystring: PetitionListQuery,
+        response: { 200: keysetPageOf(PetitionView), ...STANDARD_ERRORS },
+      },
+    },
+    async (request) => listPetitionsForActor(ctx, actorOf(request), request.query),
+  );
+
+  app.get(
+    '/api/v1/petitions/stats',
+    {
+      config: { permission: 'petition.read' },
+      schema: {
+        tags,
+        summary: '信访统计 Volumes, resolution, satisfaction and repeat rate of an org over a period',
+        querystring: PetitionStatsQuery,
+        response: { 200: PetitionStats, ...STANDARD_ERRORS },
+      },
+    },
+    async (request) => petitionStats(ctx, actorOf(request), request.query),
+  );
+
+  app.get(
+    '/api/v1/petitions/settings',
+    {
+      config: { permission: 'petition.read' },
+      schema: {
+        tags,
+        summary: '信访时限 The legal time limits in force (calendar days)',
+        response: { 200: PetitionTimeLimits, ...STANDARD_ERRORS },
+      },
+    },
+    async () => readPetitionTimeLimits(ctx),
+  );
+
+  app.put(
+    '/api/v1/petitions/settings',
+    {
+      config: { permission: 'petition.configure' },
+      schema: {
+        tags,
+        summary: '信访时限 Set the legal time limits (periods opened from now on follow them)',
+        body: PetitionTimeLimits,
+        response: { 200: PetitionTimeLimits, ...STANDARD_ERRORS },
+      },
+    },
+    async (request) => writePetitionTimeLimits(ctx, actorOf(request), request.body),
+  );
+
+  app.get(
+    '/api/v1/petitions/:id',
+    {
+      config: { permission: 'petition.read' },
+      schema: {
+        tags,
+        summary: '信访档案 A petition with its timeline, deadlines and the caller’s actions',
+        params: IdParams,
+        response: { 200: PetitionDetail, ...STANDARD_ERRORS },
+      },
+    },
+    async (request) => getPetition(ctx, actorOf(request), request.params.id),
+  );
+
+  for (const action of Object.keys(PETITION_ACTION_INPUTS) as PetitionActionOnPetition[]) {
+    registerPetitionActionRoute(app, ctx, action);
+  }
+
+  app.get(
+    '/api/v1/petitions/:id/entrustment.docx',
+    {
+      config: { permission: 'petition.read' },
+      schema: {
+        tags,
+        summary: '委托代办书 The entrustment of an entrusted petition as a Word document, to sign',
+        params: IdParams,
+        response: { 200: fileAnswer(DOCX, 'The .docx of the entrustment'), ...STANDARD_ERRORS },
+      },
+    },
+    async (request, reply) => {
+      const { fileName, bytes } = await entrustmentDocument(ctx, actorOf(request), request.params.id);
+      return reply
+        .header('content-type', DOCX)
+        .header('content-disposition', contentDispositionOf(fileName))
+        .send(bytes);
+    },
+  );
+}

@@ -1,0 +1,126 @@
+import fs from 'node:fs';
+import JSZip from 'jszip';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import {
+  chooseOption,
+  expectNoPageErrors,
+  openPage,
+  screenshot,
+  sharedBrowser,
+  signInQuickly,
+} from './support/browser.js';
+
+const browser = sharedBrowser();
+
+// Each step waits on a real server; on a shared, busy machine a step may take longer than the default.
+const STEP_TIMEOUT = 240_000;
+
+/** antd puts a space between the two characters of a two-character button (受 理): match either way. */
+function label(text: string): RegExp {
+  return new RegExp(`^${[...text].join('\\s*')}$`);
+}
+
+/** Opens the petition action `action`, lets `fill` fill its dialog, confirms, and waits for the answer. */
+async function takeAction(
+  page: Page,
+  action: string,
+  fill: (dialog: ReturnType<Page['getByRole']>) => Promise<void> = async () => undefined,
+) {
+  await page
+    .getByTestId('petition-actions')
+    .getByRole('button', { name: label(action) })
+    .click();
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  await fill(dialog);
+  const answer = page.waitForResponse(
+    (r) => r.url().includes('/actions/') && r.request().method() === 'POST',
+  );
+  await dialog.getByRole('button', { name: label(action) }).click();
+  const response = await answer;
+  expect(response.status(), `${action}: ${await response.text()}`).toBe(200);
+  await dialog.waitFor({ state: 'hidden' });
+}
+
+/** The text of a .docx: its document part with the markup removed. */
+async function docxText(file: string): Promise<string> {
+  const zip = await JSZip.loadAsync(fs.readFileSync(file));
+  const xml = await zip.file('word/document.xml')?.async('string');
+  if (!xml) throw new Error('not a Word document');
+  return xml.replace(/<[^>]+>/g, '');
+}
+
+describe('petition agency in the console (信访代办)', () => {
+  it(
+    'registers an entrusted petition with its 委托代办书, accepts, verifies, answers, closes and visits it back',
+    async () => {
+      const { page, context, problems } = await openPage(browser());
+      context.setDefaultTimeout(60_000);
+      await signInQuickly(page, 'petition', '/petitions/register');
+
+      const matter = '夜市上老人反映：小区燃气改造每户收取 2600 元，怀疑是诈骗，请代为核实';
+      await page.getByLabel('信访事项').fill(matter);
+      await page.getByLabel('责任单位').fill('乌海市燃气公司');
+      await page.getByLabel('姓名').fill('韩德胜');
+      await page.getByLabel('公民身份号码').fill('150302194805120019');
+      await page.getByLabel('联系电话').fill('13947312345');
+      await page.getByRole('button', { name: label('登记') }).click();
+      await page.waitForURL(/\/petitions\/\d+$/);
+      await page.getByTestId('petition-state').getByText('已登记').waitFor();
+      // the petitioner's ID number shows masked
+      await page.getByText('150302********0019').waitFor();
+
+      // the 委托代办书 opens as a Word document naming the petitioner, the agent and the matter
+      const download = page.waitForEvent('download');
+      await page.getByRole('link', { name: /下载委托代办书/ }).click();
+      const text = await docxText(await (await download).path());
+      expect(text).toContain('信访事项委托代办书');
+      expect(text).toContain('韩德胜');
+      expect(text).toContain('高志勇');
+      expect(text).toContain('燃气改造');
+
+      await takeAction(page, '受理', (dialog) => dialog.getByLabel('说明').fill('当场受理并书面告知'));
+      await page.getByTestId('petition-state').getByText('已受理').waitFor();
+      await page.getByTestId('answer-deadline').waitFor();
+
+      await takeAction(page, '核实', async (dialog) => {
+        await dialog.getByLabel('核实单位').fill('乌海市燃气公司');
+        await dialog.getByLabel('核实情况').fill('燃气公司确认改造费系统一收取，收费标准经物价部门核准');
+      });
+      await page.getByTestId('petition-state').getByText('办理中').waitFor();
+
+      await takeAction(page, '答复', (dialog) =>
+        dialog.getByLabel('处理意见').fill('经核实，燃气改造收费合规，并非诈骗，已向信访人说明收费依据'),
+      );
+      await page.getByTestId('petition-state').getByText('已答复').waitFor();
+
+      await takeAction(page, '办结', (dialog) => dialog.getByRole('radio', { name: '是' }).check());
+      await page.getByTestId('petition-state').getByText('已办结').waitFor();
+
+      await takeAction(page, '回访', async (dialog) => {
+        await chooseOption(page, dialog, '满意度', '满意');
+        await dialog.getByLabel('说明').fill('信访人表示满意，感谢民警帮忙');
+      });
+      await page.getByTestId('petition-facts').getByText('满意', { exact: true }).waitFor();
+
+      // the timeline names who helped, acted, reported back and visited back
+      await expect
+        .poll(() =>
+          page
+            .getByTestId('petition-event')
+            .evaluateAll((es) => es.map((e) => e.getAttribute('data-action'))),
+        )
+        .toEqual(['register', 'accept', 'verify', 'answer', 'close', 'visit_back']);
+      expect(await page.getByTestId('petition-event').filter({ hasText: '高志勇' }).count()).toBe(6);
+      await screenshot(page, 'petition-visited-back');
+
+      // the list shows it closed
+      await page.goto('/petitions');
+      await page.getByTestId('petitions').getByText('燃气改造').first().waitFor();
+      expectNoPageErrors(problems);
+      await context.close();
+    },
+    STEP_TIMEOUT,
+  );
+});

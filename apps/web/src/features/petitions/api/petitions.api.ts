@@ -1,0 +1,44 @@
+import type {
+  CreatePetitionInput,
+  KeysetPage,
+  PetitionActionInput,
+  PetitionActionOnPetition,
+  PetitionDetail,
+  PetitionListQuery,
+  PetitionView,
+} from '@shanzhi/shared';
+import { apiRequest, withQuery } from '../../../platform/api/index.js';
+
+const opts = (signal?: AbortSignal) => (signal ? { signal } : {});
+
+/** Query values as the URL carries them (absent ones left out). */
+type QueryOf<Q> = { [K in keyof Q]?: Q[K] | undefined };
+
+const BASE = '/api/v1/petitions';
+
+/** `GET /api/v1/petitions`: a keyset page of petitions in the caller's scope, newest first. */
+export function fetchPetitions(
+  query: QueryOf<PetitionListQuery>,
+  signal?: AbortSignal,
+): Promise<KeysetPage<PetitionView>> {
+  return apiRequest(withQuery(BASE, query), opts(signal));
+}
+
+/** `GET /api/v1/petitions/:id`: a petition with its timeline, deadlines, entrustment and actions. */
+export function fetchPetition(id: number, signal?: AbortSignal): Promise<PetitionDetail> {
+  return apiRequest(`${BASE}/${id}`, opts(signal));
+}
+
+/** `POST /api/v1/petitions`: 信访代办登记. */
+export function registerPetition(input: CreatePetitionInput): Promise<PetitionDetail> {
+  return apiRequest(BASE, { method: 'POST', body: input });
+}
+
+/** `POST /api/v1/petitions/:id/actions/:action`: one lifecycle action; answers the petition after it. */
+export function takePetitionAction<A extends PetitionActionOnPetition>(
+  id: number,
+  action: A,
+  body: PetitionActionInput<A>,
+): Promise<PetitionDetail> {
+  return apiRequest(`${BASE}/${id}/actions/${action}`, { method: 'POST', body });
+}

@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { Satisfaction, SlaLight } from '../cases/case-enums.js';
+import { PetitionMode, PetitionSource } from './petition-enums.js';
+import { PetitionAction, PetitionState } from './petition-lifecycle.js';
+
+const at = z.string().nullable();
+
+/** A petitioner as the API shows him: ID number and phone masked always, his name without `personal_data.read`. */
+export const PetitionerView = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  idNumber: z.string(),
+  phone: z.string().nullable(),
+  address: z.string().nullable(),
+});
+export type PetitionerView = z.infer<typeof PetitionerView>;
+
+/** A timeline event of a petition: who did what when (谁帮办、谁代办、谁反馈、谁回访). */
+export const PetitionEventView = z.object({
+  seq: z.number().int(),
+  action: z.string(),
+  event: z.string(),
+  actorName: z.string(),
+  at: z.string(),
+  fromState: z.string().nullable(),
+  toState: z.string(),
+  note: z.string().nullable(),
+  changes: z.record(z.string(), z.unknown()),
+});
+export type PetitionEventView = z.infer<typeof PetitionEventView>;
+
+/** A petition as the API shows it, with its legal deadlines and the actions the caller may take. */
+export const PetitionView = z.object({
+  id: z.number().int(),
+  version: z.number().int(),
+  state: PetitionState,
+  mode: PetitionMode,
+  source: PetitionSource,
+  matter: z.string(),
+  responsibleBody: z.string().nullable(),
+  /** the agency point (代办点): the agent's org */
+  orgId: z.number().int(),
+  orgName: z.string(),
+  /** 谁帮办: the agent who took it in */
+  agentName: z.string(),
+  caseId: z.number().int().nullable(),
+  petitioners: z.array(PetitionerView),
+  /** 受理期限 */
+  acceptDeadline: z.string(),
+  /** 答复期限, once accepted (moved by extensions) */
+  answerDeadline: at,
+  /** calendar days the answer limit was extended by */
+  extensionDays: z.number().int(),
+  /** 申请复查 may be asked until */
+  reviewRequestDeadline: at,
+  /** 复查答复期限 */
+  reviewDeadline: at,
+  /** 申请复核 may be asked until */
+  reReviewRequestDeadline: at,
+  /** 复核答复期限 */
+  reReviewDeadline: at,
+  /** which limit runs now, and its light; null when none runs */
+  runningLimit: z.enum(['accept', 'answer', 'review', 're_review']).nullable(),
+  light: SlaLight.nullable(),
+  /** the first petition of the same petitioner on the same matter, when this one repeats it */
+  repeatOfId: z.number().int().nullable(),
+  /** how many petitions of his on the same matter came before this one */
+  repeatCount: z.number().int(),
+  resolved: z.boolean().nullable(),
+  satisfaction: Satisfaction.nullable(),
+  createdAt: z.string(),
+  answeredAt: at,
+  closedAt: at,
+  actions: z.array(PetitionAction),
+});
+export type PetitionView = z.infer<typeof PetitionView>;
+
+/** The 委托代办书 of an entrusted petition. */
+export const PetitionEntrustmentView = z.object({
+  scope: z.string(),
+  agentName: z.string(),
+  createdAt: z.string(),
+  /** the generated 委托代办书 (.docx) to print and sign */
+  documentUrl: z.string(),
+});
+export type PetitionEntrustmentView = z.infer<typeof PetitionEntrustmentView>;
+
+/** A petition with its timeline and entrustment. */
+export const PetitionDetail = PetitionView.extend({
+  timeline: z.array(PetitionEventView),
+  entrustment: PetitionEntrustmentView.nullable(),
+});
+export type PetitionDetail = z.infer<typeof PetitionDetail>;
+
+/** The numbers of an org's petitions over a period (registered in it). */
+export const PetitionStats = z.object({
+  total: z.number().int(),
+  accepted: z.number().int(),
+  closed: z.number().int(),
+  /** closed and resolved (化解) */
+  resolved: z.number().int(),
+  /** resolved / closed; null when none closed */
+  resolutionRate: z.number().nullable(),
+  visited: z.number().int(),
+  /** satisfied or basically satisfied at the visit back */
+  satisfied: z.number().int(),
+  satisfactionRate: z.number().nullable(),
+  /** petitions repeating an earlier one of the same petitioner on the same matter */
+  repeats: z.number().int(),
+  repeatRate: z.number().nullable(),
+  overdue: z.number().int(),
+});
+export type PetitionStats = z.infer<typeof PetitionStats>;
