@@ -3,7 +3,8 @@
 --
 -- A case counts in the subtree of every org `caseInSubtree` finds it under: the roots (a whole-tree query
 -- takes every case), and every org whose path is a prefix of the case's area path, of its owner's, of its
--- first receiver's or of one of its handling units' path. Its counters are added to each of those orgs, so
+-- first receiver's or of one of its handling units' path — grids and communities excepted (a few cases a
+-- day each: the reader counts those from the cases, and counters there would be a row per case). Its counters are added to each of those orgs, so
 -- the counters of one org summed over days are what the raw query over its subtree answers.
 --
 -- Each count of KpiCounts is a condition on one timestamp of the case (its day), except 应办结, which counts
@@ -71,28 +72,36 @@ CREATE FUNCTION kpi_top_category(category integer) RETURNS integer LANGUAGE sql 
   SELECT id FROM up WHERE parent_id IS NULL
 $$;
 --> statement-breakpoint
--- the orgs whose subtree holds the case (`caseInSubtree`), given the orgs of its handling units
-CREATE FUNCTION kpi_case_orgs(c cases, handler_orgs integer[]) RETURNS integer[] LANGUAGE sql STABLE AS $$
+-- the orgs whose subtree holds a case (`caseInSubtree`), from its area path, owner, first receiver and handling
+-- units; grids and communities are left out: their few cases are read from the cases themselves
+CREATE FUNCTION kpi_case_orgs(area_path text, current_org integer, first_receiver integer, handler_orgs integer[])
+RETURNS integer[] LANGUAGE sql STABLE AS $$
   WITH paths AS (
-    SELECT c.area_path AS p WHERE c.area_path IS NOT NULL
+    SELECT area_path AS p WHERE area_path IS NOT NULL
     UNION ALL
-    SELECT x.path FROM orgs x WHERE x.id = ANY (ARRAY[c.current_org_id, c.first_receiver_org_id] || handler_orgs)
+    SELECT x.path FROM orgs x WHERE x.id = ANY (ARRAY[current_org, first_receiver] || handler_orgs)
   )
   SELECT coalesce(array_agg(o.id ORDER BY o.id), '{}') FROM orgs o
-  WHERE o.parent_id IS NULL
-     OR (o.id IN (SELECT s::integer FROM paths, unnest(string_to_array(trim(BOTH '/' FROM p), '/')) AS s
-                  WHERE s ~ '^[0-9]+$')
-         AND EXISTS (SELECT 1 FROM paths WHERE starts_with(paths.p, o.path)))
+  WHERE o.kind NOT IN ('grid', 'community')
+    AND (o.parent_id IS NULL
+         OR (o.id IN (SELECT s::integer FROM paths, unnest(string_to_array(trim(BOTH '/' FROM p), '/')) AS s
+                      WHERE s ~ '^[0-9]+$')
+             AND EXISTS (SELECT 1 FROM paths WHERE starts_with(paths.p, o.path))))
 $$;
 --> statement-breakpoint
 -- the handling units of a case as they stand
 CREATE FUNCTION kpi_case_handlers(of_case integer) RETURNS integer[] LANGUAGE sql STABLE AS $$
-  SELECT coalesce(array_agg(h.org_id), '{}') FROM case_handlers h WHERE h.case_id = of_case
+  SELECT coalesce(array_agg(h.org_id ORDER BY h.org_id), '{}') FROM case_handlers h WHERE h.case_id = of_case
 $$;
 --> statement-breakpoint
--- the dimension values of a case
-CREATE FUNCTION kpi_case_dims(c cases) RETURNS TABLE ("dim" text, "dim_id" integer) LANGUAGE sql STABLE AS $$
-  VALUES ('category', coalesce(kpi_top_category(c.category_id), 0)),
+CREATE FUNCTION kpi_orgs_of(c cases, handler_orgs integer[]) RETURNS integer[] LANGUAGE sql STABLE AS $$
+  SELECT kpi_case_orgs(c.area_path, c.current_org_id, c.first_receiver_org_id, handler_orgs)
+$$;
+--> statement-breakpoint
+-- the dimension values of a case, given its first-level category
+CREATE FUNCTION kpi_case_dims(c cases, top_category integer) RETURNS TABLE ("dim" text, "dim_id" integer)
+LANGUAGE sql IMMUTABLE AS $$
+  VALUES ('category', coalesce(top_category, 0)),
          ('lead_unit', coalesce(c.lead_unit_id, 0)),
          ('district', coalesce(c.district_id, 0)),
          ('town', coalesce(c.town_id, 0))
@@ -136,7 +145,7 @@ CREATE FUNCTION kpi_apply(o cases, om integer[], n cases, nm integer[]) RETURNS 
   FROM (SELECT -1 AS sign, o AS c, om AS orgs WHERE (o).id IS NOT NULL
         UNION ALL SELECT 1, n, nm WHERE (n).id IS NOT NULL) s
   CROSS JOIN LATERAL unnest(s.orgs) AS m(org_id)
-  CROSS JOIN LATERAL kpi_case_dims(s.c) AS d
+  CROSS JOIN LATERAL kpi_case_dims(s.c, kpi_top_category((s.c).category_id)) AS d
   CROSS JOIN LATERAL kpi_case_events(s.c) AS e
   GROUP BY m.org_id, d.dim, e.day, d.dim_id
   HAVING sum(s.sign * e."total") <> 0
@@ -187,7 +196,7 @@ CREATE FUNCTION kpi_apply(o cases, om integer[], n cases, nm integer[]) RETURNS 
   FROM (SELECT -1 AS sign, o AS c, om AS orgs WHERE (o).id IS NOT NULL
         UNION ALL SELECT 1, n, nm WHERE (n).id IS NOT NULL) s
   CROSS JOIN LATERAL unnest(s.orgs) AS m(org_id)
-  CROSS JOIN LATERAL kpi_case_dims(s.c) AS d
+  CROSS JOIN LATERAL kpi_case_dims(s.c, kpi_top_category((s.c).category_id)) AS d
   CROSS JOIN LATERAL kpi_case_span(s.c) AS e
   GROUP BY m.org_id, d.dim, e.closed_day, e.deadline_day, d.dim_id
   HAVING sum(s.sign * e.cases) <> 0 OR sum(s.sign * e.on_time) <> 0
@@ -203,12 +212,12 @@ DECLARE
 BEGIN
   IF current_setting('shanzhi.kpi_aggregates', true) = 'off' THEN RETURN NULL; END IF;
   IF TG_OP = 'INSERT' THEN
-    PERFORM kpi_apply(NULL, NULL, NEW, kpi_case_orgs(NEW, kpi_case_handlers(NEW.id)));
+    PERFORM kpi_apply(NULL, NULL, NEW, kpi_orgs_of(NEW, kpi_case_handlers(NEW.id)));
   ELSIF TG_OP = 'DELETE' THEN
-    PERFORM kpi_apply(OLD, kpi_case_orgs(OLD, kpi_case_handlers(OLD.id)), NULL, NULL);
+    PERFORM kpi_apply(OLD, kpi_orgs_of(OLD, kpi_case_handlers(OLD.id)), NULL, NULL);
   ELSE
     handlers := kpi_case_handlers(NEW.id);
-    PERFORM kpi_apply(OLD, kpi_case_orgs(OLD, handlers), NEW, kpi_case_orgs(NEW, handlers));
+    PERFORM kpi_apply(OLD, kpi_orgs_of(OLD, handlers), NEW, kpi_orgs_of(NEW, handlers));
   END IF;
   RETURN NULL;
 END;
@@ -231,8 +240,8 @@ BEGIN
   was_orgs := now_orgs;
   IF TG_OP IN ('INSERT', 'UPDATE') THEN was_orgs := array_remove(was_orgs, NEW.org_id); END IF;
   IF TG_OP IN ('DELETE', 'UPDATE') THEN was_orgs := was_orgs || OLD.org_id; END IF;
-  was_orgs := kpi_case_orgs(c, was_orgs);
-  now_orgs := kpi_case_orgs(c, now_orgs);
+  was_orgs := kpi_orgs_of(c, was_orgs);
+  now_orgs := kpi_orgs_of(c, now_orgs);
   IF was_orgs IS DISTINCT FROM now_orgs THEN PERFORM kpi_apply(c, was_orgs, c, now_orgs); END IF;
   RETURN NULL;
 END;
@@ -247,26 +256,35 @@ BEGIN
   LOCK TABLE kpi_day_counts, kpi_due_spans IN ACCESS EXCLUSIVE MODE;
   DELETE FROM kpi_day_counts;
   DELETE FROM kpi_due_spans;
+  -- each case with what decides its orgs (the orgs computed once per distinct combination) and its category
   CREATE TEMPORARY TABLE kpi_rebuild_cases ON COMMIT DROP AS
-    SELECT c.id, kpi_case_orgs(c, coalesce(h.orgs, '{}')) AS orgs
+    SELECT c.id, coalesce(c.area_path, '') AS area_path, c.current_org_id, coalesce(c.first_receiver_org_id, 0) AS first_receiver,
+           coalesce(h.orgs, '{}') AS handlers, kpi_top_category(c.category_id) AS top_category
     FROM cases c
-    LEFT JOIN (SELECT case_id, array_agg(org_id) AS orgs FROM case_handlers GROUP BY case_id) h ON h.case_id = c.id;
+    LEFT JOIN (SELECT case_id, array_agg(org_id ORDER BY org_id) AS orgs FROM case_handlers GROUP BY case_id) h
+      ON h.case_id = c.id;
+  CREATE TEMPORARY TABLE kpi_rebuild_orgs ON COMMIT DROP AS
+    SELECT s.*, kpi_case_orgs(nullif(s.area_path, ''), s.current_org_id, nullif(s.first_receiver, 0), s.handlers) AS orgs
+    FROM (SELECT DISTINCT area_path, current_org_id, first_receiver, handlers FROM kpi_rebuild_cases) s;
   INSERT INTO kpi_day_counts ("org_id", "dim", "day", "dim_id", "total", "duplicates", "dispatched", "accepted", "accepted_on_time", "returned", "extended", "replied", "reworked", "due_for_callback", "callbacks", "valid_callbacks", "contacted", "solved", "satisfied", "basically_satisfied", "closed_due", "closed_due_on_time", "deadline_due", "deadline_closed", "deadline_on_time")
   SELECT m.org_id, d.dim, e.day, d.dim_id, sum(e."total"), sum(e."duplicates"), sum(e."dispatched"), sum(e."accepted"), sum(e."accepted_on_time"), sum(e."returned"), sum(e."extended"), sum(e."replied"), sum(e."reworked"), sum(e."due_for_callback"), sum(e."callbacks"), sum(e."valid_callbacks"), sum(e."contacted"), sum(e."solved"), sum(e."satisfied"), sum(e."basically_satisfied"), sum(e."closed_due"), sum(e."closed_due_on_time"), sum(e."deadline_due"), sum(e."deadline_closed"), sum(e."deadline_on_time")
   FROM kpi_rebuild_cases r
+  JOIN kpi_rebuild_orgs o USING (area_path, current_org_id, first_receiver, handlers)
   JOIN cases c ON c.id = r.id
-  CROSS JOIN LATERAL unnest(r.orgs) AS m(org_id)
-  CROSS JOIN LATERAL kpi_case_dims(c) AS d
+  CROSS JOIN LATERAL unnest(o.orgs) AS m(org_id)
+  CROSS JOIN LATERAL kpi_case_dims(c, r.top_category) AS d
   CROSS JOIN LATERAL kpi_case_events(c) AS e
   GROUP BY m.org_id, d.dim, e.day, d.dim_id;
   INSERT INTO kpi_due_spans ("org_id", "dim", "closed_day", "deadline_day", "dim_id", "cases", "on_time")
   SELECT m.org_id, d.dim, e.closed_day, e.deadline_day, d.dim_id, sum(e.cases), sum(e.on_time)
   FROM kpi_rebuild_cases r
+  JOIN kpi_rebuild_orgs o USING (area_path, current_org_id, first_receiver, handlers)
   JOIN cases c ON c.id = r.id
-  CROSS JOIN LATERAL unnest(r.orgs) AS m(org_id)
-  CROSS JOIN LATERAL kpi_case_dims(c) AS d
+  CROSS JOIN LATERAL unnest(o.orgs) AS m(org_id)
+  CROSS JOIN LATERAL kpi_case_dims(c, r.top_category) AS d
   CROSS JOIN LATERAL kpi_case_span(c) AS e
   GROUP BY m.org_id, d.dim, e.closed_day, e.deadline_day, d.dim_id;
+  DROP TABLE kpi_rebuild_orgs;
   DROP TABLE kpi_rebuild_cases;
 END;
 $$;

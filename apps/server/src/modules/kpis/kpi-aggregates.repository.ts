@@ -1,7 +1,15 @@
 import { beijingMidnightOfDate, EMPTY_KPI_COUNTS, type KpiCounts, toBeijingDate } from '@shanzhi/shared';
 import { sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows } from '../../platform/db/database.js';
-import { type CountScope, countDueSince, type DueCounts, type KpiGrouping } from './kpi-counts.repository.js';
+import {
+  type CountScope,
+  countDueSince,
+  countKpis,
+  countKpisBy,
+  countKpisPerBucket,
+  type DueCounts,
+  type KpiGrouping,
+} from './kpi-counts.repository.js';
 
 /**
  * The counts of `kpi-counts.repository.ts`, read from the counters migration 0028 keeps per Beijing day, org
@@ -11,7 +19,8 @@ import { type CountScope, countDueSince, type DueCounts, type KpiGrouping } from
  * 应办结 is the one count that is not a sum of day counters: a case counts when it was closed in the window or
  * its deadline fell in the window before `now`. It is taken as closed + deadline − both (the pairs of days
  * in `kpi_due_spans`), over the deadlines of the days before today; today's deadlines already passed are
- * read from the cases (`countDueSince`), the few of one day.
+ * read from the cases (`countDueSince`), the few of one day. Grids and communities keep no counters (a few
+ * cases a day each, where counters would be a row per case): their counts are taken from the cases.
  */
 
 /** The dimension of the counters a grouping reads; the totals sum over the first-level categories. */
@@ -50,6 +59,20 @@ interface DayRow extends Record<string, unknown> {
 /** The org id of a subtree path (`/1/4/27/` → 27). */
 function orgIdOfPath(path: string): number {
   return Number(path.split('/').filter(Boolean).at(-1));
+}
+
+/** Whether the org of a subtree path keeps counters (all but grids and communities, see migration 0028). */
+async function keepsCounters(db: DbOrTx, path: string): Promise<boolean> {
+  const [org] = await queryRows<{ kind: string }>(
+    db,
+    sql`select kind from orgs where id = ${orgIdOfPath(path)}`,
+  );
+  return org !== undefined && org.kind !== 'grid' && org.kind !== 'community';
+}
+
+/** Leaves out the groups with nothing counted. */
+function counted<K>(groups: Map<K, KpiCounts>): Map<K, KpiCounts> {
+  return new Map([...groups].filter(([, c]) => Object.values(c).some((n) => n !== 0)));
 }
 
 /** The Beijing day of a Beijing midnight; refuses an instant that is not one (the counters keep whole days). */
@@ -141,26 +164,25 @@ async function readCounts(
     const passedToday = await countDueSince(db, scope, beijingMidnightOfDate(today), groupBy);
     for (const [g, due] of passedToday) if (!groupBy || g !== 0) adjust(`${slot}:${g}`, due, 1);
   }
-  for (const [key, c] of counts) {
-    c.overdue = c.dueToClose - c.closedOnTime;
-    // a group is listed for what it counts, not for zeroed counters
-    if (Object.values(c).every((n) => n === 0)) counts.delete(key);
-  }
-  return counts;
+  for (const c of counts.values()) c.overdue = c.dueToClose - c.closedOnTime;
+  // a group is listed for what it counts, not for counters that came back to zero
+  return counted(counts);
 }
 
 /** `countKpis` from the counters. */
 export async function readKpis(db: DbOrTx, scope: CountScope): Promise<KpiCounts> {
+  if (!(await keepsCounters(db, scope.path))) return countKpis(db, scope);
   const counts = await readCounts(db, scope.path, [scope.from, scope.to], scope.now);
   return counts.get('0:0') ?? { ...EMPTY_KPI_COUNTS };
 }
 
-/** `countKpisBy` from the counters. */
+/** `countKpisBy` from the counters; only the groups with something counted. */
 export async function readKpisBy(
   db: DbOrTx,
   scope: CountScope,
   groupBy: KpiGrouping,
 ): Promise<Map<number, KpiCounts>> {
+  if (!(await keepsCounters(db, scope.path))) return counted(await countKpisBy(db, scope, groupBy));
   const counts = await readCounts(db, scope.path, [scope.from, scope.to], scope.now, groupBy);
   return new Map([...counts].map(([key, c]) => [Number(key.split(':')[1]), c]));
 }
@@ -172,6 +194,7 @@ export async function readKpisPerBucket(
   bounds: readonly Date[],
   now: Date,
 ): Promise<KpiCounts[]> {
+  if (!(await keepsCounters(db, path))) return countKpisPerBucket(db, path, bounds, now);
   const counts = await readCounts(db, path, bounds, now);
   return bounds.slice(1).map((_, i) => counts.get(`${i}:0`) ?? { ...EMPTY_KPI_COUNTS });
 }
