@@ -115,7 +115,7 @@ it('answers what the raw counts answer, over random histories', async () => {
         }
       },
     ),
-    { numRuns: 25 },
+    { numRuns: 40 },
   );
   // the counters the triggers kept are the counters a rebuild computes from the cases
   const snapshot = async () => [
