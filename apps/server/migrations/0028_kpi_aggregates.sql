@@ -63,20 +63,23 @@ CREATE FUNCTION kpi_day(t timestamptz) RETURNS date LANGUAGE sql IMMUTABLE AS $$
 $$;
 --> statement-breakpoint
 -- the first-level category of a catalog category
-CREATE FUNCTION kpi_top_category(category integer) RETURNS integer LANGUAGE sql STABLE AS $$
-  WITH RECURSIVE up AS (
+CREATE FUNCTION kpi_top_category(category integer) RETURNS integer LANGUAGE plpgsql STABLE AS $$
+BEGIN
+  RETURN (WITH RECURSIVE up AS (
     SELECT id, parent_id FROM catalog_categories WHERE id = category
     UNION ALL
     SELECT k.id, k.parent_id FROM catalog_categories k JOIN up ON k.id = up.parent_id
   )
-  SELECT id FROM up WHERE parent_id IS NULL
+  SELECT id FROM up WHERE parent_id IS NULL);
+END;
 $$;
 --> statement-breakpoint
 -- the orgs whose subtree holds a case (`caseInSubtree`), from its area path, owner, first receiver and handling
 -- units; grids and communities are left out: their few cases are read from the cases themselves
 CREATE FUNCTION kpi_case_orgs(area_path text, current_org integer, first_receiver integer, handler_orgs integer[])
-RETURNS integer[] LANGUAGE sql STABLE AS $$
-  WITH paths AS (
+RETURNS integer[] LANGUAGE plpgsql STABLE AS $$
+BEGIN
+  RETURN (WITH paths AS (
     SELECT area_path AS p WHERE area_path IS NOT NULL
     UNION ALL
     SELECT x.path FROM orgs x WHERE x.id = ANY (ARRAY[current_org, first_receiver] || handler_orgs)
@@ -86,7 +89,8 @@ RETURNS integer[] LANGUAGE sql STABLE AS $$
     AND (o.parent_id IS NULL
          OR (o.id IN (SELECT s::integer FROM paths, unnest(string_to_array(trim(BOTH '/' FROM p), '/')) AS s
                       WHERE s ~ '^[0-9]+$')
-             AND EXISTS (SELECT 1 FROM paths WHERE starts_with(paths.p, o.path))))
+             AND EXISTS (SELECT 1 FROM paths WHERE starts_with(paths.p, o.path)))));
+END;
 $$;
 --> statement-breakpoint
 -- the handling units of a case as they stand
@@ -139,7 +143,9 @@ $$;
 --> statement-breakpoint
 -- moves the counters from a case as it was (`o` under the orgs `om`) to the case as it is (`n` under `nm`);
 -- either side may be absent (null id): an insert, a delete. Rows that cancel out are not written.
-CREATE FUNCTION kpi_apply(o cases, om integer[], n cases, nm integer[]) RETURNS void LANGUAGE sql AS $$
+-- PL/pgSQL, as the functions the triggers call, so that their plans are kept from one call to the next.
+CREATE FUNCTION kpi_apply(o cases, om integer[], n cases, nm integer[]) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
   INSERT INTO kpi_day_counts AS k ("org_id", "dim", "day", "dim_id", "total", "duplicates", "dispatched", "accepted", "accepted_on_time", "returned", "extended", "replied", "reworked", "due_for_callback", "callbacks", "valid_callbacks", "contacted", "solved", "satisfied", "basically_satisfied", "closed_due", "closed_due_on_time", "deadline_due", "deadline_closed", "deadline_on_time")
   SELECT m.org_id, d.dim, e.day, d.dim_id, sum(s.sign * e."total"), sum(s.sign * e."duplicates"), sum(s.sign * e."dispatched"), sum(s.sign * e."accepted"), sum(s.sign * e."accepted_on_time"), sum(s.sign * e."returned"), sum(s.sign * e."extended"), sum(s.sign * e."replied"), sum(s.sign * e."reworked"), sum(s.sign * e."due_for_callback"), sum(s.sign * e."callbacks"), sum(s.sign * e."valid_callbacks"), sum(s.sign * e."contacted"), sum(s.sign * e."solved"), sum(s.sign * e."satisfied"), sum(s.sign * e."basically_satisfied"), sum(s.sign * e."closed_due"), sum(s.sign * e."closed_due_on_time"), sum(s.sign * e."deadline_due"), sum(s.sign * e."deadline_closed"), sum(s.sign * e."deadline_on_time")
   FROM (SELECT -1 AS sign, o AS c, om AS orgs WHERE (o).id IS NOT NULL
@@ -202,6 +208,7 @@ CREATE FUNCTION kpi_apply(o cases, om integer[], n cases, nm integer[]) RETURNS 
   HAVING sum(s.sign * e.cases) <> 0 OR sum(s.sign * e.on_time) <> 0
   ON CONFLICT ("org_id", "dim", "closed_day", "deadline_day", "dim_id") DO UPDATE SET
     "cases" = k."cases" + excluded."cases", "on_time" = k."on_time" + excluded."on_time";
+END;
 $$;
 --> statement-breakpoint
 -- a case written: its counters follow. `SET LOCAL shanzhi.kpi_aggregates = 'off'` skips it for a bulk load
