@@ -169,6 +169,42 @@ export async function countKpisBy(
   return new Map(rows.map((r) => [Number(r.group_id), countsOf(r)]));
 }
 
+/** The counts 应办结 depends on `now` for: the due cases, the closed ones and those closed on time. */
+export type DueCounts = Pick<KpiCounts, 'dueToClose' | 'closed' | 'closedOnTime'>;
+
+/**
+ * What the deadlines passed in [`since`, `now`) add to the due counts of the window [from, to) (`since` at or
+ * after `from`, `now` before `to`): the due counts at `now` less those at `since`, per group (0 without one).
+ * Only the cases whose deadline lies in [`since`, `now`) can differ, so only those are read.
+ */
+export async function countDueSince(
+  db: DbOrTx,
+  scope: CountScope,
+  since: Date,
+  groupBy?: KpiGrouping,
+): Promise<Map<number, DueCounts>> {
+  const atNow = countConditions(windowOf(scope));
+  const atSince = countConditions({ ...windowOf(scope), dueEnd: at(since) });
+  const added = (key: keyof DueCounts) =>
+    sql`(count(*) filter (where ${atNow[key]}) - count(*) filter (where ${atSince[key]}))::int
+        as ${sql.identifier(key)}`;
+  const group = groupBy ? col(groupBy) : sql`0`;
+  const rows = await queryRows<DueCounts & { group_id: number }>(
+    db,
+    sql`select ${group} as group_id, ${added('dueToClose')}, ${added('closed')}, ${added('closedOnTime')}
+        from cases
+        where cases.resolve_deadline >= ${at(since)} and cases.resolve_deadline < ${at(scope.now)}
+          and ${caseInSubtree(scope.path)}
+        group by 1`,
+  );
+  return new Map(
+    rows.map((r) => [
+      Number(r.group_id),
+      { dueToClose: Number(r.dueToClose), closed: Number(r.closed), closedOnTime: Number(r.closedOnTime) },
+    ]),
+  );
+}
+
 /**
  * The counts per bucket of a trend, in one aggregate: each case joins the buckets its timestamps fall in
  * (`width_bucket` over the sorted bounds), and each count is taken over its bucket's own window. Answers

@@ -15,7 +15,8 @@ import type { AppContext } from '../../platform/context.js';
 import { findOrgBriefs } from '../orgs/org-briefs.repository.js';
 import { loadOrgInScope } from '../orgs/orgs.service.js';
 import { orgs } from '../orgs/orgs.tables.js';
-import { countKpis, countKpisBy, countKpisPerBucket, type KpiGrouping } from './kpi-counts.repository.js';
+import { readKpis, readKpisBy, readKpisPerBucket } from './kpi-aggregates.repository.js';
+import type { KpiGrouping } from './kpi-counts.repository.js';
 import { type KpiPeriod, periodOf, trendSlots } from './kpi-period.js';
 import { readKpiSettings } from './kpi-settings.service.js';
 
@@ -42,7 +43,7 @@ export async function getKpiReport(ctx: AppContext, actor: Actor, query: KpiQuer
   const now = ctx.clock.now();
   const period = periodOf(query, now);
   const [org, settings] = await Promise.all([reportOrg(ctx, actor, query.org), readKpiSettings(ctx)]);
-  const counts = await countKpis(ctx.db, { path: org.path, from: period.from, to: period.to, now });
+  const counts = await readKpis(ctx.db, { path: org.path, from: period.from, to: period.to, now });
   const { flagThreshold: _, ...config } = settings;
   return { org: org.view, ...periodView(period), counts, rates: computeKpis(counts, config), config };
 }
@@ -83,7 +84,7 @@ export async function getKpiRanking(ctx: AppContext, actor: Actor, query: KpiRan
   const period = periodOf(query, now);
   const settings = await readKpiSettings(ctx);
   const threshold = query.threshold ?? settings.flagThreshold;
-  const byGroup = await countKpisBy(
+  const byGroup = await readKpisBy(
     ctx.db,
     { path: actor.scopePath, from: period.from, to: period.to, now },
     GROUPING[query.level],
@@ -104,7 +105,7 @@ export async function getKpiTrend(ctx: AppContext, actor: Actor, query: KpiTrend
   const slots = trendSlots(period, query.bucket);
   const [org, settings] = await Promise.all([reportOrg(ctx, actor, query.org), readKpiSettings(ctx)]);
   const bounds = [...slots.map((s) => s.from), period.to];
-  const perBucket = await countKpisPerBucket(ctx.db, org.path, bounds, now);
+  const perBucket = await readKpisPerBucket(ctx.db, org.path, bounds, now);
   const items = slots.map((slot, i) => {
     const counts = perBucket[i]!;
     const all = computeKpis(counts, settings);
