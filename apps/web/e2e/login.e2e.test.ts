@@ -33,6 +33,11 @@ const MEDIATION_ALL = ['纠纷登记', '纠纷列表', '我的调解', '调解�
 /** …and what supervisors and leaders read: the list, the numbers and the committees. */
 const MEDIATION_READ = ['纠纷列表', '调解统计', '调解组织'];
 
+/** 便民服务: the orders for those who read them (market.read) … */
+const MARKET = ['服务订单'];
+/** …with the merchants' order desk for those who accept orders (a merchant, and the administrator). */
+const MARKET_ALL = ['接单工作台', '服务订单'];
+
 /** What each demo account finds in the side menu: the spec of `menu.ts` against the seeded grants. */
 const MENUS: Record<string, string[]> = {
   // the administrator holds the work queues' permissions to grant them, not to work them
@@ -45,6 +50,7 @@ const MENUS: Record<string, string[]> = {
     '指挥大屏',
     ...GRID,
     ...MEDIATION_ALL,
+    ...MARKET_ALL,
     ...REFERENCE,
     '知识库',
     '用户管理',
@@ -53,7 +59,7 @@ const MENUS: Record<string, string[]> = {
     '开放接口',
     '审计日志',
   ],
-  agent: ['首页', '坐席受理', '工单查询', '回访', ...MEDIATION, ...REFERENCE],
+  agent: ['首页', '坐席受理', '工单查询', '回访', ...MEDIATION, ...MARKET, ...REFERENCE],
   dispatcher: [
     '首页',
     '坐席受理',
@@ -64,6 +70,7 @@ const MENUS: Record<string, string[]> = {
     '指挥大屏',
     ...GRID,
     ...MEDIATION,
+    ...MARKET,
     ...REFERENCE,
     '用户管理',
   ],
@@ -77,6 +84,7 @@ const MENUS: Record<string, string[]> = {
     '指挥大屏',
     ...GRID,
     ...MEDIATION,
+    ...MARKET,
     ...REFERENCE,
     '用户管理',
   ],

@@ -118,6 +118,18 @@ const MediationStatsPage = lazyPage(() =>
 const CommitteesPage = lazyPage(() =>
   import('../features/mediation/pages/CommitteesPage.js').then((m) => m.CommitteesPage),
 );
+const MerchantWorkbenchPage = lazyPage(() =>
+  import('../features/marketplace/pages/MerchantWorkbenchPage.js').then((m) => m.MerchantWorkbenchPage),
+);
+const MarketOrdersPage = lazyPage(() =>
+  import('../features/marketplace/pages/MarketOrdersPage.js').then((m) => m.MarketOrdersPage),
+);
+const PortalMarketPage = lazyPage(() =>
+  import('../features/marketplace/pages/PortalMarketPage.js').then((m) => m.PortalMarketPage),
+);
+const PortalMarketOrderPage = lazyPage(() =>
+  import('../features/marketplace/pages/PortalMarketOrderPage.js').then((m) => m.PortalMarketOrderPage),
+);
 const DashboardPage = lazyPage(() =>
   import('../features/dashboard/pages/DashboardPage.js').then((m) => m.DashboardPage),
 );
@@ -157,6 +169,8 @@ const PAGES: Record<string, ComponentType> = {
   '/mediation/mine': MyDisputesPage,
   '/mediation/stats': MediationStatsPage,
   '/mediation/committees': CommitteesPage,
+  '/market/workbench': MerchantWorkbenchPage,
+  '/market/orders': MarketOrdersPage,
 };
 
 function pageElement(page: MenuPage) {
@@ -181,6 +195,8 @@ export const router = createBrowserRouter([
       { path: '/login', element: <LoginPage /> },
       { path: '/portal', element: <PortalPage /> },
       { path: '/portal/mediation', element: <PortalMediationPage /> },
+      { path: '/portal/market', element: <PortalMarketPage /> },
+      { path: '/portal/market/orders/:id', element: <PortalMarketOrderPage /> },
       phoneRoutes,
       // the command hall's wall: full screen, outside the console's chrome
       { path: '/dashboard', element: <DashboardPage /> },

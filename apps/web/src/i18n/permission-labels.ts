@@ -31,6 +31,8 @@ const GROUP_LABELS: Record<string, Label> = {
   grid_visit: { zh: '入户走访', en: 'Household visits' },
   mediation: { zh: '矛盾纠纷调解', en: 'Mediation' },
   report: { zh: '报告', en: 'Reports' },
+  market: { zh: '便民服务', en: 'Convenience services' },
+  market_order: { zh: '便民服务订单', en: 'Service orders' },
 };
 
 type CaseActionPermission = `case.${CaseAction}`;
@@ -113,6 +115,18 @@ const OTHER_PERMISSION_LABELS: Record<Exclude<Permission, CaseActionPermission>,
   'report.read': { zh: '查看报告', en: 'View reports' },
   'report.generate': { zh: '生成报告', en: 'Generate reports' },
   'report.configure': { zh: '设置定时报告', en: 'Schedule reports' },
+  'market.read': { zh: '查看便民服务订单', en: 'View service orders' },
+  'market_order.order': { zh: '代群众下单', en: 'Order a service for a caller' },
+  'market_order.offer': { zh: '服务订单派单', en: 'Offer orders to merchants' },
+  'market_order.expire': { zh: '服务订单超时转派', en: 'Pass on expired offers' },
+  'market_order.queue': { zh: '服务订单转中心', en: 'Queue orders at the centre' },
+  'market_order.accept': { zh: '接单', en: 'Accept orders' },
+  'market_order.refuse': { zh: '拒单', en: 'Refuse orders' },
+  'market_order.depart': { zh: '出发', en: 'Set out' },
+  'market_order.start': { zh: '开始服务', en: 'Start the service' },
+  'market_order.complete': { zh: '完成服务', en: 'Complete the service' },
+  'market_order.rate': { zh: '评价服务', en: 'Rate the service' },
+  'market_order.cancel': { zh: '取消服务订单', en: 'Cancel service orders' },
 };
 
 const CASE_ACTION_PERMISSIONS = new Set<string>(CASE_ACTIONS.map((action) => `case.${action}`));

@@ -3,6 +3,7 @@ import { CASE_ACTIONS, type CaseAction } from '../cases/case-actions.js';
 import { CASE_TRANSITIONS } from '../cases/case-state-machine.js';
 import type { GridFindingAction } from '../grid/grid-finding-lifecycle.js';
 import type { GridTaskAction } from '../grid/grid-task-lifecycle.js';
+import type { MarketOrderAction } from '../marketplace/market-order-lifecycle.js';
 import type { CaseMediationAction } from '../mediation/case-mediation-lifecycle.js';
 import { DISPUTE_ACTIONS, DISPUTE_TRANSITIONS, type DisputeAction } from '../mediation/dispute-lifecycle.js';
 import type { Role } from './roles.js';
@@ -138,6 +139,20 @@ export const PERMISSIONS = [
   'report.generate',
   // which reports the platform produces by itself, for which orgs, when (定时报告)
   'report.configure',
+  // the convenience-service marketplace (民需我应): reading orders (a merchant his own), and one permission per
+  // order action (`market_order.<action>`)
+  'market.read',
+  'market_order.order',
+  'market_order.offer',
+  'market_order.expire',
+  'market_order.queue',
+  'market_order.accept',
+  'market_order.refuse',
+  'market_order.depart',
+  'market_order.start',
+  'market_order.complete',
+  'market_order.rate',
+  'market_order.cancel',
 ] as const;
 export const Permission = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof Permission>;
@@ -160,6 +175,11 @@ export function gridTaskPermissionOf(action: GridTaskAction): Permission {
 /** The permission of dispute action `action`: `mediation.agree` … */
 export function mediationPermissionOf(action: DisputeAction): Permission {
   return `mediation.${action}` as Permission;
+}
+
+/** The permission of service-order action `action`: `market_order.accept` … */
+export function marketOrderPermissionOf(action: MarketOrderAction): Permission {
+  return `market_order.${action}` as Permission;
 }
 
 /** The permission of a case's mediation step: `case.convert_to_dispute` … */
@@ -215,6 +235,8 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'mediation.read',
     ...mediationActionGrants('agent'),
     'case.convert_to_dispute',
+    'market.read',
+    'market_order.order',
   ],
   dispatcher: [
     ...STAFF_READ,
@@ -241,6 +263,9 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'case.convert_to_dispute',
     'report.read',
     'report.generate',
+    'market.read',
+    'market_order.offer',
+    'market_order.cancel',
   ],
   handler: [
     ...STAFF_READ,
@@ -317,6 +342,15 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'report.read',
     'report.generate',
   ],
-  merchant: ['catalog.read'],
+  merchant: [
+    'catalog.read',
+    'market.read',
+    'market_order.accept',
+    'market_order.refuse',
+    'market_order.depart',
+    'market_order.start',
+    'market_order.complete',
+    'market_order.cancel',
+  ],
   admin: [...PERMISSIONS],
 };

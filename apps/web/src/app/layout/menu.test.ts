@@ -32,6 +32,15 @@ describe('the side menu', () => {
     expect(pathsOf(viewer(role))).toContain(path);
   });
 
+  it('gives the merchant his order desk and his orders, and the centre the orders alone', () => {
+    expect(pathsOf(viewer('merchant'))).toEqual(
+      expect.arrayContaining(['/market/workbench', '/market/orders']),
+    );
+    expect(pathsOf(viewer('dispatcher'))).toContain('/market/orders');
+    expect(pathsOf(viewer('dispatcher'))).not.toContain('/market/workbench');
+    expect(pathsOf(viewer('handler'))).not.toContain('/market/orders');
+  });
+
   it('refuses a page by its address as it hides it from the menu', () => {
     const dispatch = findMenuPage('/dispatch')!;
     expect(canOpen(dispatch, viewer('admin'))).toBe(false);

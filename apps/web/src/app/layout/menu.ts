@@ -287,6 +287,27 @@ export const MENU: readonly MenuEntry[] = [
     ],
   },
   {
+    key: 'market',
+    labelKey: 'menu.group.market',
+    icon: ShopOutlined,
+    pages: [
+      {
+        path: '/market/workbench',
+        labelKey: 'menu.marketWorkbench',
+        hintKey: 'menu.hint.marketWorkbench',
+        icon: ScheduleOutlined,
+        permission: 'market_order.accept',
+      },
+      {
+        path: '/market/orders',
+        labelKey: 'menu.marketOrders',
+        hintKey: 'menu.hint.marketOrders',
+        icon: UnorderedListOutlined,
+        permission: 'market.read',
+      },
+    ],
+  },
+  {
     key: 'reference',
     labelKey: 'menu.group.reference',
     icon: DatabaseOutlined,

@@ -1,0 +1,31 @@
+import { Card } from 'antd';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router-dom';
+import { BrandMark } from '../../../components/BrandMark.js';
+import { LanguageSwitch } from '../../../components/LanguageSwitch.js';
+import { useI18n } from '../../../i18n/I18nProvider.js';
+import styles from '../../portal/pages/PortalPage.module.css';
+
+/** The portal's frame (phone width first) around a marketplace page. */
+export function PortalShell({ children }: { children: ReactNode }) {
+  const { t } = useI18n();
+  return (
+    <div className={styles.page}>
+      <header className={styles.header}>
+        <Link to="/portal" className={styles.brand} style={{ color: 'inherit' }}>
+          <BrandMark size={36} />
+          <div>
+            <div className={styles.name}>{t('app.name')}</div>
+            <h1 className={styles.fullName}>{t('marketPortal.title')}</h1>
+          </div>
+        </Link>
+        <LanguageSwitch className={styles.lang} />
+      </header>
+      <main className={styles.main}>
+        <Card variant="borderless" className={styles.card}>
+          {children}
+        </Card>
+      </main>
+    </div>
+  );
+}
