@@ -33,10 +33,8 @@ const MEDIATION_ALL = ['纠纷登记', '纠纷列表', '我的调解', '调解�
 /** …and what supervisors and leaders read: the list, the numbers and the committees. */
 const MEDIATION_READ = ['纠纷列表', '调解统计', '调解组织'];
 
-/** 便民服务: the orders for those who read them (market.read) … */
+/** 便民服务: the orders for the centre's staff who read them (market.read). */
 const MARKET = ['服务订单'];
-/** …with the merchants' order desk for those who accept orders (a merchant, and the administrator). */
-const MARKET_ALL = ['接单工作台', '服务订单'];
 
 /** What each demo account finds in the side menu: the spec of `menu.ts` against the seeded grants. */
 const MENUS: Record<string, string[]> = {
@@ -50,7 +48,7 @@ const MENUS: Record<string, string[]> = {
     '指挥大屏',
     ...GRID,
     ...MEDIATION_ALL,
-    ...MARKET_ALL,
+    ...MARKET,
     ...REFERENCE,
     '知识库',
     '用户管理',

@@ -1,14 +1,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { gcj02ToWgs84 } from '../../../packages/shared/src/geo/gcj02.js';
-import {
-  chooseOption,
-  expectNoPageErrors,
-  openPage,
-  screenshot,
-  sharedBrowser,
-  signInQuickly,
-} from './support/browser.js';
+import { chooseOption, expectNoPageErrors, openPage, screenshot, sharedBrowser } from './support/browser.js';
+import { DEMO_PASSWORD } from './support/demo-accounts.js';
 import { orgIdByName, staffApi } from './support/staff-api.js';
 
 const browser = sharedBrowser();
@@ -65,7 +59,11 @@ describe('民需我应: a citizen orders a service and the merchant takes it', (
 
       // the demo merchant's desk shows the offer with its countdown, the caller's phone masked
       const merchant = await openPage(browser(), PHONE_SIZE);
-      await signInQuickly(merchant.page, 'merchant', '/market/workbench');
+      await merchant.page.goto('/merchant');
+      const signIn = merchant.page.getByRole('form', { name: '商户登录' });
+      await signIn.getByLabel('用户名').fill('merchant');
+      await signIn.getByLabel('密码').fill(DEMO_PASSWORD);
+      await signIn.getByRole('button', { name: /商户登录/ }).click();
       const offer = merchant.page.getByTestId(`market-order-${number}`);
       await offer.waitFor({ timeout: 30_000 });
       await offer.getByTestId('offer-countdown').waitFor();

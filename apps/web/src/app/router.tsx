@@ -118,8 +118,8 @@ const MediationStatsPage = lazyPage(() =>
 const CommitteesPage = lazyPage(() =>
   import('../features/mediation/pages/CommitteesPage.js').then((m) => m.CommitteesPage),
 );
-const MerchantWorkbenchPage = lazyPage(() =>
-  import('../features/marketplace/pages/MerchantWorkbenchPage.js').then((m) => m.MerchantWorkbenchPage),
+const MerchantDeskPage = lazyPage(() =>
+  import('../features/marketplace/pages/MerchantDeskPage.js').then((m) => m.MerchantDeskPage),
 );
 const MarketOrdersPage = lazyPage(() =>
   import('../features/marketplace/pages/MarketOrdersPage.js').then((m) => m.MarketOrdersPage),
@@ -169,7 +169,6 @@ const PAGES: Record<string, ComponentType> = {
   '/mediation/mine': MyDisputesPage,
   '/mediation/stats': MediationStatsPage,
   '/mediation/committees': CommitteesPage,
-  '/market/workbench': MerchantWorkbenchPage,
   '/market/orders': MarketOrdersPage,
 };
 
@@ -197,6 +196,8 @@ export const router = createBrowserRouter([
       { path: '/portal/mediation', element: <PortalMediationPage /> },
       { path: '/portal/market', element: <PortalMarketPage /> },
       { path: '/portal/market/orders/:id', element: <PortalMarketOrderPage /> },
+      // the merchants' desk: outside the staff console, which merchants do not enter
+      { path: '/merchant', element: <MerchantDeskPage /> },
       phoneRoutes,
       // the command hall's wall: full screen, outside the console's chrome
       { path: '/dashboard', element: <DashboardPage /> },

@@ -1545,10 +1545,7 @@ export const en: Record<MessageKey, string> = {
   // — end phone app —
   // — marketplace (民需我应) —
   'menu.group.market': 'Convenience services',
-  'menu.marketWorkbench': 'Order desk',
   'menu.marketOrders': 'Service orders',
-  'menu.hint.marketWorkbench':
-    'Orders the platform offers you: accept in time, serve, complete with the price',
   'menu.hint.marketOrders': 'Marketplace orders: offers, states and ratings',
   'market.state.ordered': 'Waiting for dispatch',
   'market.state.offered': 'Offered',
@@ -1620,4 +1617,13 @@ export const en: Record<MessageKey, string> = {
   'marketPortal.rated': 'Thank you for your rating',
   'marketPortal.cancel': 'Cancel the order',
   'marketPortal.cancelReason': 'Why you cancel',
+  'marketPortal.complain': 'Complain',
+  'marketPortal.complaintContent': 'What went wrong (it becomes a 12345 case)',
+  'marketPortal.complaintCase': 'Your complaint is 12345 case {number}',
+  'market.event.complain': 'Complaint sent to 12345',
+  'market.action.complain': 'Complain',
+  'merchantDesk.title': 'Merchant desk',
+  'merchantDesk.hint': 'The platform offers, you accept in time',
+  'merchantDesk.signIn': 'Merchant sign-in',
+  'merchantDesk.notMerchant': 'For merchants only; staff sign in to the console',
 };

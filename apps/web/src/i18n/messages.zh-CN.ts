@@ -1495,9 +1495,7 @@ export const zhCN = {
   // — end phone app —
   // — marketplace (民需我应) —
   'menu.group.market': '便民服务',
-  'menu.marketWorkbench': '接单工作台',
   'menu.marketOrders': '服务订单',
-  'menu.hint.marketWorkbench': '平台派来的订单：限时接单、上门服务、完成记价',
   'menu.hint.marketOrders': '民需我应订单：派单记录、状态与评价',
   'market.state.ordered': '待派单',
   'market.state.offered': '待接单',
@@ -1569,6 +1567,15 @@ export const zhCN = {
   'marketPortal.rated': '感谢您的评价',
   'marketPortal.cancel': '取消订单',
   'marketPortal.cancelReason': '取消原因',
+  'marketPortal.complain': '投诉',
+  'marketPortal.complaintContent': '投诉内容（将转为 12345 工单办理）',
+  'marketPortal.complaintCase': '投诉已转 12345 工单 {number}',
+  'market.event.complain': '投诉转 12345 工单',
+  'market.action.complain': '投诉',
+  'merchantDesk.title': '商户接单',
+  'merchantDesk.hint': '平台派单，限时接单',
+  'merchantDesk.signIn': '商户登录',
+  'merchantDesk.notMerchant': '此处仅供商户登录，工作人员请从工作台登录',
 } as const;
 
 /** A key of the message dictionary. */

@@ -126,6 +126,7 @@ const OTHER_PERMISSION_LABELS: Record<Exclude<Permission, CaseActionPermission>,
   'market_order.start': { zh: '开始服务', en: 'Start the service' },
   'market_order.complete': { zh: '完成服务', en: 'Complete the service' },
   'market_order.rate': { zh: '评价服务', en: 'Rate the service' },
+  'market_order.complain': { zh: '投诉服务订单', en: 'Complain about an order' },
   'market_order.cancel': { zh: '取消服务订单', en: 'Cancel service orders' },
 };
 

@@ -152,6 +152,7 @@ export const PERMISSIONS = [
   'market_order.start',
   'market_order.complete',
   'market_order.rate',
+  'market_order.complain',
   'market_order.cancel',
 ] as const;
 export const Permission = z.enum(PERMISSIONS);

@@ -52,6 +52,7 @@ export const MARKET_ORDER_ACTIONS = [
   'start',
   'complete',
   'rate',
+  'complain',
   'cancel',
 ] as const;
 export const MarketOrderAction = z.enum(MARKET_ORDER_ACTIONS);
@@ -75,6 +76,13 @@ export const MARKET_ORDER_TRANSITIONS = {
   start: { from: ['accepted', 'on_the_way'], to: 'in_service', roles: ['merchant'], label: '开始服务' },
   complete: { from: ['in_service'], to: 'completed', roles: ['merchant'], label: '完成' },
   rate: { from: ['completed'], to: 'rated', roles: ['citizen'], label: '评价' },
+  // a complaint about the service becomes a 12345 case linked to the order; the order's state stays
+  complain: {
+    from: ['accepted', 'on_the_way', 'in_service', 'completed', 'rated'],
+    to: 'same',
+    roles: ['citizen'],
+    label: '投诉',
+  },
   cancel: {
     from: OPEN,
     to: 'cancelled',
@@ -100,6 +108,7 @@ export const MARKET_ORDER_LIFECYCLE = defineLifecycle<MarketOrderState, MarketOr
     start: 'market_order.started',
     complete: 'market_order.completed',
     rate: 'market_order.rated',
+    complain: 'market_order.complained',
     cancel: 'market_order.cancelled',
   },
 });

@@ -72,6 +72,10 @@ export const RateMarketOrderInput = actionBody({
 });
 export type RateMarketOrderInput = z.infer<typeof RateMarketOrderInput>;
 
+/** `complain` 投诉: what went wrong; it becomes a 12345 case linked to the order. */
+export const ComplainMarketOrderInput = actionBody({ content: text('投诉内容', 5, 1000) });
+export type ComplainMarketOrderInput = z.infer<typeof ComplainMarketOrderInput>;
+
 /** The body of each action a person takes on an existing order (the platform's own are not on the API). */
 export const MARKET_ORDER_ACTION_INPUTS = {
   accept: MarketVersionOnlyInput,
@@ -80,12 +84,18 @@ export const MARKET_ORDER_ACTION_INPUTS = {
   start: MarketVersionOnlyInput,
   complete: CompleteMarketOrderInput,
   rate: RateMarketOrderInput,
+  complain: ComplainMarketOrderInput,
   cancel: CancelMarketOrderInput,
 } as const;
 /** An action a person takes on an existing order. */
 export type MarketOrderActionOnOrder = keyof typeof MARKET_ORDER_ACTION_INPUTS;
 /** The actions a citizen takes on his own order on the portal. */
-export const PORTAL_MARKET_ACTIONS = ['cancel', 'rate'] as const satisfies MarketOrderActionOnOrder[];
+export const PORTAL_MARKET_ACTIONS = [
+  'cancel',
+  'rate',
+  'complain',
+] as const satisfies MarketOrderActionOnOrder[];
+export type PortalMarketAction = (typeof PORTAL_MARKET_ACTIONS)[number];
 
 /** An event of an order's timeline. */
 export const MarketOrderEventView = z.object({
@@ -130,6 +140,8 @@ export const MarketOrderView = z.object({
   createdAt: z.string(),
   acceptedAt: z.string().nullable(),
   completedAt: z.string().nullable(),
+  /** the 12345 case a complaint about the order became */
+  caseNumber: z.string().nullable(),
   actions: z.array(MarketOrderAction),
   timeline: z.array(MarketOrderEventView),
 });

@@ -74,7 +74,7 @@ describe('an order from the portal to the rating', () => {
     const url = `/api/v1/portal/market/orders/${order.id}`;
     expectError(await w.asCitizen('GET', url, 'not-the-code-at-all'), 404, 'MARKET_ORDER_NOT_FOUND');
     const mine = (await w.asCitizen('GET', url, accessCode)).json();
-    expect(mine.actions).toEqual(['rate']);
+    expect(mine.actions).toEqual(['rate', 'complain']);
     const rated = await w.asCitizen('POST', `${url}/actions/rate`, accessCode, {
       version: mine.version,
       stars: 5,
@@ -123,6 +123,41 @@ describe('an order from the portal to the rating', () => {
       409,
       'RATING_WINDOW_CLOSED',
     );
+  });
+});
+
+describe('a complaint about an order', () => {
+  it('becomes a 12345 case linked to the order, once', async () => {
+    const { order, accessCode } = (await w.order(unlock())).json();
+    const accepted = (await act('merchant', order.id, 'accept', { version: order.version })).json();
+    const url = `/api/v1/portal/market/orders/${order.id}/actions/complain`;
+    const complained = await w.asCitizen('POST', url, accessCode, {
+      version: accepted.version,
+      content: '师傅接单后一直联系不上',
+    });
+    expect(complained.statusCode, complained.body).toBe(200);
+    expect(complained.json().state).toBe('accepted');
+    expect(complained.json().caseNumber).toMatch(/^WH\d{14}$/);
+    expect(complained.json().timeline.at(-1)).toMatchObject({
+      action: 'complain',
+      note: '师傅接单后一直联系不上',
+    });
+    const found = await w.api.get(`/api/v1/cases?q=${complained.json().caseNumber}`, 'dispatcher');
+    expect(found.json().items[0]).toMatchObject({ source: 'online', type: 'complaint' });
+    expectError(
+      await w.asCitizen('POST', url, accessCode, {
+        version: complained.json().version,
+        content: '再投诉一次试试',
+      }),
+      409,
+      'CONFLICT',
+    );
+    // the merchant gives it up (it counts against him), leaving him free for the next tests
+    const cancelled = await act('merchant', order.id, 'cancel', {
+      version: complained.json().version,
+      reason: '联系不上客户',
+    });
+    expect(cancelled.json()).toMatchObject({ state: 'cancelled', caseNumber: complained.json().caseNumber });
   });
 });
 

@@ -1,5 +1,6 @@
 import {
   type CancelMarketOrderInput,
+  type ComplainMarketOrderInput,
   type CompleteMarketOrderInput,
   MARKET_ORDER_LIFECYCLE,
   type MarketOrderAction,
@@ -10,6 +11,7 @@ import {
 import { eq } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.js';
 import { isInScope } from '../../platform/auth/actor.js';
+import type { AppContext } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import type {
@@ -21,14 +23,22 @@ import type {
 import { outboxInsertOf } from '../../platform/lifecycle/outbox.tables.js';
 import { updateLifecycleRow } from '../../platform/lifecycle/row-writer.js';
 import type { TransitionEnvironment } from '../../platform/lifecycle/transition.js';
+import { type PreparedRegistration, writeRegistration } from '../cases/register-case.js';
 import { orgs } from '../orgs/orgs.tables.js';
 import { marketOrderEvents, marketOrders } from './marketplace.tables.js';
 import { closeOffer, findMerchantOfUser, insertOffer, refreshMerchantScore } from './merchants.repository.js';
 import { lockOrder, type OrderRow, wasOfferedTo } from './orders.repository.js';
 
+/** What an order action runs under: the time and key, and the 12345 case a complaint opens (prepared before). */
+export interface OrderEnvironment extends TransitionEnvironment {
+  complaint?: { ctx: AppContext; prepared: PreparedRegistration };
+}
+
 /** Everything an order action looks at: the row, and the merchant the actor works for (if he is one). */
 export interface OrderScene extends LifecycleScene<OrderRow> {
   merchantId: number | null;
+  /** the case a complaint opens, for `complain` */
+  complaint?: OrderEnvironment['complaint'];
 }
 /** What an order action does. */
 export type OrderEffect = TransitionEffect<Partial<OrderRow>>;
@@ -154,6 +164,19 @@ const HANDLERS = {
       };
     },
   } satisfies LifecycleHandler<OrderScene, RateMarketOrderInput, OrderEffect>,
+  complain: {
+    guard: ({ row }) =>
+      row.caseId === null ? null : new AppError('CONFLICT', '该订单已投诉，请关注投诉工单的办理'),
+    async apply(tx, scene, input) {
+      if (!scene.complaint) throw new AppError('INTERNAL', 'a complaint without a prepared case');
+      const { row } = await writeRegistration(scene.complaint.ctx, scene.complaint.prepared, tx);
+      return {
+        patch: { caseId: row.id },
+        note: input.content,
+        changes: { caseId: row.id, caseNumber: row.number },
+      };
+    },
+  } satisfies LifecycleHandler<OrderScene, ComplainMarketOrderInput, OrderEffect>,
   cancel: {
     guard(scene) {
       const { actor, row } = scene;
@@ -214,7 +237,7 @@ export const ORDER_DEFINITION: LifecycleDefinition<
   MarketOrderAction,
   OrderScene,
   OrderEffect,
-  TransitionEnvironment
+  OrderEnvironment
 > = {
   lifecycle: MARKET_ORDER_LIFECYCLE,
   events: { table: marketOrderEvents, tableName: 'market_order_events', subjectKey: 'orderId' },
@@ -222,7 +245,10 @@ export const ORDER_DEFINITION: LifecycleDefinition<
   notFound: orderNotFound,
   versionConflict: (current) =>
     new AppError('VERSION_CONFLICT', `服务订单已被他人处理（当前版本 ${current}），请刷新后重试`),
-  sceneOf: (tx, actor, row, env) => orderSceneOf(tx, actor, row, env.now),
+  sceneOf: async (tx, actor, row, env) => ({
+    ...(await orderSceneOf(tx, actor, row, env.now)),
+    complaint: env.complaint,
+  }),
   permits: (actor, action) => actor.permissions.has(marketOrderPermissionOf(action)),
   handlerOf: (action) =>
     (HANDLERS[action as keyof typeof HANDLERS] ?? { guard: always, apply: () => ({}) }) as LifecycleHandler<

@@ -59,6 +59,7 @@ export function presentOrder(
     createdAt: row.createdAt.toISOString(),
     acceptedAt: iso(row.acceptedAt),
     completedAt: iso(row.completedAt),
+    caseNumber: row.caseNumber,
     actions: lifecycleActionOptions(ORDER_DEFINITION, scene, PLATFORM_ACTIONS).actions,
     timeline: events.map((e) => ({
       seq: e.seq,

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, isNull, like, or, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../platform/db/database.js';
+import { cases } from '../cases/cases.tables.js';
 import { orgs } from '../orgs/orgs.tables.js';
 import {
   marketItems,
@@ -19,6 +20,7 @@ export interface OrderListRow extends OrderRow {
   merchantName: string | null;
   districtName: string | null;
   townName: string | null;
+  caseNumber: string | null;
 }
 
 const district = alias(orgs, 'district');
@@ -32,12 +34,14 @@ function listQuery(db: DbOrTx) {
       merchantName: marketMerchants.name,
       districtName: district.name,
       townName: town.name,
+      caseNumber: cases.number,
     })
     .from(marketOrders)
     .innerJoin(marketItems, eq(marketItems.id, marketOrders.itemId))
     .leftJoin(marketMerchants, eq(marketMerchants.id, marketOrders.merchantId))
     .leftJoin(district, eq(district.id, marketOrders.districtId))
-    .leftJoin(town, eq(town.id, marketOrders.townId));
+    .leftJoin(town, eq(town.id, marketOrders.townId))
+    .leftJoin(cases, eq(cases.id, marketOrders.caseId));
 }
 
 type Joined = Awaited<ReturnType<ReturnType<typeof listQuery>['where']>>[number];

@@ -1,5 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import {
+  type ComplainMarketOrderInput,
   type MarketChannel,
   type MarketItemList,
   type MarketOrderActionOnOrder,
@@ -9,6 +10,7 @@ import {
   type Permission,
   type PlacedMarketOrder,
   type PlaceMarketOrderInput,
+  type PortalMarketAction,
   toBeijingCompactDate,
 } from '@shanzhi/shared';
 import type { Actor } from '../../platform/auth/actor.js';
@@ -21,6 +23,7 @@ import { locateChainAt } from '../orgs/grid-index.js';
 import { dispatchOrder } from './dispatch.js';
 import { findItem, type ItemRow, listItems } from './items.repository.js';
 import { findMerchantOfUser } from './merchants.repository.js';
+import { prepareComplaintCase } from './order-complaints.js';
 import { ORDER_DEFINITION, orderSceneOf } from './order-lifecycle.js';
 import { presentOrder } from './orders.presenter.js';
 import { findOrder, findOrderEvents, insertOrder, listOrders } from './orders.repository.js';
@@ -155,16 +158,14 @@ export async function actOnOrder(
   input: { version: number },
 ): Promise<MarketOrderView> {
   const env = environment(ctx);
+  const complaint = action === 'complain' ? await complaintOf(ctx, id, input, actor.ip) : undefined;
   await ctx.db.transaction(async (tx) => {
     const row = await runTransition(
       tx,
       ORDER_DEFINITION,
       actor,
       { id, action, input },
-      {
-        ...env,
-        bySystem: actor.userId === 0,
-      },
+      { ...env, bySystem: actor.userId === 0, complaint },
     );
     if (row.state === 'ordered') {
       const item = await findItem(tx, row.itemId);
@@ -172,6 +173,14 @@ export async function actOnOrder(
     }
   });
   return viewOf(ctx, actor, id);
+}
+
+/** The case a complaint about order `id` opens, prepared before the action's transaction. */
+async function complaintOf(ctx: AppContext, id: number, input: { version: number }, ip: string) {
+  const order = await findOrder(ctx.db, id);
+  if (!order) throw ORDER_DEFINITION.notFound(id);
+  const { content } = input as ComplainMarketOrderInput;
+  return { ctx, prepared: await prepareComplaintCase(ctx, order, content, ip) };
 }
 
 /** The citizen who placed an order, acting on the portal with its 查询码 (recorded without a user). */
@@ -186,7 +195,12 @@ function portalCitizen(ip: string): Actor {
     orgKind: 'city',
     orgPath: '/',
     roles: ['citizen'],
-    permissions: new Set<Permission>(['market_order.order', 'market_order.cancel', 'market_order.rate']),
+    permissions: new Set<Permission>([
+      'market_order.order',
+      'market_order.cancel',
+      'market_order.rate',
+      'market_order.complain',
+    ]),
     scopePath: '/',
     ip,
   };
@@ -216,7 +230,7 @@ export async function actOnPortalOrder(
   id: number,
   code: string,
   ip: string,
-  action: 'cancel' | 'rate',
+  action: PortalMarketAction,
   input: { version: number },
 ) {
   return actOnOrder(ctx, await provenCitizen(ctx, id, code, ip), id, action, input);

@@ -32,12 +32,10 @@ describe('the side menu', () => {
     expect(pathsOf(viewer(role))).toContain(path);
   });
 
-  it('gives the merchant his order desk and his orders, and the centre the orders alone', () => {
-    expect(pathsOf(viewer('merchant'))).toEqual(
-      expect.arrayContaining(['/market/workbench', '/market/orders']),
-    );
-    expect(pathsOf(viewer('dispatcher'))).toContain('/market/orders');
-    expect(pathsOf(viewer('dispatcher'))).not.toContain('/market/workbench');
+  it('gives the centre’s staff the service orders, and not the handling units', () => {
+    for (const role of ['dispatcher', 'agent', 'admin'] as const) {
+      expect(pathsOf(viewer(role)), role).toContain('/market/orders');
+    }
     expect(pathsOf(viewer('handler'))).not.toContain('/market/orders');
   });
 

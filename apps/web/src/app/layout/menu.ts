@@ -292,13 +292,6 @@ export const MENU: readonly MenuEntry[] = [
     icon: ShopOutlined,
     pages: [
       {
-        path: '/market/workbench',
-        labelKey: 'menu.marketWorkbench',
-        hintKey: 'menu.hint.marketWorkbench',
-        icon: ScheduleOutlined,
-        permission: 'market_order.accept',
-      },
-      {
         path: '/market/orders',
         labelKey: 'menu.marketOrders',
         hintKey: 'menu.hint.marketOrders',

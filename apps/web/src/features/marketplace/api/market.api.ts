@@ -6,11 +6,12 @@ import type {
   MarketOrderView,
   PlacedMarketOrder,
   PlaceMarketOrderInput,
+  PortalMarketAction,
 } from '@shanzhi/shared';
 import { apiRequest, withQuery } from '../../../platform/api/index.js';
 
 const opts = (signal?: AbortSignal) => (signal ? { signal } : {});
-/** The portal's calls: a 401 there is never an expired staff session. */
+/** The portal's and the merchant desk's calls: a 401 there is never an expired console session. */
 const PUBLIC = { skipAuthRedirect: true } as const;
 
 /** `GET /api/v1/market/items`: the service items. */
@@ -18,17 +19,21 @@ export function fetchMarketItems(signal?: AbortSignal): Promise<MarketItemList> 
   return apiRequest('/api/v1/market/items', { ...opts(signal), ...PUBLIC });
 }
 
-/** `GET /api/v1/market/orders`: the orders the caller sees (a merchant his own), newest first. */
+/**
+ * `GET /api/v1/market/orders`: the orders the caller sees (a merchant his own), newest first. On the
+ * merchant's desk (`desk`), a 401 shows its own sign-in rather than the console's.
+ */
 export function fetchMarketOrders(
   query: { [K in keyof MarketOrderListQuery]?: MarketOrderListQuery[K] | undefined },
   signal?: AbortSignal,
+  desk = false,
 ): Promise<MarketOrderList> {
-  return apiRequest(withQuery('/api/v1/market/orders', query), opts(signal));
+  return apiRequest(withQuery('/api/v1/market/orders', query), { ...opts(signal), skipAuthRedirect: desk });
 }
 
-/** `GET /api/v1/market/offers`: the orders offered to the caller's merchant now. */
+/** `GET /api/v1/market/offers`: the orders offered to the caller's merchant now (the merchant's desk). */
 export function fetchMarketOffers(signal?: AbortSignal): Promise<MarketOrderList> {
-  return apiRequest('/api/v1/market/offers', opts(signal));
+  return apiRequest('/api/v1/market/offers', { ...opts(signal), ...PUBLIC });
 }
 
 /** `POST /api/v1/market/orders/:id/actions/:action` as staff or a merchant. */
@@ -40,6 +45,8 @@ export function actOnMarketOrder(
   return apiRequest(`/api/v1/market/orders/${order.id}/actions/${action}`, {
     method: 'POST',
     body: { version: order.version, ...fields },
+    // the merchant's desk is outside the console: a 401 there shows its own sign-in
+    ...PUBLIC,
   });
 }
 
@@ -57,11 +64,11 @@ export function fetchPortalOrder(id: number, code: string, signal?: AbortSignal)
   });
 }
 
-/** The citizen cancels or rates his order, by its 查询码. */
+/** The citizen cancels, rates or complains about his order, by its 查询码. */
 export function actOnPortalOrder(
   order: Pick<MarketOrderView, 'id' | 'version'>,
   code: string,
-  action: 'cancel' | 'rate',
+  action: PortalMarketAction,
   fields: Record<string, unknown>,
 ): Promise<MarketOrderView> {
   return apiRequest(`/api/v1/portal/market/orders/${order.id}/actions/${action}`, {

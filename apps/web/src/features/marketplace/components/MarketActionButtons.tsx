@@ -4,6 +4,9 @@ import { errorText } from '../../../i18n/error-text.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
 import { actOnMarketOrder } from '../api/market.api.js';
 
+/** The citizen's own actions, taken on the portal, never from the console. */
+const CITIZEN_ACTIONS = ['rate', 'complain'] as const;
+
 /** What an action asks before it is taken: a price, a reason, or nothing. */
 const ASKS: Partial<Record<MarketOrderActionOnOrder, 'price' | 'reason'>> = {
   complete: 'price',
@@ -24,7 +27,9 @@ export function MarketActionButtons({
 }) {
   const { t } = useI18n();
   const { message, modal } = App.useApp();
-  const actions = order.actions.filter((a): a is MarketOrderActionOnOrder => a !== 'rate');
+  const actions = order.actions.filter(
+    (a): a is MarketOrderActionOnOrder => !(CITIZEN_ACTIONS as readonly string[]).includes(a),
+  );
 
   const take = async (action: MarketOrderActionOnOrder, fields: Record<string, unknown> = {}) => {
     try {

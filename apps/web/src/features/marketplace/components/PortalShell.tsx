@@ -6,8 +6,8 @@ import { LanguageSwitch } from '../../../components/LanguageSwitch.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
 import styles from '../../portal/pages/PortalPage.module.css';
 
-/** The portal's frame (phone width first) around a marketplace page. */
-export function PortalShell({ children }: { children: ReactNode }) {
+/** The portal's frame (phone width first) around a marketplace page: the citizen's, or the merchant's desk. */
+export function PortalShell({ children, title }: { children: ReactNode; title?: string }) {
   const { t } = useI18n();
   return (
     <div className={styles.page}>
@@ -16,7 +16,7 @@ export function PortalShell({ children }: { children: ReactNode }) {
           <BrandMark size={36} />
           <div>
             <div className={styles.name}>{t('app.name')}</div>
-            <h1 className={styles.fullName}>{t('marketPortal.title')}</h1>
+            <h1 className={styles.fullName}>{title ?? t('marketPortal.title')}</h1>
           </div>
         </Link>
         <LanguageSwitch className={styles.lang} />

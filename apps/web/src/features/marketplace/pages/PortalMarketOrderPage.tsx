@@ -60,23 +60,26 @@ export function PortalMarketOrderPage() {
       </PortalShell>
     );
 
-  const cancel = () => {
-    let reason = '';
+  /** 取消 asks why; 投诉 asks what went wrong (it becomes a 12345 case). */
+  const ask = (action: 'cancel' | 'complain') => {
+    const field = action === 'cancel' ? 'reason' : 'content';
+    const label = t(action === 'cancel' ? 'marketPortal.cancelReason' : 'marketPortal.complaintContent');
+    let text = '';
     modal.confirm({
-      title: t('marketPortal.cancel'),
+      title: t(action === 'cancel' ? 'marketPortal.cancel' : 'marketPortal.complain'),
       content: (
         <Input.TextArea
-          rows={2}
-          aria-label={t('marketPortal.cancelReason')}
-          placeholder={t('marketPortal.cancelReason')}
+          rows={3}
+          aria-label={label}
+          placeholder={label}
           onChange={(e) => {
-            reason = e.target.value;
+            text = e.target.value;
           }}
         />
       ),
       onOk: async () => {
         try {
-          order.setData(await actOnPortalOrder(o, code, 'cancel', { reason }));
+          order.setData(await actOnPortalOrder(o, code, action, { [field]: text }));
         } catch (error) {
           message.error(errorText(error, t));
           throw error;
@@ -115,9 +118,17 @@ export function PortalMarketOrderPage() {
         </Descriptions>
         {o.actions.includes('rate') && <PortalRating order={o} code={code} onDone={order.setData} />}
         {o.actions.includes('cancel') && (
-          <Button danger onClick={cancel}>
+          <Button danger onClick={() => ask('cancel')}>
             {t('marketPortal.cancel')}
           </Button>
+        )}
+        {o.actions.includes('complain') && (
+          <Button onClick={() => ask('complain')}>{t('marketPortal.complain')}</Button>
+        )}
+        {o.caseNumber && (
+          <Typography.Text type="secondary" data-testid="market-complaint-case">
+            {t('marketPortal.complaintCase', { number: o.caseNumber })}
+          </Typography.Text>
         )}
         <MarketTimeline order={o} />
         <Link to="/portal/market">{t('marketPortal.back')}</Link>

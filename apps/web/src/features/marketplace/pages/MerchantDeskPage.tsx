@@ -2,33 +2,55 @@ import { ReloadOutlined } from '@ant-design/icons';
 import { Button, Empty, Flex, Tabs, Typography } from 'antd';
 import { useEffect } from 'react';
 import { ErrorState } from '../../../components/ErrorState.js';
-import { PageTitle } from '../../../components/PageTitle.js';
+import { PageLoading } from '../../../components/PageLoading.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
-import { useApi } from '../../../platform/api/index.js';
+import { ApiError, useApi } from '../../../platform/api/index.js';
 import { fetchMarketOffers, fetchMarketOrders } from '../api/market.api.js';
 import { MarketOrderCard } from '../components/MarketOrderCard.js';
+import { MerchantSignIn } from '../components/MerchantSignIn.js';
+import { PortalShell } from '../components/PortalShell.js';
 
-/** How often the workbench looks for new offers (the live stream is not wired to orders yet). */
+/** How often the desk looks for new offers (the live stream is not wired to orders yet). */
 const POLL_MS = 5_000;
 
+const signedOut = (error: unknown) => error instanceof ApiError && error.status === 401;
+
 /**
- * 接单工作台 on the merchant's phone: the offers waiting for him, each with its countdown and 接单/拒单, and
- * his orders in service with the next step's button; new offers appear within seconds.
+ * 商户接单 on the merchant's phone, outside the staff console: his own sign-in, then the offers waiting for
+ * him, each with its countdown and 接单/拒单, and his orders with the next step's button; new offers appear
+ * within seconds.
  */
-export function MerchantWorkbenchPage() {
+export function MerchantDeskPage() {
   const { t } = useI18n();
   const offers = useApi((signal) => fetchMarketOffers(signal), []);
-  const mine = useApi((signal) => fetchMarketOrders({ limit: 50 }, signal), []);
+  const mine = useApi((signal) => fetchMarketOrders({ limit: 50 }, signal, true), []);
   const { reload: reloadOffers } = offers;
   const { reload: reloadMine } = mine;
   const reload = () => {
     reloadOffers();
     reloadMine();
   };
+  const out = signedOut(offers.error);
   useEffect(() => {
+    if (out) return;
     const timer = setInterval(reloadOffers, POLL_MS);
     return () => clearInterval(timer);
-  }, [reloadOffers]);
+  }, [reloadOffers, out]);
+
+  if (out) {
+    return (
+      <PortalShell title={t('merchantDesk.title')}>
+        <MerchantSignIn onSignedIn={reload} />
+      </PortalShell>
+    );
+  }
+  if (!offers.data && !offers.error) {
+    return (
+      <PortalShell title={t('merchantDesk.title')}>
+        <PageLoading />
+      </PortalShell>
+    );
+  }
 
   const active = (mine.data?.items ?? []).filter((o) => o.state !== 'offered');
   const list = (state: typeof offers, items: typeof active, empty: string) =>
@@ -45,30 +67,21 @@ export function MerchantWorkbenchPage() {
     );
 
   return (
-    <div style={{ maxWidth: 560 }}>
-      <PageTitle
-        title={t('menu.marketWorkbench')}
-        description={t('menu.hint.marketWorkbench')}
-        extra={
-          <Button icon={<ReloadOutlined />} onClick={reload}>
-            {t('market.refresh')}
-          </Button>
-        }
-      />
+    <PortalShell title={t('merchantDesk.title')}>
+      <Flex justify="space-between" align="center">
+        <Typography.Text type="secondary">{t('merchantDesk.hint')}</Typography.Text>
+        <Button icon={<ReloadOutlined />} aria-label={t('market.refresh')} onClick={reload} />
+      </Flex>
       <Tabs
         items={[
           {
             key: 'offers',
-            label: (
-              <Typography.Text>
-                {t('market.offers')} ({offers.data?.items.length ?? 0})
-              </Typography.Text>
-            ),
+            label: `${t('market.offers')} (${offers.data?.items.length ?? 0})`,
             children: list(offers, offers.data?.items ?? [], t('market.noOffers')),
           },
           { key: 'mine', label: t('market.mine'), children: list(mine, active, t('market.noOrders')) },
         ]}
       />
-    </div>
+    </PortalShell>
   );
 }
