@@ -27,6 +27,7 @@ import { registerIntelligenceRoutes } from './modules/intelligence/intelligence.
 import { registerWarningRoutes } from './modules/intelligence/warnings/warnings.routes.js';
 import { registerKnowledgeRoutes } from './modules/knowledge/knowledge.routes.js';
 import { registerKpiRoutes } from './modules/kpis/kpis.routes.js';
+import { registerMarketplaceRoutes } from './modules/marketplace/marketplace.routes.js';
 import { registerMediationRoutes } from './modules/mediation/mediation.routes.js';
 import { registerNotificationRoutes } from './modules/notifications/notifications.routes.js';
 import { OPEN311_BASE, registerOpen311Routes } from './modules/open311/open311.routes.js';
@@ -125,6 +126,7 @@ export async function buildApp(ctx: AppContext, options: { serveWeb?: boolean } 
   registerMediationRoutes(app, ctx);
   registerPetitionRoutes(app, ctx);
   registerReportRoutes(app, ctx);
+  registerMarketplaceRoutes(app, ctx);
   await registerWebApp(app, options.serveWeb === false ? '/nonexistent' : ctx.config.SHANZHI_WEB_DIST);
   await app.ready();
   return { app, routes };

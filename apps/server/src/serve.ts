@@ -10,6 +10,7 @@ import { isDatabaseEmpty, seedDemo } from './modules/demo/seed-demo.js';
 import { startModelJobs, trainInitialModel } from './modules/intelligence/model-jobs.js';
 import { refreshModels } from './modules/intelligence/model-registry.js';
 import { runWarningsJob, WARNINGS_INTERVAL_MS } from './modules/intelligence/warnings/warnings.job.js';
+import { OFFER_EXPIRY_INTERVAL_MS, runOfferExpiry } from './modules/marketplace/jobs/offer-expiry.job.js';
 import {
   DISPUTE_LIGHT_SCAN_INTERVAL_MS,
   runDisputeLightScan,
@@ -44,6 +45,7 @@ function startBackgroundJobs(ctx: AppContext): PeriodicJob[] {
       purgePortalGuard(ctx),
     ),
     startPeriodicJob(ctx.logger, 'open311-throttle-purge', 3_600_000, () => purgeEndedOpen311Throttles(ctx)),
+    startPeriodicJob(ctx.logger, 'market-offer-expiry', OFFER_EXPIRY_INTERVAL_MS, () => runOfferExpiry(ctx)),
     ...startModelJobs(ctx),
   ];
 }

@@ -35,6 +35,9 @@ const MEDIATION_READ = ['纠纷列表', '调解统计', '调解组织'];
 /** 信访代办: intake for the petition agents (and the administrator), the list for those who read petitions. */
 const PETITIONS = ['信访登记', '信访事项'];
 
+/** 便民服务: the orders for the centre's staff who read them (market.read). */
+const MARKET = ['服务订单'];
+
 /** What each demo account finds in the side menu: the spec of `menu.ts` against the seeded grants. */
 const MENUS: Record<string, string[]> = {
   // the administrator holds the work queues' permissions to grant them, not to work them
@@ -48,6 +51,7 @@ const MENUS: Record<string, string[]> = {
     ...GRID,
     ...MEDIATION_ALL,
     ...PETITIONS,
+    ...MARKET,
     ...REFERENCE,
     '知识库',
     '用户管理',
@@ -56,7 +60,7 @@ const MENUS: Record<string, string[]> = {
     '开放接口',
     '审计日志',
   ],
-  agent: ['首页', '坐席受理', '工单查询', '回访', ...MEDIATION, ...PETITIONS, ...REFERENCE],
+  agent: ['首页', '坐席受理', '工单查询', '回访', ...MEDIATION, ...PETITIONS, ...MARKET, ...REFERENCE],
   dispatcher: [
     '首页',
     '坐席受理',
@@ -68,6 +72,7 @@ const MENUS: Record<string, string[]> = {
     ...GRID,
     ...MEDIATION,
     ...PETITIONS,
+    ...MARKET,
     ...REFERENCE,
     '用户管理',
   ],
@@ -82,6 +87,7 @@ const MENUS: Record<string, string[]> = {
     ...GRID,
     ...MEDIATION,
     ...PETITIONS,
+    ...MARKET,
     ...REFERENCE,
     '用户管理',
   ],

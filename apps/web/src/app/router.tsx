@@ -127,6 +127,18 @@ const RegisterPetitionPage = lazyPage(() =>
 const PetitionDetailPage = lazyPage(() =>
   import('../features/petitions/pages/PetitionDetailPage.js').then((m) => m.PetitionDetailPage),
 );
+const MerchantDeskPage = lazyPage(() =>
+  import('../features/marketplace/pages/MerchantDeskPage.js').then((m) => m.MerchantDeskPage),
+);
+const MarketOrdersPage = lazyPage(() =>
+  import('../features/marketplace/pages/MarketOrdersPage.js').then((m) => m.MarketOrdersPage),
+);
+const PortalMarketPage = lazyPage(() =>
+  import('../features/marketplace/pages/PortalMarketPage.js').then((m) => m.PortalMarketPage),
+);
+const PortalMarketOrderPage = lazyPage(() =>
+  import('../features/marketplace/pages/PortalMarketOrderPage.js').then((m) => m.PortalMarketOrderPage),
+);
 const DashboardPage = lazyPage(() =>
   import('../features/dashboard/pages/DashboardPage.js').then((m) => m.DashboardPage),
 );
@@ -168,6 +180,7 @@ const PAGES: Record<string, ComponentType> = {
   '/mediation/committees': CommitteesPage,
   '/petitions/register': RegisterPetitionPage,
   '/petitions': PetitionsPage,
+  '/market/orders': MarketOrdersPage,
 };
 
 function pageElement(page: MenuPage) {
@@ -192,6 +205,10 @@ export const router = createBrowserRouter([
       { path: '/login', element: <LoginPage /> },
       { path: '/portal', element: <PortalPage /> },
       { path: '/portal/mediation', element: <PortalMediationPage /> },
+      { path: '/portal/market', element: <PortalMarketPage /> },
+      { path: '/portal/market/orders/:id', element: <PortalMarketOrderPage /> },
+      // the merchants' desk: outside the staff console, which merchants do not enter
+      { path: '/merchant', element: <MerchantDeskPage /> },
       phoneRoutes,
       // the command hall's wall: full screen, outside the console's chrome
       { path: '/dashboard', element: <DashboardPage /> },

@@ -32,6 +32,8 @@ const GROUP_LABELS: Record<string, Label> = {
   mediation: { zh: '矛盾纠纷调解', en: 'Mediation' },
   report: { zh: '报告', en: 'Reports' },
   petition: { zh: '信访代办', en: 'Petition agency' },
+  market: { zh: '便民服务', en: 'Convenience services' },
+  market_order: { zh: '便民服务订单', en: 'Service orders' },
 };
 
 type CaseActionPermission = `case.${CaseAction}`;
@@ -131,6 +133,19 @@ const OTHER_PERMISSION_LABELS: Record<Exclude<Permission, CaseActionPermission>,
   'petition.visit_back': { zh: '信访回访', en: 'Visit back' },
   'petition.configure': { zh: '设置信访时限', en: 'Set the petition time limits' },
   'case.convert_to_petition': { zh: '工单转信访代办', en: 'Convert cases to petitions' },
+  'market.read': { zh: '查看便民服务订单', en: 'View service orders' },
+  'market_order.order': { zh: '代群众下单', en: 'Order a service for a caller' },
+  'market_order.offer': { zh: '服务订单派单', en: 'Offer orders to merchants' },
+  'market_order.expire': { zh: '服务订单超时转派', en: 'Pass on expired offers' },
+  'market_order.queue': { zh: '服务订单转中心', en: 'Queue orders at the centre' },
+  'market_order.accept': { zh: '接单', en: 'Accept orders' },
+  'market_order.refuse': { zh: '拒单', en: 'Refuse orders' },
+  'market_order.depart': { zh: '出发', en: 'Set out' },
+  'market_order.start': { zh: '开始服务', en: 'Start the service' },
+  'market_order.complete': { zh: '完成服务', en: 'Complete the service' },
+  'market_order.rate': { zh: '评价服务', en: 'Rate the service' },
+  'market_order.complain': { zh: '投诉服务订单', en: 'Complain about an order' },
+  'market_order.cancel': { zh: '取消服务订单', en: 'Cancel service orders' },
 };
 
 const CASE_ACTION_PERMISSIONS = new Set<string>(CASE_ACTIONS.map((action) => `case.${action}`));

@@ -3,6 +3,7 @@ import { CASE_ACTIONS, type CaseAction } from '../cases/case-actions.js';
 import { CASE_TRANSITIONS } from '../cases/case-state-machine.js';
 import type { GridFindingAction } from '../grid/grid-finding-lifecycle.js';
 import type { GridTaskAction } from '../grid/grid-task-lifecycle.js';
+import type { MarketOrderAction } from '../marketplace/market-order-lifecycle.js';
 import type { CaseMediationAction } from '../mediation/case-mediation-lifecycle.js';
 import { DISPUTE_ACTIONS, DISPUTE_TRANSITIONS, type DisputeAction } from '../mediation/dispute-lifecycle.js';
 import { PETITION_ACTIONS, type PetitionAction } from '../petitions/petition-lifecycle.js';
@@ -160,6 +161,21 @@ export const PERMISSIONS = [
   'petition.configure',
   // a 12345 case that is a petition becomes one at an agency point (转信访代办)
   'case.convert_to_petition',
+  // the convenience-service marketplace (民需我应): reading orders (a merchant his own), and one permission per
+  // order action (`market_order.<action>`)
+  'market.read',
+  'market_order.order',
+  'market_order.offer',
+  'market_order.expire',
+  'market_order.queue',
+  'market_order.accept',
+  'market_order.refuse',
+  'market_order.depart',
+  'market_order.start',
+  'market_order.complete',
+  'market_order.rate',
+  'market_order.complain',
+  'market_order.cancel',
 ] as const;
 export const Permission = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof Permission>;
@@ -187,6 +203,11 @@ export function mediationPermissionOf(action: DisputeAction): Permission {
 /** The permission of petition action `action`: `petition.accept` … */
 export function petitionPermissionOf(action: PetitionAction): Permission {
   return `petition.${action}` as Permission;
+}
+
+/** The permission of service-order action `action`: `market_order.accept` … */
+export function marketOrderPermissionOf(action: MarketOrderAction): Permission {
+  return `market_order.${action}` as Permission;
 }
 
 /** The permission of a case's mediation step: `case.convert_to_dispute` … */
@@ -245,6 +266,8 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'petition.read',
     'petition.register',
     'case.convert_to_petition',
+    'market.read',
+    'market_order.order',
   ],
   dispatcher: [
     ...STAFF_READ,
@@ -274,6 +297,9 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'case.convert_to_petition',
     'report.read',
     'report.generate',
+    'market.read',
+    'market_order.offer',
+    'market_order.cancel',
   ],
   handler: [
     ...STAFF_READ,
@@ -360,6 +386,15 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'petition.read',
     ...PETITION_ACTIONS.map(petitionPermissionOf),
   ],
-  merchant: ['catalog.read'],
+  merchant: [
+    'catalog.read',
+    'market.read',
+    'market_order.accept',
+    'market_order.refuse',
+    'market_order.depart',
+    'market_order.start',
+    'market_order.complete',
+    'market_order.cancel',
+  ],
   admin: [...PERMISSIONS],
 };

@@ -53,6 +53,12 @@ export const ERROR_CODES = {
   PATROL_NOT_FOUND: 404,
   FINDING_NOT_FOUND: 404,
   TASK_NOT_FOUND: 404,
+  /** a service order that does not exist, or whose 查询码 does not match */
+  MARKET_ORDER_NOT_FOUND: 404,
+  /** an offer that already passed to another merchant, ran out, or was never his */
+  OFFER_NOT_CURRENT: 409,
+  /** a rating more than 7 days after completion */
+  RATING_WINDOW_CLOSED: 409,
   PHOTO_NOT_FOUND: 404,
   /** patrolling and reporting from a grid is for the staff of a grid */
   NOT_GRID_STAFF: 403,

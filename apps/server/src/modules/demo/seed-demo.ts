@@ -7,6 +7,7 @@ import { importMissingShippedYears } from '../calendar/shipped-calendar.js';
 import { importCatalogNodes } from '../catalog/catalog.service.js';
 import { assembleCatalog } from '../catalog/sources/assemble-catalog.js';
 import { seedDemoKnowledge } from '../knowledge/seed-knowledge.js';
+import { seedDemoMarket } from '../marketplace/demo/seed-demo-market.js';
 import { seedDemoMediation } from '../mediation/demo/seed-demo-mediation.js';
 import { publishDemoServices } from '../open311/open311-demo.js';
 import { findOrgIdsByCodes } from '../orgs/orgs.repository.js';
@@ -75,6 +76,8 @@ export async function seedDemo(ctx: AppContext): Promise<void> {
   const registers = await seedDemoRegisters(ctx);
   // mediation committees at every level, after the accounts: the demo `mediator` serves on 育红社区's
   const mediationCommittees = await seedDemoMediation(ctx);
+  // the marketplace's merchants, after the accounts: the demo `merchant` works for one of them
+  const marketMerchants = await seedDemoMarket(ctx);
   ctx.logger.info(
     {
       orgsInserted,
@@ -86,6 +89,7 @@ export async function seedDemo(ctx: AppContext): Promise<void> {
       knowledge,
       registers,
       mediationCommittees,
+      marketMerchants,
       ms: Date.now() - started,
     },
     'demo city seeded',

@@ -14,6 +14,7 @@ export * from '../../modules/intelligence/intelligence.tables.js';
 export * from '../../modules/intelligence/warnings/warnings.tables.js';
 export * from '../../modules/knowledge/knowledge.tables.js';
 export * from '../../modules/kpis/kpis.tables.js';
+export * from '../../modules/marketplace/marketplace.tables.js';
 export * from '../../modules/mediation/mediation.tables.js';
 export * from '../../modules/notifications/notifications.tables.js';
 export * from '../../modules/open311/open311.tables.js';

@@ -32,6 +32,13 @@ describe('the side menu', () => {
     expect(pathsOf(viewer(role))).toContain(path);
   });
 
+  it('gives the centre’s staff the service orders, and not the handling units', () => {
+    for (const role of ['dispatcher', 'agent', 'admin'] as const) {
+      expect(pathsOf(viewer(role)), role).toContain('/market/orders');
+    }
+    expect(pathsOf(viewer('handler'))).not.toContain('/market/orders');
+  });
+
   it('refuses a page by its address as it hides it from the menu', () => {
     const dispatch = findMenuPage('/dispatch')!;
     expect(canOpen(dispatch, viewer('admin'))).toBe(false);

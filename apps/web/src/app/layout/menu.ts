@@ -308,6 +308,20 @@ export const MENU: readonly MenuEntry[] = [
     ],
   },
   {
+    key: 'market',
+    labelKey: 'menu.group.market',
+    icon: ShopOutlined,
+    pages: [
+      {
+        path: '/market/orders',
+        labelKey: 'menu.marketOrders',
+        hintKey: 'menu.hint.marketOrders',
+        icon: UnorderedListOutlined,
+        permission: 'market.read',
+      },
+    ],
+  },
+  {
     key: 'reference',
     labelKey: 'menu.group.reference',
     icon: DatabaseOutlined,

@@ -1,0 +1,262 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectError } from '../../test/api.js';
+import { runOfferExpiry } from './jobs/offer-expiry.job.js';
+import { createMarketWorld, type MarketWorld, suspendMerchant } from './marketplace.test-support.js';
+
+let w: MarketWorld;
+beforeAll(async () => {
+  w = await createMarketWorld();
+});
+afterAll(() => w.api.close());
+
+const unlock = (extra: Record<string, unknown> = {}) => ({
+  itemId: w.itemId('unlock'),
+  address: '海勃湾区人民路 18 号 3 单元 502',
+  location: w.hbwPoint,
+  phone: '13812345678',
+  contactName: '陈女士',
+  answers: { lock: '门锁' },
+  ...extra,
+});
+
+const act = (user: string, id: number, action: string, body: Record<string, unknown>) =>
+  w.api.send('POST', `/api/v1/market/orders/${id}/actions/${action}`, body, user);
+
+describe('the service items', () => {
+  it('lists the 22 items to anyone, with their questions and acceptance limits', async () => {
+    const res = await w.api.app.inject({ method: 'GET', url: '/api/v1/market/items' });
+    expect(res.statusCode, res.body).toBe(200);
+    const items = res.json().items;
+    expect(items).toHaveLength(22);
+    expect(items.find((i: { code: string }) => i.code === 'move_car')).toMatchObject({
+      name: '挪车',
+      needsMerchant: false,
+      questions: [{ key: 'plate', label: '挡道车辆的车牌号', required: true }],
+    });
+  });
+});
+
+describe('an order from the portal to the rating', () => {
+  it('offers it to the merchant who covers the place, masks the contact until he accepts, and ends rated', async () => {
+    const placed = await w.order(unlock());
+    expect(placed.statusCode, placed.body).toBe(201);
+    const { order, accessCode } = placed.json();
+    expect(order).toMatchObject({
+      state: 'offered',
+      merchantName: '便民家政服务部',
+      districtName: '海勃湾区',
+    });
+    expect(order.number).toMatch(/^FW20261013\d{6}$/);
+
+    const offers = (await w.api.get('/api/v1/market/offers', 'merchant')).json().items;
+    const offer = offers.find((o: { id: number }) => o.id === order.id);
+    expect(offer.phone).not.toBe('13812345678');
+    expect(offer.actions).toEqual(['accept', 'refuse']);
+
+    const accepted = await act('merchant', order.id, 'accept', { version: offer.version });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    expect(accepted.json()).toMatchObject({ state: 'accepted', phone: '13812345678' });
+    let version = accepted.json().version;
+    for (const action of ['depart', 'start']) {
+      const res = await act('merchant', order.id, action, { version });
+      expect(res.statusCode, res.body).toBe(200);
+      version = res.json().version;
+    }
+    expectError(
+      await act('merchant', order.id, 'complete', { version, price: -5 }),
+      400,
+      'VALIDATION_FAILED',
+      'price',
+    );
+    const done = await act('merchant', order.id, 'complete', { version, price: 120 });
+    expect(done.json()).toMatchObject({ state: 'completed', price: 120 });
+
+    const url = `/api/v1/portal/market/orders/${order.id}`;
+    expectError(await w.asCitizen('GET', url, 'not-the-code-at-all'), 404, 'MARKET_ORDER_NOT_FOUND');
+    const mine = (await w.asCitizen('GET', url, accessCode)).json();
+    expect(mine.actions).toEqual(['rate', 'complain']);
+    const rated = await w.asCitizen('POST', `${url}/actions/rate`, accessCode, {
+      version: mine.version,
+      stars: 5,
+      comment: '来得很快',
+    });
+    expect(rated.statusCode, rated.body).toBe(200);
+    expect(rated.json()).toMatchObject({ state: 'rated', stars: 5, ratingComment: '来得很快' });
+    expect(rated.json().timeline.map((e: { action: string }) => e.action)).toEqual([
+      'order',
+      'offer',
+      'accept',
+      'depart',
+      'start',
+      'complete',
+      'rate',
+    ]);
+    expectError(
+      await w.asCitizen('POST', `${url}/actions/rate`, accessCode, {
+        version: rated.json().version,
+        stars: 4,
+      }),
+      409,
+      'TRANSITION_NOT_ALLOWED',
+    );
+  });
+
+  it('refuses a rating more than 7 days after completion', async () => {
+    const { order, accessCode } = (await w.order(unlock())).json();
+    let version = order.version;
+    for (const [action, body] of [
+      ['accept', {}],
+      ['start', {}],
+      ['complete', { price: 80 }],
+    ] as const) {
+      const res = await act('merchant', order.id, action, { version, ...body });
+      expect(res.statusCode, res.body).toBe(200);
+      version = res.json().version;
+    }
+    w.clock.advance(8 * 86_400_000);
+    w.api.forgetSessions();
+    expectError(
+      await w.asCitizen('POST', `/api/v1/portal/market/orders/${order.id}/actions/rate`, accessCode, {
+        version,
+        stars: 3,
+      }),
+      409,
+      'RATING_WINDOW_CLOSED',
+    );
+  });
+});
+
+describe('a complaint about an order', () => {
+  it('becomes a 12345 case linked to the order, once', async () => {
+    const { order, accessCode } = (await w.order(unlock())).json();
+    const accepted = (await act('merchant', order.id, 'accept', { version: order.version })).json();
+    const url = `/api/v1/portal/market/orders/${order.id}/actions/complain`;
+    const complained = await w.asCitizen('POST', url, accessCode, {
+      version: accepted.version,
+      content: '师傅接单后一直联系不上',
+    });
+    expect(complained.statusCode, complained.body).toBe(200);
+    expect(complained.json().state).toBe('accepted');
+    expect(complained.json().caseNumber).toMatch(/^WH\d{14}$/);
+    expect(complained.json().timeline.at(-1)).toMatchObject({
+      action: 'complain',
+      note: '师傅接单后一直联系不上',
+    });
+    const found = await w.api.get(`/api/v1/cases?q=${complained.json().caseNumber}`, 'dispatcher');
+    expect(found.json().items[0]).toMatchObject({ source: 'online', type: 'complaint' });
+    expectError(
+      await w.asCitizen('POST', url, accessCode, {
+        version: complained.json().version,
+        content: '再投诉一次试试',
+      }),
+      409,
+      'CONFLICT',
+    );
+    // the merchant gives it up (it counts against him), leaving him free for the next tests
+    const cancelled = await act('merchant', order.id, 'cancel', {
+      version: complained.json().version,
+      reason: '联系不上客户',
+    });
+    expect(cancelled.json()).toMatchObject({ state: 'cancelled', caseNumber: complained.json().caseNumber });
+  });
+});
+
+describe('dispatch', () => {
+  it('passes an unanswered offer to the next merchant when its limit runs out', async () => {
+    const other = await w.addMerchant('海勃湾区安居开锁服务部', ['unlock'], 4);
+    const { order } = (await w.order(unlock())).json();
+    expect(order).toMatchObject({ state: 'offered', merchantName: '便民家政服务部' });
+    w.clock.advance(9 * 60_000);
+    expect(await runOfferExpiry(w.api.ctx)).toBe(0);
+    w.clock.advance(2 * 60_000);
+    expect(await runOfferExpiry(w.api.ctx)).toBe(1);
+    w.api.forgetSessions();
+    const after = (await w.api.get(`/api/v1/market/orders/${order.id}`, 'dispatcher')).json();
+    expect(after).toMatchObject({ state: 'offered', merchantId: other });
+    expect(after.timeline.map((e: { action: string }) => e.action)).toEqual([
+      'order',
+      'offer',
+      'expire',
+      'offer',
+    ]);
+    expectError(
+      await act('merchant', order.id, 'accept', { version: after.version }),
+      409,
+      'OFFER_NOT_CURRENT',
+    );
+    await suspendMerchant(w, other);
+  });
+
+  it('sends a refused order to the centre when nobody else covers the place', async () => {
+    const { order } = (await w.order(unlock())).json();
+    const refused = await act('merchant', order.id, 'refuse', {
+      version: order.version,
+      reason: '师傅都在外面',
+    });
+    expect(refused.statusCode, refused.body).toBe(200);
+    w.api.forgetSessions();
+    const after = (await w.api.get(`/api/v1/market/orders/${order.id}`, 'dispatcher')).json();
+    expect(after.state).toBe('queued');
+    expect(after.timeline.map((e: { action: string }) => e.action)).toEqual([
+      'order',
+      'offer',
+      'refuse',
+      'queue',
+    ]);
+  });
+
+  it('keeps an order outside every merchant’s area in the centre’s queue, and 挪车 goes to the centre', async () => {
+    const far = (await w.order(unlock({ location: { longitude: 100.1, latitude: 30.2 } }))).json().order;
+    expect(far).toMatchObject({ state: 'queued', districtName: null, merchantId: null });
+    const moveCar = await w.order(unlock({ itemId: w.itemId('move_car'), answers: { plate: '蒙L12345' } }));
+    expect(moveCar.json().order.state).toBe('queued');
+  });
+});
+
+describe('bad input and access', () => {
+  it('names the unanswered question, the unknown item and a wrong phone', async () => {
+    expectError(await w.order(unlock({ answers: {} })), 400, 'VALIDATION_FAILED', 'answers.lock');
+    expectError(await w.order(unlock({ itemId: 9999 })), 400, 'VALIDATION_FAILED', 'itemId');
+    expectError(await w.order(unlock({ phone: '12' })), 400, 'VALIDATION_FAILED', 'phone');
+  });
+
+  it('keeps the merchants’ and the centre’s routes to their roles', async () => {
+    expectError(
+      await w.api.app.inject({ method: 'GET', url: '/api/v1/market/offers' }),
+      401,
+      'UNAUTHENTICATED',
+    );
+    expectError(await w.api.get('/api/v1/market/orders', 'citizen'), 403, 'FORBIDDEN');
+    const { order } = (await w.order(unlock())).json();
+    expectError(await act('dispatcher', order.id, 'accept', { version: order.version }), 403, 'FORBIDDEN');
+    expectError(
+      await act('merchant', order.id, 'complete', { version: order.version, price: 1 }),
+      409,
+      'TRANSITION_NOT_ALLOWED',
+    );
+  });
+});
+
+describe('the numbers', () => {
+  it('counts the period’s orders by item and district, with acceptance times and satisfaction', async () => {
+    const res = await w.api.get('/api/v1/market/stats?from=2026-10-01&to=2026-10-31', 'dispatcher');
+    expect(res.statusCode, res.body).toBe(200);
+    const stats = res.json();
+    expect(stats.orders).toBeGreaterThanOrEqual(7);
+    expect(stats.byItem.find((i: { name: string }) => i.name === '开锁').orders).toBeGreaterThanOrEqual(6);
+    expect(
+      stats.byDistrict.find((d: { name: string | null }) => d.name === '海勃湾区').orders,
+    ).toBeGreaterThan(0);
+    expect(stats.acceptSeconds.median).toBeGreaterThanOrEqual(0);
+    expect(stats.satisfactionRate).toBe(1);
+    expect(stats.merchants[0]).toMatchObject({ name: '便民家政服务部' });
+    const none = (await w.api.get('/api/v1/market/stats?from=2025-01-01&to=2025-01-31', 'dispatcher')).json();
+    expect(none).toMatchObject({ orders: 0, completionRate: null, satisfactionRate: null });
+    expectError(
+      await w.api.get('/api/v1/market/stats?from=2026-10-31&to=2026-10-01', 'dispatcher'),
+      400,
+      'VALIDATION_FAILED',
+      'from',
+    );
+  });
+});

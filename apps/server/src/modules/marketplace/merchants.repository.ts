@@ -1,0 +1,82 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { type DbOrTx, queryRows } from '../../platform/db/database.js';
+import { marketMerchantStaff, marketMerchants, marketOffers } from './marketplace.tables.js';
+
+/** The merchant a staff account works for, if any. */
+export async function findMerchantOfUser(
+  db: DbOrTx,
+  userId: number,
+): Promise<{ id: number; name: string } | undefined> {
+  const [row] = await db
+    .select({ id: marketMerchants.id, name: marketMerchants.name })
+    .from(marketMerchantStaff)
+    .innerJoin(marketMerchants, eq(marketMerchants.id, marketMerchantStaff.merchantId))
+    .where(eq(marketMerchantStaff.userId, userId));
+  return row;
+}
+
+/** What the dispatch rule looks at in an order. */
+export interface DispatchTarget {
+  orderId: number;
+  itemId: number;
+  districtId: number | null;
+  townId: number | null;
+  /** Beijing minute of the day now: the merchant must be open */
+  minuteOfDay: number;
+}
+
+/**
+ * 平台派单: the approved merchant who covers the order's district or town, offers its item, is open now and
+ * was not offered it before — fewest open orders first, then the best score, then (fairness between equals)
+ * the one whose last offer is oldest.
+ */
+export async function chooseMerchant(
+  db: DbOrTx,
+  t: DispatchTarget,
+): Promise<{ id: number; name: string } | undefined> {
+  const areas = [t.districtId, t.townId].filter((id): id is number => id !== null);
+  if (areas.length === 0) return undefined;
+  const [row] = await queryRows<{ id: number; name: string }>(
+    db,
+    sql`select m.id, m.name from market_merchants m
+        where m.status = 'approved'
+          and ${t.itemId} = any(m.item_ids)
+          and m.area_org_ids && ${sql.raw(`array[${areas.join(',')}]::integer[]`)}
+          and m.opens_minute <= ${t.minuteOfDay} and ${t.minuteOfDay} < m.closes_minute
+          and not exists (select 1 from market_offers f where f.order_id = ${t.orderId} and f.merchant_id = m.id)
+        order by (select count(*) from market_orders o
+                   where o.merchant_id = m.id and o.state in ('offered', 'accepted', 'on_the_way', 'in_service')),
+                 m.score desc, m.last_offered_at asc nulls first, m.id
+        limit 1`,
+  );
+  return row;
+}
+
+/** Records an offer and the merchant's last offer time. */
+export async function insertOffer(
+  db: DbOrTx,
+  offer: { orderId: number; merchantId: number; offeredAt: Date; expiresAt: Date },
+): Promise<void> {
+  await db.insert(marketOffers).values({ ...offer, outcome: 'pending' });
+  await db
+    .update(marketMerchants)
+    .set({ lastOfferedAt: offer.offeredAt })
+    .where(eq(marketMerchants.id, offer.merchantId));
+}
+
+/** Ends the order's pending offer with `outcome` (accepted · refused · expired · cancelled). */
+export async function closeOffer(db: DbOrTx, orderId: number, outcome: string, at: Date): Promise<void> {
+  await db
+    .update(marketOffers)
+    .set({ outcome, answeredAt: at })
+    .where(and(eq(marketOffers.orderId, orderId), eq(marketOffers.outcome, 'pending')));
+}
+
+/** Sets a merchant's score to the mean of its ratings. */
+export async function refreshMerchantScore(db: DbOrTx, merchantId: number): Promise<void> {
+  await db.execute(
+    sql`update market_merchants set score = coalesce(
+          (select avg(stars)::float from market_orders where merchant_id = ${merchantId} and stars is not null), 5)
+        where id = ${merchantId}`,
+  );
+}

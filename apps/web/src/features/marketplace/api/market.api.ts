@@ -1,0 +1,80 @@
+import type {
+  MarketItemList,
+  MarketOrderActionOnOrder,
+  MarketOrderList,
+  MarketOrderListQuery,
+  MarketOrderView,
+  PlacedMarketOrder,
+  PlaceMarketOrderInput,
+  PortalMarketAction,
+} from '@shanzhi/shared';
+import { apiRequest, withQuery } from '../../../platform/api/index.js';
+
+const opts = (signal?: AbortSignal) => (signal ? { signal } : {});
+/** The portal's and the merchant desk's calls: a 401 there is never an expired console session. */
+const PUBLIC = { skipAuthRedirect: true } as const;
+
+/** `GET /api/v1/market/items`: the service items. */
+export function fetchMarketItems(signal?: AbortSignal): Promise<MarketItemList> {
+  return apiRequest('/api/v1/market/items', { ...opts(signal), ...PUBLIC });
+}
+
+/**
+ * `GET /api/v1/market/orders`: the orders the caller sees (a merchant his own), newest first. On the
+ * merchant's desk (`desk`), a 401 shows its own sign-in rather than the console's.
+ */
+export function fetchMarketOrders(
+  query: { [K in keyof MarketOrderListQuery]?: MarketOrderListQuery[K] | undefined },
+  signal?: AbortSignal,
+  desk = false,
+): Promise<MarketOrderList> {
+  return apiRequest(withQuery('/api/v1/market/orders', query), { ...opts(signal), skipAuthRedirect: desk });
+}
+
+/** `GET /api/v1/market/offers`: the orders offered to the caller's merchant now (the merchant's desk). */
+export function fetchMarketOffers(signal?: AbortSignal): Promise<MarketOrderList> {
+  return apiRequest('/api/v1/market/offers', { ...opts(signal), ...PUBLIC });
+}
+
+/** `POST /api/v1/market/orders/:id/actions/:action` as staff or a merchant. */
+export function actOnMarketOrder(
+  order: Pick<MarketOrderView, 'id' | 'version'>,
+  action: MarketOrderActionOnOrder,
+  fields: Record<string, unknown> = {},
+): Promise<MarketOrderView> {
+  return apiRequest(`/api/v1/market/orders/${order.id}/actions/${action}`, {
+    method: 'POST',
+    body: { version: order.version, ...fields },
+    // the merchant's desk is outside the console: a 401 there shows its own sign-in
+    ...PUBLIC,
+  });
+}
+
+/** `POST /api/v1/market/orders`: a citizen's order on the portal, answered with its 查询码. */
+export function placePortalOrder(input: PlaceMarketOrderInput): Promise<PlacedMarketOrder> {
+  return apiRequest('/api/v1/market/orders', { method: 'POST', body: input, ...PUBLIC });
+}
+
+/** The citizen's own order, by its 查询码. */
+export function fetchPortalOrder(id: number, code: string, signal?: AbortSignal): Promise<MarketOrderView> {
+  return apiRequest(`/api/v1/portal/market/orders/${id}`, {
+    ...opts(signal),
+    headers: { 'X-Order-Code': code },
+    ...PUBLIC,
+  });
+}
+
+/** The citizen cancels, rates or complains about his order, by its 查询码. */
+export function actOnPortalOrder(
+  order: Pick<MarketOrderView, 'id' | 'version'>,
+  code: string,
+  action: PortalMarketAction,
+  fields: Record<string, unknown>,
+): Promise<MarketOrderView> {
+  return apiRequest(`/api/v1/portal/market/orders/${order.id}/actions/${action}`, {
+    method: 'POST',
+    body: { version: order.version, ...fields },
+    headers: { 'X-Order-Code': code },
+    ...PUBLIC,
+  });
+}

@@ -1,0 +1,133 @@
+import type { MarketItemView, PlacedMarketOrder } from '@shanzhi/shared';
+import { Alert, Button, Form, Input, Select, Typography } from 'antd';
+import { useState } from 'react';
+import { useI18n } from '../../../i18n/I18nProvider.js';
+import { formFailure } from '../../../platform/forms/zod-rules.js';
+import type { PickedPlace } from '../../cases/components/LocationField.js';
+import { PortalPlace } from '../../portal/components/PortalPlace.js';
+import { placePortalOrder } from '../api/market.api.js';
+
+interface Values {
+  itemId: number;
+  place: PickedPlace | null;
+  address: string;
+  phone: string;
+  contactName?: string;
+  answers?: Record<string, string>;
+}
+
+/** The form's fields the server's field errors may name. */
+const KNOWN_FIELDS = ['itemId', 'address', 'phone', 'contactName'];
+
+/** 我要下单: the item and its questions, the place (the phone's position or the map), the address and phone. */
+export function PortalOrderForm({
+  items,
+  onPlaced,
+}: {
+  items: MarketItemView[];
+  onPlaced: (placed: PlacedMarketOrder) => void;
+}) {
+  const { t } = useI18n();
+  const [form] = Form.useForm<Values>();
+  const [failure, setFailure] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+  const itemId = Form.useWatch('itemId', form);
+  const item = items.find((i) => i.id === itemId);
+
+  async function submit(values: Values) {
+    setSending(true);
+    setFailure(null);
+    try {
+      const point = values.place!.point;
+      onPlaced(
+        await placePortalOrder({
+          itemId: values.itemId,
+          address: values.address,
+          location: { longitude: point.lng, latitude: point.lat },
+          phone: values.phone,
+          contactName: values.contactName,
+          answers: values.answers,
+        }),
+      );
+    } catch (error) {
+      const questions = (item?.questions ?? []).map((q) => `answers.${q.key}`);
+      setFailure(formFailure(form, error, [...KNOWN_FIELDS, ...questions], t));
+    } finally {
+      setSending(false);
+    }
+  }
+
+  return (
+    <Form<Values>
+      form={form}
+      name="market-order"
+      aria-label={t('marketPortal.formLabel')}
+      layout="vertical"
+      onFinish={submit}
+      onValuesChange={(changed: Partial<Values>) => {
+        // the place's area fills an empty address
+        if (changed.place && !form.getFieldValue('address'))
+          form.setFieldValue('address', changed.place.areaName);
+      }}
+    >
+      <Form.Item
+        name="itemId"
+        label={t('marketPortal.item')}
+        rules={[{ required: true, message: t('marketPortal.itemRequired') }]}
+      >
+        <Select
+          showSearch
+          optionFilterProp="label"
+          options={items.map((i) => ({ value: i.id, label: i.name }))}
+        />
+      </Form.Item>
+      {item && (
+        <Typography.Paragraph type="secondary">
+          {item.description}
+          {item.priceMax > 0 &&
+            ` · ${t('marketPortal.priceRange', { min: item.priceMin, max: item.priceMax })}`}
+        </Typography.Paragraph>
+      )}
+      {item?.questions.map((q) => (
+        <Form.Item
+          key={q.key}
+          name={['answers', q.key]}
+          label={q.label}
+          rules={
+            q.required ? [{ required: true, message: `${t('marketPortal.answerRequired')}${q.label}` }] : []
+          }
+        >
+          <Input maxLength={200} />
+        </Form.Item>
+      ))}
+      <Form.Item
+        name="place"
+        label={t('marketPortal.place')}
+        rules={[{ required: true, message: t('marketPortal.placeRequired') }]}
+      >
+        <PortalPlace />
+      </Form.Item>
+      <Form.Item
+        name="address"
+        label={t('marketPortal.address')}
+        rules={[{ required: true, message: t('marketPortal.addressRequired') }]}
+      >
+        <Input maxLength={200} />
+      </Form.Item>
+      <Form.Item
+        name="phone"
+        label={t('marketPortal.phone')}
+        rules={[{ required: true, message: t('marketPortal.phoneRequired') }]}
+      >
+        <Input inputMode="tel" maxLength={20} />
+      </Form.Item>
+      <Form.Item name="contactName" label={t('marketPortal.contactName')}>
+        <Input maxLength={40} />
+      </Form.Item>
+      {failure && <Alert type="error" showIcon message={failure} style={{ marginBottom: 12 }} />}
+      <Button type="primary" htmlType="submit" block loading={sending}>
+        {t('marketPortal.submit')}
+      </Button>
+    </Form>
+  );
+}

@@ -1,0 +1,31 @@
+import { useNavigate } from 'react-router-dom';
+import { ErrorState } from '../../../components/ErrorState.js';
+import { PageLoading } from '../../../components/PageLoading.js';
+import { useApi } from '../../../platform/api/index.js';
+import { fetchMarketItems } from '../api/market.api.js';
+import { MarketShell } from '../components/MarketShell.js';
+import { PortalOrderForm } from '../components/PortalOrderForm.js';
+import { keepOrderCode } from '../portal-order-codes.js';
+
+/** 民需我应 on the portal: a citizen orders a service without an account, then follows it on its own page. */
+export function PortalMarketPage() {
+  const navigate = useNavigate();
+  const items = useApi((signal) => fetchMarketItems(signal), []);
+  return (
+    <MarketShell>
+      {items.error ? (
+        <ErrorState error={items.error} onRetry={items.reload} />
+      ) : !items.data ? (
+        <PageLoading />
+      ) : (
+        <PortalOrderForm
+          items={items.data.items}
+          onPlaced={({ order, accessCode }) => {
+            keepOrderCode({ id: order.id, code: accessCode });
+            navigate(`/portal/market/orders/${order.id}`);
+          }}
+        />
+      )}
+    </MarketShell>
+  );
+}
