@@ -33,6 +33,11 @@ const MEDIATION_ALL = ['纠纷登记', '纠纷列表', '我的调解', '调解�
 /** …and what supervisors and leaders read: the list, the numbers and the committees. */
 const MEDIATION_READ = ['纠纷列表', '调解统计', '调解组织'];
 
+/** 安全生产 for those who inspect (a unit's or town's handlers, the administrator) … */
+const SAFETY_ALL = ['企业台账', '监督检查', '隐患排查治理'];
+/** …and for those who read the register and the hazards (dispatchers, grid workers, supervisors, leaders). */
+const SAFETY_READ = ['企业台账', '隐患排查治理'];
+
 /** What each demo account finds in the side menu: the spec of `menu.ts` against the seeded grants. */
 const MENUS: Record<string, string[]> = {
   // the administrator holds the work queues' permissions to grant them, not to work them
@@ -45,6 +50,7 @@ const MENUS: Record<string, string[]> = {
     '指挥大屏',
     ...GRID,
     ...MEDIATION_ALL,
+    ...SAFETY_ALL,
     ...REFERENCE,
     '知识库',
     '用户管理',
@@ -64,6 +70,7 @@ const MENUS: Record<string, string[]> = {
     '指挥大屏',
     ...GRID,
     ...MEDIATION,
+    ...SAFETY_READ,
     ...REFERENCE,
     '用户管理',
   ],
@@ -77,12 +84,13 @@ const MENUS: Record<string, string[]> = {
     '指挥大屏',
     ...GRID,
     ...MEDIATION,
+    ...SAFETY_READ,
     ...REFERENCE,
     '用户管理',
   ],
-  handler: ['首页', '承办工作台', '工单查询', ...GRID, ...REFERENCE],
-  handler_wd: ['首页', '承办工作台', '工单查询', ...GRID, ...REFERENCE],
-  grid: ['首页', '坐席受理', '承办工作台', '工单查询', ...GRID, '纠纷登记', ...REFERENCE],
+  handler: ['首页', '承办工作台', '工单查询', ...GRID, ...SAFETY_ALL, ...REFERENCE],
+  handler_wd: ['首页', '承办工作台', '工单查询', ...GRID, ...SAFETY_ALL, ...REFERENCE],
+  grid: ['首页', '坐席受理', '承办工作台', '工单查询', ...GRID, '纠纷登记', ...SAFETY_READ, ...REFERENCE],
   // the mediator reads no cases: disputes are his
   mediator: ['首页', '坐席受理', ...MEDIATION_ALL, ...REFERENCE],
   supervisor: [
@@ -95,6 +103,7 @@ const MENUS: Record<string, string[]> = {
     '指挥大屏',
     ...GRID,
     ...MEDIATION_READ,
+    ...SAFETY_READ,
     ...REFERENCE,
     '用户管理',
   ],
@@ -108,6 +117,7 @@ const MENUS: Record<string, string[]> = {
     '指挥大屏',
     ...GRID,
     ...MEDIATION_READ,
+    ...SAFETY_READ,
     ...REFERENCE,
     '用户管理',
   ],

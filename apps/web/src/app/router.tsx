@@ -118,6 +118,18 @@ const MediationStatsPage = lazyPage(() =>
 const CommitteesPage = lazyPage(() =>
   import('../features/mediation/pages/CommitteesPage.js').then((m) => m.CommitteesPage),
 );
+const SafetyEnterprisesPage = lazyPage(() =>
+  import('../features/safety/pages/EnterprisesPage.js').then((m) => m.EnterprisesPage),
+);
+const SafetyInspectionsPage = lazyPage(() =>
+  import('../features/safety/pages/InspectionsPage.js').then((m) => m.InspectionsPage),
+);
+const HazardsPage = lazyPage(() =>
+  import('../features/safety/pages/HazardsPage.js').then((m) => m.HazardsPage),
+);
+const HazardDetailPage = lazyPage(() =>
+  import('../features/safety/pages/HazardDetailPage.js').then((m) => m.HazardDetailPage),
+);
 const DashboardPage = lazyPage(() =>
   import('../features/dashboard/pages/DashboardPage.js').then((m) => m.DashboardPage),
 );
@@ -157,6 +169,9 @@ const PAGES: Record<string, ComponentType> = {
   '/mediation/mine': MyDisputesPage,
   '/mediation/stats': MediationStatsPage,
   '/mediation/committees': CommitteesPage,
+  '/safety/enterprises': SafetyEnterprisesPage,
+  '/safety/inspections': SafetyInspectionsPage,
+  '/safety/hazards': HazardsPage,
 };
 
 function pageElement(page: MenuPage) {
@@ -193,6 +208,7 @@ export const router = createBrowserRouter([
           { path: '/grid/findings/:id', element: <GridFindingDetailPage /> },
           { path: '/grid/houses/:id', element: <HouseholdPage /> },
           { path: '/mediation/disputes/:id', element: <DisputeDetailPage /> },
+          { path: '/safety/hazards/:id', element: <HazardDetailPage /> },
           ...menuPages()
             .filter((page) => page.path !== '/' && !page.fullScreen)
             .map((page) => ({

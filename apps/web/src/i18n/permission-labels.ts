@@ -31,6 +31,8 @@ const GROUP_LABELS: Record<string, Label> = {
   grid_visit: { zh: '入户走访', en: 'Household visits' },
   mediation: { zh: '矛盾纠纷调解', en: 'Mediation' },
   report: { zh: '报告', en: 'Reports' },
+  safety: { zh: '安全生产', en: 'Work safety' },
+  hazard: { zh: '安全生产隐患', en: 'Work-safety hazards' },
 };
 
 type CaseActionPermission = `case.${CaseAction}`;
@@ -113,6 +115,23 @@ const OTHER_PERMISSION_LABELS: Record<Exclude<Permission, CaseActionPermission>,
   'report.read': { zh: '查看报告', en: 'View reports' },
   'report.generate': { zh: '生成报告', en: 'Generate reports' },
   'report.configure': { zh: '设置定时报告', en: 'Schedule reports' },
+  'safety.read': { zh: '查看企业、检查与隐患', en: 'View enterprises, inspections and hazards' },
+  'safety.manage': { zh: '维护企业台账', en: 'Keep the enterprise register' },
+  'safety.inspect': { zh: '开展监督检查', en: 'Inspect enterprises' },
+  'hazard.record': { zh: '登记隐患', en: 'Record hazards' },
+  'hazard.close_on_spot': { zh: '当场整改销号', en: 'Close hazards on the spot' },
+  'hazard.report': { zh: '上报隐患', en: 'Report hazards' },
+  'hazard.assign': { zh: '交办隐患整改', en: 'Assign rectification' },
+  'hazard.start_rectification': { zh: '开始整改', en: 'Start rectification' },
+  'hazard.submit_plan': { zh: '报送治理方案', en: 'Submit rectification plans' },
+  'hazard.list_supervision': { zh: '挂牌督办', en: 'List hazards for supervision' },
+  'hazard.request_extension': { zh: '申请整改延期', en: 'Ask for extensions' },
+  'hazard.approve_extension': { zh: '同意整改延期', en: 'Approve extensions' },
+  'hazard.refuse_extension': { zh: '不同意整改延期', en: 'Refuse extensions' },
+  'hazard.rectify': { zh: '整改完成', en: 'Report rectification done' },
+  'hazard.accept_rectification': { zh: '隐患验收', en: 'Accept rectifications' },
+  'hazard.reject_rectification': { zh: '验收不通过', en: 'Reject rectifications' },
+  'hazard.close': { zh: '隐患销号', en: 'Close hazards' },
 };
 
 const CASE_ACTION_PERMISSIONS = new Set<string>(CASE_ACTIONS.map((action) => `case.${action}`));

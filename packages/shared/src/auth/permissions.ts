@@ -3,6 +3,7 @@ import { CASE_ACTIONS, type CaseAction } from '../cases/case-actions.js';
 import { CASE_TRANSITIONS } from '../cases/case-state-machine.js';
 import type { GridFindingAction } from '../grid/grid-finding-lifecycle.js';
 import type { GridTaskAction } from '../grid/grid-task-lifecycle.js';
+import { HAZARD_ACTIONS, HAZARD_TRANSITIONS, type HazardAction } from '../hazards/hazard-lifecycle.js';
 import type { CaseMediationAction } from '../mediation/case-mediation-lifecycle.js';
 import { DISPUTE_ACTIONS, DISPUTE_TRANSITIONS, type DisputeAction } from '../mediation/dispute-lifecycle.js';
 import type { Role } from './roles.js';
@@ -138,6 +139,26 @@ export const PERMISSIONS = [
   'report.generate',
   // which reports the platform produces by itself, for which orgs, when (定时报告)
   'report.configure',
+  // safety production (安全生产隐患排查治理): reading enterprises, inspections, hazards and their numbers in one's
+  // scope; keeping the enterprise register (and its Excel import); inspecting with a checklist
+  'safety.read',
+  'safety.manage',
+  'safety.inspect',
+  // the hazard lifecycle: one permission per action (`hazard.<action>`)
+  'hazard.record',
+  'hazard.close_on_spot',
+  'hazard.report',
+  'hazard.assign',
+  'hazard.start_rectification',
+  'hazard.submit_plan',
+  'hazard.list_supervision',
+  'hazard.request_extension',
+  'hazard.approve_extension',
+  'hazard.refuse_extension',
+  'hazard.rectify',
+  'hazard.accept_rectification',
+  'hazard.reject_rectification',
+  'hazard.close',
 ] as const;
 export const Permission = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof Permission>;
@@ -160,6 +181,18 @@ export function gridTaskPermissionOf(action: GridTaskAction): Permission {
 /** The permission of dispute action `action`: `mediation.agree` … */
 export function mediationPermissionOf(action: DisputeAction): Permission {
   return `mediation.${action}` as Permission;
+}
+
+/** The permission of hazard action `action`: `hazard.assign` … */
+export function hazardPermissionOf(action: HazardAction): Permission {
+  return `hazard.${action}` as Permission;
+}
+
+/** The hazard-action permissions a role gets by default: exactly the actions the hazard table lets it take. */
+function hazardActionGrants(role: Role): Permission[] {
+  return HAZARD_ACTIONS.filter((a) => (HAZARD_TRANSITIONS[a].roles as readonly Role[]).includes(role)).map(
+    hazardPermissionOf,
+  );
 }
 
 /** The permission of a case's mediation step: `case.convert_to_dispute` … */
@@ -241,6 +274,9 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'case.convert_to_dispute',
     'report.read',
     'report.generate',
+    'safety.read',
+    'safety.manage',
+    ...hazardActionGrants('dispatcher'),
   ],
   handler: [
     ...STAFF_READ,
@@ -253,6 +289,11 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'grid_task.assign',
     'grid_task.cancel',
     ...REGISTER_KEEPERS,
+    // a unit's or a town's inspectors (应急管理局 …): the register, inspections and the hazards they supervise
+    'safety.read',
+    'safety.manage',
+    'safety.inspect',
+    ...hazardActionGrants('handler'),
   ],
   grid_worker: [
     ...STAFF_READ,
@@ -272,6 +313,8 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'grid_register.write',
     'grid_visit.record',
     ...mediationActionGrants('grid_worker'),
+    'safety.read',
+    ...hazardActionGrants('grid_worker'),
   ],
   // a mediator registers a dispute he escalates (调解转办) but reads no cases: disputes are his, not the spine;
   // he reads the parties' contacts in full to reach them
@@ -300,6 +343,8 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'mediation.read',
     'report.read',
     'report.generate',
+    'safety.read',
+    'hazard.list_supervision',
   ],
   leader: [
     ...STAFF_READ,
@@ -316,6 +361,8 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'mediation.read',
     'report.read',
     'report.generate',
+    'safety.read',
+    'hazard.list_supervision',
   ],
   merchant: ['catalog.read'],
   admin: [...PERMISSIONS],
