@@ -20,6 +20,14 @@ interface Values {
 }
 
 const KNOWN = ['enterpriseId', 'campaign', 'note', 'items'];
+const VISUALLY_HIDDEN = {
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+} as const;
 
 /** Enterprises to pick from, searched by name or credit code. */
 function useEnterpriseOptions(open: boolean) {
@@ -163,13 +171,22 @@ export function InspectionDialog({
                 width: 130,
                 render: (_: unknown, field) =>
                   items[field.name]?.passed === false && (
-                    <Form.Item name={[field.name, 'level']} noStyle initialValue="general">
-                      <Select
-                        size="small"
-                        aria-label={t('safety.level')}
-                        options={HAZARD_LEVELS.map((l) => ({ value: l, label: hazardLevelLabel(l, locale) }))}
-                      />
-                    </Form.Item>
+                    <>
+                      {/* the select's own name, for screen readers (and tests), on its input alone */}
+                      <label htmlFor={`inspection-level-${field.name}`} style={VISUALLY_HIDDEN}>
+                        {t('safety.level')}
+                      </label>
+                      <Form.Item name={[field.name, 'level']} noStyle initialValue="general">
+                        <Select
+                          size="small"
+                          id={`inspection-level-${field.name}`}
+                          options={HAZARD_LEVELS.map((l) => ({
+                            value: l,
+                            label: hazardLevelLabel(l, locale),
+                          }))}
+                        />
+                      </Form.Item>
+                    </>
                   ),
               },
             ]}
