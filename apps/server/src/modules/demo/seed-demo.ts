@@ -6,7 +6,6 @@ import { invalidateCache } from '../../platform/realtime/cache-invalidation.js';
 import { importMissingShippedYears } from '../calendar/shipped-calendar.js';
 import { importCatalogNodes } from '../catalog/catalog.service.js';
 import { assembleCatalog } from '../catalog/sources/assemble-catalog.js';
-import { seedDemoSafety } from '../hazards/demo/seed-demo-safety.js';
 import { seedDemoKnowledge } from '../knowledge/seed-knowledge.js';
 import { seedDemoMediation } from '../mediation/demo/seed-demo-mediation.js';
 import { publishDemoServices } from '../open311/open311-demo.js';
@@ -76,8 +75,6 @@ export async function seedDemo(ctx: AppContext): Promise<void> {
   const registers = await seedDemoRegisters(ctx);
   // mediation committees at every level, after the accounts: the demo `mediator` serves on 育红社区's
   const mediationCommittees = await seedDemoMediation(ctx);
-  // the safety register, its inspections and hazards, after the accounts: written in the demo dispatcher's name
-  const safety = await seedDemoSafety(ctx);
   ctx.logger.info(
     {
       orgsInserted,
@@ -89,7 +86,6 @@ export async function seedDemo(ctx: AppContext): Promise<void> {
       knowledge,
       registers,
       mediationCommittees,
-      safety,
       ms: Date.now() - started,
     },
     'demo city seeded',

@@ -276,14 +276,3 @@ describe('the numbers', () => {
     );
   });
 });
-
-describe('the demo city', () => {
-  it('registers enterprises of Wuhai’s industries, with inspected hazards in several states', async () => {
-    const register = (await w.get('dispatcher', '/api/v1/safety/enterprises?industry=coking')).json();
-    expect(register.total).toBeGreaterThanOrEqual(5);
-    expect(register.items[0]).toMatchObject({ industry: 'coking', highRisk: true });
-    const hazards = (await w.get('dispatcher', '/api/v1/safety/hazards?pageSize=200')).json();
-    const demo = hazards.items.filter((h: { reporterName: string }) => h.reporterName.includes('王建军'));
-    expect(new Set(demo.map((h: { state: string }) => h.state)).size).toBeGreaterThanOrEqual(4);
-  });
-});
