@@ -22,6 +22,7 @@ import { registerGridRegisterRoutes } from './modules/grid/registers/registers.r
 import { registerGridStatsRoutes } from './modules/grid/stats/grid-stats.routes.js';
 import { registerTaskRoutes } from './modules/grid/tasks.routes.js';
 import { registerVisitRoutes } from './modules/grid/visits/visits.routes.js';
+import { registerSafetyRoutes } from './modules/hazards/safety.routes.js';
 import { registerDuplicateRoutes } from './modules/intelligence/duplicates/duplicates.routes.js';
 import { registerIntelligenceRoutes } from './modules/intelligence/intelligence.routes.js';
 import { registerWarningRoutes } from './modules/intelligence/warnings/warnings.routes.js';
@@ -125,6 +126,7 @@ export async function buildApp(ctx: AppContext, options: { serveWeb?: boolean } 
   registerVisitRoutes(app, ctx);
   registerMediationRoutes(app, ctx);
   registerPetitionRoutes(app, ctx);
+  registerSafetyRoutes(app, ctx);
   registerReportRoutes(app, ctx);
   registerMarketplaceRoutes(app, ctx);
   await registerWebApp(app, options.serveWeb === false ? '/nonexistent' : ctx.config.SHANZHI_WEB_DIST);

@@ -38,6 +38,11 @@ const PETITIONS = ['信访登记', '信访事项'];
 /** 便民服务: the orders for the centre's staff who read them (market.read). */
 const MARKET = ['服务订单'];
 
+/** 安全生产 for those who inspect (a unit's or town's handlers, the administrator) … */
+const SAFETY_ALL = ['企业台账', '监督检查', '隐患排查治理'];
+/** …and for those who read the register and the hazards (dispatchers, grid workers, supervisors, leaders). */
+const SAFETY_READ = ['企业台账', '隐患排查治理'];
+
 /** What each demo account finds in the side menu: the spec of `menu.ts` against the seeded grants. */
 const MENUS: Record<string, string[]> = {
   // the administrator holds the work queues' permissions to grant them, not to work them
@@ -52,6 +57,7 @@ const MENUS: Record<string, string[]> = {
     ...MEDIATION_ALL,
     ...PETITIONS,
     ...MARKET,
+    ...SAFETY_ALL,
     ...REFERENCE,
     '知识库',
     '用户管理',
@@ -73,6 +79,7 @@ const MENUS: Record<string, string[]> = {
     ...MEDIATION,
     ...PETITIONS,
     ...MARKET,
+    ...SAFETY_READ,
     ...REFERENCE,
     '用户管理',
   ],
@@ -88,12 +95,13 @@ const MENUS: Record<string, string[]> = {
     ...MEDIATION,
     ...PETITIONS,
     ...MARKET,
+    ...SAFETY_READ,
     ...REFERENCE,
     '用户管理',
   ],
-  handler: ['首页', '承办工作台', '工单查询', ...GRID, ...REFERENCE],
-  handler_wd: ['首页', '承办工作台', '工单查询', ...GRID, ...REFERENCE],
-  grid: ['首页', '坐席受理', '承办工作台', '工单查询', ...GRID, '纠纷登记', ...REFERENCE],
+  handler: ['首页', '承办工作台', '工单查询', ...GRID, ...SAFETY_ALL, ...REFERENCE],
+  handler_wd: ['首页', '承办工作台', '工单查询', ...GRID, ...SAFETY_ALL, ...REFERENCE],
+  grid: ['首页', '坐席受理', '承办工作台', '工单查询', ...GRID, '纠纷登记', ...SAFETY_READ, ...REFERENCE],
   // the mediator reads no cases: disputes are his
   mediator: ['首页', '坐席受理', ...MEDIATION_ALL, ...REFERENCE],
   // the petition agent (a police officer) takes petitions in and carries them through; no cases
@@ -109,6 +117,7 @@ const MENUS: Record<string, string[]> = {
     ...GRID,
     ...MEDIATION_READ,
     '信访事项',
+    ...SAFETY_READ,
     ...REFERENCE,
     '用户管理',
   ],
@@ -123,6 +132,7 @@ const MENUS: Record<string, string[]> = {
     ...GRID,
     ...MEDIATION_READ,
     '信访事项',
+    ...SAFETY_READ,
     ...REFERENCE,
     '用户管理',
   ],

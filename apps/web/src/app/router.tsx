@@ -139,6 +139,18 @@ const PortalMarketPage = lazyPage(() =>
 const PortalMarketOrderPage = lazyPage(() =>
   import('../features/marketplace/pages/PortalMarketOrderPage.js').then((m) => m.PortalMarketOrderPage),
 );
+const SafetyEnterprisesPage = lazyPage(() =>
+  import('../features/safety/pages/EnterprisesPage.js').then((m) => m.EnterprisesPage),
+);
+const SafetyInspectionsPage = lazyPage(() =>
+  import('../features/safety/pages/InspectionsPage.js').then((m) => m.InspectionsPage),
+);
+const HazardsPage = lazyPage(() =>
+  import('../features/safety/pages/HazardsPage.js').then((m) => m.HazardsPage),
+);
+const HazardDetailPage = lazyPage(() =>
+  import('../features/safety/pages/HazardDetailPage.js').then((m) => m.HazardDetailPage),
+);
 const DashboardPage = lazyPage(() =>
   import('../features/dashboard/pages/DashboardPage.js').then((m) => m.DashboardPage),
 );
@@ -181,6 +193,9 @@ const PAGES: Record<string, ComponentType> = {
   '/petitions/register': RegisterPetitionPage,
   '/petitions': PetitionsPage,
   '/market/orders': MarketOrdersPage,
+  '/safety/enterprises': SafetyEnterprisesPage,
+  '/safety/inspections': SafetyInspectionsPage,
+  '/safety/hazards': HazardsPage,
 };
 
 function pageElement(page: MenuPage) {
@@ -222,6 +237,7 @@ export const router = createBrowserRouter([
           { path: '/grid/houses/:id', element: <HouseholdPage /> },
           { path: '/mediation/disputes/:id', element: <DisputeDetailPage /> },
           { path: '/petitions/:id', element: <PetitionDetailPage /> },
+          { path: '/safety/hazards/:id', element: <HazardDetailPage /> },
           ...menuPages()
             .filter((page) => page.path !== '/' && !page.fullScreen)
             .map((page) => ({

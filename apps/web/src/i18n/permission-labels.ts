@@ -34,6 +34,8 @@ const GROUP_LABELS: Record<string, Label> = {
   petition: { zh: '信访代办', en: 'Petition agency' },
   market: { zh: '便民服务', en: 'Convenience services' },
   market_order: { zh: '便民服务订单', en: 'Service orders' },
+  safety: { zh: '安全生产', en: 'Work safety' },
+  hazard: { zh: '安全生产隐患', en: 'Work-safety hazards' },
 };
 
 type CaseActionPermission = `case.${CaseAction}`;
@@ -146,6 +148,23 @@ const OTHER_PERMISSION_LABELS: Record<Exclude<Permission, CaseActionPermission>,
   'market_order.rate': { zh: '评价服务', en: 'Rate the service' },
   'market_order.complain': { zh: '投诉服务订单', en: 'Complain about an order' },
   'market_order.cancel': { zh: '取消服务订单', en: 'Cancel service orders' },
+  'safety.read': { zh: '查看企业、检查与隐患', en: 'View enterprises, inspections and hazards' },
+  'safety.manage': { zh: '维护企业台账', en: 'Keep the enterprise register' },
+  'safety.inspect': { zh: '开展监督检查', en: 'Inspect enterprises' },
+  'hazard.record': { zh: '登记隐患', en: 'Record hazards' },
+  'hazard.close_on_spot': { zh: '当场整改销号', en: 'Close hazards on the spot' },
+  'hazard.report': { zh: '上报隐患', en: 'Report hazards' },
+  'hazard.assign': { zh: '交办隐患整改', en: 'Assign rectification' },
+  'hazard.start_rectification': { zh: '开始整改', en: 'Start rectification' },
+  'hazard.submit_plan': { zh: '报送治理方案', en: 'Submit rectification plans' },
+  'hazard.list_supervision': { zh: '挂牌督办', en: 'List hazards for supervision' },
+  'hazard.request_extension': { zh: '申请整改延期', en: 'Ask for extensions' },
+  'hazard.approve_extension': { zh: '同意整改延期', en: 'Approve extensions' },
+  'hazard.refuse_extension': { zh: '不同意整改延期', en: 'Refuse extensions' },
+  'hazard.rectify': { zh: '整改完成', en: 'Report rectification done' },
+  'hazard.accept_rectification': { zh: '隐患验收', en: 'Accept rectifications' },
+  'hazard.reject_rectification': { zh: '验收不通过', en: 'Reject rectifications' },
+  'hazard.close': { zh: '隐患销号', en: 'Close hazards' },
 };
 
 const CASE_ACTION_PERMISSIONS = new Set<string>(CASE_ACTIONS.map((action) => `case.${action}`));

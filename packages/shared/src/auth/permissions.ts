@@ -3,6 +3,7 @@ import { CASE_ACTIONS, type CaseAction } from '../cases/case-actions.js';
 import { CASE_TRANSITIONS } from '../cases/case-state-machine.js';
 import type { GridFindingAction } from '../grid/grid-finding-lifecycle.js';
 import type { GridTaskAction } from '../grid/grid-task-lifecycle.js';
+import { HAZARD_ACTIONS, HAZARD_TRANSITIONS, type HazardAction } from '../hazards/hazard-lifecycle.js';
 import type { MarketOrderAction } from '../marketplace/market-order-lifecycle.js';
 import type { CaseMediationAction } from '../mediation/case-mediation-lifecycle.js';
 import { DISPUTE_ACTIONS, DISPUTE_TRANSITIONS, type DisputeAction } from '../mediation/dispute-lifecycle.js';
@@ -176,6 +177,26 @@ export const PERMISSIONS = [
   'market_order.rate',
   'market_order.complain',
   'market_order.cancel',
+  // safety production (安全生产隐患排查治理): reading enterprises, inspections, hazards and their numbers in one's
+  // scope; keeping the enterprise register (and its Excel import); inspecting with a checklist
+  'safety.read',
+  'safety.manage',
+  'safety.inspect',
+  // the hazard lifecycle: one permission per action (`hazard.<action>`)
+  'hazard.record',
+  'hazard.close_on_spot',
+  'hazard.report',
+  'hazard.assign',
+  'hazard.start_rectification',
+  'hazard.submit_plan',
+  'hazard.list_supervision',
+  'hazard.request_extension',
+  'hazard.approve_extension',
+  'hazard.refuse_extension',
+  'hazard.rectify',
+  'hazard.accept_rectification',
+  'hazard.reject_rectification',
+  'hazard.close',
 ] as const;
 export const Permission = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof Permission>;
@@ -208,6 +229,18 @@ export function petitionPermissionOf(action: PetitionAction): Permission {
 /** The permission of service-order action `action`: `market_order.accept` … */
 export function marketOrderPermissionOf(action: MarketOrderAction): Permission {
   return `market_order.${action}` as Permission;
+}
+
+/** The permission of hazard action `action`: `hazard.assign` … */
+export function hazardPermissionOf(action: HazardAction): Permission {
+  return `hazard.${action}` as Permission;
+}
+
+/** The hazard-action permissions a role gets by default: exactly the actions the hazard table lets it take. */
+function hazardActionGrants(role: Role): Permission[] {
+  return HAZARD_ACTIONS.filter((a) => (HAZARD_TRANSITIONS[a].roles as readonly Role[]).includes(role)).map(
+    hazardPermissionOf,
+  );
 }
 
 /** The permission of a case's mediation step: `case.convert_to_dispute` … */
@@ -300,6 +333,9 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'market.read',
     'market_order.offer',
     'market_order.cancel',
+    'safety.read',
+    'safety.manage',
+    ...hazardActionGrants('dispatcher'),
   ],
   handler: [
     ...STAFF_READ,
@@ -312,6 +348,11 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'grid_task.assign',
     'grid_task.cancel',
     ...REGISTER_KEEPERS,
+    // a unit's or a town's inspectors (应急管理局 …): the register, inspections and the hazards they supervise
+    'safety.read',
+    'safety.manage',
+    'safety.inspect',
+    ...hazardActionGrants('handler'),
   ],
   grid_worker: [
     ...STAFF_READ,
@@ -331,6 +372,8 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'grid_register.write',
     'grid_visit.record',
     ...mediationActionGrants('grid_worker'),
+    'safety.read',
+    ...hazardActionGrants('grid_worker'),
   ],
   // a mediator registers a dispute he escalates (调解转办) but reads no cases: disputes are his, not the spine;
   // he reads the parties' contacts in full to reach them
@@ -360,6 +403,8 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'petition.read',
     'report.read',
     'report.generate',
+    'safety.read',
+    'hazard.list_supervision',
   ],
   leader: [
     ...STAFF_READ,
@@ -377,6 +422,8 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'petition.read',
     'report.read',
     'report.generate',
+    'safety.read',
+    'hazard.list_supervision',
   ],
   // a petition agent (a police officer at an agency point …) takes petitions in and carries them through; he
   // reads the petitioners' contacts in full to reach them

@@ -139,6 +139,20 @@ export const ERROR_CODES = {
   REPORT_NOT_READY: 409,
   /** a report's documents asked for after its generation failed: request the report again */
   REPORT_FAILED: 409,
+  /** safety production: an enterprise, inspection or hazard that does not exist (or is out of reach) */
+  ENTERPRISE_NOT_FOUND: 404,
+  INSPECTION_NOT_FOUND: 404,
+  HAZARD_NOT_FOUND: 404,
+  /** an enterprise registered twice under one 统一社会信用代码 */
+  DUPLICATE_CREDIT_CODE: 409,
+  /** an action for the other level (当场销号 of a major hazard, 验收 of a general one …) */
+  HAZARD_LEVEL_MISMATCH: 409,
+  /** a step the supervising body takes (交办, 验收, 延期审批) by staff whose scope does not hold it */
+  NOT_SUPERVISING_BODY: 403,
+  /** a major hazard reported rectified without its 治理方案 */
+  HAZARD_PLAN_REQUIRED: 409,
+  /** an extension asked for after the deadline passed (令第16号: it must be asked before) */
+  DEADLINE_PASSED: 409,
   RATE_LIMITED: 429,
   /** too many wrong phones for one case number on the portal: its tracking is locked for a while */
   TRACKING_LOCKED: 429,

@@ -322,6 +322,34 @@ export const MENU: readonly MenuEntry[] = [
     ],
   },
   {
+    key: 'safety',
+    labelKey: 'menu.group.safety',
+    icon: SafetyOutlined,
+    pages: [
+      {
+        path: '/safety/enterprises',
+        labelKey: 'menu.safetyEnterprises',
+        hintKey: 'menu.hint.safetyEnterprises',
+        icon: ShopOutlined,
+        permission: 'safety.read',
+      },
+      {
+        path: '/safety/inspections',
+        labelKey: 'menu.safetyInspections',
+        hintKey: 'menu.hint.safetyInspections',
+        icon: FileSearchOutlined,
+        permission: 'safety.inspect',
+      },
+      {
+        path: '/safety/hazards',
+        labelKey: 'menu.safetyHazards',
+        hintKey: 'menu.hint.safetyHazards',
+        icon: AlertOutlined,
+        permission: 'safety.read',
+      },
+    ],
+  },
+  {
     key: 'reference',
     labelKey: 'menu.group.reference',
     icon: DatabaseOutlined,

@@ -1,4 +1,9 @@
-import type { OrganisationKind, OrganisationTag } from '@shanzhi/shared';
+import {
+  CREDIT_CODE_CHARSET,
+  completeCreditCode,
+  type OrganisationKind,
+  type OrganisationTag,
+} from '@shanzhi/shared';
 import { drawMobileNumber, drawPersonName } from '../demo-city.names.js';
 import type { DemoRandom } from '../demo-random.js';
 
@@ -49,17 +54,12 @@ const TRADES: readonly {
   { suffix: '房屋中介', kind: 'enterprise', prefix: '91', employees: [2, 8], tags: ['rental_agency'] },
 ];
 
-const CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-
 /** A 统一社会信用代码 (GB 32100-2015) of `prefix`, registered in `area`, unique in `used`. */
 function drawCreditCode(random: DemoRandom, used: Set<string>, prefix: string, area: string): string {
   for (;;) {
     let first17 = `${prefix}${area}`;
-    while (first17.length < 17) first17 += CHARSET[random.int(0, 30)];
-    let sum = 0;
-    for (let i = 0; i < 17; i++) sum += CHARSET.indexOf(first17[i]!) * WEIGHTS[i]!;
-    const code = `${first17}${CHARSET[(31 - (sum % 31)) % 31]}`;
+    while (first17.length < 17) first17 += CREDIT_CODE_CHARSET[random.int(0, 30)];
+    const code = completeCreditCode(first17);
     if (!used.has(code)) {
       used.add(code);
       return code;

@@ -1,0 +1,193 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  check,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { chainHeadColumns, lifecycleEventColumns } from '../../platform/lifecycle/lifecycle-columns.js';
+import { cases } from '../cases/cases.tables.js';
+import { orgs } from '../orgs/orgs.tables.js';
+import { users } from '../users/users.tables.js';
+
+const at = (name: string) => timestamp(name, { withTimezone: true });
+
+/**
+ * 企业台账: the enterprises under safety-production supervision. Two org paths put an enterprise in a
+ * scope: the territory it lies in (`org_path`, a district or town) and the body that supervises it
+ * (`supervising_org_path`, 应急管理局 …) — staff see it when either lies in their scope.
+ */
+export const enterprises = pgTable(
+  'enterprises',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    name: text('name').notNull(),
+    /** 统一社会信用代码, canonical */
+    creditCode: text('credit_code').notNull(),
+    industry: text('industry').notNull(),
+    /** 高危行业, from the industry at registration */
+    highRisk: boolean('high_risk').notNull(),
+    address: text('address').notNull(),
+    lng: doublePrecision('lng'),
+    lat: doublePrecision('lat'),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    orgPath: text('org_path').notNull(),
+    supervisingOrgId: integer('supervising_org_id')
+      .notNull()
+      .references(() => orgs.id),
+    supervisingOrgPath: text('supervising_org_path').notNull(),
+    principalName: text('principal_name'),
+    principalPhone: text('principal_phone'),
+    safetyOfficerName: text('safety_officer_name'),
+    safetyOfficerPhone: text('safety_officer_phone'),
+    createdByUserId: integer('created_by_user_id').references(() => users.id),
+    createdAt: at('created_at').notNull(),
+    updatedAt: at('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('enterprises_credit_code_key').on(t.creditCode),
+    index('enterprises_org_path_idx').using('btree', t.orgPath.op('text_pattern_ops')),
+    index('enterprises_supervising_path_idx').using('btree', t.supervisingOrgPath.op('text_pattern_ops')),
+  ],
+);
+
+/** 监督检查: one inspection of an enterprise, with its checklist (`safety_inspection_items`). */
+export const safetyInspections = pgTable(
+  'safety_inspections',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    enterpriseId: integer('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id),
+    /** `planned` or `ad_hoc` */
+    kind: text('kind').notNull(),
+    campaign: text('campaign'),
+    inspectorUserId: integer('inspector_user_id')
+      .notNull()
+      .references(() => users.id),
+    inspectorName: text('inspector_name').notNull(),
+    inspectedAt: at('inspected_at').notNull(),
+    lng: doublePrecision('lng'),
+    lat: doublePrecision('lat'),
+    note: text('note'),
+    itemCount: integer('item_count').notNull(),
+    failedCount: integer('failed_count').notNull(),
+    createdAt: at('created_at').notNull(),
+  },
+  (t) => [
+    index('safety_inspections_enterprise_idx').on(t.enterpriseId, t.inspectedAt.desc()),
+    check('safety_inspections_kind_check', sql`${t.kind} in ('planned', 'ad_hoc')`),
+  ],
+);
+
+/** 检查项: one item of an inspection's checklist; a failed one names the hazard it became. */
+export const safetyInspectionItems = pgTable(
+  'safety_inspection_items',
+  {
+    inspectionId: integer('inspection_id')
+      .notNull()
+      .references(() => safetyInspections.id),
+    seq: integer('seq').notNull(),
+    item: text('item').notNull(),
+    passed: boolean('passed').notNull(),
+    finding: text('finding'),
+    hazardId: integer('hazard_id'),
+  },
+  (t) => [primaryKey({ columns: [t.inspectionId, t.seq] })],
+);
+
+/**
+ * 安全生产隐患: on the shared lifecycle (`HAZARD_LIFECYCLE`). The enterprise's two paths are copied so that
+ * the scope filter needs no join; the deadline is counted by the working calendar from assignment.
+ */
+export const hazards = pgTable(
+  'hazards',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    enterpriseId: integer('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id),
+    orgPath: text('org_path').notNull(),
+    supervisingOrgPath: text('supervising_org_path').notNull(),
+    /** `general` or `major` */
+    level: text('level').notNull(),
+    /** `inspection`, `self_check`, `grid_finding` or `case` */
+    source: text('source').notNull(),
+    description: text('description').notNull(),
+    place: text('place'),
+    inspectionId: integer('inspection_id').references(() => safetyInspections.id),
+    caseId: integer('case_id').references(() => cases.id),
+    reporterUserId: integer('reporter_user_id').references(() => users.id),
+    reporterName: text('reporter_name').notNull(),
+    responsibleParty: text('responsible_party'),
+    assignedAt: at('assigned_at'),
+    /** 整改期限 */
+    deadline: at('deadline'),
+    /** 挂牌督办 */
+    listedForSupervision: boolean('listed_for_supervision').notNull().default(false),
+    supervisionNote: text('supervision_note'),
+    /** 治理方案 of a major hazard (`RectificationPlan`) */
+    plan: jsonb('plan'),
+    /** days of an extension asked for and not yet decided */
+    extensionDays: integer('extension_days'),
+    state: text('state').notNull(),
+    resolutionNote: text('resolution_note'),
+    ...chainHeadColumns(),
+    version: integer('version').notNull().default(0),
+    createdAt: at('created_at').notNull(),
+    updatedAt: at('updated_at').notNull(),
+    /** when it was closed (销号) */
+    closedAt: at('closed_at'),
+  },
+  (t) => [
+    index('hazards_created_idx').on(t.createdAt.desc(), t.id.desc()),
+    index('hazards_org_path_idx').using('btree', t.orgPath.op('text_pattern_ops')),
+    index('hazards_supervising_path_idx').using('btree', t.supervisingOrgPath.op('text_pattern_ops')),
+    index('hazards_enterprise_idx').on(t.enterpriseId),
+    check('hazards_level_check', sql`${t.level} in ('general', 'major')`),
+    check('hazards_source_check', sql`${t.source} in ('inspection', 'self_check', 'grid_finding', 'case')`),
+  ],
+);
+
+/** The timeline of a hazard: the shared lifecycle's append-only, keyed chain. */
+export const hazardEvents = pgTable(
+  'hazard_events',
+  {
+    ...lifecycleEventColumns(),
+    hazardId: integer('hazard_id')
+      .notNull()
+      .references(() => hazards.id),
+  },
+  (t) => [uniqueIndex('hazard_events_seq_idx').on(t.hazardId, t.seq)],
+);
+
+/** A photo of a hazard: as found (`report`) or after rectification (`after`); bytes in the attachment store. */
+export const hazardPhotos = pgTable(
+  'hazard_photos',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    hazardId: integer('hazard_id')
+      .notNull()
+      .references(() => hazards.id),
+    role: text('role').notNull(),
+    sha256: text('sha256').notNull(),
+    mime: text('mime').notNull(),
+    size: bigint('size', { mode: 'number' }).notNull(),
+    uploadedByUserId: integer('uploaded_by_user_id').notNull(),
+    uploadedAt: at('uploaded_at').notNull(),
+  },
+  (t) => [
+    index('hazard_photos_hazard_idx').on(t.hazardId),
+    check('hazard_photos_role_check', sql`${t.role} in ('report', 'after')`),
+  ],
+);

@@ -1,0 +1,140 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import {
+  chooseOption,
+  expectNoPageErrors,
+  openPage,
+  screenshot,
+  sharedBrowser,
+  signInQuickly,
+} from './support/browser.js';
+import { staffApi } from './support/staff-api.js';
+
+const browser = sharedBrowser();
+
+// Each step waits on a real server; on a shared, busy machine a step may take longer than the default.
+const STEP_TIMEOUT = 240_000;
+const CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+
+/** A credit code of its own for this run (the test makes its own enterprise), with its check character. */
+function freshCreditCode(): string {
+  const body = `91150303MA${String(Date.now() % 10_000_000).padStart(7, '0')}`;
+  const sum = [...body].reduce((s, c, i) => s + CHARSET.indexOf(c) * WEIGHTS[i]!, 0);
+  return `${body}${CHARSET[(31 - (sum % 31)) % 31]}`;
+}
+
+/** antd puts a space between the two characters of a two-character button (上 报): match either way. */
+function label(text: string): RegExp {
+  return new RegExp(`^${[...text].join('\\s*')}$`);
+}
+
+/** Opens hazard action `action`, lets `fill` fill its dialog, confirms, and waits for the server's answer. */
+async function takeAction(
+  page: Page,
+  action: string,
+  fill: (dialog: ReturnType<Page['getByRole']>) => Promise<void> = async () => undefined,
+) {
+  await page
+    .getByTestId('hazard-actions')
+    .getByRole('button', { name: label(action) })
+    .click();
+  // the dialog of this action (titled by it), not one still folding away
+  const dialog = page.getByRole('dialog', { name: label(action) });
+  await dialog.waitFor();
+  await fill(dialog);
+  const answer = page.waitForResponse(
+    (r) => r.url().includes('/actions/') && r.request().method() === 'POST',
+  );
+  await dialog.getByRole('button', { name: label(action) }).click();
+  const response = await answer;
+  expect(response.status(), `${action}: ${await response.text()}`).toBe(200);
+  await dialog.waitFor({ state: 'hidden' });
+}
+
+describe('safety hazards in the console (安全生产隐患排查治理)', () => {
+  it(
+    'inspects an enterprise, whose failed item becomes a major hazard that is planned, rectified, accepted and closed',
+    async () => {
+      const name = `乌海市海南区测试建筑工程有限公司${Date.now() % 100_000}`;
+      const api = await staffApi('handler');
+      const created = await api.post('/api/v1/safety/enterprises', {
+        data: {
+          name,
+          creditCode: freshCreditCode(),
+          industry: 'construction',
+          address: '海南区西卓子山街道',
+        },
+      });
+      expect(created.status(), await created.text()).toBe(201);
+      await api.dispose();
+
+      const { page, context, problems } = await openPage(browser());
+      await signInQuickly(page, 'handler', '/safety/inspections');
+      await page.getByRole('button', { name: '新建检查' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.waitFor();
+      await chooseOption(page, dialog, '企业', name);
+      const checklist = dialog.getByTestId('inspection-checklist');
+      const failed = checklist.locator('tbody tr', { hasText: '深基坑支护和监测' });
+      await failed.getByText('✗').click();
+      await failed.getByLabel('问题描述').fill('基坑东侧支护变形，未布设监测点');
+      await chooseOption(page, failed, '隐患等级', '重大隐患');
+      const saved = page.waitForResponse(
+        (r) => r.url().endsWith('/api/v1/safety/inspections') && r.request().method() === 'POST',
+      );
+      await dialog.getByRole('button', { name: label('保存') }).click();
+      const inspection = await saved;
+      expect(inspection.status(), await inspection.text()).toBe(201);
+      const { items } = (await inspection.json()) as { items: { item: string; hazardId: number | null }[] };
+      const hazardId = items.find((i) => i.item === '深基坑支护和监测')?.hazardId;
+      expect(hazardId).toEqual(expect.any(Number));
+      expect(items.filter((i) => i.hazardId !== null)).toHaveLength(1);
+      await dialog.waitFor({ state: 'hidden' });
+
+      await page.goto(`/safety/hazards/${hazardId}`);
+      await page.getByText('基坑东侧支护变形，未布设监测点').first().waitFor();
+      await takeAction(page, '上报');
+      await takeAction(page, '交办整改', async (d) => {
+        await d.getByLabel('整改责任人').fill('项目经理王工');
+        await d.getByLabel('整改期限（工作日）').fill('10');
+      });
+      await takeAction(page, '开始整改');
+      await takeAction(page, '报送治理方案', async (d) => {
+        await d.getByLabel('治理目标和任务').fill('消除基坑坍塌风险');
+        await d.getByLabel('方法和措施').fill('增设钢支撑，布设位移监测点');
+        await d.getByLabel('经费（万元）').fill('12');
+        await d.getByLabel('负责机构和人员').fill('项目部安全科');
+        await d.getByLabel('安全措施和应急预案').fill('停止东侧作业，设置警戒区');
+      });
+      await takeAction(page, '整改完成', (d) => d.getByLabel('说明').fill('已完成支护加固并布设监测点'));
+      // a major hazard is not closed before the supervising body accepts it: no 销号 button yet
+      await expect
+        .poll(() => page.getByTestId('hazard-actions').getByRole('button').allInnerTexts())
+        .not.toContain('销 号');
+      await takeAction(page, '验收通过', (d) => d.getByLabel('说明').fill('现场验收合格'));
+      await takeAction(page, '销号');
+      await page.getByTestId('hazard-state').getByText('已销号').waitFor();
+      await expect
+        .poll(async () =>
+          page
+            .getByTestId('hazard-event')
+            .evaluateAll((events) => events.map((e) => e.getAttribute('data-action'))),
+        )
+        .toEqual([
+          'record',
+          'report',
+          'assign',
+          'start_rectification',
+          'submit_plan',
+          'rectify',
+          'accept_rectification',
+          'close',
+        ]);
+      await screenshot(page, 'safety-hazard-closed');
+      expectNoPageErrors(problems);
+      await context.close();
+    },
+    STEP_TIMEOUT,
+  );
+});

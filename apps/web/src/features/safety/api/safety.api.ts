@@ -1,0 +1,82 @@
+import type {
+  EnterpriseImportResult,
+  EnterpriseInput,
+  EnterpriseListQuery,
+  EnterprisePage,
+  EnterpriseView,
+  HazardActionInput,
+  HazardActionOnHazard,
+  HazardDetail,
+  HazardListQuery,
+  HazardPage,
+  InspectionInput,
+  InspectionListQuery,
+  InspectionPage,
+  InspectionView,
+  SafetyStatsView,
+} from '@shanzhi/shared';
+import { apiRequest, withQuery } from '../../../platform/api/index.js';
+
+const BASE = '/api/v1/safety';
+const opts = (signal?: AbortSignal) => (signal ? { signal } : {});
+type QueryOf<Q> = { [K in keyof Q]?: Q[K] | undefined };
+
+/** `GET /api/v1/safety/enterprises`: a page of the register. */
+export function fetchEnterprises(
+  query: QueryOf<EnterpriseListQuery>,
+  signal?: AbortSignal,
+): Promise<EnterprisePage> {
+  return apiRequest(withQuery(`${BASE}/enterprises`, query), opts(signal));
+}
+
+/** `POST /api/v1/safety/enterprises`: 企业登记. */
+export function createEnterprise(input: EnterpriseInput): Promise<EnterpriseView> {
+  return apiRequest(`${BASE}/enterprises`, { method: 'POST', body: input });
+}
+
+/** `POST /api/v1/safety/enterprise-imports`: the .xlsx register import. */
+export function importEnterprises(file: File): Promise<EnterpriseImportResult> {
+  const form = new FormData();
+  form.append('file', file);
+  return apiRequest(`${BASE}/enterprise-imports`, { method: 'POST', body: form });
+}
+
+/** The URL of the import template. */
+export const ENTERPRISE_TEMPLATE_URL = `${BASE}/enterprise-template`;
+
+/** `GET /api/v1/safety/inspections`: a page of inspections. */
+export function fetchInspections(
+  query: QueryOf<InspectionListQuery>,
+  signal?: AbortSignal,
+): Promise<InspectionPage> {
+  return apiRequest(withQuery(`${BASE}/inspections`, query), opts(signal));
+}
+
+/** `POST /api/v1/safety/inspections`: an inspection with its checklist. */
+export function recordInspection(input: InspectionInput): Promise<InspectionView> {
+  return apiRequest(`${BASE}/inspections`, { method: 'POST', body: input });
+}
+
+/** `GET /api/v1/safety/hazards`: a page of hazards. */
+export function fetchHazards(query: QueryOf<HazardListQuery>, signal?: AbortSignal): Promise<HazardPage> {
+  return apiRequest(withQuery(`${BASE}/hazards`, query), opts(signal));
+}
+
+/** `GET /api/v1/safety/hazards/:id`: a hazard with its timeline and actions. */
+export function fetchHazard(id: number, signal?: AbortSignal): Promise<HazardDetail> {
+  return apiRequest(`${BASE}/hazards/${id}`, opts(signal));
+}
+
+/** `POST /api/v1/safety/hazards/:id/actions/:action`: one lifecycle action; answers the hazard after it. */
+export function actOnHazard<A extends HazardActionOnHazard>(
+  id: number,
+  action: A,
+  body: HazardActionInput<A>,
+): Promise<HazardDetail> {
+  return apiRequest(`${BASE}/hazards/${id}/actions/${action}`, { method: 'POST', body });
+}
+
+/** `GET /api/v1/safety/stats`: the hazard numbers of the caller's scope. */
+export function fetchSafetyStats(signal?: AbortSignal): Promise<SafetyStatsView> {
+  return apiRequest(`${BASE}/stats`, opts(signal));
+}

@@ -1,0 +1,201 @@
+import { checklistFor, type EnterpriseView, HAZARD_LEVELS, type HazardLevel } from '@shanzhi/shared';
+import { Form, Input, Radio, Select, Table } from 'antd';
+import { useEffect, useState } from 'react';
+import { FormModal } from '../../../components/FormModal.js';
+import { useI18n } from '../../../i18n/I18nProvider.js';
+import { fetchEnterprises, recordInspection } from '../api/safety.api.js';
+import { hazardLevelLabel, industryLabel } from '../safety-labels.js';
+
+interface ItemValues {
+  item: string;
+  passed: boolean;
+  finding?: string;
+  level?: HazardLevel;
+}
+interface Values {
+  enterpriseId: number;
+  campaign?: string;
+  note?: string;
+  items: ItemValues[];
+}
+
+const KNOWN = ['enterpriseId', 'campaign', 'note', 'items'];
+const VISUALLY_HIDDEN = {
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+} as const;
+
+/** Enterprises to pick from, searched by name or credit code. */
+function useEnterpriseOptions(open: boolean) {
+  const [q, setQ] = useState('');
+  const [options, setOptions] = useState<EnterpriseView[]>([]);
+  useEffect(() => {
+    if (!open) return;
+    const controller = new AbortController();
+    fetchEnterprises({ q: q || undefined, pageSize: 50 }, controller.signal)
+      .then((page) => setOptions(page.items))
+      .catch(() => setOptions([]));
+    return () => controller.abort();
+  }, [open, q]);
+  return { options, search: setQ };
+}
+
+/**
+ * 新建检查: pick the enterprise, and its industry's checklist appears; each item is marked passed or not, a
+ * failed one with what was wrong and its level. Saving records every failed item as a hazard.
+ */
+export function InspectionDialog({
+  open,
+  onClose,
+  onSaved,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
+  const { t, locale } = useI18n();
+  const [form] = Form.useForm<Values>();
+  const { options, search } = useEnterpriseOptions(open);
+  const items = Form.useWatch('items', form) ?? [];
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a dialog opened again starts empty
+  useEffect(() => {
+    if (open) form.resetFields();
+  }, [open]);
+  const onEnterprise = (id: number) => {
+    const enterprise = options.find((e) => e.id === id);
+    if (enterprise)
+      form.setFieldValue(
+        'items',
+        checklistFor(enterprise.industry).map((item) => ({ item, passed: true })),
+      );
+  };
+
+  return (
+    <FormModal<Values>
+      open={open}
+      title={t('safety.inspections.add')}
+      form={form}
+      name="inspection"
+      known={KNOWN}
+      width={900}
+      onClose={onClose}
+      savedMessage={t('safety.inspections.saved', { count: items.filter((i) => i && !i.passed).length })}
+      save={async (values) => {
+        await recordInspection({
+          enterpriseId: values.enterpriseId,
+          ...(values.campaign ? { campaign: values.campaign } : {}),
+          ...(values.note ? { note: values.note } : {}),
+          items: values.items.map((i) =>
+            i.passed
+              ? { item: i.item, passed: true }
+              : {
+                  item: i.item,
+                  passed: false,
+                  level: i.level ?? 'general',
+                  ...(i.finding ? { finding: i.finding } : {}),
+                },
+          ),
+        });
+        onSaved();
+      }}
+    >
+      <Form.Item
+        name="enterpriseId"
+        label={t('safety.enterprise')}
+        rules={[{ required: true, message: t('safety.inspections.chooseEnterprise') }]}
+      >
+        <Select
+          showSearch
+          filterOption={false}
+          onSearch={search}
+          onChange={onEnterprise}
+          placeholder={t('safety.inspections.chooseEnterprise')}
+          options={options.map((e) => ({
+            value: e.id,
+            label: `${e.name}（${industryLabel(e.industry, locale)}）`,
+          }))}
+        />
+      </Form.Item>
+      <Form.Item name="campaign" label={t('safety.inspections.campaign')}>
+        <Input maxLength={100} />
+      </Form.Item>
+      <Form.List name="items">
+        {(fields) => (
+          <Table
+            size="small"
+            rowKey="key"
+            pagination={false}
+            dataSource={fields}
+            data-testid="inspection-checklist"
+            columns={[
+              {
+                title: t('safety.inspections.items'),
+                key: 'item',
+                render: (_: unknown, field) => items[field.name]?.item,
+              },
+              {
+                title: t('safety.inspections.passed'),
+                key: 'passed',
+                width: 150,
+                render: (_: unknown, field) => (
+                  <Form.Item name={[field.name, 'passed']} noStyle>
+                    <Radio.Group
+                      size="small"
+                      optionType="button"
+                      options={[
+                        { value: true, label: '✓' },
+                        { value: false, label: '✗' },
+                      ]}
+                    />
+                  </Form.Item>
+                ),
+              },
+              {
+                title: t('safety.inspections.finding'),
+                key: 'finding',
+                width: 260,
+                render: (_: unknown, field) =>
+                  items[field.name]?.passed === false && (
+                    <Form.Item name={[field.name, 'finding']} noStyle>
+                      <Input size="small" maxLength={1000} aria-label={t('safety.inspections.finding')} />
+                    </Form.Item>
+                  ),
+              },
+              {
+                title: t('safety.level'),
+                key: 'level',
+                width: 130,
+                render: (_: unknown, field) =>
+                  items[field.name]?.passed === false && (
+                    <>
+                      {/* the select's own name, for screen readers (and tests), on its input alone */}
+                      <label htmlFor={`inspection-level-${field.name}`} style={VISUALLY_HIDDEN}>
+                        {t('safety.level')}
+                      </label>
+                      <Form.Item name={[field.name, 'level']} noStyle initialValue="general">
+                        <Select
+                          size="small"
+                          id={`inspection-level-${field.name}`}
+                          options={HAZARD_LEVELS.map((l) => ({
+                            value: l,
+                            label: hazardLevelLabel(l, locale),
+                          }))}
+                        />
+                      </Form.Item>
+                    </>
+                  ),
+              },
+            ]}
+          />
+        )}
+      </Form.List>
+      <Form.Item name="note" label={t('safety.inspections.note')} style={{ marginTop: 16 }}>
+        <Input.TextArea rows={2} maxLength={2000} />
+      </Form.Item>
+    </FormModal>
+  );
+}

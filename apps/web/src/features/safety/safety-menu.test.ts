@@ -1,0 +1,32 @@
+import { DEFAULT_ROLE_PERMISSIONS, type Role } from '@shanzhi/shared';
+import { describe, expect, it } from 'vitest';
+import { isMenuGroup, type MenuViewer, visibleMenu } from '../../app/layout/menu.js';
+
+const viewer = (role: Role): MenuViewer => ({
+  roles: [role],
+  permissions: [...DEFAULT_ROLE_PERMISSIONS[role]],
+});
+
+const safetyPaths = (role: Role) =>
+  visibleMenu(viewer(role))
+    .filter(isMenuGroup)
+    .filter((group) => group.key === 'safety')
+    .flatMap((group) => group.pages.map((page) => page.path));
+
+describe('the 安全生产 menu', () => {
+  it('gives inspectors the register, inspections and hazards', () => {
+    expect(safetyPaths('handler')).toEqual(['/safety/enterprises', '/safety/inspections', '/safety/hazards']);
+  });
+
+  it('gives readers the register and the hazards, without inspections', () => {
+    for (const role of ['dispatcher', 'supervisor', 'leader', 'grid_worker'] as const) {
+      expect(safetyPaths(role), role).toEqual(['/safety/enterprises', '/safety/hazards']);
+    }
+  });
+
+  it('shows nothing to the hotline, the mediator, merchants and citizens', () => {
+    for (const role of ['agent', 'mediator', 'merchant', 'citizen'] as const) {
+      expect(safetyPaths(role), role).toEqual([]);
+    }
+  });
+});
