@@ -1,11 +1,7 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Flex, Result, Row, Space, Typography } from 'antd';
-import { useParams } from 'react-router-dom';
-import { ErrorState } from '../../../components/ErrorState.js';
-import { PageLoading } from '../../../components/PageLoading.js';
-import { errorText } from '../../../i18n/error-text.js';
+import { Button, Card, Col, Flex, Row, Space, Typography } from 'antd';
+import { useRouteRecord } from '../../../components/use-route-record.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
-import { useApi } from '../../../platform/api/index.js';
 import { fetchCase } from '../../cases/api/cases.api.js';
 import { CaseActionBar } from '../../cases/components/CaseActionBar.js';
 import { CaseMap } from '../../cases/components/CaseMap.js';
@@ -23,26 +19,11 @@ import { useOrgNames } from '../hooks/use-org-names.js';
  */
 export function CaseDetailPage() {
   const { t } = useI18n();
-  const id = Number(useParams().id);
-  const valid = Number.isInteger(id) && id > 0;
-  const detail = useApi(async (signal) => (valid ? fetchCase(id, signal) : undefined), [id]);
+  const { detail, view } = useRouteRecord(fetchCase, t('detail.notFound'));
   const orgNames = useOrgNames(detail.data);
 
-  if (!valid) return <Result status="404" title={t('detail.notFound')} />;
-  if (detail.error) {
-    if (detail.error.status === 404 || detail.error.status === 403) {
-      return (
-        <Result
-          status={detail.error.status === 404 ? '404' : '403'}
-          title={detail.error.status === 404 ? t('detail.notFound') : t('forbidden.title')}
-          subTitle={errorText(detail.error, t)}
-        />
-      );
-    }
-    return <ErrorState error={detail.error} onRetry={detail.reload} />;
-  }
-  if (!detail.data) return <PageLoading />;
-  const c = detail.data;
+  if (!view.ready) return view.fallback;
+  const c = view.record;
 
   return (
     <Flex vertical gap={16}>

@@ -1,13 +1,10 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import type { GridFindingDetail, GridPhotoRole } from '@shanzhi/shared';
-import { Button, Card, Col, Descriptions, Empty, Flex, Image, Result, Row, Timeline, Typography } from 'antd';
+import { Button, Card, Col, Descriptions, Empty, Flex, Image, Row, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { Link, useParams } from 'react-router-dom';
-import { ErrorState } from '../../../components/ErrorState.js';
-import { PageLoading } from '../../../components/PageLoading.js';
-import { errorText } from '../../../i18n/error-text.js';
+import { Link } from 'react-router-dom';
+import { useRouteRecord } from '../../../components/use-route-record.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
-import { useApi } from '../../../platform/api/index.js';
 import { CaseMap } from '../../cases/components/CaseMap.js';
 import { CaseStateTag } from '../../cases/components/CaseStateTag.js';
 import { fetchFinding } from '../api/grid-work.api.js';
@@ -89,25 +86,10 @@ function FindingTimeline({ finding }: { finding: GridFindingDetail }) {
  */
 export function FindingDetailPage() {
   const { t } = useI18n();
-  const id = Number(useParams().id);
-  const valid = Number.isInteger(id) && id > 0;
-  const detail = useApi(async (signal) => (valid ? fetchFinding(id, signal) : undefined), [id]);
+  const { detail, view } = useRouteRecord(fetchFinding, t('gridWork.finding.notFound'));
 
-  if (!valid) return <Result status="404" title={t('gridWork.finding.notFound')} />;
-  if (detail.error) {
-    if (detail.error.status === 404 || detail.error.status === 403) {
-      return (
-        <Result
-          status={detail.error.status === 404 ? '404' : '403'}
-          title={detail.error.status === 404 ? t('gridWork.finding.notFound') : t('forbidden.title')}
-          subTitle={errorText(detail.error, t)}
-        />
-      );
-    }
-    return <ErrorState error={detail.error} onRetry={detail.reload} />;
-  }
-  if (!detail.data) return <PageLoading />;
-  const f = detail.data;
+  if (!view.ready) return view.fallback;
+  const f = view.record;
   return (
     <Flex vertical gap={16}>
       <Card size="small">

@@ -6,14 +6,11 @@ import {
   type DisputeDetail,
   DISPUTE_FIELD_NAMES as F,
 } from '@shanzhi/shared';
-import { Button, Card, Col, Descriptions, Flex, Result, Row, Space, Typography } from 'antd';
+import { Button, Card, Col, Descriptions, Flex, Row, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { Link, useParams } from 'react-router-dom';
-import { ErrorState } from '../../../components/ErrorState.js';
-import { PageLoading } from '../../../components/PageLoading.js';
-import { errorText } from '../../../i18n/error-text.js';
+import { Link } from 'react-router-dom';
+import { useRouteRecord } from '../../../components/use-route-record.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
-import { useApi } from '../../../platform/api/index.js';
 import { usePermission } from '../../auth/hooks/use-permission.js';
 import { LightTag } from '../../cases/components/LightTag.js';
 import { fetchDispute } from '../api/mediation.api.js';
@@ -77,26 +74,11 @@ function DisputeFacts({ d }: { d: DisputeDetail }) {
  */
 export function DisputeDetailPage() {
   const { t } = useI18n();
-  const id = Number(useParams().id);
-  const valid = Number.isInteger(id) && id > 0;
-  const detail = useApi(async (signal) => (valid ? fetchDispute(id, signal) : undefined), [id]);
+  const { detail, view } = useRouteRecord(fetchDispute, t('mediation.detail.notFound'));
   const mayWriteInRoom = usePermission('mediation.room');
 
-  if (!valid) return <Result status="404" title={t('mediation.detail.notFound')} />;
-  if (detail.error) {
-    if (detail.error.status === 404 || detail.error.status === 403) {
-      return (
-        <Result
-          status={detail.error.status === 404 ? '404' : '403'}
-          title={detail.error.status === 404 ? t('mediation.detail.notFound') : t('forbidden.title')}
-          subTitle={errorText(detail.error, t)}
-        />
-      );
-    }
-    return <ErrorState error={detail.error} onRetry={detail.reload} />;
-  }
-  if (!detail.data) return <PageLoading />;
-  const d = detail.data;
+  if (!view.ready) return view.fallback;
+  const d = view.record;
   const roomOpen = ROOM_OPEN_STATES.includes(d.state);
   return (
     <Flex vertical gap={16}>

@@ -1,13 +1,10 @@
 import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
 import type { PetitionDetail } from '@shanzhi/shared';
-import { Alert, Button, Card, Col, Descriptions, Flex, Result, Row, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Flex, Row, Space, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { Link, useParams } from 'react-router-dom';
-import { ErrorState } from '../../../components/ErrorState.js';
-import { PageLoading } from '../../../components/PageLoading.js';
-import { errorText } from '../../../i18n/error-text.js';
+import { Link } from 'react-router-dom';
+import { useRouteRecord } from '../../../components/use-route-record.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
-import { useApi } from '../../../platform/api/index.js';
 import { LightTag } from '../../cases/components/LightTag.js';
 import { fetchPetition } from '../api/petitions.api.js';
 import { PetitionActionBar } from '../components/PetitionActionBar.js';
@@ -142,25 +139,10 @@ function PetitionPetitioners({ p }: { p: PetitionDetail }) {
  */
 export function PetitionDetailPage() {
   const { t } = useI18n();
-  const id = Number(useParams().id);
-  const valid = Number.isInteger(id) && id > 0;
-  const detail = useApi(async (signal) => (valid ? fetchPetition(id, signal) : undefined), [id]);
+  const { detail, view } = useRouteRecord(fetchPetition, t('petition.detail.notFound'));
 
-  if (!valid) return <Result status="404" title={t('petition.detail.notFound')} />;
-  if (detail.error) {
-    if (detail.error.status === 404 || detail.error.status === 403) {
-      return (
-        <Result
-          status={detail.error.status === 404 ? '404' : '403'}
-          title={detail.error.status === 404 ? t('petition.detail.notFound') : t('forbidden.title')}
-          subTitle={errorText(detail.error, t)}
-        />
-      );
-    }
-    return <ErrorState error={detail.error} onRetry={detail.reload} />;
-  }
-  if (!detail.data) return <PageLoading />;
-  const p = detail.data;
+  if (!view.ready) return view.fallback;
+  const p = view.record;
   return (
     <Flex vertical gap={16}>
       <Card size="small">

@@ -1,27 +1,11 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import type { HazardActionOnHazard, HazardDetail } from '@shanzhi/shared';
-import {
-  Button,
-  Card,
-  Col,
-  Descriptions,
-  Empty,
-  Flex,
-  Image,
-  Result,
-  Row,
-  Tag,
-  Timeline,
-  Typography,
-} from 'antd';
+import { Button, Card, Col, Descriptions, Empty, Flex, Image, Row, Tag, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
-import { ErrorState } from '../../../components/ErrorState.js';
-import { PageLoading } from '../../../components/PageLoading.js';
-import { errorText } from '../../../i18n/error-text.js';
+import { Link } from 'react-router-dom';
+import { useRouteRecord } from '../../../components/use-route-record.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
-import { useApi } from '../../../platform/api/index.js';
 import { LightTag } from '../../cases/components/LightTag.js';
 import { fetchHazard } from '../api/safety.api.js';
 import { HazardActionDialog } from '../components/HazardActionDialog.js';
@@ -83,26 +67,11 @@ function PlanCard({ hazard }: { hazard: HazardDetail }) {
  */
 export function HazardDetailPage() {
   const { t, locale } = useI18n();
-  const id = Number(useParams().id);
-  const valid = Number.isInteger(id) && id > 0;
-  const detail = useApi(async (signal) => (valid ? fetchHazard(id, signal) : undefined), [id]);
+  const { detail, view } = useRouteRecord(fetchHazard, t('safety.hazard.notFound'));
   const [action, setAction] = useState<HazardActionOnHazard | null>(null);
 
-  if (!valid) return <Result status="404" title={t('safety.hazard.notFound')} />;
-  if (detail.error) {
-    if (detail.error.status === 404 || detail.error.status === 403) {
-      return (
-        <Result
-          status={detail.error.status === 404 ? '404' : '403'}
-          title={detail.error.status === 404 ? t('safety.hazard.notFound') : t('forbidden.title')}
-          subTitle={errorText(detail.error, t)}
-        />
-      );
-    }
-    return <ErrorState error={detail.error} onRetry={detail.reload} />;
-  }
-  if (!detail.data) return <PageLoading />;
-  const h = detail.data;
+  if (!view.ready) return view.fallback;
+  const h = view.record;
   return (
     <Flex vertical gap={16}>
       <Card size="small">
