@@ -2,10 +2,8 @@ import type { CaseAction } from '@shanzhi/shared';
 import { Alert, App, Button, Descriptions, Form, Modal } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
-import { errorText } from '../../../i18n/error-text.js';
 import { type Translate, useI18n } from '../../../i18n/I18nProvider.js';
-import { ApiError } from '../../../platform/api/index.js';
-import { showServerFieldErrors } from '../../../platform/forms/zod-rules.js';
+import { useActionSending } from '../../../platform/forms/use-action-sending.js';
 import { actionBodyOf, validateActionBody } from '../action-body.js';
 import { ACTION_FIELDS, DANGEROUS_ACTIONS } from '../action-form-spec.js';
 import { type CaseDetail, type CaseSummary, takeCaseAction } from '../api/cases.api.js';
@@ -45,8 +43,11 @@ export function CaseActionDialog({
   const { t, locale } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
-  const [general, setGeneral] = useState<string[]>([]);
+  const { busy, general, setGeneral, send } = useActionSending(form, {
+    staleMessage: t('caseAction.stale'),
+    onStale,
+    onClose,
+  });
   const picked = useRef<RecentUnit[]>([]);
   const reached = Form.useWatch('reached', form);
   const leadUnitId = Form.useWatch('leadUnitId', form);
@@ -97,34 +98,17 @@ export function CaseActionDialog({
     );
     setGeneral(check.general);
     if (!check.ok) return;
-    setBusy(true);
-    try {
-      const detail = await takeCaseAction(caseData.id, action, body as never);
-      if (action === 'dispatch' && picked.current.length > 0) rememberUnits(picked.current);
-      message.success(
-        t('caseAction.done', { action: caseActionLabel(action, locale), number: caseData.number }),
-      );
-      onDone(detail);
-      onClose();
-    } catch (error) {
-      if (error instanceof ApiError && error.code === 'VERSION_CONFLICT') {
-        message.warning(t('caseAction.stale'));
-        onStale();
-        onClose();
-      } else if (error instanceof ApiError && error.code === 'VALIDATION_FAILED') {
-        setGeneral(
-          showServerFieldErrors(
-            form,
-            error,
-            fields.map((f) => f.name),
-          ),
+    await send(
+      () => takeCaseAction(caseData.id, action, body as never),
+      fields.map((f) => f.name),
+      (detail) => {
+        if (action === 'dispatch' && picked.current.length > 0) rememberUnits(picked.current);
+        message.success(
+          t('caseAction.done', { action: caseActionLabel(action, locale), number: caseData.number }),
         );
-      } else {
-        setGeneral([errorText(error, t)]);
-      }
-    } finally {
-      setBusy(false);
-    }
+        onDone(detail);
+      },
+    );
   }
 
   const detail = 'extension' in caseData ? caseData : null;

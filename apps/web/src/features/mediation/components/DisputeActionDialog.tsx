@@ -2,10 +2,8 @@ import type { AssignmentSuggestion, DisputeActionOnDispute, DisputeDetail } from
 import { Alert, App, Form, Modal } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
-import { errorText } from '../../../i18n/error-text.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
-import { ApiError } from '../../../platform/api/index.js';
-import { showServerFieldErrors } from '../../../platform/forms/zod-rules.js';
+import { useActionSending } from '../../../platform/forms/use-action-sending.js';
 import { fetchAssignmentSuggestion, takeDisputeAction } from '../api/mediation.api.js';
 import {
   DANGEROUS_DISPUTE_ACTIONS,
@@ -59,8 +57,11 @@ export function DisputeActionDialog({
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
-  const [general, setGeneral] = useState<string[]>([]);
+  const { busy, general, setGeneral, send } = useActionSending(form, {
+    staleMessage: t('mediation.action.stale'),
+    onStale,
+    onClose,
+  });
   const suggestion = useAssignmentSuggestion(dispute.id, action === 'assign');
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: a fresh form for each opening
@@ -95,31 +96,14 @@ export function DisputeActionDialog({
     form.setFields(check.fields.map((f) => ({ name: f.name, errors: [f.message] })));
     setGeneral(check.general);
     if (!check.ok) return;
-    setBusy(true);
-    try {
-      const next = await takeDisputeAction(dispute.id, action, body as never);
-      message.success(t('mediation.action.done', { action: label, number: dispute.number }));
-      onDone(next);
-      onClose();
-    } catch (error) {
-      if (error instanceof ApiError && error.code === 'VERSION_CONFLICT') {
-        message.warning(t('mediation.action.stale'));
-        onStale();
-        onClose();
-      } else if (error instanceof ApiError && error.fields.length > 0) {
-        setGeneral(
-          showServerFieldErrors(
-            form,
-            error,
-            fields.map((f) => f.name),
-          ),
-        );
-      } else {
-        setGeneral([errorText(error, t)]);
-      }
-    } finally {
-      setBusy(false);
-    }
+    await send(
+      () => takeDisputeAction(dispute.id, action, body as never),
+      fields.map((f) => f.name),
+      (next) => {
+        message.success(t('mediation.action.done', { action: label, number: dispute.number }));
+        onDone(next);
+      },
+    );
   }
 
   return (

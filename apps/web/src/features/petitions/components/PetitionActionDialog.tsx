@@ -1,10 +1,8 @@
 import type { PetitionActionOnPetition, PetitionDetail } from '@shanzhi/shared';
 import { Alert, App, Form, Modal } from 'antd';
-import { useEffect, useState } from 'react';
-import { errorText } from '../../../i18n/error-text.js';
+import { useEffect } from 'react';
 import { useI18n } from '../../../i18n/I18nProvider.js';
-import { ApiError } from '../../../platform/api/index.js';
-import { showServerFieldErrors } from '../../../platform/forms/zod-rules.js';
+import { useActionSending } from '../../../platform/forms/use-action-sending.js';
 import { takePetitionAction } from '../api/petitions.api.js';
 import {
   DANGEROUS_PETITION_ACTIONS,
@@ -36,8 +34,11 @@ export function PetitionActionDialog({
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
-  const [general, setGeneral] = useState<string[]>([]);
+  const { busy, general, setGeneral, send } = useActionSending(form, {
+    staleMessage: t('petition.action.stale'),
+    onStale,
+    onClose,
+  });
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: a fresh form for each opening
   useEffect(() => {
@@ -61,31 +62,14 @@ export function PetitionActionDialog({
       })),
     );
     if (!check.ok) return;
-    setBusy(true);
-    try {
-      const next = await takePetitionAction(petition.id, action, body as never);
-      message.success(t('petition.action.done', { action: label }));
-      onDone(next);
-      onClose();
-    } catch (error) {
-      if (error instanceof ApiError && error.code === 'VERSION_CONFLICT') {
-        message.warning(t('petition.action.stale'));
-        onStale();
-        onClose();
-      } else if (error instanceof ApiError && error.fields.length > 0) {
-        setGeneral(
-          showServerFieldErrors(
-            form,
-            error,
-            fields.map((f) => f.name),
-          ),
-        );
-      } else {
-        setGeneral([errorText(error, t)]);
-      }
-    } finally {
-      setBusy(false);
-    }
+    await send(
+      () => takePetitionAction(petition.id, action, body as never),
+      fields.map((f) => f.name),
+      (next) => {
+        message.success(t('petition.action.done', { action: label }));
+        onDone(next);
+      },
+    );
   }
 
   return (
