@@ -72,30 +72,30 @@ const EXPECTED_TO: Record<CaseAction, CaseState | 'same'> = {
 
 // biome-ignore format: the matrix is read in columns
 const EXPECTED_ROLES: Record<CaseAction, string> = {
-  //                 cit age dis han grd med sup lea mer adm
-  register:          'X   X   X   .   X   X   X   X   .   .',
-  resolve_on_call:   '.   X   .   .   .   .   .   .   .   .',
-  dispatch:          '.   .   X   .   .   .   .   .   .   .',
-  accept:            '.   .   .   X   X   .   .   .   .   .',
-  return:            '.   .   .   X   X   .   .   .   .   .',
-  progress:          '.   .   .   X   X   .   .   .   .   .',
-  request_extension: '.   .   .   X   .   .   .   .   .   .',
-  approve_extension: '.   .   X   .   .   .   .   .   .   .',
-  refuse_extension:  '.   .   X   .   .   .   .   .   .   .',
-  reply:             '.   .   .   X   X   .   .   .   .   .',
-  review:            '.   .   X   .   .   .   .   .   .   .',
-  rework:            '.   .   X   .   .   .   .   .   .   .',
-  callback:          '.   X   .   .   .   .   .   .   .   .',
-  close:             '.   X   X   .   .   .   .   .   .   .',
-  reopen:            '.   .   X   .   .   .   .   .   .   .',
-  supervise:         '.   .   .   .   .   .   X   X   .   .',
-  merge:             '.   .   X   .   .   .   .   .   .   .',
-  unmerge:           '.   .   X   .   .   .   .   .   .   .',
-  transfer_to_110:   '.   X   X   .   .   .   .   .   .   .',
-  transfer_from_110: '.   X   X   .   .   .   .   .   .   .',
-  escalate:          '.   .   X   .   .   .   .   .   .   .',
-  consult:           '.   .   X   .   .   .   .   X   .   .',
-  invalidate:        '.   .   X   .   .   .   .   .   .   .',
+  //                 cit age dis han grd med sup lea mer adm pet
+  register:          'X   X   X   .   X   X   X   X   .   .   .',
+  resolve_on_call:   '.   X   .   .   .   .   .   .   .   .   .',
+  dispatch:          '.   .   X   .   .   .   .   .   .   .   .',
+  accept:            '.   .   .   X   X   .   .   .   .   .   .',
+  return:            '.   .   .   X   X   .   .   .   .   .   .',
+  progress:          '.   .   .   X   X   .   .   .   .   .   .',
+  request_extension: '.   .   .   X   .   .   .   .   .   .   .',
+  approve_extension: '.   .   X   .   .   .   .   .   .   .   .',
+  refuse_extension:  '.   .   X   .   .   .   .   .   .   .   .',
+  reply:             '.   .   .   X   X   .   .   .   .   .   .',
+  review:            '.   .   X   .   .   .   .   .   .   .   .',
+  rework:            '.   .   X   .   .   .   .   .   .   .   .',
+  callback:          '.   X   .   .   .   .   .   .   .   .   .',
+  close:             '.   X   X   .   .   .   .   .   .   .   .',
+  reopen:            '.   .   X   .   .   .   .   .   .   .   .',
+  supervise:         '.   .   .   .   .   .   X   X   .   .   .',
+  merge:             '.   .   X   .   .   .   .   .   .   .   .',
+  unmerge:           '.   .   X   .   .   .   .   .   .   .   .',
+  transfer_to_110:   '.   X   X   .   .   .   .   .   .   .   .',
+  transfer_from_110: '.   X   X   .   .   .   .   .   .   .   .',
+  escalate:          '.   .   X   .   .   .   .   .   .   .   .',
+  consult:           '.   .   X   .   .   .   .   X   .   .   .',
+  invalidate:        '.   .   X   .   .   .   .   .   .   .   .',
 };
 
 const ROLE_COLUMNS: readonly Role[] = [
@@ -109,6 +109,7 @@ const ROLE_COLUMNS: readonly Role[] = [
   'leader',
   'merchant',
   'admin',
+  'petition_agent',
 ];
 
 function cells(row: string): boolean[] {
