@@ -46,9 +46,7 @@ describe('调解组织 administered in the console', () => {
 
       await card.getByRole('button', { name: '添加调解员' }).click();
       const add = page.getByRole('dialog');
-      await add.getByLabel('用户').click({ force: true });
-      await page.keyboard.type('handler_wd');
-      await page.locator('.ant-select-item-option:visible', { hasText: '（handler_wd ·' }).first().click();
+      await chooseOption(page, add, '用户', '（handler_wd ·', 'handler_wd');
       await chooseOption(page, add, '擅长领域', '物业纠纷');
       await add.getByLabel('擅长领域').press('Escape');
       await add.getByLabel('金牌调解员').click();

@@ -166,16 +166,24 @@ export async function pickInTreeSelect(
 /**
  * Picks `option` in the select labelled `field` of `scope` (a dialog, a form). The click goes to the select's
  * box (its chosen value lies over the input); one that lands while a dialog still zooms in may leave the list
- * closed, so the list is opened again until the option can be picked.
+ * closed, so the list is opened again until the option can be picked. For a select that searches the server as
+ * one types, `search` is typed into it each time the list is opened, so keys lost to a closed list do not matter.
  */
-export async function chooseOption(page: Page, scope: Locator, field: string, option: string): Promise<void> {
+export async function chooseOption(
+  page: Page,
+  scope: Locator,
+  field: string,
+  option: string,
+  search?: string,
+): Promise<void> {
   await vi.waitFor(
     async () => {
       await scope.getByLabel(field).click({ force: true });
+      if (search !== undefined) await scope.getByLabel(field).fill(search);
       await page
         .locator('.ant-select-item-option:visible', { hasText: option })
         .first()
-        .click({ timeout: 3_000 });
+        .click({ timeout: search === undefined ? 3_000 : 8_000 });
     },
     { timeout: 30_000, interval: 500 },
   );
