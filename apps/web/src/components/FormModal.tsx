@@ -1,5 +1,5 @@
 import { Alert, Form, type FormInstance, Modal } from 'antd';
-import { type ReactNode, useEffect } from 'react';
+import { Fragment, type ReactNode, useEffect, useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { type FormSave, useSaveForm } from '../platform/forms/use-save-form.js';
 
@@ -39,9 +39,12 @@ export function FormModal<V>({
 }) {
   const { t } = useI18n();
   const { saving, formError, setFormError, submit } = useSaveForm(form, known, save, savedMessage);
+  const [openings, setOpenings] = useState(0);
   // biome-ignore lint/correctness/useExhaustiveDependencies: a dialog opened again starts without the old error
   useEffect(() => {
-    if (open) setFormError(null);
+    if (!open) return;
+    setFormError(null);
+    setOpenings((n) => n + 1);
   }, [open]);
 
   return (
@@ -52,6 +55,14 @@ export function FormModal<V>({
       onOk={() => form.submit()}
       okText={okText ?? t('common.save')}
       confirmLoading={saving}
+      // the buttons anew at each opening: the spinner of the last save, hidden as the dialog closed, would
+      // otherwise stay in the confirm button (its fade-out never ends), and its name would read 「loading …」
+      footer={(_, { OkBtn, CancelBtn }) => (
+        <Fragment key={openings}>
+          <CancelBtn />
+          <OkBtn />
+        </Fragment>
+      )}
       forceRender
       width={width}
     >

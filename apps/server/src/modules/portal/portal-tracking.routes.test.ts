@@ -1,9 +1,8 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { buildApp } from '../../app.js';
 import { TrustProxySetting } from '../../platform/http/edge-settings.js';
 import { expectError } from '../../test/api.js';
-import { type CaseWorld, createCaseWorld } from '../cases/cases.test-support.js';
+import type { CaseWorld } from '../cases/cases.test-support.js';
 
 // The captcha's answer exists only in its picture and, hashed, in the database: the tests read it as
 // svg-captcha draws it (the real drawing, recorded on the way).
@@ -19,7 +18,12 @@ vi.mock('svg-captcha', async (importOriginal) => {
 });
 
 let w: CaseWorld;
+let buildApp: typeof import('../../app.js').buildApp;
 beforeAll(async () => {
+  // test files share their modules (isolate: false): the app is loaded anew, so that it draws with the mock
+  vi.resetModules();
+  ({ buildApp } = await import('../../app.js'));
+  const { createCaseWorld } = await import('../cases/cases.test-support.js');
   w = await createCaseWorld();
 });
 afterAll(() => w.api.close());
