@@ -185,6 +185,16 @@ const HANDLERS: { [A in PetitionActionOnPetition]: Handler<A> } = {
   },
 };
 
+/** What a petition's outbox row tells its subscribers: the petition, where it is, and the case it follows. */
+export interface PetitionOutboxPayload {
+  petitionId: number;
+  state: string;
+  orgId: number;
+  caseId: number | null;
+  /** 化解, once closed */
+  resolved: boolean | null;
+}
+
 /** Refuses (403 OUT_OF_SCOPE) a petition whose agency point lies outside the actor's data scope. */
 export function assertPetitionInScope(actor: Actor, row: Pick<PetitionRow, 'orgPath'>): void {
   if (!isInScope(actor, row.orgPath)) throw new AppError('OUT_OF_SCOPE', '该信访事项不在您的管辖范围内');
@@ -215,7 +225,13 @@ export const PETITION_DEFINITION: LifecycleDefinition<
   permits: (actor, action) => actor.permissions.has(petitionPermissionOf(action)),
   handlerOf: (action) => HANDLERS[action as PetitionActionOnPetition] as Handler<never>,
   outboxRow: (db, after, event) =>
-    outboxInsertOf(db, event, { petitionId: after.id, state: after.state, orgId: after.orgId }),
+    outboxInsertOf(db, event, {
+      petitionId: after.id,
+      state: after.state,
+      orgId: after.orgId,
+      caseId: after.caseId,
+      resolved: after.resolved,
+    } satisfies PetitionOutboxPayload),
   write: (db, id, change, companions) =>
     updateLifecycleRow<PetitionRow>(db, petitions, id, change, companions),
 };

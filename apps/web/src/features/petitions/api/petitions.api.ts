@@ -1,4 +1,6 @@
 import type {
+  ConvertToPetitionInput,
+  ConvertToPetitionResult,
   CreatePetitionInput,
   KeysetPage,
   PetitionActionInput,
@@ -41,4 +43,12 @@ export function takePetitionAction<A extends PetitionActionOnPetition>(
   body: PetitionActionInput<A>,
 ): Promise<PetitionDetail> {
   return apiRequest(`${BASE}/${id}/actions/${action}`, { method: 'POST', body });
+}
+
+/** `POST /api/v1/cases/:id/actions/convert_to_petition`: a 12345 case that is a petition becomes one. */
+export function convertCaseToPetition(
+  caseId: number,
+  input: ConvertToPetitionInput,
+): Promise<ConvertToPetitionResult> {
+  return apiRequest(`/api/v1/cases/${caseId}/actions/convert_to_petition`, { method: 'POST', body: input });
 }

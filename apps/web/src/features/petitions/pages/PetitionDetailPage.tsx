@@ -1,5 +1,5 @@
 import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
-import type { PetitionDetail } from '@shanzhi/shared';
+import { type PetitionDetail, petitionNumber } from '@shanzhi/shared';
 import { Alert, Button, Card, Col, Descriptions, Flex, Row, Space, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { Link } from 'react-router-dom';
@@ -10,7 +10,7 @@ import { fetchPetition } from '../api/petitions.api.js';
 import { PetitionActionBar } from '../components/PetitionActionBar.js';
 import { PetitionStateTag } from '../components/PetitionStateTag.js';
 import { PetitionTimeline } from '../components/PetitionTimeline.js';
-import { petitionModeLabel, petitionNumber, satisfactionLabel } from '../petition-labels.js';
+import { petitionModeLabel, satisfactionLabel } from '../petition-labels.js';
 
 const at = (value: string | null) => (value ? dayjs(value).format('YYYY-MM-DD HH:mm') : '—');
 
@@ -28,8 +28,10 @@ function PetitionFacts({ p }: { p: PetitionDetail }) {
           {p.responsibleBody ?? '—'}
         </Descriptions.Item>
         {p.caseId && (
-          <Descriptions.Item label="12345">
-            <Link to={`/cases/${p.caseId}`}>#{p.caseId}</Link>
+          <Descriptions.Item label={t('petition.detail.case')}>
+            <Link to={`/cases/${p.caseId}`} data-testid="petition-case-link">
+              12345 #{p.caseId}
+            </Link>
           </Descriptions.Item>
         )}
         {p.resolved !== null && (

@@ -5,6 +5,7 @@ import {
   type PetitionMode,
   type PetitionState,
   type PetitionView,
+  petitionNumber,
 } from '@shanzhi/shared';
 import { Card, Checkbox, Flex, Input, Select, Table } from 'antd';
 import dayjs from 'dayjs';
@@ -20,7 +21,7 @@ import { LightTag } from '../../cases/components/LightTag.js';
 import { fetchPetitions } from '../api/petitions.api.js';
 import { PetitionStateTag } from '../components/PetitionStateTag.js';
 import { runningDeadlineOf } from '../petition-deadline.js';
-import { petitionModeLabel, petitionNumber, petitionStateLabel } from '../petition-labels.js';
+import { petitionModeLabel, petitionStateLabel } from '../petition-labels.js';
 
 type Filters = Pick<PetitionListQuery, 'state' | 'mode' | 'overdue' | 'q'>;
 
