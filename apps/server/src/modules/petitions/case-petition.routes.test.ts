@@ -63,7 +63,7 @@ describe('a 12345 case that is a petition (转信访代办)', () => {
       caseId: kase.id,
       orgName: '乌海市公安局',
       state: 'registered',
-      actions: ['accept', 'refuse', 'contact'],
+      actions: ['accept', 'refuse', 'contact', 'flag_risk'],
     });
     expect(petition.matter).toContain('燃气改造');
     const timeline = (await api.get(`/api/v1/cases/${kase.id}`, 'agent')).json().timeline;

@@ -77,6 +77,19 @@ function reviewsExhausted(): AppError {
   return new AppError('PETITION_REVIEWS_EXHAUSTED', '该信访事项已经复核，以同一事实和理由提出的请求不再受理');
 }
 
+/** 风险预警: a petition is flagged once until the flag is lifted, and only a flagged one is lifted. */
+function riskFlagRefusal(flagging: boolean) {
+  return ({ row }: PetitionScene): AppError | null => {
+    if (flagging && row.riskFlaggedAt) {
+      return new AppError('PETITION_RISK_ALREADY_FLAGGED', '该信访事项已标记风险，如情况变化请先解除');
+    }
+    if (!flagging && !row.riskFlaggedAt) {
+      return new AppError('PETITION_RISK_NOT_FLAGGED', '该信访事项未标记风险');
+    }
+    return null;
+  };
+}
+
 /** The extension limit: all extensions together stay within the configured maximum (art. 32). */
 function extensionLeft({ row, limits }: PetitionScene): number {
   return limits.maxExtensionDays - row.extensionDays;
@@ -181,6 +194,22 @@ const HANDLERS: { [A in PetitionActionOnPetition]: Handler<A> } = {
       patch: { satisfaction: input.satisfaction },
       note: input.note || null,
       changes: { satisfaction: input.satisfaction },
+    }),
+  },
+  flag_risk: {
+    guard: riskFlagRefusal(true),
+    apply: (_tx, { now }, input) => ({
+      patch: { riskFlaggedAt: now, riskKind: input.kind, riskReason: input.reason },
+      note: input.reason,
+      changes: { riskKind: input.kind },
+    }),
+  },
+  unflag_risk: {
+    guard: riskFlagRefusal(false),
+    apply: (_tx, { row }, input) => ({
+      patch: { riskFlaggedAt: null, riskKind: null, riskReason: null },
+      note: input.reason,
+      changes: { riskKind: row.riskKind },
     }),
   },
 };

@@ -7,6 +7,8 @@ import type {
   PetitionActionOnPetition,
   PetitionDetail,
   PetitionListQuery,
+  PetitionStats,
+  PetitionStatsQuery,
   PetitionView,
 } from '@shanzhi/shared';
 import { apiRequest, withQuery } from '../../../platform/api/index.js';
@@ -51,4 +53,12 @@ export function convertCaseToPetition(
   input: ConvertToPetitionInput,
 ): Promise<ConvertToPetitionResult> {
   return apiRequest(`/api/v1/cases/${caseId}/actions/convert_to_petition`, { method: 'POST', body: input });
+}
+
+/** `GET /api/v1/petitions/stats`: the numbers of an org's subtree (the caller's scope by default) over a period. */
+export function fetchPetitionStats(
+  query: QueryOf<PetitionStatsQuery>,
+  signal?: AbortSignal,
+): Promise<PetitionStats> {
+  return apiRequest(withQuery(`${BASE}/stats`, query), opts(signal));
 }

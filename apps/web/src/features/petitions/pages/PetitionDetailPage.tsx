@@ -5,6 +5,7 @@ import dayjs from 'dayjs';
 import { Link } from 'react-router-dom';
 import { useRouteRecord } from '../../../components/use-route-record.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
+import type { MessageKey } from '../../../i18n/messages.zh-CN.js';
 import { LightTag } from '../../cases/components/LightTag.js';
 import { fetchPetition } from '../api/petitions.api.js';
 import { PetitionActionBar } from '../components/PetitionActionBar.js';
@@ -162,6 +163,18 @@ export function PetitionDetailPage() {
           </Space>
         </Flex>
       </Card>
+      {p.riskFlaggedAt && p.riskKind && (
+        <Alert
+          type="error"
+          showIcon
+          data-testid="petition-risk"
+          message={t('petition.detail.risk', {
+            kind: t(`petition.risk.${p.riskKind}` as MessageKey),
+            at: at(p.riskFlaggedAt),
+          })}
+          description={p.riskReason}
+        />
+      )}
       {p.repeatOfId !== null && (
         <Alert
           type="warning"
