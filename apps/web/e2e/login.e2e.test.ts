@@ -32,8 +32,9 @@ const MEDIATION = ['纠纷登记', '纠纷列表', '调解统计', '调解组织
 const MEDIATION_ALL = ['纠纷登记', '纠纷列表', '我的调解', '调解统计', '调解组织'];
 /** …and what supervisors and leaders read: the list, the numbers and the committees. */
 const MEDIATION_READ = ['纠纷列表', '调解统计', '调解组织'];
-/** 信访代办: intake for the petition agents (and the administrator), the list for those who read petitions. */
-const PETITIONS = ['信访登记', '信访事项'];
+/** 信访代办: intake for the petition agents (and the administrator), the lists for those who read petitions. */
+const PETITION_LISTS = ['信访事项', '风险预警', '信访统计'];
+const PETITIONS = ['信访登记', ...PETITION_LISTS];
 
 /** 便民服务: the orders for the centre's staff who read them (market.read). */
 const MARKET = ['服务订单'];
@@ -116,7 +117,7 @@ const MENUS: Record<string, string[]> = {
     '指挥大屏',
     ...GRID,
     ...MEDIATION_READ,
-    '信访事项',
+    ...PETITION_LISTS,
     ...SAFETY_READ,
     ...REFERENCE,
     '用户管理',
@@ -131,7 +132,7 @@ const MENUS: Record<string, string[]> = {
     '指挥大屏',
     ...GRID,
     ...MEDIATION_READ,
-    '信访事项',
+    ...PETITION_LISTS,
     ...SAFETY_READ,
     ...REFERENCE,
     '用户管理',

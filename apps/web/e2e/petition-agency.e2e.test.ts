@@ -6,10 +6,12 @@ import {
   chooseOption,
   expectNoPageErrors,
   openPage,
+  pickInTreeSelect,
   screenshot,
   sharedBrowser,
   signInQuickly,
 } from './support/browser.js';
+import { staffApi } from './support/staff-api.js';
 
 const browser = sharedBrowser();
 
@@ -118,6 +120,53 @@ describe('petition agency in the console (信访代办)', () => {
       // the list shows it closed
       await page.goto('/petitions');
       await page.getByTestId('petitions').getByText('燃气改造').first().waitFor();
+      expectNoPageErrors(problems);
+      await context.close();
+    },
+    STEP_TIMEOUT,
+  );
+
+  it(
+    'converts a 12345 case to a petition on the case page; the petition and the case link to each other',
+    async () => {
+      const agentApi = await staffApi('agent');
+      const created = await agentApi.post('/api/v1/cases', {
+        data: {
+          source: 'hotline_12345',
+          type: 'complaint',
+          title: '小区燃气改造收费疑问',
+          content: '老人反映小区燃气改造每户收取 2600 元，担心是诈骗，希望有人帮忙核实。',
+          citizenName: '刘桂兰',
+          citizenPhone: '13947354321',
+        },
+      });
+      expect(created.status(), await created.text()).toBe(201);
+      const kase = (await created.json()) as { id: number; number: string };
+      await agentApi.dispose();
+
+      const { page, context, problems } = await openPage(browser());
+      context.setDefaultTimeout(60_000);
+      await signInQuickly(page, 'agent', `/cases/${kase.id}`);
+      await page.getByRole('button', { name: '转为信访' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.waitFor();
+      // the matter and the caller come from the case
+      expect(await dialog.getByLabel('信访事项').inputValue()).toContain('燃气改造');
+      expect(await dialog.getByLabel('姓名').inputValue()).toBe('刘桂兰');
+      await pickInTreeSelect(page, dialog, '代办点', '乌海市公安局');
+      await dialog.getByText('委托代办', { exact: true }).click();
+      await dialog.getByLabel('公民身份号码').fill('150302195203040024');
+      const answer = page.waitForResponse((r) => r.url().includes('/actions/convert_to_petition'));
+      await dialog.getByRole('button', { name: '转为信访' }).click();
+      expect((await answer).status()).toBe(200);
+
+      await page.waitForURL(/\/petitions\/\d+$/);
+      await page.getByTestId('petition-state').getByText('已登记').waitFor();
+      await page.getByTestId('petition-facts').getByText('委托代办').waitFor();
+      await page.getByTestId('petition-case-link').click();
+      await page.waitForURL(new RegExp(`/cases/${kase.id}$`));
+      await page.getByTestId('case-petition-link').waitFor();
+      expect(await page.getByRole('button', { name: '转为信访' }).count()).toBe(0);
       expectNoPageErrors(problems);
       await context.close();
     },

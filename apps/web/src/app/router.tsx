@@ -121,6 +121,12 @@ const CommitteesPage = lazyPage(() =>
 const PetitionsPage = lazyPage(() =>
   import('../features/petitions/pages/PetitionsPage.js').then((m) => m.PetitionsPage),
 );
+const PetitionRisksPage = lazyPage(() =>
+  import('../features/petitions/pages/PetitionRisksPage.js').then((m) => m.PetitionRisksPage),
+);
+const PetitionStatsPage = lazyPage(() =>
+  import('../features/petitions/pages/PetitionStatsPage.js').then((m) => m.PetitionStatsPage),
+);
 const RegisterPetitionPage = lazyPage(() =>
   import('../features/petitions/pages/RegisterPetitionPage.js').then((m) => m.RegisterPetitionPage),
 );
@@ -192,6 +198,8 @@ const PAGES: Record<string, ComponentType> = {
   '/mediation/committees': CommitteesPage,
   '/petitions/register': RegisterPetitionPage,
   '/petitions': PetitionsPage,
+  '/petitions/risks': PetitionRisksPage,
+  '/petitions/stats': PetitionStatsPage,
   '/market/orders': MarketOrdersPage,
   '/safety/enterprises': SafetyEnterprisesPage,
   '/safety/inspections': SafetyInspectionsPage,

@@ -158,10 +158,14 @@ export const PERMISSIONS = [
   'petition.re_review',
   'petition.close',
   'petition.visit_back',
+  'petition.flag_risk',
+  'petition.unflag_risk',
   // the legal time limits of petitions (信访工作条例), configurable because regulations change
   'petition.configure',
-  // a 12345 case that is a petition becomes one at an agency point (转信访代办)
+  // a 12345 case that is a petition becomes one at an agency point (转信访代办); the platform concludes it when
+  // the petition is closed (随信访办结)
   'case.convert_to_petition',
+  'case.conclude_by_petition',
   // the convenience-service marketplace (民需我应): reading orders (a merchant his own), and one permission per
   // order action (`market_order.<action>`)
   'market.read',

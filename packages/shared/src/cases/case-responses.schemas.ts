@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Priority } from '../catalog/priority.js';
 import { keysetPageOf } from '../lists/list.schemas.js';
 import { CASE_MEDIATION_OFFERS } from '../mediation/case-mediation-lifecycle.js';
+import { CASE_PETITION_OFFERS } from '../petitions/case-petition-lifecycle.js';
 import { CASE_ACTIONS } from './case-actions.js';
 import { CaseSource, CaseType, SlaLight, SupervisionLevel } from './case-enums.js';
 import { CaseIdleReason } from './case-idle-reasons.js';
@@ -15,11 +16,15 @@ export type CaseOrgRef = z.output<typeof CaseOrgRef>;
 
 /**
  * An action a case may offer its caller: the spine's, or a step of a module over the case (mediation's
- * 转人民调解, `POST /api/v1/cases/:id/actions/convert_to_dispute`), which a case in full lists.
+ * 转人民调解, `POST /api/v1/cases/:id/actions/convert_to_dispute`; petition agency's 转信访代办), which a case in
+ * full lists.
  */
-export const CaseOfferedAction = z.enum([...CASE_ACTIONS, ...CASE_MEDIATION_OFFERS], {
-  error: '未知的工单操作',
-});
+export const CaseOfferedAction = z.enum(
+  [...CASE_ACTIONS, ...CASE_MEDIATION_OFFERS, ...CASE_PETITION_OFFERS],
+  {
+    error: '未知的工单操作',
+  },
+);
 export type CaseOfferedAction = z.infer<typeof CaseOfferedAction>;
 
 /**
@@ -145,6 +150,8 @@ export const CaseDetail = CaseSummary.extend({
   disputeId: z.number().int().nullable(),
   /** that dispute's 纠纷编号; null if there is none */
   disputeNumber: z.string().nullable(),
+  /** the petition the case was converted to (转信访代办); null if it was not */
+  petitionId: z.number().int().nullable(),
 }).meta({ id: 'CaseDetail' });
 export type CaseDetail = z.output<typeof CaseDetail>;
 

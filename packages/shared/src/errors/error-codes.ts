@@ -133,6 +133,10 @@ export const ERROR_CODES = {
   PETITION_EXTENSION_EXCEEDED: 409,
   /** a 委托代办书 asked for a petition not registered under 委托 */
   PETITION_NOT_ENTRUSTED: 404,
+  /** 风险预警: a petition already flagged is not flagged again (lift it first) */
+  PETITION_RISK_ALREADY_FLAGGED: 409,
+  /** 风险预警: only a flagged petition's flag is lifted */
+  PETITION_RISK_NOT_FLAGGED: 409,
   /** a report (每日汇总·每周研判·每月总结) that does not exist (or is out of reach) */
   REPORT_NOT_FOUND: 404,
   /** a report's documents asked for while it is still being produced: ask again when its status is ready */

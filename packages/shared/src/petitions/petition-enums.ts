@@ -30,3 +30,12 @@ export const PETITION_CONTACT_CHANNEL_LABELS: Record<PetitionContactChannel, str
   letter: '书面',
   online: '网络',
 };
+
+/** 风险类型: what a petition flagged for escalation risk may turn into (民转刑, 极端事件苗头). */
+export const PETITION_RISK_KINDS = ['civil_to_criminal', 'extreme_act'] as const;
+export const PetitionRiskKind = z.enum(PETITION_RISK_KINDS, { error: '风险类型应为民转刑或极端事件苗头' });
+export type PetitionRiskKind = z.infer<typeof PetitionRiskKind>;
+export const PETITION_RISK_KIND_LABELS: Record<PetitionRiskKind, string> = {
+  civil_to_criminal: '民转刑风险',
+  extreme_act: '极端事件苗头',
+};

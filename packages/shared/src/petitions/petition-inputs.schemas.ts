@@ -4,7 +4,7 @@ import { Instant } from '../grid/grid-common.schemas.js';
 import { PhoneNumber, ResidentIdNumber } from '../grid/grid-resident.schemas.js';
 import { actionBody, bodyError, optionalText, text } from '../lifecycle/action-body.js';
 import { KeysetQuery } from '../lists/list.schemas.js';
-import { PetitionContactChannel, PetitionMode } from './petition-enums.js';
+import { PetitionContactChannel, PetitionMode, PetitionRiskKind } from './petition-enums.js';
 import type { PetitionActionOnPetition } from './petition-lifecycle.js';
 import { PetitionState } from './petition-lifecycle.js';
 
@@ -81,6 +81,13 @@ export const PETITION_ACTION_INPUTS = {
     note: optionalText('办结说明', 1000),
   }),
   visit_back: actionBody({ satisfaction: Satisfaction, note: optionalText('回访情况', 1000) }),
+  flag_risk: actionBody({
+    /** 风险类型 */
+    kind: PetitionRiskKind,
+    /** what was seen: words, threats, conduct */
+    reason: text('风险情况', 2, 1000),
+  }),
+  unflag_risk: actionBody({ reason: text('解除理由', 2, 1000) }),
 } as const satisfies Record<PetitionActionOnPetition, z.ZodType>;
 
 /** The input of action `A`. */
@@ -96,6 +103,8 @@ export const PetitionListQuery = KeysetQuery.extend({
   overdue: z.enum(['true', 'false']).optional(),
   /** 关键词 in the matter */
   q: z.string().trim().min(1).max(100).optional(),
+  /** only those flagged for escalation risk (风险预警), or only those not flagged */
+  risk: z.enum(['true', 'false']).optional(),
 }).strict();
 export type PetitionListQuery = z.infer<typeof PetitionListQuery>;
 

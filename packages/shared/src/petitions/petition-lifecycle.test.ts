@@ -37,10 +37,13 @@ describe('the petition lifecycle', () => {
   });
 
   it('is the petition agents’ alone; leaders and supervisors read it', () => {
+    // the table offers both risk steps at any time; the guard keeps the one that fits the flag
     expect(lifecycleActionsFrom(PETITION_LIFECYCLE, 'registered', ['petition_agent'])).toEqual([
       'accept',
       'refuse',
       'contact',
+      'flag_risk',
+      'unflag_risk',
     ]);
     expect(lifecycleActionsFrom(PETITION_LIFECYCLE, 'registered', ['leader', 'supervisor', 'agent'])).toEqual(
       [],

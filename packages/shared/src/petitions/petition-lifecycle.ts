@@ -59,6 +59,8 @@ export const PETITION_ACTIONS = [
   're_review',
   'close',
   'visit_back',
+  'flag_risk',
+  'unflag_risk',
 ] as const;
 export const PetitionAction = z.enum(PETITION_ACTIONS);
 export type PetitionAction = z.infer<typeof PetitionAction>;
@@ -88,7 +90,8 @@ const AGENTS = ['petition_agent', 'admin'] as const;
  * The petition lifecycle as data. `verify`, `contact`, `feedback` and `visit_back` are the agent's recording
  * actions: "谁帮办、谁代办、谁反馈、谁回访" each names one person on the timeline. A review asked after an earlier
  * review or re-review is allowed by the table so that its guard can refuse it with the rule it breaks (the law
- * closes it), rather than a bare "not allowed".
+ * closes it), rather than a bare "not allowed". `flag_risk` and `unflag_risk` mark a risk of escalation to an
+ * extreme act (风险预警) and lift it, each with its reason on the timeline.
  */
 export const PETITION_TRANSITIONS = {
   // the hotline's agents and dispatchers register one converted from a 12345 case (转信访代办)
@@ -111,6 +114,9 @@ export const PETITION_TRANSITIONS = {
   re_review: { from: ['re_review_requested'], to: 're_reviewed', roles: AGENTS, label: '复核答复' },
   close: { from: [...ANSWERED_STATES, 'not_accepted'], to: 'closed', roles: AGENTS, label: '办结' },
   visit_back: { from: ['closed'], to: 'same', roles: AGENTS, label: '回访' },
+  // 风险预警: a risk of escalation (民转刑、极端事件苗头) may show at any time, also after closing
+  flag_risk: { from: PETITION_STATES, to: 'same', roles: AGENTS, label: '标记风险' },
+  unflag_risk: { from: PETITION_STATES, to: 'same', roles: AGENTS, label: '解除风险' },
 } as const satisfies Record<PetitionAction, Transition<PetitionState>>;
 
 /** The petition lifecycle for the shared mechanism. */
@@ -134,5 +140,7 @@ export const PETITION_LIFECYCLE = defineLifecycle<PetitionState, PetitionAction>
     re_review: 'petition.re_reviewed',
     close: 'petition.closed',
     visit_back: 'petition.visited_back',
+    flag_risk: 'petition.risk_flagged',
+    unflag_risk: 'petition.risk_unflagged',
   },
 });

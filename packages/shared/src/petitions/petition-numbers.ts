@@ -1,5 +1,10 @@
 import type { PetitionStats } from './petition-views.schemas.js';
 
+/** 信访编号 as people read it: `XF-12`. */
+export function petitionNumber(id: number): string {
+  return `XF-${id}`;
+}
+
 /**
  * The matter of a petition reduced to its words: full-width forms folded, case, spaces and punctuation
  * dropped. With the petitioner's ID number it is what finds the same matter again (重复信访).

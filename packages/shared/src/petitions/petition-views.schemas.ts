@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Satisfaction, SlaLight } from '../cases/case-enums.js';
-import { PetitionMode, PetitionSource } from './petition-enums.js';
+import { PetitionMode, PetitionRiskKind, PetitionSource } from './petition-enums.js';
 import { PetitionAction, PetitionState } from './petition-lifecycle.js';
 
 const at = z.string().nullable();
@@ -68,6 +68,10 @@ export const PetitionView = z.object({
   repeatCount: z.number().int(),
   resolved: z.boolean().nullable(),
   satisfaction: Satisfaction.nullable(),
+  /** 风险预警: flagged for a risk of escalation since; null when not flagged */
+  riskFlaggedAt: at,
+  riskKind: PetitionRiskKind.nullable(),
+  riskReason: z.string().nullable(),
   createdAt: z.string(),
   answeredAt: at,
   closedAt: at,

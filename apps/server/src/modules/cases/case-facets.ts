@@ -4,7 +4,7 @@ import type { ActionScene } from './case-actions/action-handler.js';
 import type { CaseActionsView } from './case-actions.policy.js';
 
 /** What a case in full holds of the modules built on the spine, beside the spine's own columns. */
-export type CaseFacetFields = Pick<CaseDetail, 'disputeId' | 'disputeNumber'>;
+export type CaseFacetFields = Pick<CaseDetail, 'disputeId' | 'disputeNumber' | 'petitionId'>;
 
 /** A facet's part of a case in full: the steps of its own over the case the caller may take, and its fields. */
 export interface CaseFacetPart {
@@ -23,7 +23,7 @@ export interface CaseFacet {
 }
 
 /** What the facets' fields are on a case none of them has touched. */
-const NO_FACET_FIELDS: CaseFacetFields = { disputeId: null, disputeNumber: null };
+const NO_FACET_FIELDS: CaseFacetFields = { disputeId: null, disputeNumber: null, petitionId: null };
 
 /** The spine's actions and the facets' parts of a case in full, as one answer. */
 export interface CaseDetailView {

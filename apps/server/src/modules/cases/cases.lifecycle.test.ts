@@ -15,7 +15,12 @@ describe('a case from intake to archive, through the API', () => {
     expect(registered.timeline.map((e) => e.event)).toEqual(['case.registered']);
     expect(registered.district).toMatchObject({ name: '海勃湾区' });
     expect(registered.grid).not.toBeNull();
-    expect(registered.actions).toEqual(['resolve_on_call', 'transfer_to_110', 'convert_to_dispute']);
+    expect(registered.actions).toEqual([
+      'resolve_on_call',
+      'transfer_to_110',
+      'convert_to_dispute',
+      'convert_to_petition',
+    ]);
 
     const asDispatcher = await w.read('dispatcher', registered.id);
     expect(asDispatcher.actions).toContain('dispatch');

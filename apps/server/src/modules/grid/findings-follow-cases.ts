@@ -1,5 +1,5 @@
 import { CASE_ACTION_EVENTS } from '@shanzhi/shared';
-import type { Actor } from '../../platform/auth/actor.js';
+import { platformActor } from '../../platform/auth/platform-actor.js';
 import type { OutboxSubscriber } from '../../platform/lifecycle/outbox-subscriber.js';
 import { runTransition } from '../../platform/lifecycle/transition.js';
 import type { OutboxCasePayload } from '../cases/case-outbox.js';
@@ -7,20 +7,7 @@ import { FINDING_DEFINITION } from './finding-lifecycle.js';
 import { findFindingsFollowing } from './findings.repository.js';
 
 /** The platform acting on findings (随工单办结): an administrator's right to conclude, recorded as 系统. */
-const SYSTEM_ACTOR: Actor = {
-  userId: 0,
-  username: 'system',
-  displayName: '系统',
-  orgId: 0,
-  orgCode: 'system',
-  orgName: '系统',
-  orgKind: 'city',
-  orgPath: '/',
-  roles: ['admin'],
-  permissions: new Set(['grid_finding.conclude']),
-  scopePath: '/',
-  ip: '127.0.0.1',
-};
+const SYSTEM_ACTOR = platformActor('grid_finding.conclude');
 
 /** The case events that end a case: the finding it came from ends with it. */
 const CASE_ENDINGS = [

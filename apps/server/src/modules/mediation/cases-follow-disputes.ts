@@ -1,5 +1,5 @@
 import { DISPUTE_LIFECYCLE } from '@shanzhi/shared';
-import type { Actor } from '../../platform/auth/actor.js';
+import { platformActor } from '../../platform/auth/platform-actor.js';
 import type { OutboxSubscriber } from '../../platform/lifecycle/outbox-subscriber.js';
 import { runTransition } from '../../platform/lifecycle/transition.js';
 import { findCase } from '../cases/cases.repository.js';
@@ -7,20 +7,7 @@ import { CASE_MEDIATION_DEFINITION, caseMediationEnvironment } from './case-medi
 import type { DisputeOutboxPayload } from './dispute-lifecycle.js';
 
 /** The platform concluding a converted case (随调解结案): an administrator's right, recorded as 系统. */
-const SYSTEM_ACTOR: Actor = {
-  userId: 0,
-  username: 'system',
-  displayName: '系统',
-  orgId: 0,
-  orgCode: 'system',
-  orgName: '系统',
-  orgKind: 'city',
-  orgPath: '/',
-  roles: ['admin'],
-  permissions: new Set(['case.conclude_by_mediation']),
-  scopePath: '/',
-  ip: '127.0.0.1',
-};
+const SYSTEM_ACTOR = platformActor('case.conclude_by_mediation');
 
 /** The dispute events that end mediation, and so the case a dispute came from. */
 const DISPUTE_ENDINGS = [

@@ -1,7 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OUTBOX_SUBSCRIBERS } from '../../outbox-subscribers.js';
 import { ManualClock } from '../../platform/clock.js';
 import { createSeededApi, expectError, type SeededApi } from '../../test/api.js';
+import { runOutboxDispatch } from '../notifications/jobs/outbox-dispatch.job.js';
 import { orgs } from '../orgs/orgs.tables.js';
 
 let api: SeededApi;
@@ -61,7 +63,7 @@ describe('a 12345 case that is a petition (转信访代办)', () => {
       caseId: kase.id,
       orgName: '乌海市公安局',
       state: 'registered',
-      actions: ['accept', 'refuse', 'contact'],
+      actions: ['accept', 'refuse', 'contact', 'flag_risk'],
     });
     expect(petition.matter).toContain('燃气改造');
     const timeline = (await api.get(`/api/v1/cases/${kase.id}`, 'agent')).json().timeline;
@@ -69,5 +71,64 @@ describe('a 12345 case that is a petition (转信访代办)', () => {
       action: 'convert_to_petition',
       note: `转信访代办：XF-${petitionId}`,
     });
+  });
+
+  it('is offered on the case, shows the petition it became, and is concluded when the petition closes', async () => {
+    const kase = (
+      await api.send('POST', '/api/v1/cases', { ...CALL, citizenName: '刘桂兰' }, 'agent')
+    ).json();
+    const offered = (await api.get(`/api/v1/cases/${kase.id}`, 'agent')).json();
+    expect(offered).toMatchObject({ petitionId: null });
+    expect(offered.actions).toContain('convert_to_petition');
+    expect((await api.get(`/api/v1/cases/${kase.id}`, 'handler')).json().actions ?? []).not.toContain(
+      'convert_to_petition',
+    );
+
+    const converted = await api.send(
+      'POST',
+      `/api/v1/cases/${kase.id}/actions/convert_to_petition`,
+      {
+        version: kase.version,
+        orgId: police,
+        mode: 'entrusted',
+        matter: '燃气改造收费是否合规，请代为核实',
+        petitioners: [HAN],
+      },
+      'agent',
+    );
+    expect(converted.statusCode, converted.body).toBe(200);
+    const { petitionId } = converted.json();
+    const following = (await api.get(`/api/v1/cases/${kase.id}`, 'agent')).json();
+    expect(following).toMatchObject({ petitionId, state: kase.state });
+    expect(following.actions).not.toContain('convert_to_petition');
+
+    let petition = (await api.get(`/api/v1/petitions/${petitionId}`, 'petition')).json();
+    expect(petition).toMatchObject({ mode: 'entrusted', matter: '燃气改造收费是否合规，请代为核实' });
+    for (const [action, body] of [
+      ['accept', {}],
+      ['answer', { answer: '经核实，收费经物价部门核准' }],
+      ['close', { resolved: true }],
+    ] as const) {
+      const done = await api.send(
+        'POST',
+        `/api/v1/petitions/${petitionId}/actions/${action}`,
+        { version: petition.version, ...body },
+        'petition',
+      );
+      expect(done.statusCode, done.body).toBe(200);
+      petition = done.json();
+      // the case follows only the closing
+      await runOutboxDispatch(api.ctx, { subscribers: OUTBOX_SUBSCRIBERS });
+      const now = (await api.get(`/api/v1/cases/${kase.id}`, 'agent')).json();
+      expect(now.state).toBe(action === 'close' ? 'closed' : kase.state);
+    }
+    const closed = (await api.get(`/api/v1/cases/${kase.id}`, 'agent')).json();
+    expect(closed.timeline.at(-1)).toMatchObject({
+      action: 'conclude_by_petition',
+      actor: { name: '系统' },
+      note: `随信访办结：XF-${petitionId}（已化解）`,
+    });
+    expect(closed).toMatchObject({ petitionId });
+    expect(closed.actions).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { toBeijingDate } from '@shanzhi/shared';
+import { petitionNumber, toBeijingDate } from '@shanzhi/shared';
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 
 const FONT = 'SimSun';
@@ -25,7 +25,7 @@ const line = (text: string, options: { bold?: boolean; right?: boolean } = {}) =
 /** The lines of a 委托代办书, in order. */
 export function entrustmentLines(f: EntrustmentFacts): string[] {
   return [
-    `编号：XF-${f.petitionId}`,
+    `编号：${petitionNumber(f.petitionId)}`,
     `委托人（信访人）：${f.petitioners.join('、')}`,
     `受托人（代办员）：${f.agentName}（${f.orgName}）`,
     `信访事项：${f.matter}`,
@@ -39,7 +39,7 @@ export function entrustmentLines(f: EntrustmentFacts): string[] {
 export async function entrustmentDocx(f: EntrustmentFacts): Promise<Buffer> {
   const document = new Document({
     creator: f.orgName,
-    title: `委托代办书 XF-${f.petitionId}`,
+    title: `委托代办书 ${petitionNumber(f.petitionId)}`,
     sections: [
       {
         children: [

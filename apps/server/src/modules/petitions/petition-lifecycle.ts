@@ -77,6 +77,19 @@ function reviewsExhausted(): AppError {
   return new AppError('PETITION_REVIEWS_EXHAUSTED', '该信访事项已经复核，以同一事实和理由提出的请求不再受理');
 }
 
+/** 风险预警: a petition is flagged once until the flag is lifted, and only a flagged one is lifted. */
+function riskFlagRefusal(flagging: boolean) {
+  return ({ row }: PetitionScene): AppError | null => {
+    if (flagging && row.riskFlaggedAt) {
+      return new AppError('PETITION_RISK_ALREADY_FLAGGED', '该信访事项已标记风险，如情况变化请先解除');
+    }
+    if (!flagging && !row.riskFlaggedAt) {
+      return new AppError('PETITION_RISK_NOT_FLAGGED', '该信访事项未标记风险');
+    }
+    return null;
+  };
+}
+
 /** The extension limit: all extensions together stay within the configured maximum (art. 32). */
 function extensionLeft({ row, limits }: PetitionScene): number {
   return limits.maxExtensionDays - row.extensionDays;
@@ -183,7 +196,33 @@ const HANDLERS: { [A in PetitionActionOnPetition]: Handler<A> } = {
       changes: { satisfaction: input.satisfaction },
     }),
   },
+  flag_risk: {
+    guard: riskFlagRefusal(true),
+    apply: (_tx, { now }, input) => ({
+      patch: { riskFlaggedAt: now, riskKind: input.kind, riskReason: input.reason },
+      note: input.reason,
+      changes: { riskKind: input.kind },
+    }),
+  },
+  unflag_risk: {
+    guard: riskFlagRefusal(false),
+    apply: (_tx, { row }, input) => ({
+      patch: { riskFlaggedAt: null, riskKind: null, riskReason: null },
+      note: input.reason,
+      changes: { riskKind: row.riskKind },
+    }),
+  },
 };
+
+/** What a petition's outbox row tells its subscribers: the petition, where it is, and the case it follows. */
+export interface PetitionOutboxPayload {
+  petitionId: number;
+  state: string;
+  orgId: number;
+  caseId: number | null;
+  /** 化解, once closed */
+  resolved: boolean | null;
+}
 
 /** Refuses (403 OUT_OF_SCOPE) a petition whose agency point lies outside the actor's data scope. */
 export function assertPetitionInScope(actor: Actor, row: Pick<PetitionRow, 'orgPath'>): void {
@@ -215,7 +254,13 @@ export const PETITION_DEFINITION: LifecycleDefinition<
   permits: (actor, action) => actor.permissions.has(petitionPermissionOf(action)),
   handlerOf: (action) => HANDLERS[action as PetitionActionOnPetition] as Handler<never>,
   outboxRow: (db, after, event) =>
-    outboxInsertOf(db, event, { petitionId: after.id, state: after.state, orgId: after.orgId }),
+    outboxInsertOf(db, event, {
+      petitionId: after.id,
+      state: after.state,
+      orgId: after.orgId,
+      caseId: after.caseId,
+      resolved: after.resolved,
+    } satisfies PetitionOutboxPayload),
   write: (db, id, change, companions) =>
     updateLifecycleRow<PetitionRow>(db, petitions, id, change, companions),
 };

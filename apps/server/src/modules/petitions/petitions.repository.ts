@@ -1,5 +1,19 @@
 import type { PetitionCounts } from '@shanzhi/shared';
-import { and, asc, desc, eq, ilike, inArray, like, lt, or, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  ilike,
+  inArray,
+  isNotNull,
+  isNull,
+  like,
+  lt,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import { type DbOrTx, queryRows } from '../../platform/db/database.js';
 import { orgs } from '../orgs/orgs.tables.js';
 import { petitionEntrustments, petitionEvents, petitionPetitioners, petitions } from './petitions.tables.js';
@@ -139,6 +153,8 @@ export interface PetitionFilter {
   /** only those past their running deadline at `now` (true), or not past it (false) */
   overdue?: { now: Date; value: boolean };
   q?: string;
+  /** only those flagged for escalation risk (true), or only those not flagged (false) */
+  risk?: boolean;
   after?: { createdAt: Date; id: number };
   limit: number;
 }
@@ -151,6 +167,9 @@ export async function listPetitions(db: DbOrTx, f: PetitionFilter): Promise<Peti
   if (f.overdue) {
     const overdue = overdueAt(f.overdue.now);
     where.push(f.overdue.value ? overdue : sql`not coalesce(${overdue}, false)`);
+  }
+  if (f.risk !== undefined) {
+    where.push(f.risk ? isNotNull(petitions.riskFlaggedAt) : isNull(petitions.riskFlaggedAt));
   }
   if (f.q) where.push(ilike(petitions.matter, `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
   if (f.after) {

@@ -70,7 +70,7 @@ describe('a petition taken in by an agent', () => {
       answerDeadline: null,
       runningLimit: 'accept',
       light: 'green',
-      actions: ['accept', 'refuse', 'contact'],
+      actions: ['accept', 'refuse', 'contact', 'flag_risk'],
     });
     expect(petition.petitioners[0]).toMatchObject({ name: '韩德胜', idNumber: '150302********0019' });
     expect(petition.petitioners[0].phone).not.toContain('12345');
@@ -269,5 +269,83 @@ describe('a petition taken in by an agent', () => {
     const days = (Date.parse(accepted.answerDeadline) - clock.now().getTime()) / DAY;
     expect(Math.ceil(days)).toBe(31);
     await api.send('PUT', '/api/v1/petitions/settings', limits);
+  });
+});
+
+describe('a petition at risk of escalation (风险预警)', () => {
+  it('is flagged with its kind and reason on its chained timeline, listed for the leaders, and lifted once', async () => {
+    const created = await register({
+      mode: 'proactive',
+      matter: '拆迁补偿长期未落实，信访人扬言要到区政府门前采取过激行为',
+      petitioners: [NEIGHBOUR],
+    });
+    const id = created.json().id as number;
+    expectError(
+      await act(id, 'flag_risk', { kind: 'extreme_act', reason: '' }),
+      400,
+      'VALIDATION_FAILED',
+      'reason',
+    );
+    expectError(
+      await act(id, 'flag_risk', { kind: 'riot', reason: '扬言过激' }),
+      400,
+      'VALIDATION_FAILED',
+      'kind',
+    );
+    expectError(await act(id, 'unflag_risk', { reason: '无风险' }), 409, 'PETITION_RISK_NOT_FLAGGED');
+    expectError(
+      await act(id, 'flag_risk', { kind: 'extreme_act', reason: '扬言过激' }, 'leader'),
+      403,
+      'FORBIDDEN',
+    );
+
+    const flagged = await step(id, 'flag_risk', {
+      kind: 'extreme_act',
+      reason: '信访人情绪激动，扬言采取过激行为',
+    });
+    expect(flagged).toMatchObject({
+      riskKind: 'extreme_act',
+      riskReason: '信访人情绪激动，扬言采取过激行为',
+      riskFlaggedAt: clock.now().toISOString(),
+      state: 'registered',
+    });
+    expect(flagged.actions).toContain('unflag_risk');
+    expect(flagged.actions).not.toContain('flag_risk');
+    expectError(
+      await act(id, 'flag_risk', { kind: 'civil_to_criminal', reason: '再次标记' }),
+      409,
+      'PETITION_RISK_ALREADY_FLAGGED',
+    );
+
+    // the leaders find it among the flagged, and not among the others
+    const risky = (await api.get('/api/v1/petitions?risk=true', 'leader')).json();
+    expect(risky.items.map((p: { id: number }) => p.id)).toContain(id);
+    expect(risky.items.every((p: { riskKind: string | null }) => p.riskKind !== null)).toBe(true);
+    const calm = (await api.get('/api/v1/petitions?risk=false', 'leader')).json();
+    expect(calm.items.map((p: { id: number }) => p.id)).not.toContain(id);
+    expectError(
+      await api.get('/api/v1/petitions?risk=maybe', 'leader'),
+      400,
+      'VALIDATION_FAILED',
+      'query.risk',
+    );
+
+    const lifted = await step(id, 'unflag_risk', { reason: '经街道、派出所联合化解，情绪已平稳' });
+    expect(lifted).toMatchObject({ riskKind: null, riskReason: null, riskFlaggedAt: null });
+    expect(lifted.actions).toContain('flag_risk');
+    expect(lifted.timeline.slice(-2)).toMatchObject([
+      { action: 'flag_risk', note: '信访人情绪激动，扬言采取过激行为', changes: { riskKind: 'extreme_act' } },
+      {
+        action: 'unflag_risk',
+        note: '经街道、派出所联合化解，情绪已平稳',
+        changes: { riskKind: 'extreme_act' },
+      },
+    ]);
+    const row = await findPetition(api.ctx.db, id);
+    const events = await findPetitionEvents(api.ctx.db, id);
+    expect(verifyChain(api.ctx.chainKey, row!, events as unknown as StoredEvent[]).valid).toBe(true);
+    expect(
+      (await api.get('/api/v1/petitions?risk=true', 'leader')).json().items.map((p: { id: number }) => p.id),
+    ).not.toContain(id);
   });
 });

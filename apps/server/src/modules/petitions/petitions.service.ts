@@ -218,6 +218,7 @@ export async function listPetitionsForActor(
     mode: query.mode,
     overdue: query.overdue && { now: ctx.clock.now(), value: query.overdue === 'true' },
     q: query.q,
+    risk: query.risk && query.risk === 'true',
     after: after && { createdAt: new Date(after[0]), id: after[1] },
     limit: query.limit,
   });

@@ -61,6 +61,11 @@ export const petitions = pgTable(
     repeatOfId: integer('repeat_of_id'),
     /** how many of his petitions on the same matter came before */
     repeatCount: integer('repeat_count').notNull().default(0),
+    /** 风险预警: flagged for a risk of escalation since (null when not), its kind and what was seen */
+    riskFlaggedAt: at('risk_flagged_at'),
+    /** `PETITION_RISK_KINDS` */
+    riskKind: text('risk_kind'),
+    riskReason: text('risk_reason'),
     ...chainHeadColumns(),
     version: integer('version').notNull().default(0),
     createdAt: at('created_at').notNull(),
@@ -69,6 +74,7 @@ export const petitions = pgTable(
   (t) => [
     index('petitions_created_idx').on(t.createdAt.desc(), t.id.desc()),
     index('petitions_path_idx').using('btree', t.orgPath.op('text_pattern_ops')),
+    index('petitions_risk_idx').on(t.riskFlaggedAt.desc()).where(sql`${t.riskFlaggedAt} is not null`),
     uniqueIndex('petitions_case_idx').on(t.caseId).where(sql`${t.caseId} is not null`),
   ],
 );

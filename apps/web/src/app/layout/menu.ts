@@ -305,6 +305,20 @@ export const MENU: readonly MenuEntry[] = [
         icon: UnorderedListOutlined,
         permission: 'petition.read',
       },
+      {
+        path: '/petitions/risks',
+        labelKey: 'menu.petitionRisks',
+        hintKey: 'menu.hint.petitionRisks',
+        icon: AlertOutlined,
+        permission: 'petition.read',
+      },
+      {
+        path: '/petitions/stats',
+        labelKey: 'menu.petitionStats',
+        hintKey: 'menu.hint.petitionStats',
+        icon: BarChartOutlined,
+        permission: 'petition.read',
+      },
     ],
   },
   {

@@ -1,6 +1,7 @@
 import {
   PETITION_ACTION_INPUTS,
   PETITION_CONTACT_CHANNELS,
+  PETITION_RISK_KINDS,
   type PetitionActionOnPetition,
   SATISFACTION_LEVELS,
 } from '@shanzhi/shared';
@@ -75,10 +76,21 @@ export const PETITION_ACTION_FIELDS: Record<PetitionActionOnPetition, readonly P
     },
     note(),
   ],
+  flag_risk: [
+    {
+      name: 'kind',
+      labelKey: 'petition.field.riskKind',
+      kind: 'choice',
+      choices: PETITION_RISK_KINDS,
+      choicePrefix: 'petition.risk',
+    },
+    { name: 'reason', labelKey: 'petition.field.riskReason', kind: 'textarea' },
+  ],
+  unflag_risk: [reason],
 };
 
-/** The actions that end or refuse: red buttons. */
-export const DANGEROUS_PETITION_ACTIONS: readonly PetitionActionOnPetition[] = ['refuse'];
+/** The actions that refuse or raise an alarm: red buttons. */
+export const DANGEROUS_PETITION_ACTIONS: readonly PetitionActionOnPetition[] = ['refuse', 'flag_risk'];
 
 /** The actions that carry a petition on in its usual course: primary buttons. */
 export const PRIMARY_PETITION_ACTIONS: readonly PetitionActionOnPetition[] = ['accept', 'answer', 'close'];

@@ -2,11 +2,6 @@ import type { PetitionAction, PetitionMode, PetitionState, Satisfaction } from '
 import type { Translate } from '../../i18n/I18nProvider.js';
 import type { MessageKey } from '../../i18n/messages.zh-CN.js';
 
-/** A petition's number as people say it: XF-12. */
-export function petitionNumber(id: number): string {
-  return `XF-${id}`;
-}
-
 /** The label of a petition state (已受理 …) in the current language. */
 export function petitionStateLabel(state: PetitionState, t: Translate): string {
   return t(`petition.state.${state}` as MessageKey);

@@ -13,19 +13,21 @@ const petitionPages = (v: MenuViewer) =>
     .find((g) => g.key === 'petitions')
     ?.pages.map((p) => p.path) ?? [];
 
+const LISTS = ['/petitions', '/petitions/risks', '/petitions/stats'];
+
 describe('the 信访代办 group of the menu', () => {
-  it('gives a petition agent intake and the list', () => {
-    expect(petitionPages(viewer('petition_agent'))).toEqual(['/petitions/register', '/petitions']);
+  it('gives a petition agent intake, the list, the escalation risks and the numbers', () => {
+    expect(petitionPages(viewer('petition_agent'))).toEqual(['/petitions/register', ...LISTS]);
   });
 
-  it('gives leaders and supervisors the list only', () => {
-    expect(petitionPages(viewer('leader'))).toEqual(['/petitions']);
-    expect(petitionPages(viewer('supervisor'))).toEqual(['/petitions']);
+  it('gives leaders and supervisors the list, the escalation risks and the numbers', () => {
+    expect(petitionPages(viewer('leader'))).toEqual(LISTS);
+    expect(petitionPages(viewer('supervisor'))).toEqual(LISTS);
   });
 
-  it('gives the hotline’s agents and dispatchers intake (a case converted) and the list', () => {
-    expect(petitionPages(viewer('agent'))).toEqual(['/petitions/register', '/petitions']);
-    expect(petitionPages(viewer('dispatcher'))).toEqual(['/petitions/register', '/petitions']);
+  it('gives the hotline’s agents and dispatchers intake (a case converted) and the lists', () => {
+    expect(petitionPages(viewer('agent'))).toEqual(['/petitions/register', ...LISTS]);
+    expect(petitionPages(viewer('dispatcher'))).toEqual(['/petitions/register', ...LISTS]);
   });
 
   it('stays hidden from roles without petition.read', () => {

@@ -88,7 +88,7 @@ function weighted<T>(random: DemoRandom, items: readonly [T, number][]): T {
 }
 
 /** The ID number of a person born on a random day of `year` in `area`, unique in `used` (odd sequence: a man). */
-function drawIdNumber(
+export function drawIdNumber(
   random: DemoRandom,
   used: Set<string>,
   area: string,

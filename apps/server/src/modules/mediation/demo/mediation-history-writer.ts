@@ -15,7 +15,8 @@ export interface DisputeWrite {
 }
 
 /** A sealed value as the bulk insert's JSON carries a `bytea`: PostgreSQL's hex text. */
-const byteaText = (sealed: Buffer | null | undefined) => (sealed ? `\\x${sealed.toString('hex')}` : null);
+export const byteaText = (sealed: Buffer | null | undefined) =>
+  sealed ? `\\x${sealed.toString('hex')}` : null;
 
 /**
  * The light a historic dispute's limit showed when mediation ended (red past its deadline), as the lights' scan

@@ -7,6 +7,7 @@ import { CaseActionBar } from '../../cases/components/CaseActionBar.js';
 import { CaseMap } from '../../cases/components/CaseMap.js';
 import { CaseStateTag } from '../../cases/components/CaseStateTag.js';
 import { CaseMediation } from '../../mediation/components/CaseMediation.js';
+import { CasePetition } from '../../petitions/components/CasePetition.js';
 import { CaseAttachments } from '../components/CaseAttachments.js';
 import { CaseDeadlines } from '../components/CaseDeadlines.js';
 import { CaseFields } from '../components/CaseFields.js';
@@ -46,6 +47,7 @@ export function CaseDetailPage() {
           <Space wrap>
             <CaseActionBar caseData={c} onDone={(next) => detail.setData(next)} onStale={detail.reload} />
             <CaseMediation detail={c} />
+            <CasePetition detail={c} />
             <Button icon={<ReloadOutlined />} onClick={detail.reload} aria-label={t('common.refresh')} />
           </Space>
         </Flex>

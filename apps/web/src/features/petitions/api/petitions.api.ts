@@ -1,10 +1,14 @@
 import type {
+  ConvertToPetitionInput,
+  ConvertToPetitionResult,
   CreatePetitionInput,
   KeysetPage,
   PetitionActionInput,
   PetitionActionOnPetition,
   PetitionDetail,
   PetitionListQuery,
+  PetitionStats,
+  PetitionStatsQuery,
   PetitionView,
 } from '@shanzhi/shared';
 import { apiRequest, withQuery } from '../../../platform/api/index.js';
@@ -41,4 +45,20 @@ export function takePetitionAction<A extends PetitionActionOnPetition>(
   body: PetitionActionInput<A>,
 ): Promise<PetitionDetail> {
   return apiRequest(`${BASE}/${id}/actions/${action}`, { method: 'POST', body });
+}
+
+/** `POST /api/v1/cases/:id/actions/convert_to_petition`: a 12345 case that is a petition becomes one. */
+export function convertCaseToPetition(
+  caseId: number,
+  input: ConvertToPetitionInput,
+): Promise<ConvertToPetitionResult> {
+  return apiRequest(`/api/v1/cases/${caseId}/actions/convert_to_petition`, { method: 'POST', body: input });
+}
+
+/** `GET /api/v1/petitions/stats`: the numbers of an org's subtree (the caller's scope by default) over a period. */
+export function fetchPetitionStats(
+  query: QueryOf<PetitionStatsQuery>,
+  signal?: AbortSignal,
+): Promise<PetitionStats> {
+  return apiRequest(withQuery(`${BASE}/stats`, query), opts(signal));
 }

@@ -1,4 +1,4 @@
-import type { PetitionActionOnPetition, PetitionDetail } from '@shanzhi/shared';
+import { type PetitionActionOnPetition, type PetitionDetail, petitionNumber } from '@shanzhi/shared';
 import { Alert, App, Form, Modal } from 'antd';
 import { useEffect } from 'react';
 import { useI18n } from '../../../i18n/I18nProvider.js';
@@ -10,7 +10,7 @@ import {
   petitionActionBodyOf,
   validatePetitionActionBody,
 } from '../petition-action-fields.js';
-import { petitionActionLabel, petitionNumber } from '../petition-labels.js';
+import { petitionActionLabel } from '../petition-labels.js';
 import { PetitionActionField } from './PetitionActionField.js';
 
 /**

@@ -1,16 +1,17 @@
 import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
-import type { PetitionDetail } from '@shanzhi/shared';
+import { type PetitionDetail, petitionNumber } from '@shanzhi/shared';
 import { Alert, Button, Card, Col, Descriptions, Flex, Row, Space, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { Link } from 'react-router-dom';
 import { useRouteRecord } from '../../../components/use-route-record.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
+import type { MessageKey } from '../../../i18n/messages.zh-CN.js';
 import { LightTag } from '../../cases/components/LightTag.js';
 import { fetchPetition } from '../api/petitions.api.js';
 import { PetitionActionBar } from '../components/PetitionActionBar.js';
 import { PetitionStateTag } from '../components/PetitionStateTag.js';
 import { PetitionTimeline } from '../components/PetitionTimeline.js';
-import { petitionModeLabel, petitionNumber, satisfactionLabel } from '../petition-labels.js';
+import { petitionModeLabel, satisfactionLabel } from '../petition-labels.js';
 
 const at = (value: string | null) => (value ? dayjs(value).format('YYYY-MM-DD HH:mm') : '—');
 
@@ -28,8 +29,10 @@ function PetitionFacts({ p }: { p: PetitionDetail }) {
           {p.responsibleBody ?? '—'}
         </Descriptions.Item>
         {p.caseId && (
-          <Descriptions.Item label="12345">
-            <Link to={`/cases/${p.caseId}`}>#{p.caseId}</Link>
+          <Descriptions.Item label={t('petition.detail.case')}>
+            <Link to={`/cases/${p.caseId}`} data-testid="petition-case-link">
+              12345 #{p.caseId}
+            </Link>
           </Descriptions.Item>
         )}
         {p.resolved !== null && (
@@ -160,6 +163,18 @@ export function PetitionDetailPage() {
           </Space>
         </Flex>
       </Card>
+      {p.riskFlaggedAt && p.riskKind && (
+        <Alert
+          type="error"
+          showIcon
+          data-testid="petition-risk"
+          message={t('petition.detail.risk', {
+            kind: t(`petition.risk.${p.riskKind}` as MessageKey),
+            at: at(p.riskFlaggedAt),
+          })}
+          description={p.riskReason}
+        />
+      )}
       {p.repeatOfId !== null && (
         <Alert
           type="warning"

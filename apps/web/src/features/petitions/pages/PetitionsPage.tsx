@@ -3,10 +3,12 @@ import {
   PETITION_STATES,
   type PetitionListQuery,
   type PetitionMode,
+  type PetitionRiskKind,
   type PetitionState,
   type PetitionView,
+  petitionNumber,
 } from '@shanzhi/shared';
-import { Card, Checkbox, Flex, Input, Select, Table } from 'antd';
+import { Card, Checkbox, Flex, Input, Select, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
@@ -15,14 +17,15 @@ import { KeysetPager } from '../../../components/KeysetPager.js';
 import { PageTitle } from '../../../components/PageTitle.js';
 import type { Translate } from '../../../i18n/I18nProvider.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
+import type { MessageKey } from '../../../i18n/messages.zh-CN.js';
 import { useKeysetPages } from '../../../platform/lists/index.js';
 import { LightTag } from '../../cases/components/LightTag.js';
 import { fetchPetitions } from '../api/petitions.api.js';
 import { PetitionStateTag } from '../components/PetitionStateTag.js';
 import { runningDeadlineOf } from '../petition-deadline.js';
-import { petitionModeLabel, petitionNumber, petitionStateLabel } from '../petition-labels.js';
+import { petitionModeLabel, petitionStateLabel } from '../petition-labels.js';
 
-type Filters = Pick<PetitionListQuery, 'state' | 'mode' | 'overdue' | 'q'>;
+type Filters = Pick<PetitionListQuery, 'state' | 'mode' | 'overdue' | 'q' | 'risk'>;
 
 const day = (at: string | null) => (at ? dayjs(at).format('YYYY-MM-DD') : '—');
 
@@ -67,18 +70,26 @@ function petitionColumns(t: Translate) {
         </Flex>
       ),
     },
+    {
+      title: t('petition.field.risk'),
+      dataIndex: 'riskKind',
+      width: 120,
+      render: (kind: PetitionRiskKind | null) =>
+        kind && <Tag color="red">{t(`petition.risk.${kind}` as MessageKey)}</Tag>,
+    },
     { title: t('petition.field.createdAt'), dataIndex: 'createdAt', width: 110, render: day },
   ];
 }
 
 /**
- * 信访代办: the petitions of the caller's scope, newest first, filtered by state, mode, overdue and words;
- * each with the legal limit running now and its light.
+ * 信访代办: the petitions of the caller's scope, newest first, filtered by state, mode, overdue, escalation risk
+ * and words; each with the legal limit running now and its light. As 风险预警 (`risks`) it lists the flagged ones
+ * only, for the leaders.
  */
-export function PetitionsPage() {
+export function PetitionsPage({ risks = false }: { risks?: boolean }) {
   const { t } = useI18n();
   const navigate = useNavigate();
-  const [filters, setFilters] = useState<Filters>({});
+  const [filters, setFilters] = useState<Filters>(risks ? { risk: 'true' } : {});
   const pages = useKeysetPages(
     (page, signal) => fetchPetitions({ ...filters, ...page }, signal),
     JSON.stringify(filters),
@@ -91,7 +102,10 @@ export function PetitionsPage() {
 
   return (
     <Flex vertical gap={16}>
-      <PageTitle title={t('menu.petitions')} description={t('petition.list.description')} />
+      <PageTitle
+        title={t(risks ? 'menu.petitionRisks' : 'menu.petitions')}
+        description={t(risks ? 'petition.risks.description' : 'petition.list.description')}
+      />
       <Card size="small">
         <Flex gap={8} wrap align="center" style={{ marginBottom: 12 }}>
           <Select<PetitionState>
@@ -120,6 +134,11 @@ export function PetitionsPage() {
           <Checkbox onChange={(e) => set({ overdue: e.target.checked ? 'true' : undefined })}>
             {t('petition.list.overdue')}
           </Checkbox>
+          {!risks && (
+            <Checkbox onChange={(e) => set({ risk: e.target.checked ? 'true' : undefined })}>
+              {t('petition.list.riskOnly')}
+            </Checkbox>
+          )}
         </Flex>
         {pages.page.error ? (
           <ErrorState compact error={pages.page.error} onRetry={pages.page.reload} />
@@ -131,7 +150,7 @@ export function PetitionsPage() {
             loading={pages.page.loading}
             dataSource={pages.page.data?.items ?? []}
             pagination={false}
-            scroll={{ x: 960 }}
+            scroll={{ x: 1080 }}
             onRow={(row) => ({
               onClick: () => navigate(`/petitions/${row.id}`),
               style: { cursor: 'pointer' },

@@ -1,6 +1,5 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { CreatePetitionInput, PETITION_MODES, type PetitionerInput } from '@shanzhi/shared';
-import { Alert, App, Button, Card, Col, Flex, Form, type FormInstance, Input, Radio, Row } from 'antd';
+import { Alert, App, Button, Card, Flex, Form, type FormInstance, Input, Radio } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { PageTitle } from '../../../components/PageTitle.js';
@@ -8,54 +7,16 @@ import { useI18n } from '../../../i18n/I18nProvider.js';
 import { formFailure } from '../../../platform/forms/zod-rules.js';
 import { compactObject } from '../../mediation/dispute-view-logic.js';
 import { registerPetition } from '../api/petitions.api.js';
+import { PETITIONER_FIELD_NAMES, PetitionersFormList } from '../components/PetitionersFormList.js';
+import { placeSchemaIssues } from '../petition-form-issues.js';
 import { petitionModeLabel } from '../petition-labels.js';
 
 type Values = Omit<CreatePetitionInput, 'petitioners'> & { petitioners: Partial<PetitionerInput>[] };
 
-const PETITIONER_KEYS = ['name', 'idNumber', 'phone', 'address'];
 /** The form's fields, a petitioner's by his place in the list, for the server's and the schema's field errors. */
-const KNOWN = [
-  ...['mode', 'matter', 'responsibleBody', 'entrustedScope', 'petitioners'],
-  ...Array.from({ length: 10 }, (_, i) => PETITIONER_KEYS.map((key) => `petitioners.${i}.${key}`)).flat(),
-];
+const KNOWN = ['mode', 'matter', 'responsibleBody', 'entrustedScope', ...PETITIONER_FIELD_NAMES];
 
 const START: Partial<Values> = { mode: 'entrusted', petitioners: [{}] };
-
-/** One petitioner's fields: name, ID number (required: real name), phone and address. */
-function PetitionerFields({ index, onRemove }: { index: number; onRemove?: () => void }) {
-  const { t } = useI18n();
-  return (
-    <Row gutter={12} align="bottom">
-      <Col xs={24} md={5}>
-        <Form.Item name={[index, 'name']} label={t('petition.field.name')} required>
-          <Input maxLength={50} />
-        </Form.Item>
-      </Col>
-      <Col xs={24} md={7}>
-        <Form.Item name={[index, 'idNumber']} label={t('petition.field.idNumber')} required>
-          <Input maxLength={18} />
-        </Form.Item>
-      </Col>
-      <Col xs={24} md={5}>
-        <Form.Item name={[index, 'phone']} label={t('petition.field.phone')}>
-          <Input maxLength={20} />
-        </Form.Item>
-      </Col>
-      <Col xs={20} md={6}>
-        <Form.Item name={[index, 'address']} label={t('petition.field.address')}>
-          <Input maxLength={200} />
-        </Form.Item>
-      </Col>
-      <Col xs={4} md={1}>
-        {onRemove && (
-          <Form.Item>
-            <Button icon={<DeleteOutlined />} aria-label={t('petition.register.remove')} onClick={onRemove} />
-          </Form.Item>
-        )}
-      </Col>
-    </Row>
-  );
-}
 
 /**
  * 信访登记: the agency mode, the matter, the responsible body, what an entrusted agent is entrusted with, and
@@ -77,14 +38,7 @@ export function RegisterPetitionPage() {
       compactObject({ ...values, petitioners: (values.petitioners ?? []).map(compactObject) }),
     );
     if (!parsed.success) {
-      const issues = parsed.error.issues.map((i) => ({
-        name: i.path.filter((p): p is string | number => typeof p !== 'symbol'),
-        message: i.message,
-      }));
-      const placed = issues.filter((i) => KNOWN.includes(i.name.join('.')) && i.name.length !== 1);
-      (form as FormInstance).setFields(placed.map((i) => ({ name: i.name, errors: [i.message] })));
-      const rest = issues.filter((i) => !placed.includes(i)).map((i) => i.message);
-      setFailure(rest.length > 0 ? rest.join('；') : null);
+      setFailure(placeSchemaIssues(form as FormInstance, parsed.error, KNOWN));
       return;
     }
     setSaving(true);
@@ -127,22 +81,7 @@ export function RegisterPetitionPage() {
               <Input.TextArea rows={2} maxLength={1000} />
             </Form.Item>
           )}
-          <Form.List name="petitioners">
-            {(items, { add, remove }) => (
-              <Card size="small" type="inner" title={t('petition.field.petitioners')}>
-                {items.map((item) => (
-                  <PetitionerFields
-                    key={item.key}
-                    index={item.name}
-                    {...(items.length > 1 ? { onRemove: () => remove(item.name) } : {})}
-                  />
-                ))}
-                <Button icon={<PlusOutlined />} onClick={() => add({})} disabled={items.length >= 10}>
-                  {t('petition.register.addPetitioner')}
-                </Button>
-              </Card>
-            )}
-          </Form.List>
+          <PetitionersFormList />
           {failure && <Alert type="error" showIcon message={failure} style={{ marginTop: 16 }} />}
           <Button type="primary" htmlType="submit" loading={saving} style={{ marginTop: 16 }}>
             {t('petition.register.submit')}
