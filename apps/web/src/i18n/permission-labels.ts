@@ -165,6 +165,10 @@ const OTHER_PERMISSION_LABELS: Record<Exclude<Permission, CaseActionPermission>,
   'hazard.accept_rectification': { zh: '隐患验收', en: 'Accept rectifications' },
   'hazard.reject_rectification': { zh: '验收不通过', en: 'Reject rectifications' },
   'hazard.close': { zh: '隐患销号', en: 'Close hazards' },
+  'iot.read': { zh: '查看智安小区', en: 'Read smart-safe estates, devices and alerts' },
+  'iot.manage_devices': { zh: '登记感知设备', en: 'Register devices' },
+  'iot.handle_alerts': { zh: '处置感知告警', en: 'Handle device alerts' },
+  'iot.manage_rules': { zh: '维护告警处置规则', en: 'Edit alert rules' },
 };
 
 const CASE_ACTION_PERMISSIONS = new Set<string>(CASE_ACTIONS.map((action) => `case.${action}`));
