@@ -130,7 +130,8 @@ export type IngestOutcome = (typeof INGEST_OUTCOMES)[number];
 
 /** The answer to a device's alert. */
 export const AlertReceipt = z.object({
-  alertId: z.number().int(),
+  /** the alert the message went into; null for a Cancel with no active alert */
+  alertId: z.number().int().nullable(),
   outcome: z.enum(INGEST_OUTCOMES),
   state: IotAlertState,
   count: z.number().int(),
