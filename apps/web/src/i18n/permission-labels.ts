@@ -36,6 +36,7 @@ const GROUP_LABELS: Record<string, Label> = {
   market_order: { zh: '便民服务订单', en: 'Service orders' },
   safety: { zh: '安全生产', en: 'Work safety' },
   hazard: { zh: '安全生产隐患', en: 'Work-safety hazards' },
+  iot: { zh: '智安小区', en: 'Smart-safe estates' },
 };
 
 type CaseActionPermission = `case.${CaseAction}`;

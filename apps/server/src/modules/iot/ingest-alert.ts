@@ -14,6 +14,7 @@ import { AppError } from '../../platform/errors/app-error.js';
 import { runCreation, runTransition } from '../../platform/lifecycle/transition.js';
 import { prepareAlertCase } from './alert-cases.js';
 import { ALERT_DEFINITION, type AlertEnvironment } from './alert-lifecycle.js';
+import { publishAlertLive } from './alert-live.js';
 import {
   type AlertRow,
   claimSignedTimestamp,
@@ -216,6 +217,7 @@ export async function ingestAlert(
     takeMessage(tx, device, message, channel, suppressMinutes, env),
   );
   const row = taken.outcome === 'raised' ? await applyRule(ctx, taken.row!, device, rule) : taken.row;
+  if (row && (taken.outcome === 'raised' || taken.outcome === 'repeated')) await publishAlertLive(ctx, row);
   return {
     alertId: row?.id ?? null,
     outcome: taken.outcome,
