@@ -88,7 +88,7 @@ export function AlertBoardPage() {
             loading={board.page.loading}
             dataSource={board.page.data?.items ?? []}
             pagination={false}
-            scroll={{ x: 1200 }}
+            scroll={{ x: 1400 }}
             columns={[
               {
                 title: t('iot.alerts.raisedAt'),
@@ -132,7 +132,8 @@ export function AlertBoardPage() {
               {
                 title: t('iot.alerts.actions'),
                 key: 'actions',
-                width: 220,
+                width: 260,
+                fixed: 'right',
                 render: (_: unknown, a) => (
                   <Space size={4}>
                     {(a.actions as IotAlertStaffAction[]).map((action) => (
