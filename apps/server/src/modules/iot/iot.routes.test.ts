@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OUTBOX_SUBSCRIBERS } from '../../outbox-subscribers.js';
 import { expectError } from '../../test/api.js';
+import { runOutboxDispatch } from '../notifications/jobs/outbox-dispatch.job.js';
 import { demoDeviceSecret } from './demo/seed-demo-iot.js';
 import { createIotWorld, type IotWorld, signAs } from './iot.test-support.js';
 
@@ -229,5 +231,22 @@ describe('devices and rules', () => {
       raisedAt: w.clock.now().toISOString(),
     });
     expect(door.json()).toMatchObject({ outcome: 'raised', state: 'dismissed' });
+  });
+
+  it('clears an alert once the case it opened ends', async () => {
+    const opened = (await alertsOf('谱翔B区')).find(
+      (a: { deviceSerial: string }) => a.deviceSerial === 'TEST-EB-1',
+    );
+    expect(opened.state).toBe('case_opened');
+    const kase = (await w.get('dispatcher', `/api/v1/cases/${opened.caseId}`)).json();
+    const invalidated = await w.send('dispatcher', `/api/v1/cases/${kase.id}/actions/invalidate`, {
+      version: kase.version,
+      reason: '测试设备误触发',
+    });
+    expect(invalidated.statusCode, invalidated.body).toBe(200);
+    await runOutboxDispatch(w.api.ctx, { subscribers: OUTBOX_SUBSCRIBERS });
+    expect((await w.get('dispatcher', `/api/v1/iot/alerts/${opened.id}`)).json()).toMatchObject({
+      state: 'cleared',
+    });
   });
 });
