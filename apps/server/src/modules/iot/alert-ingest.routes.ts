@@ -23,7 +23,10 @@ const header = (request: FastifyRequest, name: string) => {
  */
 export function registerAlertIngestRoute(app: ApiInstance, ctx: AppContext): void {
   const rawBodies = new WeakMap<FastifyRequest, string>();
-  const signed = new WeakMap<FastifyRequest, { device: DeviceListRow; signedMs: number }>();
+  const verified = new WeakMap<
+    FastifyRequest,
+    { device: DeviceListRow; signed: { signature: string; at: Date } }
+  >();
   app.register(async (scope) => {
     scope.addContentTypeParser(
       'application/json',
@@ -43,7 +46,7 @@ export function registerAlertIngestRoute(app: ApiInstance, ctx: AppContext): voi
         timestamp: header(request, 'x-shanzhi-timestamp'),
         signature: header(request, 'x-shanzhi-signature'),
       };
-      signed.set(request, await verifySignedMessage(ctx, headers, rawBodies.get(request) ?? ''));
+      verified.set(request, await verifySignedMessage(ctx, headers, rawBodies.get(request) ?? ''));
     });
     scope.post(
       '/api/v1/iot/alerts',
@@ -58,9 +61,9 @@ export function registerAlertIngestRoute(app: ApiInstance, ctx: AppContext): voi
         },
       },
       async (request, reply) => {
-        const { device, signedMs } = signed.get(request)!;
+        const { device, signed } = verified.get(request)!;
         const message = request.body as AlertMessage;
-        const receipt = await ingestAlert(ctx, device, message, { via: 'http', signedMs });
+        const receipt = await ingestAlert(ctx, device, message, { via: 'http', signed });
         return reply.status(receipt.outcome === 'raised' ? 201 : 200).send(receipt);
       },
     );

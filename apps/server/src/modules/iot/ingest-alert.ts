@@ -17,7 +17,7 @@ import { ALERT_DEFINITION, type AlertEnvironment } from './alert-lifecycle.js';
 import { publishAlertLive } from './alert-live.js';
 import {
   type AlertRow,
-  claimSignedTimestamp,
+  claimSignature,
   countRepeat,
   type DeviceListRow,
   findAlertOfMessage,
@@ -42,8 +42,8 @@ export function alertEnvironment(ctx: AppContext, extra: Partial<AlertEnvironmen
 /** How a message came in: over MQTT, or over HTTP with the signed timestamp to claim against replays. */
 export interface IngestChannel {
   via: 'http' | 'mqtt';
-  /** HTTP: the signed timestamp (ms), claimed in the same transaction as the alert */
-  signedMs?: number;
+  /** HTTP: the message's signature and signed time, claimed against replays in the alert's transaction */
+  signed?: { signature: string; at: Date };
 }
 
 /** The platform's action on an alert (a rule, the device's Cancel): `input` carries no version, it reads it. */
@@ -127,8 +127,8 @@ async function takeMessage(
   suppressMinutes: number,
   env: AlertEnvironment,
 ): Promise<Taken> {
-  if (channel.signedMs !== undefined && !(await claimSignedTimestamp(tx, device.id, channel.signedMs))) {
-    throw new AppError('TIMESTAMP_REPLAYED', '该签名时间戳已使用过（重放），消息未受理');
+  if (channel.signed && !(await claimSignature(tx, device.id, channel.signed.signature, channel.signed.at))) {
+    throw new AppError('TIMESTAMP_REPLAYED', '该签名消息已受理过（重放），未再受理');
   }
   await touchDevice(tx, device.id, env.now);
   const seen = await findAlertOfMessage(tx, device.id, message.alertId);

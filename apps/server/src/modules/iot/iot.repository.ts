@@ -12,6 +12,7 @@ import {
   iotDevices,
   iotEstates,
   iotRules,
+  iotSignatures,
 } from './iot.tables.js';
 
 export type EstateRow = typeof iotEstates.$inferSelect;
@@ -211,21 +212,32 @@ export async function touchDevice(db: DbOrTx, deviceId: number, at: Date): Promi
   await db.update(iotDevices).set({ lastSeenAt: at }).where(eq(iotDevices.id, deviceId));
 }
 
+/** How long a signature is kept against replays: the 5 minutes a timestamp is accepted, and some. */
+const SIGNATURE_MEMORY_MS = 10 * 60_000;
+
 /**
- * Takes a signed timestamp (ms) as the device's newest: false when it is not newer than one taken before
- * (a replay), so that a captured message cannot be sent again.
+ * Records a signed message's signature for its device: false when it was recorded before (a replay). The
+ * device's signatures too old to be accepted again are forgotten on the way.
  */
-export async function claimSignedTimestamp(db: DbOrTx, deviceId: number, signedMs: number): Promise<boolean> {
-  const rows = await db
-    .update(iotDevices)
-    .set({ lastSignedMs: signedMs })
+export async function claimSignature(
+  db: DbOrTx,
+  deviceId: number,
+  signature: string,
+  at: Date,
+): Promise<boolean> {
+  await db
+    .delete(iotSignatures)
     .where(
       and(
-        eq(iotDevices.id, deviceId),
-        or(sql`${iotDevices.lastSignedMs} is null`, lt(iotDevices.lastSignedMs, signedMs)),
+        eq(iotSignatures.deviceId, deviceId),
+        lt(iotSignatures.signedAt, new Date(at.getTime() - SIGNATURE_MEMORY_MS)),
       ),
-    )
-    .returning({ id: iotDevices.id });
+    );
+  const rows = await db
+    .insert(iotSignatures)
+    .values({ deviceId, signature, signedAt: at })
+    .onConflictDoNothing()
+    .returning({ deviceId: iotSignatures.deviceId });
   return rows.length > 0;
 }
 

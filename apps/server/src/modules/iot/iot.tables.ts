@@ -81,8 +81,6 @@ export const iotDevices = pgTable(
     secretSealed: bytea('secret_sealed').notNull(),
     heartbeatSeconds: integer('heartbeat_seconds').notNull(),
     lastSeenAt: at('last_seen_at'),
-    /** the newest signed timestamp accepted (ms): an older or equal one is a replay */
-    lastSignedMs: bigint('last_signed_ms', { mode: 'number' }),
     createdAt: at('created_at').notNull(),
   },
   (t) => [
@@ -152,6 +150,25 @@ export const iotAlertMessages = pgTable(
     receivedAt: at('received_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.deviceId, t.vendorAlertId] })],
+);
+
+/**
+ * The signatures of the device's signed HTTP messages of the last minutes: the same signature again is a
+ * replay (a signed timestamp older than 5 minutes is refused anyway, so older rows may go).
+ */
+export const iotSignatures = pgTable(
+  'iot_signatures',
+  {
+    deviceId: integer('device_id')
+      .notNull()
+      .references(() => iotDevices.id),
+    signature: text('signature').notNull(),
+    signedAt: at('signed_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.deviceId, t.signature] }),
+    index('iot_signatures_signed_idx').on(t.signedAt),
+  ],
 );
 
 /** The timeline of an alert: the shared lifecycle's append-only, keyed chain. */

@@ -52,13 +52,14 @@ function sameSignature(expected: string, given: string): boolean {
 /**
  * The device a signed HTTP message comes from and its signed time, or a refusal that stores nothing: no such
  * device (401 DEVICE_UNKNOWN), a timestamp more than 5 minutes off (401 TIMESTAMP_STALE), a signature that
- * does not verify (401 SIGNATURE_INVALID). A replayed timestamp is refused when it is claimed, with the alert.
+ * does not verify (401 SIGNATURE_INVALID). A replay (the same signature again) is refused when the signature is
+ * claimed, in the alert's transaction.
  */
 export async function verifySignedMessage(
   ctx: AppContext,
   headers: SignatureHeaders,
   rawBody: string,
-): Promise<{ device: DeviceListRow; signedMs: number }> {
+): Promise<{ device: DeviceListRow; signed: { signature: string; at: Date } }> {
   const device = headers.device ? await findDeviceBySerial(ctx.db, headers.device) : undefined;
   if (!device) throw new AppError('DEVICE_UNKNOWN', '设备未登记或未携带 x-shanzhi-device');
   const signedMs = timestampMs(headers.timestamp ?? '');
@@ -69,5 +70,5 @@ export async function verifySignedMessage(
   if (!sameSignature(expected, headers.signature ?? '')) {
     throw new AppError('SIGNATURE_INVALID', '消息签名无效');
   }
-  return { device, signedMs };
+  return { device, signed: { signature: expected, at: new Date(signedMs) } };
 }
