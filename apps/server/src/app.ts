@@ -26,6 +26,7 @@ import { registerSafetyRoutes } from './modules/hazards/safety.routes.js';
 import { registerDuplicateRoutes } from './modules/intelligence/duplicates/duplicates.routes.js';
 import { registerIntelligenceRoutes } from './modules/intelligence/intelligence.routes.js';
 import { registerWarningRoutes } from './modules/intelligence/warnings/warnings.routes.js';
+import { registerIotRoutes } from './modules/iot/iot.routes.js';
 import { registerKnowledgeRoutes } from './modules/knowledge/knowledge.routes.js';
 import { registerKpiRoutes } from './modules/kpis/kpis.routes.js';
 import { registerMarketplaceRoutes } from './modules/marketplace/marketplace.routes.js';
@@ -129,6 +130,7 @@ export async function buildApp(ctx: AppContext, options: { serveWeb?: boolean } 
   registerSafetyRoutes(app, ctx);
   registerReportRoutes(app, ctx);
   registerMarketplaceRoutes(app, ctx);
+  registerIotRoutes(app, ctx);
   await registerWebApp(app, options.serveWeb === false ? '/nonexistent' : ctx.config.SHANZHI_WEB_DIST);
   await app.ready();
   return { app, routes };

@@ -10,6 +10,7 @@ import { MAX_HISTORY_CASES } from './modules/demo/history/seed-history.js';
 import { seedDemo } from './modules/demo/seed-demo.js';
 import { registerModelCommands } from './modules/intelligence/model.cli.js';
 import { registerWarningCommands } from './modules/intelligence/warnings/warnings.cli.js';
+import { registerIotCommands } from './modules/iot/simulator/iot.cli.js';
 import { registerKpiCommands } from './modules/kpis/kpis.cli.js';
 import {
   DEFAULT_HISTORY_DISPUTES,
@@ -162,6 +163,7 @@ program
 registerModelCommands(program, undefined, withContext);
 registerWarningCommands(program);
 registerKpiCommands(program, withContext);
+registerIotCommands(program, withContext);
 
 // Whatever a command creates is its owner's alone unless said otherwise. The data directory does not rely on
 // it (its writers set 0700/0600 themselves, and PGlite's explicit chmods bypass any umask): this covers the

@@ -44,6 +44,11 @@ const SAFETY_ALL = ['企业台账', '监督检查', '隐患排查治理'];
 /** …and for those who read the register and the hazards (dispatchers, grid workers, supervisors, leaders). */
 const SAFETY_READ = ['企业台账', '隐患排查治理'];
 
+/** 智安小区 for those who read alerts (the centre, units, towns, grid workers, supervisors, leaders) … */
+const IOT_READ = ['告警看板', '小区与设备'];
+/** …with the rules for those who edit them (the centre's dispatchers, the administrator). */
+const IOT_ALL = [...IOT_READ, '处置规则'];
+
 /** What each demo account finds in the side menu: the spec of `menu.ts` against the seeded grants. */
 const MENUS: Record<string, string[]> = {
   // the administrator holds the work queues' permissions to grant them, not to work them
@@ -59,6 +64,7 @@ const MENUS: Record<string, string[]> = {
     ...PETITIONS,
     ...MARKET,
     ...SAFETY_ALL,
+    ...IOT_ALL,
     ...REFERENCE,
     '知识库',
     '用户管理',
@@ -81,6 +87,7 @@ const MENUS: Record<string, string[]> = {
     ...PETITIONS,
     ...MARKET,
     ...SAFETY_READ,
+    ...IOT_ALL,
     ...REFERENCE,
     '用户管理',
   ],
@@ -97,12 +104,23 @@ const MENUS: Record<string, string[]> = {
     ...PETITIONS,
     ...MARKET,
     ...SAFETY_READ,
+    ...IOT_ALL,
     ...REFERENCE,
     '用户管理',
   ],
-  handler: ['首页', '承办工作台', '工单查询', ...GRID, ...SAFETY_ALL, ...REFERENCE],
-  handler_wd: ['首页', '承办工作台', '工单查询', ...GRID, ...SAFETY_ALL, ...REFERENCE],
-  grid: ['首页', '坐席受理', '承办工作台', '工单查询', ...GRID, '纠纷登记', ...SAFETY_READ, ...REFERENCE],
+  handler: ['首页', '承办工作台', '工单查询', ...GRID, ...SAFETY_ALL, ...IOT_READ, ...REFERENCE],
+  handler_wd: ['首页', '承办工作台', '工单查询', ...GRID, ...SAFETY_ALL, ...IOT_READ, ...REFERENCE],
+  grid: [
+    '首页',
+    '坐席受理',
+    '承办工作台',
+    '工单查询',
+    ...GRID,
+    '纠纷登记',
+    ...SAFETY_READ,
+    ...IOT_READ,
+    ...REFERENCE,
+  ],
   // the mediator reads no cases: disputes are his
   mediator: ['首页', '坐席受理', ...MEDIATION_ALL, ...REFERENCE],
   // the petition agent (a police officer) takes petitions in and carries them through; no cases
@@ -119,6 +137,7 @@ const MENUS: Record<string, string[]> = {
     ...MEDIATION_READ,
     ...PETITION_LISTS,
     ...SAFETY_READ,
+    ...IOT_READ,
     ...REFERENCE,
     '用户管理',
   ],
@@ -134,6 +153,7 @@ const MENUS: Record<string, string[]> = {
     ...MEDIATION_READ,
     ...PETITION_LISTS,
     ...SAFETY_READ,
+    ...IOT_READ,
     ...REFERENCE,
     '用户管理',
   ],

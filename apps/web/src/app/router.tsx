@@ -145,6 +145,13 @@ const PortalMarketPage = lazyPage(() =>
 const PortalMarketOrderPage = lazyPage(() =>
   import('../features/marketplace/pages/PortalMarketOrderPage.js').then((m) => m.PortalMarketOrderPage),
 );
+const IotAlertBoardPage = lazyPage(() =>
+  import('../features/iot/pages/AlertBoardPage.js').then((m) => m.AlertBoardPage),
+);
+const IotEstatesPage = lazyPage(() =>
+  import('../features/iot/pages/EstatesPage.js').then((m) => m.EstatesPage),
+);
+const IotRulesPage = lazyPage(() => import('../features/iot/pages/RulesPage.js').then((m) => m.RulesPage));
 const SafetyEnterprisesPage = lazyPage(() =>
   import('../features/safety/pages/EnterprisesPage.js').then((m) => m.EnterprisesPage),
 );
@@ -204,6 +211,9 @@ const PAGES: Record<string, ComponentType> = {
   '/safety/enterprises': SafetyEnterprisesPage,
   '/safety/inspections': SafetyInspectionsPage,
   '/safety/hazards': HazardsPage,
+  '/iot/alerts': IotAlertBoardPage,
+  '/iot/estates': IotEstatesPage,
+  '/iot/rules': IotRulesPage,
 };
 
 function pageElement(page: MenuPage) {

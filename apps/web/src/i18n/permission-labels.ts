@@ -36,6 +36,7 @@ const GROUP_LABELS: Record<string, Label> = {
   market_order: { zh: '便民服务订单', en: 'Service orders' },
   safety: { zh: '安全生产', en: 'Work safety' },
   hazard: { zh: '安全生产隐患', en: 'Work-safety hazards' },
+  iot: { zh: '智安小区', en: 'Smart-safe estates' },
 };
 
 type CaseActionPermission = `case.${CaseAction}`;
@@ -168,6 +169,10 @@ const OTHER_PERMISSION_LABELS: Record<Exclude<Permission, CaseActionPermission>,
   'hazard.accept_rectification': { zh: '隐患验收', en: 'Accept rectifications' },
   'hazard.reject_rectification': { zh: '验收不通过', en: 'Reject rectifications' },
   'hazard.close': { zh: '隐患销号', en: 'Close hazards' },
+  'iot.read': { zh: '查看智安小区', en: 'Read smart-safe estates, devices and alerts' },
+  'iot.manage_devices': { zh: '登记感知设备', en: 'Register devices' },
+  'iot.handle_alerts': { zh: '处置感知告警', en: 'Handle device alerts' },
+  'iot.manage_rules': { zh: '维护告警处置规则', en: 'Edit alert rules' },
 };
 
 const CASE_ACTION_PERMISSIONS = new Set<string>(CASE_ACTIONS.map((action) => `case.${action}`));

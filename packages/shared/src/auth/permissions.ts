@@ -201,6 +201,12 @@ export const PERMISSIONS = [
   'hazard.accept_rectification',
   'hazard.reject_rectification',
   'hazard.close',
+  // smart-safe communities (智安小区): reading estates, devices, alerts and rules in one's scope; registering
+  // devices; handling alerts (确认、立案、排除); editing the rules that turn alerts into cases
+  'iot.read',
+  'iot.manage_devices',
+  'iot.handle_alerts',
+  'iot.manage_rules',
 ] as const;
 export const Permission = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof Permission>;
@@ -340,6 +346,10 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'safety.read',
     'safety.manage',
     ...hazardActionGrants('dispatcher'),
+    'iot.read',
+    'iot.manage_devices',
+    'iot.handle_alerts',
+    'iot.manage_rules',
   ],
   handler: [
     ...STAFF_READ,
@@ -357,6 +367,10 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'safety.manage',
     'safety.inspect',
     ...hazardActionGrants('handler'),
+    // a community's or a town's staff register the estates' devices and handle their alerts
+    'iot.read',
+    'iot.manage_devices',
+    'iot.handle_alerts',
   ],
   grid_worker: [
     ...STAFF_READ,
@@ -378,6 +392,8 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     ...mediationActionGrants('grid_worker'),
     'safety.read',
     ...hazardActionGrants('grid_worker'),
+    'iot.read',
+    'iot.handle_alerts',
   ],
   // a mediator registers a dispute he escalates (调解转办) but reads no cases: disputes are his, not the spine;
   // he reads the parties' contacts in full to reach them
@@ -409,6 +425,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'report.generate',
     'safety.read',
     'hazard.list_supervision',
+    'iot.read',
   ],
   leader: [
     ...STAFF_READ,
@@ -428,6 +445,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'report.generate',
     'safety.read',
     'hazard.list_supervision',
+    'iot.read',
   ],
   // a petition agent (a police officer at an agency point …) takes petitions in and carries them through; he
   // reads the petitioners' contacts in full to reach them

@@ -157,6 +157,23 @@ export const ERROR_CODES = {
   HAZARD_PLAN_REQUIRED: 409,
   /** an extension asked for after the deadline passed (令第16号: it must be asked before) */
   DEADLINE_PASSED: 409,
+  /** smart-safe estates: an estate, device, alert or rule that does not exist (or is out of reach) */
+  IOT_ESTATE_NOT_FOUND: 404,
+  IOT_DEVICE_NOT_FOUND: 404,
+  IOT_ALERT_NOT_FOUND: 404,
+  IOT_RULE_NOT_FOUND: 404,
+  /** a device registered under a serial already taken */
+  DUPLICATE_DEVICE_SERIAL: 409,
+  /** a device message without the signing headers, or naming no registered device */
+  DEVICE_UNKNOWN: 401,
+  /** a device message whose signature does not verify under the device's secret */
+  SIGNATURE_INVALID: 401,
+  /** a device message signed more than 5 minutes away from the platform's clock */
+  TIMESTAMP_STALE: 401,
+  /** a device message whose signed timestamp was used before (a replay) */
+  TIMESTAMP_REPLAYED: 409,
+  /** an alert of a type the device's type cannot raise (a smoke detector reporting a plate …) */
+  ALERT_TYPE_NOT_ALLOWED: 422,
   RATE_LIMITED: 429,
   /** too many wrong phones for one case number on the portal: its tracking is locked for a while */
   TRACKING_LOCKED: 429,

@@ -6,6 +6,8 @@ import { invalidateCache } from '../../platform/realtime/cache-invalidation.js';
 import { importMissingShippedYears } from '../calendar/shipped-calendar.js';
 import { importCatalogNodes } from '../catalog/catalog.service.js';
 import { assembleCatalog } from '../catalog/sources/assemble-catalog.js';
+import { seedDemoIot } from '../iot/demo/seed-demo-iot.js';
+import { ensureDefaultRules } from '../iot/rules.service.js';
 import { seedDemoKnowledge } from '../knowledge/seed-knowledge.js';
 import { seedDemoMarket } from '../marketplace/demo/seed-demo-market.js';
 import { seedDemoMediation } from '../mediation/demo/seed-demo-mediation.js';
@@ -78,6 +80,9 @@ export async function seedDemo(ctx: AppContext): Promise<void> {
   const mediationCommittees = await seedDemoMediation(ctx);
   // the marketplace's merchants, after the accounts: the demo `merchant` works for one of them
   const marketMerchants = await seedDemoMarket(ctx);
+  // 智安小区: the alert rules, then the 11 pilot estates with their devices
+  const iotRules = await ensureDefaultRules(ctx);
+  const iotDevices = await seedDemoIot(ctx, city);
   ctx.logger.info(
     {
       orgsInserted,
@@ -90,6 +95,8 @@ export async function seedDemo(ctx: AppContext): Promise<void> {
       registers,
       mediationCommittees,
       marketMerchants,
+      iotRules,
+      iotDevices,
       ms: Date.now() - started,
     },
     'demo city seeded',

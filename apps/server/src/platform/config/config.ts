@@ -103,6 +103,12 @@ const ConfigSchema = z.object({
    * phone
    */
   SMS_GATEWAY_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
+  /**
+   * the MQTT broker smart-safe devices publish to (`mqtt://127.0.0.1:1883`): the platform subscribes to
+   * `shanzhi/+/+/alert` and `shanzhi/+/+/heartbeat` (QoS 1, persistent session). Without it only the signed
+   * HTTP path takes alerts in
+   */
+  MQTT_URL: z.url({ protocol: /^mqtts?$/, error: 'must be an mqtt:// or mqtts:// URL' }).optional(),
   /** pino log level */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** folder of the built web app; served at / when present */

@@ -24,7 +24,9 @@ export type PersonalField =
   | 'petitioner.id_number'
   | 'petitioner.phone'
   // not personal data but a secret of the same size class: a room's 6-digit code, kept only as its index
-  | 'dispute_party.room_code';
+  | 'dispute_party.room_code'
+  // not personal data either: the secret a smart-safe device signs its messages with
+  | 'iot_device.secret';
 
 /** Seals, opens and indexes personal values under one data key. */
 export interface PersonalDataCipher {

@@ -13,6 +13,7 @@ export * from '../../modules/hazards/hazards.tables.js';
 export * from '../../modules/intelligence/duplicates/case-fingerprints.tables.js';
 export * from '../../modules/intelligence/intelligence.tables.js';
 export * from '../../modules/intelligence/warnings/warnings.tables.js';
+export * from '../../modules/iot/iot.tables.js';
 export * from '../../modules/knowledge/knowledge.tables.js';
 export * from '../../modules/kpis/kpis.tables.js';
 export * from '../../modules/marketplace/marketplace.tables.js';

@@ -37,6 +37,7 @@ import {
   UnorderedListOutlined,
   UsergroupAddOutlined,
   UserOutlined,
+  VideoCameraOutlined,
 } from '@ant-design/icons';
 import { type CaseAction, mayTakeAction, type Permission, type Role } from '@shanzhi/shared';
 import type { ComponentType } from 'react';
@@ -360,6 +361,34 @@ export const MENU: readonly MenuEntry[] = [
         hintKey: 'menu.hint.safetyHazards',
         icon: AlertOutlined,
         permission: 'safety.read',
+      },
+    ],
+  },
+  {
+    key: 'iot',
+    labelKey: 'menu.group.iot',
+    icon: VideoCameraOutlined,
+    pages: [
+      {
+        path: '/iot/alerts',
+        labelKey: 'menu.iotAlerts',
+        hintKey: 'menu.hint.iotAlerts',
+        icon: AlertOutlined,
+        permission: 'iot.read',
+      },
+      {
+        path: '/iot/estates',
+        labelKey: 'menu.iotEstates',
+        hintKey: 'menu.hint.iotEstates',
+        icon: HomeOutlined,
+        permission: 'iot.read',
+      },
+      {
+        path: '/iot/rules',
+        labelKey: 'menu.iotRules',
+        hintKey: 'menu.hint.iotRules',
+        icon: ControlOutlined,
+        permission: 'iot.manage_rules',
       },
     ],
   },

@@ -14,6 +14,7 @@ export const LIVE_TOPICS = [
   'case.dispatched',
   'case.sla_warned',
   'case.sla_breached',
+  'iot_alert.raised',
 ] as const;
 
 /** How the live connection stands: `live` (SSE open), `polling` (stream unavailable), `connecting`. */

@@ -1,0 +1,111 @@
+import { randomBytes } from 'node:crypto';
+import type {
+  DeviceCreated,
+  DeviceInput,
+  DeviceListQuery,
+  DevicePage,
+  EstateListQuery,
+  EstatePage,
+} from '@shanzhi/shared';
+import { type Actor, isInScope } from '../../platform/auth/actor.js';
+import type { AppContext } from '../../platform/context.js';
+import { personalDataCipher } from '../../platform/crypto/personal-data-cipher.js';
+import { AppError, fieldError } from '../../platform/errors/app-error.js';
+import { offsetOf, pageAnswer } from '../../platform/http/lists.js';
+import { presentDevice, presentEstate } from './iot.presenter.js';
+import {
+  countEstateDevices,
+  findBuildingsOf,
+  findDevice,
+  findEstate,
+  insertDevice,
+  listDevices,
+  listEstates,
+} from './iot.repository.js';
+
+/** 智安小区 in the caller's scope, by name, with their buildings and device numbers. */
+export async function listEstatesForActor(
+  ctx: AppContext,
+  actor: Actor,
+  query: EstateListQuery,
+): Promise<EstatePage> {
+  const { rows, total } = await listEstates(ctx.db, {
+    scopePath: actor.scopePath,
+    q: query.q,
+    limit: query.pageSize,
+    offset: offsetOf(query),
+  });
+  const ids = rows.map((r) => r.id);
+  const [buildings, counts] = await Promise.all([
+    findBuildingsOf(ctx.db, ids),
+    countEstateDevices(ctx.db, ids, ctx.clock.now()),
+  ]);
+  const items = rows.map((r) => presentEstate(r, buildings.get(r.id) ?? [], counts.get(r.id)!));
+  return pageAnswer(items, total, query);
+}
+
+/** The devices in the caller's scope, by estate and serial. */
+export async function listDevicesForActor(
+  ctx: AppContext,
+  actor: Actor,
+  query: DeviceListQuery,
+): Promise<DevicePage> {
+  const { rows, total } = await listDevices(ctx.db, {
+    scopePath: actor.scopePath,
+    estateId: query.estate,
+    type: query.type,
+    serial: query.serial,
+    limit: query.pageSize,
+    offset: offsetOf(query),
+  });
+  const now = ctx.clock.now();
+  return pageAnswer(
+    rows.map((r) => presentDevice(r, now)),
+    total,
+    query,
+  );
+}
+
+/** A new device's signing secret: 32 random bytes, as hex. */
+function newSecret(): string {
+  return randomBytes(32).toString('hex');
+}
+
+/**
+ * 登记设备: a device of an estate in the caller's scope (a building of that estate, if given), with a new
+ * signing secret sealed under the data key and answered this once. A serial already taken is refused (409).
+ */
+export async function registerDevice(
+  ctx: AppContext,
+  actor: Actor,
+  input: DeviceInput,
+): Promise<DeviceCreated> {
+  const estate = await findEstate(ctx.db, input.estateId);
+  if (!estate) throw fieldError('estateId', 'not_found', `小区 ${input.estateId} 不存在`);
+  if (!isInScope(actor, estate.orgPath)) throw new AppError('OUT_OF_SCOPE', '该小区不在您的管辖范围内');
+  if (input.buildingId !== undefined) {
+    const buildings = (await findBuildingsOf(ctx.db, [estate.id])).get(estate.id) ?? [];
+    if (!buildings.some((b) => b.id === input.buildingId)) {
+      throw fieldError('buildingId', 'not_found', '该楼栋不属于所选小区');
+    }
+  }
+  const secret = newSecret();
+  const now = ctx.clock.now();
+  const id = await insertDevice(ctx.db, {
+    estateId: estate.id,
+    buildingId: input.buildingId ?? null,
+    orgPath: estate.orgPath,
+    type: input.type,
+    serial: input.serial,
+    vendor: input.vendor,
+    model: input.model || null,
+    floor: input.floor ?? null,
+    point: input.point || null,
+    secretSealed: personalDataCipher(ctx.dataKey).seal('iot_device.secret', secret),
+    heartbeatSeconds: input.heartbeatSeconds,
+    createdAt: now,
+  });
+  if (id === undefined) throw new AppError('DUPLICATE_DEVICE_SERIAL', `序列号 ${input.serial} 已登记`);
+  const row = (await findDevice(ctx.db, id))!;
+  return { ...presentDevice(row, now), secret };
+}

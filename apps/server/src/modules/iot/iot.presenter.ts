@@ -1,0 +1,110 @@
+import {
+  type AlertSeverity,
+  type AlertType,
+  type DeviceType,
+  type DeviceView,
+  type EstateView,
+  IOT_ALERT_STAFF_ACTIONS,
+  type IotAlertAction,
+  type IotAlertState,
+  type IotAlertView,
+  type IotRuleView,
+  isEmergencyAlert,
+  type Priority,
+  type RuleOutcome,
+} from '@shanzhi/shared';
+import type { AlertListRow, DeviceListRow, EstateListRow, RuleListRow } from './iot.repository.js';
+
+/** Whether a device was heard from within its heartbeat interval at `now`. */
+export function isOnline(device: Pick<DeviceListRow, 'lastSeenAt' | 'heartbeatSeconds'>, now: Date): boolean {
+  return (
+    device.lastSeenAt !== null &&
+    now.getTime() - device.lastSeenAt.getTime() <= device.heartbeatSeconds * 1000
+  );
+}
+
+/** An estate as the API shows it. */
+export function presentEstate(
+  row: EstateListRow,
+  buildings: { id: number; name: string }[],
+  counts: { devices: number; online: number; activeAlerts: number },
+): EstateView {
+  return {
+    id: row.id,
+    name: row.name,
+    communityId: row.communityId,
+    communityName: row.communityName,
+    address: row.address,
+    propertyCompany: row.propertyCompany,
+    buildings,
+    devices: counts.devices,
+    devicesOnline: counts.online,
+    activeAlerts: counts.activeAlerts,
+  };
+}
+
+/** A device as the API shows it (never its secret). */
+export function presentDevice(row: DeviceListRow, now: Date): DeviceView {
+  return {
+    id: row.id,
+    estateId: row.estateId,
+    estateName: row.estateName,
+    buildingId: row.buildingId,
+    buildingName: row.buildingName,
+    type: row.type as DeviceType,
+    serial: row.serial,
+    vendor: row.vendor,
+    model: row.model,
+    floor: row.floor,
+    point: row.point,
+    heartbeatSeconds: row.heartbeatSeconds,
+    lastSeenAt: row.lastSeenAt?.toISOString() ?? null,
+    online: isOnline(row, now),
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+/** An alert as the console shows it, with the staff actions the caller may take on it. */
+export function presentAlert(row: AlertListRow, actions: readonly IotAlertAction[]): IotAlertView {
+  return {
+    id: row.id,
+    version: row.version,
+    deviceId: row.deviceId,
+    deviceSerial: row.deviceSerial,
+    deviceType: row.deviceType as DeviceType,
+    estateId: row.estateId,
+    estateName: row.estateName,
+    buildingName: row.buildingName,
+    floor: row.floor,
+    point: row.point,
+    vendorAlertId: row.vendorAlertId,
+    type: row.type as AlertType,
+    severity: row.severity as AlertSeverity,
+    emergency: isEmergencyAlert(row.type as AlertType),
+    state: row.state as IotAlertState,
+    count: row.count,
+    raisedAt: row.raisedAt.toISOString(),
+    lastRaisedAt: row.lastRaisedAt.toISOString(),
+    description: row.description,
+    caseId: row.caseId,
+    caseNumber: row.caseNumber,
+    dismissReason: row.dismissReason,
+    actions: actions.filter((a) => (IOT_ALERT_STAFF_ACTIONS as readonly string[]).includes(a)),
+  };
+}
+
+/** A rule as the API shows it. */
+export function presentRule(row: RuleListRow): IotRuleView {
+  return {
+    id: row.id,
+    version: row.version,
+    deviceType: row.deviceType as DeviceType,
+    alertType: row.alertType as AlertType,
+    outcome: row.outcome as RuleOutcome,
+    categoryId: row.categoryId,
+    categoryName: row.categoryName,
+    priority: row.priority as Priority,
+    suppressMinutes: row.suppressMinutes,
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}

@@ -1,0 +1,426 @@
+import { and, asc, count, desc, eq, gte, ilike, inArray, like, lt, or, type SQL, sql } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import type { DbOrTx } from '../../platform/db/database.js';
+import { cases } from '../cases/cases.tables.js';
+import { catalogCategories } from '../catalog/catalog.tables.js';
+import { orgs } from '../orgs/orgs.tables.js';
+import {
+  iotAlertEvents,
+  iotAlertMessages,
+  iotAlerts,
+  iotBuildings,
+  iotDevices,
+  iotEstates,
+  iotRules,
+  iotSignatures,
+} from './iot.tables.js';
+
+export type EstateRow = typeof iotEstates.$inferSelect;
+export type DeviceRow = typeof iotDevices.$inferSelect;
+export type AlertRow = typeof iotAlerts.$inferSelect;
+export type RuleRow = typeof iotRules.$inferSelect;
+
+/** An estate with its community's name. */
+export interface EstateListRow extends EstateRow {
+  communityName: string;
+}
+
+/** A device with where it stands: its estate (name, point, community) and building. */
+export interface DeviceListRow extends DeviceRow {
+  estateName: string;
+  communityId: number;
+  lng: number;
+  lat: number;
+  buildingName: string | null;
+}
+
+/** An alert with its device, estate and case number. */
+export interface AlertListRow extends AlertRow {
+  deviceSerial: string;
+  deviceType: string;
+  estateName: string;
+  buildingName: string | null;
+  floor: number | null;
+  point: string | null;
+  caseNumber: string | null;
+}
+
+/** A rule with its category's name. */
+export interface RuleListRow extends RuleRow {
+  categoryName: string | null;
+}
+
+const scoped = (column: PgColumn, scopePath: string) => like(column, `${scopePath}%`);
+
+// ── estates ──────────────────────────────────────────────────────────────────────────────────────────────
+
+/** An estate by id with its community's name. */
+export async function findEstate(db: DbOrTx, id: number): Promise<EstateListRow | undefined> {
+  const [row] = await db
+    .select({ estate: iotEstates, communityName: orgs.name })
+    .from(iotEstates)
+    .innerJoin(orgs, eq(orgs.id, iotEstates.communityId))
+    .where(eq(iotEstates.id, id));
+  return row && { ...row.estate, communityName: row.communityName };
+}
+
+/** A page of the estates under `scopePath`, by name. */
+export async function listEstates(
+  db: DbOrTx,
+  filter: { scopePath: string; q?: string; limit: number; offset: number },
+): Promise<{ rows: EstateListRow[]; total: number }> {
+  const where = and(
+    scoped(iotEstates.orgPath, filter.scopePath),
+    filter.q ? ilike(iotEstates.name, `%${filter.q}%`) : undefined,
+  );
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({ estate: iotEstates, communityName: orgs.name })
+      .from(iotEstates)
+      .innerJoin(orgs, eq(orgs.id, iotEstates.communityId))
+      .where(where)
+      .orderBy(asc(iotEstates.name), asc(iotEstates.id))
+      .limit(filter.limit)
+      .offset(filter.offset),
+    db.select({ n: count() }).from(iotEstates).where(where),
+  ]);
+  return { rows: rows.map((r) => ({ ...r.estate, communityName: r.communityName })), total: total?.n ?? 0 };
+}
+
+/** The buildings of estates, by estate. */
+export async function findBuildingsOf(db: DbOrTx, estateIds: readonly number[]) {
+  if (estateIds.length === 0) return new Map<number, { id: number; name: string }[]>();
+  const rows = await db
+    .select()
+    .from(iotBuildings)
+    .where(inArray(iotBuildings.estateId, [...estateIds]))
+    .orderBy(asc(iotBuildings.id));
+  const byEstate = new Map<number, { id: number; name: string }[]>();
+  for (const b of rows)
+    byEstate.set(b.estateId, [...(byEstate.get(b.estateId) ?? []), { id: b.id, name: b.name }]);
+  return byEstate;
+}
+
+/** Per estate: its devices, those heard from within their heartbeat interval at `now`, its active alerts. */
+export async function countEstateDevices(db: DbOrTx, estateIds: readonly number[], now: Date) {
+  const counts = new Map<number, { devices: number; online: number; activeAlerts: number }>();
+  if (estateIds.length === 0) return counts;
+  const ids = [...estateIds];
+  const [devices, alerts] = await Promise.all([
+    db
+      .select({
+        estateId: iotDevices.estateId,
+        devices: count(),
+        online:
+          sql<number>`count(*) filter (where ${iotDevices.lastSeenAt} >= ${now}::timestamptz - make_interval(secs => ${iotDevices.heartbeatSeconds}))`.mapWith(
+            Number,
+          ),
+      })
+      .from(iotDevices)
+      .where(inArray(iotDevices.estateId, ids))
+      .groupBy(iotDevices.estateId),
+    db
+      .select({ estateId: iotAlerts.estateId, n: count() })
+      .from(iotAlerts)
+      .where(
+        and(
+          inArray(iotAlerts.estateId, ids),
+          inArray(iotAlerts.state, ['raised', 'acknowledged', 'case_opened']),
+        ),
+      )
+      .groupBy(iotAlerts.estateId),
+  ]);
+  for (const id of ids) counts.set(id, { devices: 0, online: 0, activeAlerts: 0 });
+  for (const d of devices) Object.assign(counts.get(d.estateId)!, { devices: d.devices, online: d.online });
+  for (const a of alerts) counts.get(a.estateId)!.activeAlerts = a.n;
+  return counts;
+}
+
+// ── devices ──────────────────────────────────────────────────────────────────────────────────────────────
+
+function deviceQuery(db: DbOrTx) {
+  return db
+    .select({
+      device: iotDevices,
+      estateName: iotEstates.name,
+      communityId: iotEstates.communityId,
+      lng: iotEstates.lng,
+      lat: iotEstates.lat,
+      buildingName: iotBuildings.name,
+    })
+    .from(iotDevices)
+    .innerJoin(iotEstates, eq(iotEstates.id, iotDevices.estateId))
+    .leftJoin(iotBuildings, eq(iotBuildings.id, iotDevices.buildingId));
+}
+
+type DeviceJoin = Awaited<ReturnType<ReturnType<typeof deviceQuery>['where']>>[number];
+const flattenDevice = ({ device, ...rest }: DeviceJoin): DeviceListRow => ({ ...device, ...rest });
+
+/** A device by id. */
+export async function findDevice(db: DbOrTx, id: number): Promise<DeviceListRow | undefined> {
+  const [row] = await deviceQuery(db).where(eq(iotDevices.id, id));
+  return row && flattenDevice(row);
+}
+
+/** A device by its serial (how it names itself in a message). */
+export async function findDeviceBySerial(db: DbOrTx, serial: string): Promise<DeviceListRow | undefined> {
+  const [row] = await deviceQuery(db).where(eq(iotDevices.serial, serial));
+  return row && flattenDevice(row);
+}
+
+/** Inserts a device; undefined when its serial is taken. */
+export async function insertDevice(db: DbOrTx, values: typeof iotDevices.$inferInsert) {
+  const [row] = await db
+    .insert(iotDevices)
+    .values(values)
+    .onConflictDoNothing()
+    .returning({ id: iotDevices.id });
+  return row?.id;
+}
+
+/** A page of the devices under `scopePath`, by estate and serial. */
+export async function listDevices(
+  db: DbOrTx,
+  filter: {
+    scopePath: string;
+    estateId?: number;
+    type?: string;
+    serial?: string;
+    limit: number;
+    offset: number;
+  },
+): Promise<{ rows: DeviceListRow[]; total: number }> {
+  const where = and(
+    scoped(iotDevices.orgPath, filter.scopePath),
+    filter.estateId ? eq(iotDevices.estateId, filter.estateId) : undefined,
+    filter.type ? eq(iotDevices.type, filter.type) : undefined,
+    filter.serial ? like(iotDevices.serial, `${filter.serial.replace(/[%_\\]/g, '\\$&')}%`) : undefined,
+  );
+  const [rows, [total]] = await Promise.all([
+    deviceQuery(db)
+      .where(where)
+      .orderBy(asc(iotDevices.estateId), asc(iotDevices.serial))
+      .limit(filter.limit)
+      .offset(filter.offset),
+    db.select({ n: count() }).from(iotDevices).where(where),
+  ]);
+  return { rows: rows.map(flattenDevice), total: total?.n ?? 0 };
+}
+
+/** Notes that a device was heard from at `at` (a message or a heartbeat). */
+export async function touchDevice(db: DbOrTx, deviceId: number, at: Date): Promise<void> {
+  await db.update(iotDevices).set({ lastSeenAt: at }).where(eq(iotDevices.id, deviceId));
+}
+
+/** How long a signature is kept against replays: the 5 minutes a timestamp is accepted, and some. */
+const SIGNATURE_MEMORY_MS = 10 * 60_000;
+
+/**
+ * Records a signed message's signature for its device: false when it was recorded before (a replay). The
+ * device's signatures too old to be accepted again are forgotten on the way.
+ */
+export async function claimSignature(
+  db: DbOrTx,
+  deviceId: number,
+  signature: string,
+  at: Date,
+): Promise<boolean> {
+  await db
+    .delete(iotSignatures)
+    .where(
+      and(
+        eq(iotSignatures.deviceId, deviceId),
+        lt(iotSignatures.signedAt, new Date(at.getTime() - SIGNATURE_MEMORY_MS)),
+      ),
+    );
+  const rows = await db
+    .insert(iotSignatures)
+    .values({ deviceId, signature, signedAt: at })
+    .onConflictDoNothing()
+    .returning({ deviceId: iotSignatures.deviceId });
+  return rows.length > 0;
+}
+
+// ── alerts ───────────────────────────────────────────────────────────────────────────────────────────────
+
+function alertQuery(db: DbOrTx) {
+  return db
+    .select({
+      alert: iotAlerts,
+      deviceSerial: iotDevices.serial,
+      deviceType: iotDevices.type,
+      estateName: iotEstates.name,
+      buildingName: iotBuildings.name,
+      floor: iotDevices.floor,
+      point: iotDevices.point,
+      caseNumber: cases.number,
+    })
+    .from(iotAlerts)
+    .innerJoin(iotDevices, eq(iotDevices.id, iotAlerts.deviceId))
+    .innerJoin(iotEstates, eq(iotEstates.id, iotAlerts.estateId))
+    .leftJoin(iotBuildings, eq(iotBuildings.id, iotDevices.buildingId))
+    .leftJoin(cases, eq(cases.id, iotAlerts.caseId));
+}
+
+type AlertJoin = Awaited<ReturnType<ReturnType<typeof alertQuery>['where']>>[number];
+const flattenAlert = ({ alert, ...rest }: AlertJoin): AlertListRow => ({ ...alert, ...rest });
+
+/** An alert by id, locked for the transaction (the first step of every action). */
+export async function lockAlert(db: DbOrTx, id: number): Promise<AlertRow | undefined> {
+  const [row] = await db.select().from(iotAlerts).where(eq(iotAlerts.id, id)).for('update');
+  return row;
+}
+
+/** An alert by id with its device, estate and case. */
+export async function findAlert(db: DbOrTx, id: number): Promise<AlertListRow | undefined> {
+  const [row] = await alertQuery(db).where(eq(iotAlerts.id, id));
+  return row && flattenAlert(row);
+}
+
+/** Inserts an alert. */
+export async function insertAlert(db: DbOrTx, values: typeof iotAlerts.$inferInsert): Promise<AlertRow> {
+  const [row] = await db.insert(iotAlerts).values(values).returning();
+  return row!;
+}
+
+/** The alert a device's message was taken into before, if it was. */
+export async function findAlertOfMessage(db: DbOrTx, deviceId: number, vendorAlertId: string) {
+  const [row] = await db
+    .select({ alert: iotAlerts })
+    .from(iotAlertMessages)
+    .innerJoin(iotAlerts, eq(iotAlerts.id, iotAlertMessages.alertId))
+    .where(and(eq(iotAlertMessages.deviceId, deviceId), eq(iotAlertMessages.vendorAlertId, vendorAlertId)));
+  return row?.alert;
+}
+
+/** Records that a device's message was taken into an alert. */
+export async function recordAlertMessage(db: DbOrTx, values: typeof iotAlertMessages.$inferInsert) {
+  await db.insert(iotAlertMessages).values(values);
+}
+
+/** The device's active alert of `type` last raised at or after `since`, locked. */
+export async function lockActiveAlert(db: DbOrTx, deviceId: number, type: string, since: Date) {
+  const [row] = await db
+    .select()
+    .from(iotAlerts)
+    .where(
+      and(
+        eq(iotAlerts.deviceId, deviceId),
+        eq(iotAlerts.type, type),
+        inArray(iotAlerts.state, ['raised', 'acknowledged', 'case_opened']),
+        gte(iotAlerts.lastRaisedAt, since),
+      ),
+    )
+    .orderBy(desc(iotAlerts.id))
+    .limit(1)
+    .for('update');
+  return row;
+}
+
+/** Counts a repeat on an active alert (抑制: no new alert within the window). */
+export async function countRepeat(db: DbOrTx, id: number, at: Date): Promise<AlertRow> {
+  const [row] = await db
+    .update(iotAlerts)
+    .set({ count: sql`${iotAlerts.count} + 1`, lastRaisedAt: at })
+    .where(eq(iotAlerts.id, id))
+    .returning();
+  return row!;
+}
+
+/** Filters of the alert list (within the caller's scope), newest first after the cursor. */
+export interface AlertFilter {
+  scopePath: string;
+  estateId?: number;
+  state?: string;
+  after?: [string, number];
+  limit: number;
+}
+
+/** One more than `limit` alerts under the scope, newest first. */
+export async function listAlerts(db: DbOrTx, f: AlertFilter): Promise<AlertListRow[]> {
+  const conditions: (SQL | undefined)[] = [
+    scoped(iotAlerts.orgPath, f.scopePath),
+    f.estateId ? eq(iotAlerts.estateId, f.estateId) : undefined,
+    f.state ? eq(iotAlerts.state, f.state) : undefined,
+    f.after
+      ? sql`(${iotAlerts.createdAt}, ${iotAlerts.id}) < (${f.after[0]}::timestamptz, ${f.after[1]})`
+      : undefined,
+  ];
+  const rows = await alertQuery(db)
+    .where(and(...conditions))
+    .orderBy(desc(iotAlerts.createdAt), desc(iotAlerts.id))
+    .limit(f.limit + 1);
+  return rows.map(flattenAlert);
+}
+
+/** The active alerts of the case `caseId` (cleared when it closes). */
+export async function findAlertsOfCase(db: DbOrTx, caseId: number): Promise<AlertRow[]> {
+  return db
+    .select()
+    .from(iotAlerts)
+    .where(and(eq(iotAlerts.caseId, caseId), eq(iotAlerts.state, 'case_opened')));
+}
+
+/** The timeline of an alert. */
+export async function findAlertEvents(db: DbOrTx, alertId: number) {
+  return db
+    .select()
+    .from(iotAlertEvents)
+    .where(eq(iotAlertEvents.alertId, alertId))
+    .orderBy(asc(iotAlertEvents.seq));
+}
+
+// ── rules ────────────────────────────────────────────────────────────────────────────────────────────────
+
+function ruleQuery(db: DbOrTx) {
+  return db
+    .select({ rule: iotRules, categoryName: catalogCategories.name })
+    .from(iotRules)
+    .leftJoin(catalogCategories, eq(catalogCategories.id, iotRules.categoryId));
+}
+
+/** Every rule, by device type and alert type. */
+export async function listRules(db: DbOrTx): Promise<RuleListRow[]> {
+  const rows = await ruleQuery(db).orderBy(asc(iotRules.deviceType), asc(iotRules.alertType));
+  return rows.map((r) => ({ ...r.rule, categoryName: r.categoryName }));
+}
+
+/** A rule by id with its category's name. */
+export async function findRule(db: DbOrTx, id: number): Promise<RuleListRow | undefined> {
+  const [row] = await ruleQuery(db).where(eq(iotRules.id, id));
+  return row && { ...row.rule, categoryName: row.categoryName };
+}
+
+/** The rule of a device type and alert type, if one is set. */
+export async function findRuleFor(db: DbOrTx, deviceType: string, alertType: string) {
+  const [row] = await db
+    .select()
+    .from(iotRules)
+    .where(and(eq(iotRules.deviceType, deviceType), eq(iotRules.alertType, alertType)));
+  return row;
+}
+
+/** Writes a rule's change if it is still at `version`; undefined when someone changed it meanwhile. */
+export async function updateRule(
+  db: DbOrTx,
+  id: number,
+  version: number,
+  patch: Pick<RuleRow, 'outcome' | 'categoryId' | 'priority' | 'suppressMinutes' | 'updatedAt'>,
+) {
+  const [row] = await db
+    .update(iotRules)
+    .set({ ...patch, version: sql`${iotRules.version} + 1` })
+    .where(and(eq(iotRules.id, id), eq(iotRules.version, version)))
+    .returning({ id: iotRules.id });
+  return row?.id;
+}
+
+/** Inserts the rules missing for their device type and alert type; how many. */
+export async function insertMissingRules(
+  db: DbOrTx,
+  rules: (typeof iotRules.$inferInsert)[],
+): Promise<number> {
+  if (rules.length === 0) return 0;
+  const rows = await db.insert(iotRules).values(rules).onConflictDoNothing().returning({ id: iotRules.id });
+  return rows.length;
+}

@@ -1,0 +1,159 @@
+import {
+  DeviceCreated,
+  DeviceInput,
+  DeviceListQuery,
+  DevicePage,
+  EstateListQuery,
+  EstatePage,
+  IOT_ALERT_ACTION_INPUTS,
+  IOT_ALERT_STAFF_ACTIONS,
+  IOT_ALERT_TRANSITIONS,
+  IotAlertListQuery,
+  IotAlertPage,
+  type IotAlertStaffAction,
+  IotAlertView,
+  IotRuleInput,
+  IotRuleList,
+  IotRuleView,
+} from '@shanzhi/shared';
+import type { AppContext } from '../../platform/context.js';
+import { actorOf } from '../../platform/http/authenticate.js';
+import { IdParams, STANDARD_ERRORS } from '../../platform/http/common.schemas.js';
+import type { ApiInstance } from '../../platform/http/types.js';
+import { registerAlertIngestRoute } from './alert-ingest.routes.js';
+import { HANDLE_ALERTS } from './alert-lifecycle.js';
+import { actOnAlert, getAlert, listAlertsForActor } from './alerts.service.js';
+import { listDevicesForActor, listEstatesForActor, registerDevice } from './devices.service.js';
+import { changeRule, listRulesView } from './rules.service.js';
+
+const tags = ['iot'];
+
+/** 小区与设备: the estates, registering a device (its secret answered once), the devices. */
+function registerEstateDeviceRoutes(app: ApiInstance, ctx: AppContext): void {
+  app.get(
+    '/api/v1/iot/estates',
+    {
+      config: { permission: 'iot.read' },
+      schema: {
+        tags,
+        summary: '智安小区 Smart-safe estates in the caller’s scope, with buildings and devices online',
+        querystring: EstateListQuery,
+        response: { 200: EstatePage, ...STANDARD_ERRORS },
+      },
+    },
+    async (request) => listEstatesForActor(ctx, actorOf(request), request.query),
+  );
+  app.post(
+    '/api/v1/iot/devices',
+    {
+      config: { permission: 'iot.manage_devices' },
+      schema: {
+        tags,
+        summary: '登记设备 Register a device; its signing secret is answered this once',
+        body: DeviceInput,
+        response: { 201: DeviceCreated, ...STANDARD_ERRORS },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await registerDevice(ctx, actorOf(request), request.body)),
+  );
+  app.get(
+    '/api/v1/iot/devices',
+    {
+      config: { permission: 'iot.read' },
+      schema: {
+        tags,
+        summary: '设备清单 Devices in the caller’s scope, by estate and serial',
+        querystring: DeviceListQuery,
+        response: { 200: DevicePage, ...STANDARD_ERRORS },
+      },
+    },
+    async (request) => listDevicesForActor(ctx, actorOf(request), request.query),
+  );
+}
+
+function registerAlertActionRoute(app: ApiInstance, ctx: AppContext, action: IotAlertStaffAction): void {
+  app.post(
+    `/api/v1/iot/alerts/:id/actions/${action}`,
+    {
+      config: { permission: HANDLE_ALERTS },
+      schema: {
+        tags,
+        summary: `${IOT_ALERT_TRANSITIONS[action].label} ${action}`,
+        params: IdParams,
+        body: IOT_ALERT_ACTION_INPUTS[action],
+        response: { 200: IotAlertView, ...STANDARD_ERRORS },
+      },
+    },
+    async (request) => actOnAlert(ctx, actorOf(request), request.params.id, action, request.body as never),
+  );
+}
+
+/** 告警: the board, one alert, the staff actions. */
+function registerAlertRoutes(app: ApiInstance, ctx: AppContext): void {
+  app.get(
+    '/api/v1/iot/alerts',
+    {
+      config: { permission: 'iot.read' },
+      schema: {
+        tags,
+        summary: '告警看板 Alerts in the caller’s scope, newest first, by estate and state',
+        querystring: IotAlertListQuery,
+        response: { 200: IotAlertPage, ...STANDARD_ERRORS },
+      },
+    },
+    async (request) => listAlertsForActor(ctx, actorOf(request), request.query),
+  );
+  app.get(
+    '/api/v1/iot/alerts/:id',
+    {
+      config: { permission: 'iot.read' },
+      schema: {
+        tags,
+        summary: '告警详情 One alert with the actions the caller may take',
+        params: IdParams,
+        response: { 200: IotAlertView, ...STANDARD_ERRORS },
+      },
+    },
+    async (request) => getAlert(ctx, actorOf(request), request.params.id),
+  );
+  for (const action of IOT_ALERT_STAFF_ACTIONS) registerAlertActionRoute(app, ctx, action);
+}
+
+/** 处置规则: the list, and a change (audited). */
+function registerRuleRoutes(app: ApiInstance, ctx: AppContext): void {
+  app.get(
+    '/api/v1/iot/rules',
+    {
+      config: { permission: 'iot.read' },
+      schema: {
+        tags,
+        summary: '处置规则 What becomes of an alert, by device type and alert type',
+        response: { 200: IotRuleList, ...STANDARD_ERRORS },
+      },
+    },
+    async () => listRulesView(ctx),
+  );
+  app.put(
+    '/api/v1/iot/rules/:id',
+    {
+      config: { permission: 'iot.manage_rules' },
+      schema: {
+        tags,
+        summary: '修改规则 Change a rule at the version seen (audited)',
+        params: IdParams,
+        body: IotRuleInput,
+        response: { 200: IotRuleView, ...STANDARD_ERRORS },
+      },
+    },
+    async (request) => changeRule(ctx, actorOf(request), request.params.id, request.body),
+  );
+}
+
+/** Every route of smart-safe estates (智安小区). */
+export function registerIotRoutes(app: ApiInstance, ctx: AppContext): void {
+  registerEstateDeviceRoutes(app, ctx);
+  registerAlertRoutes(app, ctx);
+  registerRuleRoutes(app, ctx);
+  registerAlertIngestRoute(app, ctx);
+}

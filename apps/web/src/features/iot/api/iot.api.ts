@@ -1,0 +1,53 @@
+import type {
+  DeviceListQuery,
+  DevicePage,
+  EstateListQuery,
+  EstatePage,
+  IotAlertActionInput,
+  IotAlertListQuery,
+  IotAlertPage,
+  IotAlertStaffAction,
+  IotAlertView,
+  IotRuleInput,
+  IotRuleList,
+  IotRuleView,
+} from '@shanzhi/shared';
+import { apiRequest, withQuery } from '../../../platform/api/index.js';
+
+const BASE = '/api/v1/iot';
+const opts = (signal?: AbortSignal) => (signal ? { signal } : {});
+type QueryOf<Q> = { [K in keyof Q]?: Q[K] | undefined };
+
+/** `GET /api/v1/iot/estates`: a page of the smart-safe estates. */
+export function fetchEstates(query: QueryOf<EstateListQuery>, signal?: AbortSignal): Promise<EstatePage> {
+  return apiRequest(withQuery(`${BASE}/estates`, query), opts(signal));
+}
+
+/** `GET /api/v1/iot/devices`: a page of devices. */
+export function fetchDevices(query: QueryOf<DeviceListQuery>, signal?: AbortSignal): Promise<DevicePage> {
+  return apiRequest(withQuery(`${BASE}/devices`, query), opts(signal));
+}
+
+/** `GET /api/v1/iot/alerts`: a keyset page of the alert board. */
+export function fetchAlerts(query: QueryOf<IotAlertListQuery>, signal?: AbortSignal): Promise<IotAlertPage> {
+  return apiRequest(withQuery(`${BASE}/alerts`, query), opts(signal));
+}
+
+/** `POST /api/v1/iot/alerts/:id/actions/:action`: 确认、立案、排除; answers the alert after it. */
+export function actOnAlert<A extends IotAlertStaffAction>(
+  id: number,
+  action: A,
+  body: IotAlertActionInput<A>,
+): Promise<IotAlertView> {
+  return apiRequest(`${BASE}/alerts/${id}/actions/${action}`, { method: 'POST', body });
+}
+
+/** `GET /api/v1/iot/rules`: every rule. */
+export function fetchRules(signal?: AbortSignal): Promise<IotRuleList> {
+  return apiRequest(`${BASE}/rules`, opts(signal));
+}
+
+/** `PUT /api/v1/iot/rules/:id`: a rule's change at the version seen. */
+export function saveRule(id: number, body: IotRuleInput): Promise<IotRuleView> {
+  return apiRequest(`${BASE}/rules/${id}`, { method: 'PUT', body });
+}

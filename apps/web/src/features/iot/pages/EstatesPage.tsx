@@ -1,0 +1,156 @@
+import { DEVICE_TYPES, type DeviceListQuery, type DeviceView, type EstateView } from '@shanzhi/shared';
+import { Card, Flex, Input, Select, Table, Tag } from 'antd';
+import dayjs from 'dayjs';
+import { ErrorState } from '../../../components/ErrorState.js';
+import { PageTitle } from '../../../components/PageTitle.js';
+import { useI18n } from '../../../i18n/I18nProvider.js';
+import { usePagedList } from '../../../platform/lists/use-paged-list.js';
+import { fetchDevices, fetchEstates } from '../api/iot.api.js';
+import { deviceTypeLabel } from '../iot-labels.js';
+
+type DeviceFilters = Pick<DeviceListQuery, 'estate' | 'type' | 'serial'>;
+
+/** 小区与设备: the estates with their devices online and active alerts; below, the devices by estate and type. */
+export function EstatesPage() {
+  const { t } = useI18n();
+  const estates = usePagedList<EstateView, { q?: string }>(
+    (query, signal) => fetchEstates(query, signal),
+    {},
+  );
+  const devices = usePagedList<DeviceView, DeviceFilters>((query, signal) => fetchDevices(query, signal), {});
+
+  return (
+    <Flex vertical gap={16}>
+      <PageTitle title={t('menu.iotEstates')} description={t('iot.estates.description')} />
+      <Card size="small" title={t('iot.estates.title')}>
+        <Input.Search
+          allowClear
+          placeholder={t('iot.estates.search')}
+          aria-label={t('iot.estates.search')}
+          style={{ width: 240, marginBottom: 12 }}
+          onSearch={(q) => estates.filter({ q: q || undefined })}
+        />
+        {estates.list.error ? (
+          <ErrorState compact error={estates.list.error} onRetry={estates.list.reload} />
+        ) : (
+          <Table<EstateView>
+            size="small"
+            data-testid="iot-estates"
+            rowKey="id"
+            loading={estates.list.loading}
+            dataSource={estates.list.data?.items ?? []}
+            pagination={estates.pagination(t)}
+            onRow={(row) => ({
+              onClick: () => devices.filter({ estate: row.id }),
+              style: { cursor: 'pointer' },
+            })}
+            columns={[
+              { title: t('iot.estate'), dataIndex: 'name', width: 140 },
+              { title: t('iot.estates.community'), dataIndex: 'communityName', width: 120 },
+              { title: t('iot.estates.property'), dataIndex: 'propertyCompany', ellipsis: true },
+              {
+                title: t('iot.estates.buildings'),
+                key: 'buildings',
+                width: 90,
+                render: (_: unknown, e) => e.buildings.length,
+              },
+              {
+                title: t('iot.estates.online'),
+                key: 'online',
+                width: 120,
+                render: (_: unknown, e) => `${e.devicesOnline} / ${e.devices}`,
+              },
+              {
+                title: t('iot.estates.activeAlerts'),
+                dataIndex: 'activeAlerts',
+                width: 100,
+                render: (n: number) => (n > 0 ? <Tag color="red">{n}</Tag> : 0),
+              },
+            ]}
+          />
+        )}
+      </Card>
+      <Card size="small" title={t('iot.devices.title')}>
+        <Flex gap={12} wrap style={{ marginBottom: 12 }}>
+          <Select
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            placeholder={t('iot.estate')}
+            aria-label={t('iot.devices.estate')}
+            style={{ width: 180 }}
+            value={devices.query.estate}
+            onChange={(estate) => devices.filter({ estate })}
+            options={(estates.list.data?.items ?? []).map((e) => ({ value: e.id, label: e.name }))}
+          />
+          <Select
+            allowClear
+            placeholder={t('iot.devices.type')}
+            aria-label={t('iot.devices.type')}
+            style={{ width: 200 }}
+            value={devices.query.type}
+            onChange={(type) => devices.filter({ type })}
+            options={DEVICE_TYPES.map((d) => ({ value: d, label: deviceTypeLabel(d) }))}
+          />
+          <Input.Search
+            allowClear
+            placeholder={t('iot.devices.serial')}
+            aria-label={t('iot.devices.serial')}
+            style={{ width: 200 }}
+            onSearch={(serial) => devices.filter({ serial: serial || undefined })}
+          />
+        </Flex>
+        {devices.list.error ? (
+          <ErrorState compact error={devices.list.error} onRetry={devices.list.reload} />
+        ) : (
+          <Table<DeviceView>
+            size="small"
+            data-testid="iot-devices"
+            rowKey="id"
+            loading={devices.list.loading}
+            dataSource={devices.list.data?.items ?? []}
+            pagination={devices.pagination(t)}
+            scroll={{ x: 1000 }}
+            columns={[
+              { title: t('iot.devices.serial'), dataIndex: 'serial', width: 160 },
+              {
+                title: t('iot.devices.type'),
+                dataIndex: 'type',
+                width: 150,
+                render: (d: DeviceView['type']) => deviceTypeLabel(d),
+              },
+              { title: t('iot.estate'), dataIndex: 'estateName', width: 110 },
+              {
+                title: t('iot.place'),
+                key: 'place',
+                render: (_: unknown, d) =>
+                  [d.buildingName, d.floor !== null ? `${d.floor}层` : null, d.point]
+                    .filter(Boolean)
+                    .join(' '),
+              },
+              {
+                title: t('iot.devices.vendor'),
+                key: 'vendor',
+                width: 180,
+                render: (_: unknown, d) => `${d.vendor} ${d.model ?? ''}`,
+              },
+              {
+                title: t('iot.devices.lastSeen'),
+                key: 'online',
+                width: 170,
+                render: (_: unknown, d) => (
+                  <Flex gap={6}>
+                    <Tag color={d.online ? 'green' : 'default'}>
+                      {d.online ? t('iot.devices.online') : t('iot.devices.offline')}
+                    </Tag>
+                    {d.lastSeenAt ? dayjs(d.lastSeenAt).format('MM-DD HH:mm') : ''}
+                  </Flex>
+                ),
+              },
+            ]}
+          />
+        )}
+      </Card>
+    </Flex>
+  );
+}

@@ -1,0 +1,234 @@
+import { z } from 'zod';
+import { Priority } from '../catalog/priority.js';
+import { actionBody, bodyError, id, optionalText, text } from '../lifecycle/action-body.js';
+import { KeysetQuery, keysetPageOf, PageQuery, pageOf } from '../lists/list.schemas.js';
+import { IotAlertAction, IotAlertState } from './iot-alert-lifecycle.js';
+import { AlertSeverity, AlertType, DeviceType, RuleOutcome } from './iot-enums.js';
+
+/** A building (楼栋) of an estate. */
+export const BuildingView = z.object({ id: z.number().int(), name: z.string() });
+
+/** 智安小区: an estate inside a community, with its buildings and device numbers. */
+export const EstateView = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  communityId: z.number().int(),
+  communityName: z.string(),
+  address: z.string().nullable(),
+  /** 物业公司 */
+  propertyCompany: z.string().nullable(),
+  buildings: z.array(BuildingView),
+  devices: z.number().int(),
+  /** devices heard from within their heartbeat interval */
+  devicesOnline: z.number().int(),
+  /** alerts not yet dismissed or cleared */
+  activeAlerts: z.number().int(),
+});
+export type EstateView = z.infer<typeof EstateView>;
+
+/** `GET /api/v1/iot/estates`: by name, in the caller's scope. */
+export const EstateListQuery = PageQuery.extend({
+  /** 名称 contains */
+  q: z.string().trim().max(50).optional(),
+}).strict();
+export type EstateListQuery = z.infer<typeof EstateListQuery>;
+
+export const EstatePage = pageOf(EstateView);
+export type EstatePage = z.infer<typeof EstatePage>;
+
+/** `POST /api/v1/iot/devices` 登记设备. */
+export const DeviceInput = z.strictObject(
+  {
+    estateId: id('小区'),
+    /** 楼栋; absent for devices of the estate's grounds (gates, car park) */
+    buildingId: id('楼栋').optional(),
+    type: DeviceType,
+    /** 序列号: the device's own identifier, unique across the platform (`x-shanzhi-device`, MQTT topic) */
+    serial: z
+      .string({ error: '请填写序列号' })
+      .trim()
+      .regex(/^[A-Za-z0-9_-]{3,64}$/, '序列号须为 3–64 位字母、数字、下划线或连字符'),
+    /** 厂商 */
+    vendor: text('厂商', 1, 50),
+    /** 型号 */
+    model: optionalText('型号', 50),
+    /** 楼层 */
+    floor: z.number({ error: '楼层须为整数' }).int('楼层须为整数').min(-10).max(200).optional(),
+    /** 点位: where exactly (1单元电梯轿厢, 东门 …) */
+    point: optionalText('点位', 100),
+    /** 心跳间隔 (seconds): silent for longer, the device counts as offline */
+    heartbeatSeconds: z.number().int().min(10).max(86_400).default(300),
+  },
+  { error: bodyError },
+);
+export type DeviceInput = z.infer<typeof DeviceInput>;
+
+/** A device as the API shows it (never its secret). */
+export const DeviceView = z.object({
+  id: z.number().int(),
+  estateId: z.number().int(),
+  estateName: z.string(),
+  buildingId: z.number().int().nullable(),
+  buildingName: z.string().nullable(),
+  type: DeviceType,
+  serial: z.string(),
+  vendor: z.string(),
+  model: z.string().nullable(),
+  floor: z.number().int().nullable(),
+  point: z.string().nullable(),
+  heartbeatSeconds: z.number().int(),
+  lastSeenAt: z.string().nullable(),
+  online: z.boolean(),
+  createdAt: z.string(),
+});
+export type DeviceView = z.infer<typeof DeviceView>;
+
+/** The answer of registering a device: the view and its signing secret, shown this once. */
+export const DeviceCreated = DeviceView.extend({
+  /** 设备密钥 (hex): signs the device's messages (HMAC-SHA256); never shown again */
+  secret: z.string(),
+});
+export type DeviceCreated = z.infer<typeof DeviceCreated>;
+
+/** `GET /api/v1/iot/devices`: by estate and serial, in the caller's scope. */
+export const DeviceListQuery = PageQuery.extend({
+  estate: z.coerce.number().int().positive().optional(),
+  type: DeviceType.optional(),
+  /** 序列号 starts with */
+  serial: z.string().trim().max(64).optional(),
+}).strict();
+export type DeviceListQuery = z.infer<typeof DeviceListQuery>;
+
+export const DevicePage = pageOf(DeviceView);
+export type DevicePage = z.infer<typeof DevicePage>;
+
+/**
+ * An alert as a device sends it (HTTP body or MQTT payload), after OASIS CAP 1.2: its own id (`identifier`),
+ * type, severity and when it was raised; `msgType` Cancel clears the active alert of that type.
+ */
+export const AlertMessage = z.object(
+  {
+    /** the device's own id of the alert (idempotency: the same id twice is one alert) */
+    alertId: z.string({ error: '缺少 alertId' }).trim().min(1, '缺少 alertId').max(100, 'alertId 过长'),
+    type: AlertType,
+    severity: AlertSeverity,
+    raisedAt: z.iso.datetime({ offset: true, error: 'raisedAt 须为 ISO 8601 时间' }),
+    /** CAP msgType: a new alert, an update of it, or its cancellation (the device says it is over) */
+    msgType: z.enum(['Alert', 'Update', 'Cancel']).default('Alert'),
+    /** what the device says about it */
+    description: z.string().trim().max(500).optional(),
+    /** the vendor's extra fields (snapshot URL, reading …), kept as they came */
+    detail: z.record(z.string(), z.unknown()).optional(),
+  },
+  { error: bodyError },
+);
+export type AlertMessage = z.infer<typeof AlertMessage>;
+
+/** What ingestion did with a message: a new alert, a repeat counted on the active one, or one seen before. */
+export const INGEST_OUTCOMES = ['raised', 'repeated', 'duplicate', 'cleared'] as const;
+export type IngestOutcome = (typeof INGEST_OUTCOMES)[number];
+
+/** The answer to a device's alert. */
+export const AlertReceipt = z.object({
+  /** the alert the message went into; null for a Cancel with no active alert */
+  alertId: z.number().int().nullable(),
+  outcome: z.enum(INGEST_OUTCOMES),
+  state: IotAlertState,
+  count: z.number().int(),
+  caseId: z.number().int().nullable(),
+});
+export type AlertReceipt = z.infer<typeof AlertReceipt>;
+
+/** An alert as the console shows it, with the actions the caller may take on it. */
+export const IotAlertView = z.object({
+  id: z.number().int(),
+  version: z.number().int(),
+  deviceId: z.number().int(),
+  deviceSerial: z.string(),
+  deviceType: DeviceType,
+  estateId: z.number().int(),
+  estateName: z.string(),
+  buildingName: z.string().nullable(),
+  floor: z.number().int().nullable(),
+  point: z.string().nullable(),
+  vendorAlertId: z.string(),
+  type: AlertType,
+  severity: AlertSeverity,
+  emergency: z.boolean(),
+  state: IotAlertState,
+  /** how many times the device raised it within the suppression window */
+  count: z.number().int(),
+  raisedAt: z.string(),
+  lastRaisedAt: z.string(),
+  description: z.string().nullable(),
+  caseId: z.number().int().nullable(),
+  caseNumber: z.string().nullable(),
+  dismissReason: z.string().nullable(),
+  actions: z.array(IotAlertAction),
+});
+export type IotAlertView = z.infer<typeof IotAlertView>;
+
+/** `GET /api/v1/iot/alerts?estate=&state=`: newest first, in the caller's scope. */
+export const IotAlertListQuery = KeysetQuery.extend({
+  estate: z.coerce.number().int().positive().optional(),
+  state: IotAlertState.optional(),
+}).strict();
+export type IotAlertListQuery = z.infer<typeof IotAlertListQuery>;
+
+export const IotAlertPage = keysetPageOf(IotAlertView);
+export type IotAlertPage = z.infer<typeof IotAlertPage>;
+
+/** `acknowledge` 确认. */
+export const AlertAcknowledgeInput = actionBody({ note: optionalText('确认说明', 500) });
+/** `dismiss` 排除误报: the reason is required (it feeds the device's false-alarm rate). */
+export const AlertDismissInput = actionBody({ reason: text('排除原因', 2, 500) });
+/** `open_case` 立案: by the alert's rule (category, priority), with an optional note. */
+export const AlertOpenCaseInput = actionBody({ note: optionalText('立案说明', 500) });
+
+/** The body of each staff action on an alert. */
+export const IOT_ALERT_ACTION_INPUTS = {
+  acknowledge: AlertAcknowledgeInput,
+  open_case: AlertOpenCaseInput,
+  dismiss: AlertDismissInput,
+} as const;
+/** The body of staff action `A`. */
+export type IotAlertActionInput<A extends keyof typeof IOT_ALERT_ACTION_INPUTS> = z.infer<
+  (typeof IOT_ALERT_ACTION_INPUTS)[A]
+>;
+
+/**
+ * 处置规则: what becomes of a new alert of a device type and alert type — a case (of a catalog category and
+ * priority, located to the device's grid and owned by its community), a notice only, or dismissal — and the
+ * suppression window within which a repeat counts on the active alert.
+ */
+export const IotRuleView = z.object({
+  id: z.number().int(),
+  version: z.number().int(),
+  deviceType: DeviceType,
+  alertType: AlertType,
+  outcome: RuleOutcome,
+  categoryId: z.number().int().nullable(),
+  categoryName: z.string().nullable(),
+  priority: Priority,
+  /** 抑制窗口 (minutes) */
+  suppressMinutes: z.number().int(),
+  updatedAt: z.string(),
+});
+export type IotRuleView = z.infer<typeof IotRuleView>;
+
+export const IotRuleList = z.object({ items: z.array(IotRuleView) });
+export type IotRuleList = z.infer<typeof IotRuleList>;
+
+/** `PUT /api/v1/iot/rules/:id`: the rule's new outcome and settings, at the version the editor saw. */
+export const IotRuleInput = actionBody({
+  outcome: RuleOutcome,
+  /** 事项目录: the catalog leaf of the case (open_case) */
+  categoryId: id('事项').nullable().default(null),
+  priority: Priority,
+  suppressMinutes: z
+    .number({ error: '请填写抑制窗口' })
+    .int('抑制窗口须为整数分钟')
+    .min(0, '抑制窗口不能为负数')
+    .max(1440, '抑制窗口最长 1440 分钟'),
+});
+export type IotRuleInput = z.infer<typeof IotRuleInput>;
