@@ -6,6 +6,7 @@ import { invalidateCache } from '../../platform/realtime/cache-invalidation.js';
 import { importMissingShippedYears } from '../calendar/shipped-calendar.js';
 import { importCatalogNodes } from '../catalog/catalog.service.js';
 import { assembleCatalog } from '../catalog/sources/assemble-catalog.js';
+import { seedDemoSafety } from '../hazards/demo/seed-demo-safety.js';
 import { seedDemoKnowledge } from '../knowledge/seed-knowledge.js';
 import { seedDemoMarket } from '../marketplace/demo/seed-demo-market.js';
 import { seedDemoMediation } from '../mediation/demo/seed-demo-mediation.js';
@@ -55,7 +56,7 @@ async function seedDemoUsers(ctx: AppContext, city: DemoCity): Promise<number> {
 /**
  * `shanzhi seed --demo`: the Wuhai demo city — orgs with boundaries, grids and their staff, functional units,
  * the calendar, the matter catalog (with the services it offers through Open311), role grants, one account
- * per role and the grids' registers. Deterministic and idempotent: only
+ * per role, the grids' registers and the register of enterprises under safety supervision. Deterministic and idempotent: only
  * what is missing is written.
  */
 export async function seedDemo(ctx: AppContext): Promise<void> {
@@ -78,6 +79,8 @@ export async function seedDemo(ctx: AppContext): Promise<void> {
   const mediationCommittees = await seedDemoMediation(ctx);
   // the marketplace's merchants, after the accounts: the demo `merchant` works for one of them
   const marketMerchants = await seedDemoMarket(ctx);
+  // the register of enterprises under safety supervision, after the accounts (the demo `admin` registers it)
+  const safetyEnterprises = await seedDemoSafety(ctx);
   ctx.logger.info(
     {
       orgsInserted,
@@ -90,6 +93,7 @@ export async function seedDemo(ctx: AppContext): Promise<void> {
       registers,
       mediationCommittees,
       marketMerchants,
+      safetyEnterprises,
       ms: Date.now() - started,
     },
     'demo city seeded',
