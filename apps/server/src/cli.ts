@@ -8,6 +8,7 @@ import { seedGridHistoryInForeground } from './modules/demo/grid-history/grid-hi
 import { seedDemoHistoryInForeground } from './modules/demo/history/history-runs.js';
 import { MAX_HISTORY_CASES } from './modules/demo/history/seed-history.js';
 import { seedDemo } from './modules/demo/seed-demo.js';
+import { seedSafetyHistory } from './modules/hazards/demo/seed-safety-history.js';
 import { registerModelCommands } from './modules/intelligence/model.cli.js';
 import { registerWarningCommands } from './modules/intelligence/warnings/warnings.cli.js';
 import { registerIotCommands } from './modules/iot/simulator/iot.cli.js';
@@ -93,6 +94,7 @@ program
         );
         ctx.logger.info({ disputes }, 'year of mediation history seeded');
         ctx.logger.info({ petitions: await seedDemoPetitions(ctx) }, 'demo petitions seeded');
+        ctx.logger.info({ inspections: await seedSafetyHistory(ctx) }, 'year of safety inspections seeded');
         if (options.gridHistoryDays === 0) return;
         await seedGridHistoryInForeground(ctx, {
           days: options.gridHistoryDays,

@@ -16,6 +16,9 @@ export const EnterprisePerson = z.strictObject({
 });
 export type EnterprisePerson = z.infer<typeof EnterprisePerson>;
 
+/** A person of the register as the API shows him: the phone (and name) masked for who may not read them. */
+export const EnterprisePersonView = z.object({ name: z.string(), phone: z.string().optional() });
+
 /** `POST /api/v1/safety/enterprises` 企业登记: one enterprise of the register. */
 export const EnterpriseInput = z.strictObject(
   {
@@ -55,8 +58,8 @@ export const EnterpriseView = z.object({
   orgName: z.string(),
   supervisingOrgId: z.number().int(),
   supervisingOrgName: z.string(),
-  principal: EnterprisePerson.nullable(),
-  safetyOfficer: EnterprisePerson.nullable(),
+  principal: EnterprisePersonView.nullable(),
+  safetyOfficer: EnterprisePersonView.nullable(),
   /** hazards not yet closed */
   openHazards: z.number().int(),
   createdAt: z.string(),

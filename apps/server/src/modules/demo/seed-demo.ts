@@ -6,6 +6,7 @@ import { invalidateCache } from '../../platform/realtime/cache-invalidation.js';
 import { importMissingShippedYears } from '../calendar/shipped-calendar.js';
 import { importCatalogNodes } from '../catalog/catalog.service.js';
 import { assembleCatalog } from '../catalog/sources/assemble-catalog.js';
+import { seedDemoSafety } from '../hazards/demo/seed-demo-safety.js';
 import { seedDemoIot } from '../iot/demo/seed-demo-iot.js';
 import { ensureDefaultRules } from '../iot/rules.service.js';
 import { seedDemoKnowledge } from '../knowledge/seed-knowledge.js';
@@ -57,7 +58,7 @@ async function seedDemoUsers(ctx: AppContext, city: DemoCity): Promise<number> {
 /**
  * `shanzhi seed --demo`: the Wuhai demo city — orgs with boundaries, grids and their staff, functional units,
  * the calendar, the matter catalog (with the services it offers through Open311), role grants, one account
- * per role and the grids' registers. Deterministic and idempotent: only
+ * per role, the grids' registers and the register of enterprises under safety supervision. Deterministic and idempotent: only
  * what is missing is written.
  */
 export async function seedDemo(ctx: AppContext): Promise<void> {
@@ -83,6 +84,8 @@ export async function seedDemo(ctx: AppContext): Promise<void> {
   // 智安小区: the alert rules, then the 11 pilot estates with their devices
   const iotRules = await ensureDefaultRules(ctx);
   const iotDevices = await seedDemoIot(ctx, city);
+  // the register of enterprises under safety supervision, after the accounts (the demo `admin` registers it)
+  const safetyEnterprises = await seedDemoSafety(ctx);
   ctx.logger.info(
     {
       orgsInserted,
@@ -97,6 +100,7 @@ export async function seedDemo(ctx: AppContext): Promise<void> {
       marketMerchants,
       iotRules,
       iotDevices,
+      safetyEnterprises,
       ms: Date.now() - started,
     },
     'demo city seeded',

@@ -1,5 +1,6 @@
 import { computeKpis } from '@shanzhi/shared';
 import type { AppContext } from '../../../platform/context.js';
+import { isSafetyHistoryDue, seedSafetyHistory } from '../../hazards/demo/seed-safety-history.js';
 import { isMarketHistoryDue, seedMarketHistory } from '../../marketplace/demo/seed-market-history.js';
 import {
   DEFAULT_HISTORY_DISPUTES,
@@ -62,7 +63,7 @@ export interface BackgroundHistory {
 /**
  * Writes the demo history in the background of the server, in small batches with a pause between them,
  * so the API answers meanwhile (the embedded database runs one statement at a time): the register's year of
- * household visits, the year of disputes (a few seconds), the marketplace's year of orders, the year of cases, then the grids' year (patrols,
+ * household visits, the year of disputes (a few seconds), the marketplace's year of orders, the year of safety inspections and hazards, the year of cases, then the grids' year (patrols,
  * findings, tasks). Runs when `fresh` (a first start that just seeded the city), when an earlier run of either
  * was interrupted, or when a demo database has its cases but no grid or mediation history.
  */
@@ -76,7 +77,8 @@ export async function startHistoryInBackground(ctx: AppContext, fresh: boolean):
   const gridDue = casesDue || (hasCases && !(await isGridHistoryFinished(ctx)));
   const mediationDue = (fresh || hasCases) && (await isMediationHistoryDue(ctx));
   const marketDue = (fresh || hasCases) && (await isMarketHistoryDue(ctx));
-  if (!gridDue && !visitsDue && !mediationDue && !marketDue)
+  const safetyDue = (fresh || hasCases) && (await isSafetyHistoryDue(ctx));
+  if (!gridDue && !visitsDue && !mediationDue && !marketDue && !safetyDue)
     return { stop: async () => {}, finished: Promise.resolve() };
   ctx.logger.info('writing a year of demo history in the background; the API is available meanwhile');
   let stopping = false;
@@ -104,9 +106,15 @@ export async function startHistoryInBackground(ctx: AppContext, fresh: boolean):
     const orders = await seedMarketHistory(ctx);
     ctx.logger.info({ orders }, 'year of marketplace orders seeded');
   };
+  const writeSafety = async () => {
+    if (!safetyDue || stopping) return;
+    const inspections = await seedSafetyHistory(ctx);
+    ctx.logger.info({ inspections }, 'year of safety inspections and hazards seeded');
+  };
   const run = (visitsDue ? writeDemoVisits(ctx, { shouldStop: () => stopping }) : Promise.resolve())
     .then(writeDisputes)
     .then(writeOrders)
+    .then(writeSafety)
     .then(writeCases)
     .then(async () => {
       if (!stopping && !(await isHistoryUnfinished(ctx)))

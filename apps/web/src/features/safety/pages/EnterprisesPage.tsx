@@ -11,13 +11,14 @@ import { ErrorState } from '../../../components/ErrorState.js';
 import { PageTitle } from '../../../components/PageTitle.js';
 import { errorText } from '../../../i18n/error-text.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
-import { toApiError, useApi } from '../../../platform/api/index.js';
+import { toApiError } from '../../../platform/api/index.js';
+import { usePagedList } from '../../../platform/lists/index.js';
 import { useSession } from '../../auth/hooks/session-store.js';
 import { ENTERPRISE_TEMPLATE_URL, fetchEnterprises, importEnterprises } from '../api/safety.api.js';
 import { EnterpriseDialog } from '../components/EnterpriseDialog.js';
 import { industryLabel } from '../safety-labels.js';
 
-type Filters = Pick<EnterpriseListQuery, 'industry' | 'highRisk' | 'q' | 'page'>;
+type Filters = Pick<EnterpriseListQuery, 'industry' | 'highRisk' | 'q'>;
 
 /** The refused rows of the last import, with why. */
 function ImportErrors({ result }: { result: EnterpriseImportResult }) {
@@ -52,14 +53,10 @@ export function EnterprisesPage() {
   const { message } = App.useApp();
   const session = useSession();
   const canManage = session.status === 'ready' && session.me.permissions.includes('safety.manage');
-  const [filters, setFilters] = useState<Filters>({ page: 1 });
   const [adding, setAdding] = useState(false);
   const [imported, setImported] = useState<EnterpriseImportResult | null>(null);
-  const list = useApi(
-    (signal) => fetchEnterprises({ ...filters, pageSize: 20 }, signal),
-    [JSON.stringify(filters)],
-  );
-  const set = (patch: Partial<Filters>) => setFilters((current) => ({ ...current, page: 1, ...patch }));
+  const paged = usePagedList((query, signal) => fetchEnterprises(query, signal), {} as Filters);
+  const { list, query: filters, filter: set } = paged;
 
   return (
     <Flex vertical gap={16}>
@@ -132,13 +129,7 @@ export function EnterprisesPage() {
             loading={list.loading}
             dataSource={list.data?.items ?? []}
             scroll={{ x: 1100 }}
-            pagination={{
-              current: filters.page,
-              pageSize: 20,
-              total: list.data?.total ?? 0,
-              showSizeChanger: false,
-              onChange: (page) => setFilters((c) => ({ ...c, page })),
-            }}
+            pagination={paged.pagination(t)}
             columns={[
               { title: t('safety.enterprises.name'), dataIndex: 'name', width: 240, ellipsis: true },
               { title: t('safety.enterprises.creditCode'), dataIndex: 'creditCode', width: 190 },

@@ -1,18 +1,17 @@
 import { HAZARD_LEVELS, HAZARD_STATES, type HazardListQuery, type HazardView } from '@shanzhi/shared';
 import { Card, Flex, Select, Switch, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { ErrorState } from '../../../components/ErrorState.js';
 import { PageTitle } from '../../../components/PageTitle.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
-import { useApi } from '../../../platform/api/index.js';
+import { usePagedList } from '../../../platform/lists/index.js';
 import { LightTag } from '../../cases/components/LightTag.js';
 import { fetchHazards } from '../api/safety.api.js';
 import { HazardLevelTag, HazardStateTag } from '../components/HazardTags.js';
 import { hazardLevelLabel, hazardSourceLabel, hazardStateLabel } from '../safety-labels.js';
 
-type Filters = Pick<HazardListQuery, 'state' | 'level' | 'overdue' | 'listed' | 'page'>;
+type Filters = Pick<HazardListQuery, 'state' | 'level' | 'overdue' | 'listed'>;
 
 /**
  * 隐患清单: the hazards of the caller's scope, newest first, filtered by state and level; 「只看超期」 is the
@@ -21,12 +20,8 @@ type Filters = Pick<HazardListQuery, 'state' | 'level' | 'overdue' | 'listed' | 
 export function HazardsPage() {
   const { t, locale } = useI18n();
   const navigate = useNavigate();
-  const [filters, setFilters] = useState<Filters>({ page: 1 });
-  const list = useApi(
-    (signal) => fetchHazards({ ...filters, pageSize: 20 }, signal),
-    [JSON.stringify(filters)],
-  );
-  const set = (patch: Partial<Filters>) => setFilters((current) => ({ ...current, page: 1, ...patch }));
+  const paged = usePagedList((query, signal) => fetchHazards(query, signal), {} as Filters);
+  const { list, query: filters, filter: set } = paged;
 
   return (
     <Flex vertical gap={16}>
@@ -78,13 +73,7 @@ export function HazardsPage() {
             loading={list.loading}
             dataSource={list.data?.items ?? []}
             scroll={{ x: 1100 }}
-            pagination={{
-              current: filters.page,
-              pageSize: 20,
-              total: list.data?.total ?? 0,
-              showSizeChanger: false,
-              onChange: (page) => setFilters((c) => ({ ...c, page })),
-            }}
+            pagination={paged.pagination(t)}
             onRow={(row) => ({
               onClick: () => navigate(`/safety/hazards/${row.id}`),
               style: { cursor: 'pointer' },

@@ -7,7 +7,7 @@ import { Link } from 'react-router-dom';
 import { ErrorState } from '../../../components/ErrorState.js';
 import { PageTitle } from '../../../components/PageTitle.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
-import { useApi } from '../../../platform/api/index.js';
+import { usePagedList } from '../../../platform/lists/index.js';
 import { fetchInspections } from '../api/safety.api.js';
 import { InspectionDialog } from '../components/InspectionDialog.js';
 
@@ -47,9 +47,9 @@ function Checklist({ inspection }: { inspection: InspectionView }) {
 /** 监督检查: the inspections of the caller's scope (each opens to its checklist), and a new one. */
 export function InspectionsPage() {
   const { t } = useI18n();
-  const [page, setPage] = useState(1);
   const [adding, setAdding] = useState(false);
-  const list = useApi((signal) => fetchInspections({ page, pageSize: 20 }, signal), [page]);
+  const paged = usePagedList((query, signal) => fetchInspections(query, signal), {});
+  const { list } = paged;
 
   return (
     <Flex vertical gap={16}>
@@ -73,13 +73,7 @@ export function InspectionsPage() {
             loading={list.loading}
             dataSource={list.data?.items ?? []}
             expandable={{ expandedRowRender: (row) => <Checklist inspection={row} /> }}
-            pagination={{
-              current: page,
-              pageSize: 20,
-              total: list.data?.total ?? 0,
-              showSizeChanger: false,
-              onChange: setPage,
-            }}
+            pagination={paged.pagination(t)}
             columns={[
               {
                 title: t('safety.inspections.inspectedAt'),
