@@ -1,4 +1,5 @@
-import { type Actor, isInScope, scopePathOf } from '../../platform/auth/actor.js';
+import { type Actor, isInScope } from '../../platform/auth/actor.js';
+import { platformActorFor } from '../../platform/auth/platform-actor.js';
 import type { Tx } from '../../platform/db/database.js';
 import type { Classification } from '../intelligence/classify.service.js';
 import type { OrgBrief } from '../orgs/org-briefs.repository.js';
@@ -21,24 +22,6 @@ export interface AutoDispatch {
   actor: Actor;
 }
 
-/** The owning centre as the actor of 智能派单: a dispatcher of that centre, recorded as 系统. */
-function systemActorFor(owner: OrgBrief): Actor {
-  return {
-    userId: 0,
-    username: 'system',
-    displayName: '系统（智能派单）',
-    orgId: owner.id,
-    orgCode: owner.code,
-    orgName: owner.name,
-    orgKind: owner.kind,
-    orgPath: owner.path,
-    roles: ['dispatcher'],
-    permissions: new Set(['case.dispatch']),
-    scopePath: scopePathOf(owner),
-    ip: '127.0.0.1',
-  };
-}
-
 /**
  * Whether a new case is dispatched at once on the classifier's suggestion, and to which unit: only when the
  * suggested unit's confidence reaches `threshold` (null: 智能派单 is off), neither the classifier nor the
@@ -58,7 +41,8 @@ export function decideAutoDispatch(
   const unit = suggestion?.unit;
   if (!suggestion || !unit || rule.threshold === null || unit.probability < rule.threshold) return null;
   if (suggestion.police.flagged || rule.categoryPolice) return null;
-  const actor = systemActorFor(rule.owner);
+  // the owning centre as the actor of 智能派单, recorded as 系统
+  const actor = platformActorFor(rule.owner, ['case.dispatch'], '系统（智能派单）');
   if (suggestion.unitPath === null || !isInScope(actor, suggestion.unitPath)) return null;
   return { unitId: unit.orgId, unitName: unit.name, probability: unit.probability, actor };
 }

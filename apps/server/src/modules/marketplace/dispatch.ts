@@ -1,5 +1,4 @@
-import type { Permission } from '@shanzhi/shared';
-import type { Actor } from '../../platform/auth/actor.js';
+import { platformActor } from '../../platform/auth/platform-actor.js';
 import type { Tx } from '../../platform/db/database.js';
 import { runTransition, type TransitionEnvironment } from '../../platform/lifecycle/transition.js';
 import type { ItemRow } from './items.repository.js';
@@ -11,20 +10,11 @@ import type { OrderRow } from './orders.repository.js';
 export const MAX_PASSES = 3;
 
 /** The platform dispatching (平台派单), recorded as 系统. */
-export const MARKET_SYSTEM_ACTOR: Actor = {
-  userId: 0,
-  username: 'system',
-  displayName: '系统',
-  orgId: 0,
-  orgCode: 'system',
-  orgName: '系统',
-  orgKind: 'city',
-  orgPath: '/',
-  roles: ['admin'],
-  permissions: new Set<Permission>(['market_order.offer', 'market_order.expire', 'market_order.queue']),
-  scopePath: '/',
-  ip: '127.0.0.1',
-};
+export const MARKET_SYSTEM_ACTOR = platformActor([
+  'market_order.offer',
+  'market_order.expire',
+  'market_order.queue',
+]);
 
 /** The Beijing minute of the day of an instant (merchants' hours are Beijing time). */
 export function beijingMinuteOf(at: Date): number {
