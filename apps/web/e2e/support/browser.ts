@@ -163,11 +163,19 @@ export async function pickInTreeSelect(
   await picked.waitFor();
 }
 
+/** The select (its whole box) whose input is labelled `field` in `scope`. */
+function selectBox(scope: Locator, field: string): Locator {
+  return scope
+    .getByLabel(field)
+    .locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
+}
+
 /**
  * Picks `option` in the select labelled `field` of `scope` (a dialog, a form). The click goes to the select's
- * box (its chosen value lies over the input); one that lands while a dialog still zooms in may leave the list
- * closed, so the list is opened again until the option can be picked. For a select that searches the server as
- * one types, `search` is typed into it each time the list is opened, so keys lost to a closed list do not matter.
+ * box (its chosen value lies over the input) once the box stands still: a click while a dialog still zooms in
+ * may land on the mask behind it and close the dialog. A click that leaves the list closed is followed by
+ * another until the option can be picked. For a select that searches the server as one types, `search` is
+ * typed into it each time, so keys lost to a closed list do not matter.
  */
 export async function chooseOption(
   page: Page,
@@ -178,7 +186,7 @@ export async function chooseOption(
 ): Promise<void> {
   await vi.waitFor(
     async () => {
-      await scope.getByLabel(field).click({ force: true });
+      await selectBox(scope, field).click();
       if (search !== undefined) await scope.getByLabel(field).fill(search);
       await page
         .locator('.ant-select-item-option:visible', { hasText: option })
