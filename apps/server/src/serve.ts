@@ -49,7 +49,15 @@ function startBackgroundJobs(ctx: AppContext): PeriodicJob[] {
     startPeriodicJob(ctx.logger, 'market-offer-expiry', OFFER_EXPIRY_INTERVAL_MS, () => runOfferExpiry(ctx)),
     ...startModelJobs(ctx),
     // 智安小区 over MQTT, beside the signed HTTP path, when a broker is configured
-    ...(ctx.config.MQTT_URL ? [startMqttSubscriber(ctx, ctx.config.MQTT_URL)] : []),
+    ...(ctx.config.MQTT_URL
+      ? [
+          startMqttSubscriber(ctx, {
+            url: ctx.config.MQTT_URL,
+            clientId: ctx.config.MQTT_CLIENT_ID,
+            consumers: ctx.config.MQTT_CONSUMERS,
+          }),
+        ]
+      : []),
   ];
 }
 

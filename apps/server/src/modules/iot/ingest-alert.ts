@@ -14,19 +14,19 @@ import { AppError } from '../../platform/errors/app-error.js';
 import { runCreation, runTransition } from '../../platform/lifecycle/transition.js';
 import { prepareAlertCase } from './alert-cases.js';
 import { ALERT_DEFINITION, type AlertEnvironment } from './alert-lifecycle.js';
-import { publishAlertLive } from './alert-live.js';
+import { publishAlertsLive } from './alert-live.js';
 import {
   type AlertRow,
   claimSignature,
-  countRepeat,
+  countRepeats,
   type DeviceListRow,
-  findAlertOfMessage,
+  findAlertsOfMessages,
   findRuleFor,
   insertAlert,
-  lockActiveAlert,
+  lockActiveAlerts,
   type RuleRow,
-  recordAlertMessage,
-  touchDevice,
+  recordAlertMessages,
+  touchDevices,
 } from './iot.repository.js';
 import { IOT_SYSTEM_ACTOR } from './iot-actors.js';
 
@@ -114,46 +114,115 @@ interface Taken {
   row: AlertRow | undefined;
 }
 
+/** A message of a batch, with the suppression window of its rule (minutes). */
+interface Incoming extends DeviceMessage {
+  suppressMinutes: number;
+}
+
+const messageKey = (deviceId: number, alertId: string) => `${deviceId}/${alertId}`;
+const pairKey = (deviceId: number, type: string) => `${deviceId}/${type}`;
+
 /**
- * Takes one message in, in one transaction: a replayed signature refused, the device marked heard from, a
- * message seen before answered as it was (idempotent on the device's alert id), a Cancel clearing the active
- * alert, a repeat within the suppression window counted on the active alert, anything else a new alert.
+ * A run of alert messages (no Cancel among them): a repeat of a device and type within its window counted on
+ * the active alert — one statement for the run's repeats —, the first of the rest raising a new alert that
+ * the later ones of its device and type count on.
  */
-async function takeMessage(
+async function takeAlertRun(
   tx: Tx,
-  device: DeviceListRow,
-  message: AlertMessage,
+  batch: Incoming[],
+  run: number[],
+  taken: Taken[],
   channel: IngestChannel,
-  suppressMinutes: number,
   env: AlertEnvironment,
-): Promise<Taken> {
-  if (channel.signed && !(await claimSignature(tx, device.id, channel.signed.signature, channel.signed.at))) {
-    throw new AppError('TIMESTAMP_REPLAYED', '该签名消息已受理过（重放），未再受理');
+): Promise<void> {
+  const pairs = run.map((i) => ({
+    deviceId: batch[i]!.device.id,
+    type: batch[i]!.message.type,
+    since: new Date(env.now.getTime() - batch[i]!.suppressMinutes * MINUTE_MS),
+  }));
+  const active = await lockActiveAlerts(tx, pairs);
+  const repeats = new Map<number, number>();
+  const repeated: [number, number][] = [];
+  for (const i of run) {
+    const { device, message } = batch[i]!;
+    const key = pairKey(device.id, message.type);
+    const alert = active.get(key);
+    if (alert) {
+      repeats.set(alert.id, (repeats.get(alert.id) ?? 0) + 1);
+      repeated.push([i, alert.id]);
+    } else {
+      const row = await raiseAlert(tx, device, message, channel, env);
+      active.set(key, row);
+      taken[i] = { outcome: 'raised', row };
+    }
   }
-  await touchDevice(tx, device.id, env.now);
-  const seen = await findAlertOfMessage(tx, device.id, message.alertId);
-  if (seen) return { outcome: 'duplicate', row: seen };
-  const since =
-    message.msgType === 'Cancel' ? new Date(0) : new Date(env.now.getTime() - suppressMinutes * MINUTE_MS);
-  const active = await lockActiveAlert(tx, device.id, message.type, since);
-  let taken: Taken;
-  if (message.msgType === 'Cancel') {
-    if (!active) return { outcome: 'cleared', row: undefined };
-    taken = {
-      outcome: 'cleared',
-      row: await actAsPlatform(tx, active, 'clear', { note: '设备报告告警解除' }, env),
-    };
-  } else if (active) {
-    taken = { outcome: 'repeated', row: await countRepeat(tx, active.id, env.now) };
-  } else {
-    taken = { outcome: 'raised', row: await raiseAlert(tx, device, message, channel, env) };
+  const counted = new Map((await countRepeats(tx, repeats, env.now)).map((row) => [row.id, row]));
+  for (const [i, id] of repeated) taken[i] = { outcome: 'repeated', row: counted.get(id) };
+}
+
+/** A Cancel: the device's active alert of the type cleared, if it has one. */
+async function takeCancel(tx: Tx, { device, message }: Incoming, env: AlertEnvironment): Promise<Taken> {
+  const pair = { deviceId: device.id, type: message.type, since: new Date(0) };
+  const active = (await lockActiveAlerts(tx, [pair])).get(pairKey(device.id, message.type));
+  if (!active) return { outcome: 'cleared', row: undefined };
+  return {
+    outcome: 'cleared',
+    row: await actAsPlatform(tx, active, 'clear', { note: '设备报告告警解除' }, env),
+  };
+}
+
+/**
+ * Takes a batch of messages in, in order, in one transaction with a few statements for the whole batch: a
+ * replayed signature refused, the devices marked heard from, a message seen before (or earlier in the batch)
+ * answered as it was — idempotent on the device's alert id —, a Cancel clearing the active alert, a repeat
+ * within the suppression window counted on the active alert, anything else a new alert; then every message
+ * taken into an alert recorded.
+ */
+async function takeMessages(
+  tx: Tx,
+  batch: Incoming[],
+  channel: IngestChannel,
+  env: AlertEnvironment,
+): Promise<Taken[]> {
+  for (const { device } of batch) {
+    if (
+      channel.signed &&
+      !(await claimSignature(tx, device.id, channel.signed.signature, channel.signed.at))
+    ) {
+      throw new AppError('TIMESTAMP_REPLAYED', '该签名消息已受理过（重放），未再受理');
+    }
   }
-  await recordAlertMessage(tx, {
-    deviceId: device.id,
-    vendorAlertId: message.alertId,
-    alertId: taken.row!.id,
-    receivedAt: env.now,
-  });
+  await touchDevices(tx, [...new Set(batch.map((m) => m.device.id))], env.now);
+  const keys = batch.map((m) => ({ deviceId: m.device.id, vendorAlertId: m.message.alertId }));
+  const seen = await findAlertsOfMessages(tx, keys);
+  const taken: Taken[] = [];
+  const first = new Map<string, number>();
+  const again: [number, number][] = [];
+  let run: number[] = [];
+  for (const [i, m] of batch.entries()) {
+    const key = messageKey(m.device.id, m.message.alertId);
+    const earlier = first.get(key);
+    if (earlier !== undefined) again.push([i, earlier]);
+    else if (seen.has(key)) taken[i] = { outcome: 'duplicate', row: seen.get(key) };
+    else {
+      first.set(key, i);
+      if (m.message.msgType !== 'Cancel') run.push(i);
+      else {
+        await takeAlertRun(tx, batch, run, taken, channel, env);
+        run = [];
+        taken[i] = await takeCancel(tx, m, env);
+      }
+    }
+  }
+  await takeAlertRun(tx, batch, run, taken, channel, env);
+  for (const [i, earlier] of again) taken[i] = { outcome: 'duplicate', row: taken[earlier]!.row };
+  await recordAlertMessages(
+    tx,
+    [...first.values()].flatMap((i) => {
+      const row = taken[i]!.row;
+      return row ? [{ ...keys[i]!, alertId: row.id, receivedAt: env.now }] : [];
+    }),
+  );
   return taken;
 }
 
@@ -196,33 +265,83 @@ async function applyRule(
   }
 }
 
+/** A message to take in, and the device it came from. */
+export interface DeviceMessage {
+  device: DeviceListRow;
+  message: AlertMessage;
+}
+
+/** Refuses (422 ALERT_TYPE_NOT_ALLOWED) an alert type the device's type cannot raise. */
+export function assertMayRaise({ device, message }: DeviceMessage): void {
+  if (!mayRaiseAlert(device.type as DeviceType, message.type)) {
+    throw new AppError('ALERT_TYPE_NOT_ALLOWED', `该类设备不能上报「${message.type}」告警`);
+  }
+}
+
+/** The rule of each message, each distinct one read once. */
+async function rulesOf(ctx: AppContext, messages: DeviceMessage[]): Promise<(RuleRow | undefined)[]> {
+  const read = new Map<string, Promise<RuleRow | undefined>>();
+  return Promise.all(
+    messages.map(({ device, message }) => {
+      const key = `${device.type}/${message.type}`;
+      let rule = read.get(key);
+      if (!rule) {
+        rule = findRuleFor(ctx.db, device.type, message.type);
+        read.set(key, rule);
+      }
+      return rule;
+    }),
+  );
+}
+
+/** What became of a message, as answered to its sender. */
+function receiptOf(outcome: IngestOutcome, row: AlertRow | undefined): AlertReceipt {
+  return {
+    alertId: row?.id ?? null,
+    outcome,
+    state: (row?.state ?? 'cleared') as AlertReceipt['state'],
+    count: row?.count ?? 0,
+    caseId: row?.caseId ?? null,
+  };
+}
+
 /**
- * The one ingestion pipeline of device alerts, for HTTP and MQTT alike: the alert type checked against the
- * device type (422 ALERT_TYPE_NOT_ALLOWED, nothing stored), the message taken in, and a new alert's rule
- * applied. Answers what became of it.
+ * The one ingestion pipeline of device alerts, for HTTP and MQTT alike, over messages whose alert types
+ * their devices may raise (`assertMayRaise`): every message taken in, in order, in one transaction — a
+ * batch commits together, so a burst costs one commit, not one per message — then each new alert's rule
+ * applied. Answers what became of each message.
  */
+export async function ingestAlerts(
+  ctx: AppContext,
+  messages: DeviceMessage[],
+  channel: IngestChannel,
+): Promise<AlertReceipt[]> {
+  const rules = await rulesOf(ctx, messages);
+  const env = alertEnvironment(ctx);
+  const batch = messages.map((m, i) => ({
+    ...m,
+    suppressMinutes: rules[i]?.suppressMinutes ?? DEFAULT_SUPPRESS_MINUTES,
+  }));
+  const taken = await ctx.db.transaction((tx) => takeMessages(tx, batch, channel, env));
+  const receipts: AlertReceipt[] = [];
+  const live: AlertRow[] = [];
+  for (const [i, { outcome, row: stored }] of taken.entries()) {
+    const row = outcome === 'raised' ? await applyRule(ctx, stored!, messages[i]!.device, rules[i]) : stored;
+    if (row && (outcome === 'raised' || outcome === 'repeated')) live.push(row);
+    receipts.push(receiptOf(outcome, row));
+  }
+  await publishAlertsLive(ctx, live);
+  return receipts;
+}
+
+/** One message through the pipeline; an alert type its device cannot raise is refused, nothing stored. */
 export async function ingestAlert(
   ctx: AppContext,
   device: DeviceListRow,
   message: AlertMessage,
   channel: IngestChannel,
 ): Promise<AlertReceipt> {
-  if (!mayRaiseAlert(device.type as DeviceType, message.type)) {
-    throw new AppError('ALERT_TYPE_NOT_ALLOWED', `该类设备不能上报「${message.type}」告警`);
-  }
-  const rule = await findRuleFor(ctx.db, device.type, message.type);
-  const suppressMinutes = rule?.suppressMinutes ?? DEFAULT_SUPPRESS_MINUTES;
-  const env = alertEnvironment(ctx);
-  const taken = await ctx.db.transaction((tx) =>
-    takeMessage(tx, device, message, channel, suppressMinutes, env),
-  );
-  const row = taken.outcome === 'raised' ? await applyRule(ctx, taken.row!, device, rule) : taken.row;
-  if (row && (taken.outcome === 'raised' || taken.outcome === 'repeated')) await publishAlertLive(ctx, row);
-  return {
-    alertId: row?.id ?? null,
-    outcome: taken.outcome,
-    state: (row?.state ?? 'cleared') as AlertReceipt['state'],
-    count: row?.count ?? 0,
-    caseId: row?.caseId ?? null,
-  };
+  assertMayRaise({ device, message });
+  const [receipt] = await ingestAlerts(ctx, [{ device, message }], channel);
+  return receipt!;
 }

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, ilike, inArray, like, lt, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, ilike, inArray, like, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../platform/db/database.js';
 import { cases } from '../cases/cases.tables.js';
@@ -168,6 +168,15 @@ export async function findDeviceBySerial(db: DbOrTx, serial: string): Promise<De
   return row && flattenDevice(row);
 }
 
+/** The devices of these serials, by serial (the unknown ones absent). */
+export async function findDevicesBySerials(
+  db: DbOrTx,
+  serials: string[],
+): Promise<Map<string, DeviceListRow>> {
+  const rows = serials.length === 0 ? [] : await deviceQuery(db).where(inArray(iotDevices.serial, serials));
+  return new Map(rows.map((row) => [row.device.serial, flattenDevice(row)]));
+}
+
 /** Inserts a device; undefined when its serial is taken. */
 export async function insertDevice(db: DbOrTx, values: typeof iotDevices.$inferInsert) {
   const [row] = await db
@@ -205,11 +214,6 @@ export async function listDevices(
     db.select({ n: count() }).from(iotDevices).where(where),
   ]);
   return { rows: rows.map(flattenDevice), total: total?.n ?? 0 };
-}
-
-/** Notes that a device was heard from at `at` (a message or a heartbeat). */
-export async function touchDevice(db: DbOrTx, deviceId: number, at: Date): Promise<void> {
-  await db.update(iotDevices).set({ lastSeenAt: at }).where(eq(iotDevices.id, deviceId));
 }
 
 /** How long a signature is kept against replays: the 5 minutes a timestamp is accepted, and some. */
@@ -283,48 +287,93 @@ export async function insertAlert(db: DbOrTx, values: typeof iotAlerts.$inferIns
   return row!;
 }
 
-/** The alert a device's message was taken into before, if it was. */
-export async function findAlertOfMessage(db: DbOrTx, deviceId: number, vendorAlertId: string) {
-  const [row] = await db
-    .select({ alert: iotAlerts })
+/** A device's message, by the device's own id of the alert. */
+export interface MessageKey {
+  deviceId: number;
+  vendorAlertId: string;
+}
+
+/** The alerts these messages were taken into before, by `<device id>/<vendor alert id>` (new ones absent). */
+export async function findAlertsOfMessages(db: DbOrTx, keys: MessageKey[]): Promise<Map<string, AlertRow>> {
+  if (keys.length === 0) return new Map();
+  const rows = await db
+    .select({
+      deviceId: iotAlertMessages.deviceId,
+      vendorAlertId: iotAlertMessages.vendorAlertId,
+      alert: iotAlerts,
+    })
     .from(iotAlertMessages)
     .innerJoin(iotAlerts, eq(iotAlerts.id, iotAlertMessages.alertId))
-    .where(and(eq(iotAlertMessages.deviceId, deviceId), eq(iotAlertMessages.vendorAlertId, vendorAlertId)));
-  return row?.alert;
+    .where(
+      or(
+        ...keys.map((k) =>
+          and(eq(iotAlertMessages.deviceId, k.deviceId), eq(iotAlertMessages.vendorAlertId, k.vendorAlertId)),
+        ),
+      ),
+    );
+  return new Map(rows.map((r) => [`${r.deviceId}/${r.vendorAlertId}`, r.alert]));
 }
 
-/** Records that a device's message was taken into an alert. */
-export async function recordAlertMessage(db: DbOrTx, values: typeof iotAlertMessages.$inferInsert) {
-  await db.insert(iotAlertMessages).values(values);
+/** Records that devices' messages were taken into alerts. */
+export async function recordAlertMessages(db: DbOrTx, values: (typeof iotAlertMessages.$inferInsert)[]) {
+  if (values.length > 0) await db.insert(iotAlertMessages).values(values);
 }
 
-/** The device's active alert of `type` last raised at or after `since`, locked. */
-export async function lockActiveAlert(db: DbOrTx, deviceId: number, type: string, since: Date) {
-  const [row] = await db
+/** A device and an alert type, with the start of its suppression window. */
+export interface ActivePair {
+  deviceId: number;
+  type: string;
+  since: Date;
+}
+
+/**
+ * Each pair's active alert last raised within its window (the newest, when there are several), locked, by
+ * `<device id>/<type>`.
+ */
+export async function lockActiveAlerts(db: DbOrTx, pairs: ActivePair[]): Promise<Map<string, AlertRow>> {
+  if (pairs.length === 0) return new Map();
+  const rows = await db
     .select()
     .from(iotAlerts)
     .where(
       and(
-        eq(iotAlerts.deviceId, deviceId),
-        eq(iotAlerts.type, type),
         inArray(iotAlerts.state, ['raised', 'acknowledged', 'case_opened']),
-        gte(iotAlerts.lastRaisedAt, since),
+        or(
+          ...pairs.map((p) =>
+            and(
+              eq(iotAlerts.deviceId, p.deviceId),
+              eq(iotAlerts.type, p.type),
+              gte(iotAlerts.lastRaisedAt, p.since),
+            ),
+          ),
+        ),
       ),
     )
-    .orderBy(desc(iotAlerts.id))
-    .limit(1)
+    .orderBy(asc(iotAlerts.id))
     .for('update');
-  return row;
+  return new Map(rows.map((row) => [`${row.deviceId}/${row.type}`, row]));
 }
 
-/** Counts a repeat on an active alert (抑制: no new alert within the window). */
-export async function countRepeat(db: DbOrTx, id: number, at: Date): Promise<AlertRow> {
-  const [row] = await db
+/** Counts repeats on active alerts (抑制: no new alert within the window), `repeats` by alert id. */
+export async function countRepeats(db: DbOrTx, repeats: Map<number, number>, at: Date): Promise<AlertRow[]> {
+  if (repeats.size === 0) return [];
+  const ids = [...repeats.keys()];
+  const added = sql.join(
+    ids.map((id) => sql`when ${id} then ${repeats.get(id)!}::int`),
+    sql` `,
+  );
+  return db
     .update(iotAlerts)
-    .set({ count: sql`${iotAlerts.count} + 1`, lastRaisedAt: at })
-    .where(eq(iotAlerts.id, id))
+    .set({ count: sql`${iotAlerts.count} + (case ${iotAlerts.id} ${added} end)`, lastRaisedAt: at })
+    .where(inArray(iotAlerts.id, ids))
     .returning();
-  return row!;
+}
+
+/** Marks devices heard from at `at`. */
+export async function touchDevices(db: DbOrTx, deviceIds: number[], at: Date): Promise<void> {
+  if (deviceIds.length > 0) {
+    await db.update(iotDevices).set({ lastSeenAt: at }).where(inArray(iotDevices.id, deviceIds));
+  }
 }
 
 /** Filters of the alert list (within the caller's scope), newest first after the cursor. */

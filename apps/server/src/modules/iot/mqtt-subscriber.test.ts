@@ -8,6 +8,7 @@ const BROKER = process.env.TEST_MQTT_URL;
 // one run's own session and ids: another test process may share the broker
 const RUN = randomUUID().slice(0, 8);
 const CLIENT_ID = `shanzhi-test-${RUN}`;
+const CONSUMERS = 3;
 const SMOKE = 'PX02-SMOKE-2-1';
 
 /** Waits until `check` answers something (the subscriber works asynchronously); fails after a while. */
@@ -20,6 +21,8 @@ async function until<T>(check: () => Promise<T | undefined>, what: string): Prom
   throw new Error(`gave up waiting for ${what}`);
 }
 
+const SUBSCRIPTION = { url: BROKER!, clientId: CLIENT_ID, consumers: CONSUMERS };
+
 describe.skipIf(!BROKER)('alerts over MQTT (a real Mosquitto)', () => {
   let w: IotWorld;
   let subscriber: MqttSubscriber;
@@ -30,16 +33,18 @@ describe.skipIf(!BROKER)('alerts over MQTT (a real Mosquitto)', () => {
     w = await createIotWorld();
     const estates = (await w.get('dispatcher', '/api/v1/iot/estates?q=谱翔B区')).json();
     estateId = estates.items[0].id;
-    subscriber = startMqttSubscriber(w.api.ctx, BROKER!, CLIENT_ID);
+    subscriber = startMqttSubscriber(w.api.ctx, SUBSCRIPTION);
     await subscriber.ready;
     publisher = await mqtt.connectAsync(BROKER!, { clientId: `${CLIENT_ID}-device` });
   });
   afterAll(async () => {
     await subscriber?.stop();
     await publisher?.endAsync();
-    // the persistent session of this run is not needed any more
-    const cleaner = await mqtt.connectAsync(BROKER!, { clientId: CLIENT_ID, clean: true });
-    await cleaner.endAsync();
+    // the persistent sessions of this run are not needed any more
+    for (let n = 0; n < CONSUMERS; n++) {
+      const cleaner = await mqtt.connectAsync(BROKER!, { clientId: `${CLIENT_ID}-${n}`, clean: true });
+      await cleaner.endAsync();
+    }
     await w?.api.close();
   });
 
@@ -88,7 +93,7 @@ describe.skipIf(!BROKER)('alerts over MQTT (a real Mosquitto)', () => {
     await subscriber.stop();
     w.clock.advance(20 * 60_000);
     await publishAlert(`${RUN}-3`);
-    subscriber = startMqttSubscriber(w.api.ctx, BROKER!, CLIENT_ID);
+    subscriber = startMqttSubscriber(w.api.ctx, SUBSCRIPTION);
     await subscriber.ready;
     expect(await caseOpenedFor(`${RUN}-3`)).toMatchObject({ count: 1 });
   });

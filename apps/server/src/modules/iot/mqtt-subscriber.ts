@@ -2,17 +2,12 @@ import { AlertMessage } from '@shanzhi/shared';
 import mqtt, { type IPublishPacket, type MqttClient } from 'mqtt';
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors/app-error.js';
-import { ingestAlert } from './ingest-alert.js';
-import { findDeviceBySerial, touchDevice } from './iot.repository.js';
+import { groupCommit } from './group-commit.js';
+import { assertMayRaise, type DeviceMessage, ingestAlerts } from './ingest-alert.js';
+import { findDevicesBySerials, touchDevices } from './iot.repository.js';
 
 /** The topics devices publish to: `shanzhi/<estate id>/<device serial>/alert` and `…/heartbeat`. */
 export const MQTT_TOPICS = ['shanzhi/+/+/alert', 'shanzhi/+/+/heartbeat'] as const;
-
-/**
- * The platform's MQTT client id: fixed, so that with `clean: false` the broker keeps its session — the
- * subscriptions and the QoS 1 messages not yet acknowledged — across a restart of the platform.
- */
-export const MQTT_CLIENT_ID = 'shanzhi-platform';
 
 /** What the subscriber has done since it started (logged, and read by tests and the benchmark). */
 export interface MqttCounters {
@@ -49,55 +44,78 @@ function parseAlert(payload: Buffer): AlertMessage | null {
   }
 }
 
-/**
- * Takes one MQTT message into the same pipeline as HTTP: a heartbeat marks its device heard from, an alert is
- * ingested. Refusals and malformed payloads are counted and logged and the message acknowledged (sending it
- * again would change nothing); anything else (the database down) is thrown, so the message is not acknowledged
- * and the broker delivers it again.
- */
-async function takeMqttMessage(
-  ctx: AppContext,
-  packet: IPublishPacket,
-  counters: MqttCounters,
-): Promise<void> {
-  const topic = parseTopic(packet.topic);
-  const payload = Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload);
-  const message = topic?.kind === 'alert' ? parseAlert(payload) : null;
-  if (!topic || (topic.kind === 'alert' && !message)) {
-    counters.malformed++;
-    ctx.logger.warn({ topic: packet.topic, bytes: payload.length }, 'malformed iot mqtt message ignored');
-    return;
-  }
-  try {
-    const device = await findDeviceBySerial(ctx.db, topic.serial);
-    if (!device || device.estateId !== topic.estateId) {
-      throw new AppError('DEVICE_UNKNOWN', '设备未登记或不属于该小区');
-    }
-    if (topic.kind === 'heartbeat') await touchDevice(ctx.db, device.id, ctx.clock.now());
-    else await ingestAlert(ctx, device, message!, { via: 'mqtt' });
-    counters.stored++;
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    counters.refused++;
-    ctx.logger.warn({ topic: packet.topic, code: error.code }, 'iot mqtt message refused');
-  }
+/** A batch's messages sorted: the alerts to ingest, the devices heard from by heartbeat. */
+interface SortedBatch {
+  alerts: DeviceMessage[];
+  heartbeats: number[];
 }
 
 /**
- * Subscribes the platform to the devices' topics on the broker at `url` (QoS 1, persistent session under
- * `MQTT_CLIENT_ID`). Each message is stored through the pipeline before it is acknowledged — MQTT.js sends
- * the PUBACK only when `handleMessage` calls back — so an acknowledged alert is never lost, and one taken in
- * but not acknowledged when the platform stopped comes again and is recognised (idempotent on its alert id).
+ * Sorts a batch's messages, counting and logging the ones that are not taken in: malformed (not an alert,
+ * a topic not ours) and refused (an unknown device, one not of the topic's estate, an alert type its device
+ * cannot raise). Those are acknowledged with the batch: sending them again would change nothing.
  */
-export function startMqttSubscriber(
+async function sortBatch(
+  ctx: AppContext,
+  packets: IPublishPacket[],
+  counters: MqttCounters,
+): Promise<SortedBatch> {
+  const parsed = packets.map((packet) => {
+    const topic = parseTopic(packet.topic);
+    const payload = Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload);
+    const message = topic?.kind === 'alert' ? parseAlert(payload) : null;
+    if (!topic || (topic.kind === 'alert' && !message)) {
+      counters.malformed++;
+      ctx.logger.warn({ topic: packet.topic, bytes: payload.length }, 'malformed iot mqtt message ignored');
+      return null;
+    }
+    return { packet, topic, message };
+  });
+  const taken = parsed.filter((p) => p !== null);
+  const devices = await findDevicesBySerials(ctx.db, [...new Set(taken.map((p) => p.topic.serial))]);
+  const sorted: SortedBatch = { alerts: [], heartbeats: [] };
+  for (const { packet, topic, message } of taken) {
+    const device = devices.get(topic.serial);
+    try {
+      if (!device || device.estateId !== topic.estateId) {
+        throw new AppError('DEVICE_UNKNOWN', '设备未登记或不属于该小区');
+      }
+      if (topic.kind === 'heartbeat') sorted.heartbeats.push(device.id);
+      else {
+        assertMayRaise({ device, message: message! });
+        sorted.alerts.push({ device, message: message! });
+      }
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      counters.refused++;
+      ctx.logger.warn({ topic: packet.topic, code: error.code }, 'iot mqtt message refused');
+    }
+  }
+  return sorted;
+}
+
+/**
+ * Takes a batch of MQTT messages into the same pipeline as HTTP: heartbeats mark their devices heard from,
+ * alerts are ingested together. A failure (the database down) is thrown, so no message of the batch is
+ * acknowledged and the broker delivers them again.
+ */
+async function takeBatch(ctx: AppContext, packets: IPublishPacket[], counters: MqttCounters): Promise<void> {
+  const { alerts, heartbeats } = await sortBatch(ctx, packets, counters);
+  await touchDevices(ctx.db, heartbeats, ctx.clock.now());
+  if (alerts.length > 0) await ingestAlerts(ctx, alerts, { via: 'mqtt' });
+  counters.stored += heartbeats.length + alerts.length;
+}
+
+/** One consumer: a connection with a persistent session, taking its messages through `take`. */
+function connectConsumer(
   ctx: AppContext,
   url: string,
-  clientId: string = MQTT_CLIENT_ID,
-): MqttSubscriber {
-  const counters: MqttCounters = { stored: 0, refused: 0, malformed: 0 };
-  const client: MqttClient = mqtt.connect(url, { clientId, clean: false, reconnectPeriod: 1000 });
+  clientId: string,
+  take: (packet: IPublishPacket) => Promise<void>,
+): MqttClient {
+  const client = mqtt.connect(url, { clientId, clean: false, reconnectPeriod: 1000 });
   client.handleMessage = (packet, callback) => {
-    takeMqttMessage(ctx, packet, counters).then(
+    take(packet).then(
       () => callback(),
       (error: unknown) => {
         ctx.logger.error(
@@ -108,21 +126,57 @@ export function startMqttSubscriber(
       },
     );
   };
-  client.on('error', (error) => ctx.logger.error({ err: error }, 'iot mqtt client error'));
-  const ready = new Promise<void>((resolve, reject) => {
+  client.on('error', (error) => ctx.logger.error({ err: error, clientId }, 'iot mqtt client error'));
+  return client;
+}
+
+/** Resolves once `client` is connected and subscribed to the devices' topics in share group `group`. */
+function subscribed(client: MqttClient, group: string): Promise<void> {
+  const topics = MQTT_TOPICS.map((topic) => `$share/${group}/${topic}`);
+  return new Promise<void>((resolve, reject) => {
     client.once('connect', () => {
-      client.subscribe([...MQTT_TOPICS], { qos: 1 }, (error) => (error ? reject(error) : resolve()));
+      client.subscribe(topics, { qos: 1 }, (error) => (error ? reject(error) : resolve()));
     });
   });
+}
+
+/** Where and how the platform subscribes. */
+export interface MqttSubscription {
+  url: string;
+  /** the stem of the consumers' client ids (`<clientId>-<n>`) and their share group */
+  clientId: string;
+  consumers: number;
+}
+
+/**
+ * Subscribes the platform to the devices' topics on the broker: `consumers` connections share the
+ * subscription (`$share/<clientId>/…`, QoS 1, persistent sessions under `<clientId>-<n>`), and the messages
+ * they receive meanwhile are written together (group commit). Each message is stored through the pipeline
+ * before it is acknowledged — MQTT.js sends the PUBACK only when `handleMessage` calls back — so an
+ * acknowledged alert is never lost, and one taken in but not acknowledged when the platform stopped comes
+ * again to the same session and is recognised (idempotent on its alert id). Messages of one device may be
+ * handed to different consumers: they are taken in the order they reach the platform, which MQTT orders
+ * only within one connection.
+ */
+export function startMqttSubscriber(
+  ctx: AppContext,
+  { url, clientId, consumers }: MqttSubscription,
+): MqttSubscriber {
+  const counters: MqttCounters = { stored: 0, refused: 0, malformed: 0 };
+  const take = groupCommit<IPublishPacket>((packets) => takeBatch(ctx, packets, counters));
+  const clients = Array.from({ length: consumers }, (_, n) =>
+    connectConsumer(ctx, url, `${clientId}-${n}`, take),
+  );
+  const ready = Promise.all(clients.map((client) => subscribed(client, clientId))).then(() => undefined);
   ready.then(
-    () => ctx.logger.info({ url, topics: MQTT_TOPICS }, 'iot mqtt subscriber listening'),
+    () => ctx.logger.info({ url, topics: MQTT_TOPICS, consumers }, 'iot mqtt subscriber listening'),
     (error: unknown) => ctx.logger.error({ err: error }, 'iot mqtt subscription failed'),
   );
   return {
     counters,
     ready,
     stop: async () => {
-      await client.endAsync();
+      await Promise.all(clients.map((client) => client.endAsync()));
     },
   };
 }

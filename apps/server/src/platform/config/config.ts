@@ -109,6 +109,19 @@ const ConfigSchema = z.object({
    * HTTP path takes alerts in
    */
   MQTT_URL: z.url({ protocol: /^mqtts?$/, error: 'must be an mqtt:// or mqtts:// URL' }).optional(),
+  /**
+   * the stem of the platform's MQTT client ids (`<id>-0` …) and its shared-subscription group: fixed, so the
+   * broker keeps the sessions — and the messages not yet acknowledged — across a restart
+   */
+  MQTT_CLIENT_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,40}$/, 'letters, digits, - and _ only, at most 40')
+    .default('shanzhi-platform'),
+  /**
+   * how many connections share the subscription: MQTT.js takes a connection's messages one at a time, so
+   * these are what lets a burst arrive while a batch is written, and a batch hold up to this many
+   */
+  MQTT_CONSUMERS: z.coerce.number().int().min(1).max(1024).default(128),
   /** pino log level */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** folder of the built web app; served at / when present */
