@@ -308,8 +308,9 @@ function receiptOf(outcome: IngestOutcome, row: AlertRow | undefined): AlertRece
 /**
  * The one ingestion pipeline of device alerts, for HTTP and MQTT alike, over messages whose alert types
  * their devices may raise (`assertMayRaise`): every message taken in, in order, in one transaction — a
- * batch commits together, so a burst costs one commit, not one per message — then each new alert's rule
- * applied. Answers what became of each message.
+ * batch commits together, so a burst costs one commit, not one per message — then the rule of each new
+ * alert still raised (not cleared by a Cancel later in the batch) applied. Answers what became of each
+ * message.
  */
 export async function ingestAlerts(
   ctx: AppContext,
@@ -323,10 +324,17 @@ export async function ingestAlerts(
     suppressMinutes: rules[i]?.suppressMinutes ?? DEFAULT_SUPPRESS_MINUTES,
   }));
   const taken = await ctx.db.transaction((tx) => takeMessages(tx, batch, channel, env));
+  // each alert as the batch left it: a repeat later in the batch counted on it, a Cancel cleared it
+  const latest = new Map(taken.flatMap(({ row }) => (row ? [[row.id, row] as const] : [])));
   const receipts: AlertReceipt[] = [];
   const live: AlertRow[] = [];
   for (const [i, { outcome, row: stored }] of taken.entries()) {
-    const row = outcome === 'raised' ? await applyRule(ctx, stored!, messages[i]!.device, rules[i]) : stored;
+    let row = stored;
+    if (outcome === 'raised') {
+      const now = latest.get(stored!.id)!;
+      row = now.state === 'raised' ? await applyRule(ctx, now, messages[i]!.device, rules[i]) : now;
+      latest.set(row.id, row);
+    }
     if (row && (outcome === 'raised' || outcome === 'repeated')) live.push(row);
     receipts.push(receiptOf(outcome, row));
   }
