@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Priority } from '../catalog/priority.js';
 import { actionBody, bodyError, id, optionalText, text } from '../lifecycle/action-body.js';
 import { KeysetQuery, keysetPageOf, PageQuery, pageOf } from '../lists/list.schemas.js';
-import { IotAlertAction, IotAlertState } from './iot-alert-lifecycle.js';
+import { IotAlertAction, IotAlertState, IotEscalationLevel } from './iot-alert-lifecycle.js';
 import { AlertSeverity, AlertType, DeviceType, RuleOutcome } from './iot-enums.js';
 
 /** A building (楼栋) of an estate. */
@@ -164,6 +164,10 @@ export const IotAlertView = z.object({
   caseId: z.number().int().nullable(),
   caseNumber: z.string().nullable(),
   dismissReason: z.string().nullable(),
+  /** 升级层级: who it is before while nobody acknowledges it (网格员 → 社区 → 指挥中心) */
+  escalationLevel: IotEscalationLevel,
+  /** when it last went a level up */
+  escalatedAt: z.string().nullable(),
   actions: z.array(IotAlertAction),
 });
 export type IotAlertView = z.infer<typeof IotAlertView>;
@@ -212,6 +216,8 @@ export const IotRuleView = z.object({
   priority: Priority,
   /** 抑制窗口 (minutes) */
   suppressMinutes: z.number().int(),
+  /** 升级时限 (minutes): unacknowledged this long, an alert goes a level up; null = never */
+  escalateMinutes: z.number().int().nullable(),
   updatedAt: z.string(),
 });
 export type IotRuleView = z.infer<typeof IotRuleView>;
@@ -230,5 +236,13 @@ export const IotRuleInput = actionBody({
     .int('抑制窗口须为整数分钟')
     .min(0, '抑制窗口不能为负数')
     .max(1440, '抑制窗口最长 1440 分钟'),
+  /** 升级时限 (minutes); null = never escalate */
+  escalateMinutes: z
+    .number({ error: '升级时限须为整数分钟' })
+    .int('升级时限须为整数分钟')
+    .min(1, '升级时限至少 1 分钟')
+    .max(1440, '升级时限最长 1440 分钟')
+    .nullable()
+    .default(null),
 });
 export type IotRuleInput = z.infer<typeof IotRuleInput>;

@@ -8,6 +8,7 @@ import {
   type IotAlertAction,
   type IotAlertState,
   type IotAlertView,
+  type IotEscalationLevel,
   type IotRuleView,
   isEmergencyAlert,
   type Priority,
@@ -89,6 +90,8 @@ export function presentAlert(row: AlertListRow, actions: readonly IotAlertAction
     caseId: row.caseId,
     caseNumber: row.caseNumber,
     dismissReason: row.dismissReason,
+    escalationLevel: row.escalationLevel as IotEscalationLevel,
+    escalatedAt: row.escalatedAt?.toISOString() ?? null,
     actions: actions.filter((a) => (IOT_ALERT_STAFF_ACTIONS as readonly string[]).includes(a)),
   };
 }
@@ -105,6 +108,7 @@ export function presentRule(row: RuleListRow): IotRuleView {
     categoryName: row.categoryName,
     priority: row.priority as Priority,
     suppressMinutes: row.suppressMinutes,
+    escalateMinutes: row.escalateMinutes,
     updatedAt: row.updatedAt.toISOString(),
   };
 }

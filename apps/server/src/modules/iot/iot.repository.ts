@@ -405,7 +405,10 @@ export async function updateRule(
   db: DbOrTx,
   id: number,
   version: number,
-  patch: Pick<RuleRow, 'outcome' | 'categoryId' | 'priority' | 'suppressMinutes' | 'updatedAt'>,
+  patch: Pick<
+    RuleRow,
+    'outcome' | 'categoryId' | 'priority' | 'suppressMinutes' | 'escalateMinutes' | 'updatedAt'
+  >,
 ) {
   const [row] = await db
     .update(iotRules)

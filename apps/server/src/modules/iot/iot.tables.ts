@@ -114,6 +114,10 @@ export const iotAlerts = pgTable(
     lastRaisedAt: at('last_raised_at').notNull(),
     caseId: integer('case_id').references(() => cases.id),
     dismissReason: text('dismiss_reason'),
+    /** 升级层级 (`IotEscalationLevel`): who it is before while nobody acknowledges it */
+    escalationLevel: text('escalation_level').notNull().default('grid'),
+    /** when it last went a level up; the next level is due `escalate_minutes` after */
+    escalatedAt: at('escalated_at'),
     state: text('state').notNull(),
     ...chainHeadColumns(),
     version: integer('version').notNull().default(0),
@@ -129,6 +133,10 @@ export const iotAlerts = pgTable(
       .where(sql`${t.state} in ('raised', 'acknowledged', 'case_opened')`),
     index('iot_alerts_case_idx').on(t.caseId),
     check('iot_alerts_severity_check', sql`${t.severity} in ('CRITICAL', 'MAJOR', 'MINOR', 'WARNING')`),
+    check('iot_alerts_escalation_level_check', sql`${t.escalationLevel} in ('grid', 'community', 'centre')`),
+    index('iot_alerts_unacknowledged_idx')
+      .on(t.createdAt)
+      .where(sql`${t.state} = 'raised' and ${t.escalationLevel} <> 'centre'`),
   ],
 );
 
@@ -193,6 +201,8 @@ export const iotRules = pgTable(
     categoryId: integer('category_id').references(() => catalogCategories.id),
     priority: text('priority').notNull(),
     suppressMinutes: integer('suppress_minutes').notNull(),
+    /** 升级时限 (minutes): an alert nobody acknowledges within it goes a level up; null = never */
+    escalateMinutes: integer('escalate_minutes'),
     version: integer('version').notNull().default(0),
     updatedAt: at('updated_at').notNull(),
   },

@@ -40,6 +40,7 @@ export async function changeRule(
     categoryId: input.categoryId,
     priority: input.priority,
     suppressMinutes: input.suppressMinutes,
+    escalateMinutes: input.escalateMinutes,
   };
   await ctx.db.transaction(async (tx) => {
     const changed = await updateRule(tx, id, input.version, { ...after, updatedAt: now });
@@ -61,6 +62,7 @@ export async function changeRule(
             categoryId: before.categoryId,
             priority: before.priority,
             suppressMinutes: before.suppressMinutes,
+            escalateMinutes: before.escalateMinutes,
           },
           after,
         },
