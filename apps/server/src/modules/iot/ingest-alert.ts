@@ -210,7 +210,7 @@ export async function ingestAlert(
   if (!mayRaiseAlert(device.type as DeviceType, message.type)) {
     throw new AppError('ALERT_TYPE_NOT_ALLOWED', `该类设备不能上报「${message.type}」告警`);
   }
-  const rule = await findRuleFor(ctx.db, device.type, message.type);
+  const rule = await findRuleFor(ctx.db, device.type, message.type, device.estateId, ctx.clock.now());
   const suppressMinutes = rule?.suppressMinutes ?? DEFAULT_SUPPRESS_MINUTES;
   const env = alertEnvironment(ctx);
   const taken = await ctx.db.transaction((tx) =>

@@ -190,13 +190,19 @@ export const iotAlertEvents = pgTable(
   (t) => [uniqueIndex('iot_alert_events_seq_idx').on(t.alertId, t.seq)],
 );
 
-/** 处置规则: one per device type and alert type (`IotRuleView`). */
+/**
+ * 处置规则 (`IotRuleView`): a general one per device type and alert type, and more specific ones for one
+ * estate and/or a time of day (Beijing `HH:MM`, end exclusive); the most specific that applies decides.
+ */
 export const iotRules = pgTable(
   'iot_rules',
   {
     id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
     deviceType: text('device_type').notNull(),
     alertType: text('alert_type').notNull(),
+    estateId: integer('estate_id').references(() => iotEstates.id),
+    activeFrom: text('active_from'),
+    activeTo: text('active_to'),
     outcome: text('outcome').notNull(),
     categoryId: integer('category_id').references(() => catalogCategories.id),
     priority: text('priority').notNull(),
@@ -207,7 +213,18 @@ export const iotRules = pgTable(
     updatedAt: at('updated_at').notNull(),
   },
   (t) => [
-    uniqueIndex('iot_rules_types_key').on(t.deviceType, t.alertType),
+    // the service refuses overlapping windows; this keeps two identical scopes out under a race
+    uniqueIndex('iot_rules_scope_key').on(
+      t.deviceType,
+      t.alertType,
+      sql`coalesce(${t.estateId}, 0)`,
+      sql`coalesce(${t.activeFrom}, '')`,
+      sql`coalesce(${t.activeTo}, '')`,
+    ),
+    check(
+      'iot_rules_window_check',
+      sql`(${t.activeFrom} is null) = (${t.activeTo} is null) and (${t.activeFrom} is null or ${t.activeFrom} <> ${t.activeTo})`,
+    ),
     check('iot_rules_outcome_check', sql`${t.outcome} in ('open_case', 'notify', 'dismiss')`),
   ],
 );

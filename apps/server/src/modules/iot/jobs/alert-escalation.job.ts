@@ -1,3 +1,4 @@
+import { chooseRule } from '@shanzhi/shared';
 import { and, asc, eq, lte, ne, sql } from 'drizzle-orm';
 import type { AppContext } from '../../../platform/context.js';
 import type { Tx } from '../../../platform/db/database.js';
@@ -21,6 +22,8 @@ interface Candidate {
   version: number;
   deviceType: string;
   type: string;
+  estateId: number;
+  createdAt: Date;
   /** since when it has stood at its level: its last escalation, or its arrival */
   since: Date;
 }
@@ -34,6 +37,8 @@ async function lockCandidates(tx: Tx, now: Date): Promise<Candidate[]> {
       version: iotAlerts.version,
       deviceType: iotDevices.type,
       type: iotAlerts.type,
+      estateId: iotAlerts.estateId,
+      createdAt: iotAlerts.createdAt,
       since: sql<Date>`${since}`.mapWith((v: string | Date) => new Date(v)),
     })
     .from(iotAlerts)
@@ -60,11 +65,12 @@ async function lockCandidates(tx: Tx, now: Date): Promise<Candidate[]> {
 export async function runAlertEscalation(ctx: AppContext): Promise<number> {
   const env = { ...alertEnvironment(ctx), bySystem: true };
   const rules = await listRules(ctx.db);
-  const windowOf = new Map(rules.map((r) => [`${r.deviceType}/${r.alertType}`, r.escalateMinutes]));
   return ctx.db.transaction(async (tx) => {
     let escalated = 0;
     for (const alert of await lockCandidates(tx, env.now)) {
-      const minutes = windowOf.get(`${alert.deviceType}/${alert.type}`);
+      // the rule that decided the alert when it came in (its estate, its time of day) sets its window
+      const target = { ...alert, alertType: alert.type, at: alert.createdAt };
+      const minutes = chooseRule(rules, target)?.escalateMinutes;
       if (minutes == null || alert.since.getTime() + minutes * MINUTE_MS > env.now.getTime()) continue;
       await runTransition(
         tx,
