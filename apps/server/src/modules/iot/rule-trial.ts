@@ -11,6 +11,7 @@ import {
 } from '@shanzhi/shared';
 import type { AppContext } from '../../platform/context.js';
 import { listAlertsOfTypes, type TrialAlertRow } from './iot.repository.js';
+import { assertRuleEnds } from './rules.service.js';
 
 /** How far back a trial looks: the last week. */
 const TRIAL_DAYS = 7;
@@ -69,9 +70,10 @@ export function tallyTrial(
 /**
  * 试运行: an unsaved rule against the stored alerts of its scope (types, estate, time of day) of the last 7
  * days — how many alerts it would have raised, cases opened, dismissed, only informed, repeats folded — beside
- * what the alerts record.
+ * what the alerts record. A rule that could not be saved for looping (IOT_RULE_LOOP) is refused here already.
  */
 export async function trialRule(ctx: AppContext, rule: IotRuleCreateInput): Promise<IotRuleTrial> {
+  assertRuleEnds(rule);
   const to = ctx.clock.now();
   const from = new Date(to.getTime() - TRIAL_DAYS * DAY_MS);
   const stored = await listAlertsOfTypes(ctx.db, { ...rule, from, to });

@@ -172,6 +172,7 @@ describe('trying a rule against the last week', () => {
     // out of its time of day, nothing matches; nothing is saved either way
     expect((await trial({ activeFrom: '13:00', activeTo: '14:00' })).json().actually.alerts).toBe(0);
     expectError(await trial({ activeTo: null }), 400, 'VALIDATION_FAILED', 'activeTo');
+    expectError(await trial({ suppressMinutes: 30, escalateMinutes: 30 }), 409, 'IOT_RULE_LOOP');
     const rules = (await w.get('dispatcher', '/api/v1/iot/rules')).json().items;
     expect(rules.filter((r: { alertType: string }) => r.alertType === 'garbage_misplaced')).toHaveLength(1);
   });
