@@ -1,5 +1,6 @@
 import { gridFindingsFollowCases } from './modules/grid/findings-follow-cases.js';
 import { classifierFeedbackOnReturn } from './modules/intelligence/classifier-feedback.js';
+import { iotAlertEscalationNotices } from './modules/iot/alert-escalation-notices.js';
 import { iotAlertsFollowCases } from './modules/iot/alerts-follow-cases.js';
 import { casesFollowDisputes } from './modules/mediation/cases-follow-disputes.js';
 import { disputeDeadlineNotices } from './modules/mediation/dispute-deadline-notices.js';
@@ -10,8 +11,8 @@ import type { OutboxSubscriber } from './platform/lifecycle/outbox-subscriber.js
  * The modules that react to lifecycle events besides notifications, fed by the outbox consumer in its batch
  * transaction: the classifier's training signal from returns of auto-dispatched cases, and grid findings
  * following the cases they were reported up as, 12345 cases converted to disputes following them to their end,
- * 12345 cases converted to petitions concluded when they close, the mediators told of their disputes' deadlines, and
- * device alerts cleared when their cases end.
+ * 12345 cases converted to petitions concluded when they close, the mediators told of their disputes' deadlines,
+ * device alerts cleared when their cases end, and the staff of a level told of an alert escalated to it.
  */
 export const OUTBOX_SUBSCRIBERS: readonly OutboxSubscriber[] = [
   classifierFeedbackOnReturn,
@@ -20,4 +21,5 @@ export const OUTBOX_SUBSCRIBERS: readonly OutboxSubscriber[] = [
   casesFollowPetitions,
   disputeDeadlineNotices,
   iotAlertsFollowCases,
+  iotAlertEscalationNotices,
 ];

@@ -80,3 +80,30 @@ describe('the 智安小区 alert board', () => {
     await context.close();
   });
 });
+
+describe('the 智安小区 rules page', () => {
+  it('tries a rule’s change against the last week’s alerts before saving it', async () => {
+    const { page, context, problems } = await openPage(browser());
+    await signInQuickly(page, 'dispatcher', '/iot/rules');
+    const rules = page.getByTestId('iot-rules');
+    await rules.waitFor();
+    const row = rules.locator('tr', { hasText: '垃圾未分类投放' }).filter({ hasText: '全部小区' }).first();
+    await row.getByText('不升级').waitFor();
+    await row.getByRole('button', { name: /编\s?辑/ }).click();
+    const dialog = page.getByRole('dialog', { name: /垃圾分类摄像机 · 垃圾未分类投放/ });
+    await dialog.waitFor();
+    await dialog.getByLabel('升级时限（分钟）').fill('30');
+    await dialog.getByRole('button', { name: '试运行' }).click();
+    const trial = dialog.getByTestId('iot-rule-trial');
+    await trial.getByText('近 7 天告警试运行').waitFor();
+    for (const line of ['告警数', '立案数', '自动排除', '仅通知', '抑制合并的重复告警']) {
+      await trial.getByText(line, { exact: true }).waitFor();
+    }
+    await screenshot(page, 'iot-rule-trial');
+    // a trial saves nothing
+    await dialog.getByRole('button', { name: /关\s?闭/ }).click();
+    await row.getByText('不升级').waitFor();
+    expectNoPageErrors(problems);
+    await context.close();
+  });
+});

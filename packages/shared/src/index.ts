@@ -65,6 +65,7 @@ export * from './iot/iot.schemas.js';
 export * from './iot/iot-alert-lifecycle.js';
 export * from './iot/iot-default-rules.js';
 export * from './iot/iot-enums.js';
+export * from './iot/iot-rule-scope.js';
 export * from './knowledge/knowledge.schemas.js';
 export * from './knowledge/reply-template.schemas.js';
 export * from './knowledge/reply-template-fill.js';

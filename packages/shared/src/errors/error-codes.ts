@@ -162,6 +162,12 @@ export const ERROR_CODES = {
   IOT_DEVICE_NOT_FOUND: 404,
   IOT_ALERT_NOT_FOUND: 404,
   IOT_RULE_NOT_FOUND: 404,
+  /** a rule whose scope (types, estate, time of day) overlaps another's at the same specificity */
+  IOT_RULE_SCOPE_TAKEN: 409,
+  /** a rule that would never let an alert go quiet: its suppression window is not shorter than its escalation */
+  IOT_RULE_LOOP: 409,
+  /** the general rule of a device type and alert type: it may be edited, not deleted */
+  IOT_RULE_GENERAL: 409,
   /** a device registered under a serial already taken */
   DUPLICATE_DEVICE_SERIAL: 409,
   /** a device message without the signing headers, or naming no registered device */

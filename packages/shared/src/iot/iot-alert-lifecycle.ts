@@ -26,7 +26,14 @@ export const IOT_ALERT_STATE_LABELS: Record<IotAlertState, string> = {
 export const IOT_ALERT_ACTIVE_STATES: readonly IotAlertState[] = ['raised', 'acknowledged', 'case_opened'];
 
 /** Every action of an alert's lifecycle, in order (the order buttons appear in). */
-export const IOT_ALERT_ACTIONS = ['raise', 'acknowledge', 'open_case', 'dismiss', 'clear'] as const;
+export const IOT_ALERT_ACTIONS = [
+  'raise',
+  'acknowledge',
+  'open_case',
+  'dismiss',
+  'clear',
+  'escalate',
+] as const;
 export const IotAlertAction = z.enum(IOT_ALERT_ACTIONS);
 export type IotAlertAction = z.infer<typeof IotAlertAction>;
 
@@ -44,6 +51,8 @@ export const IOT_ALERT_TRANSITIONS = {
   open_case: { from: ['raised', 'acknowledged'], to: 'case_opened', roles: HANDLERS, label: '立案' },
   dismiss: { from: ['raised', 'acknowledged'], to: 'dismissed', roles: HANDLERS, label: '排除误报' },
   clear: { from: ['raised', 'acknowledged', 'case_opened'], to: 'cleared', roles: ['admin'], label: '解除' },
+  // the escalation sweep's alone (bySystem): nobody acknowledged within the rule's window, it goes a level up
+  escalate: { from: ['raised'], to: 'same', roles: ['admin'], label: '升级' },
 } as const satisfies Record<IotAlertAction, Transition<IotAlertState>>;
 
 /** The alert lifecycle for the shared mechanism. */
@@ -58,5 +67,26 @@ export const IOT_ALERT_LIFECYCLE = defineLifecycle<IotAlertState, IotAlertAction
     open_case: 'iot_alert.case_opened',
     dismiss: 'iot_alert.dismissed',
     clear: 'iot_alert.cleared',
+    escalate: 'iot_alert.escalated',
   },
 });
+
+/**
+ * 升级层级: who an alert nobody acknowledges is before — the grid worker of its place (网格员) first, then its
+ * community (社区), then the city's command centre (市级指挥中心).
+ */
+export const IOT_ESCALATION_LEVELS = ['grid', 'community', 'centre'] as const;
+export const IotEscalationLevel = z.enum(IOT_ESCALATION_LEVELS);
+export type IotEscalationLevel = z.infer<typeof IotEscalationLevel>;
+
+/** Chinese label of each level, as the alert board shows it. */
+export const IOT_ESCALATION_LEVEL_LABELS: Record<IotEscalationLevel, string> = {
+  grid: '网格员处置',
+  community: '已升级至社区',
+  centre: '已升级至指挥中心',
+};
+
+/** The level an alert escalates to from `level`; null at the centre (the last level). */
+export function nextEscalationLevel(level: IotEscalationLevel): IotEscalationLevel | null {
+  return IOT_ESCALATION_LEVELS[IOT_ESCALATION_LEVELS.indexOf(level) + 1] ?? null;
+}

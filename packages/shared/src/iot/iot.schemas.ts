@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { Priority } from '../catalog/priority.js';
 import { actionBody, bodyError, id, optionalText, text } from '../lifecycle/action-body.js';
 import { KeysetQuery, keysetPageOf, PageQuery, pageOf } from '../lists/list.schemas.js';
-import { IotAlertAction, IotAlertState } from './iot-alert-lifecycle.js';
-import { AlertSeverity, AlertType, DeviceType, RuleOutcome } from './iot-enums.js';
+import { IotAlertAction, IotAlertState, IotEscalationLevel } from './iot-alert-lifecycle.js';
+import { AlertSeverity, AlertType, DeviceType, mayRaiseAlert, RuleOutcome } from './iot-enums.js';
 
 /** A building (楼栋) of an estate. */
 export const BuildingView = z.object({ id: z.number().int(), name: z.string() });
@@ -164,6 +164,10 @@ export const IotAlertView = z.object({
   caseId: z.number().int().nullable(),
   caseNumber: z.string().nullable(),
   dismissReason: z.string().nullable(),
+  /** 升级层级: who it is before while nobody acknowledges it (网格员 → 社区 → 指挥中心) */
+  escalationLevel: IotEscalationLevel,
+  /** when it last went a level up */
+  escalatedAt: z.string().nullable(),
   actions: z.array(IotAlertAction),
 });
 export type IotAlertView = z.infer<typeof IotAlertView>;
@@ -210,8 +214,18 @@ export const IotRuleView = z.object({
   categoryId: z.number().int().nullable(),
   categoryName: z.string().nullable(),
   priority: Priority,
+  /** 小区: null for every estate */
+  estateId: z.number().int().nullable(),
+  estateName: z.string().nullable(),
+  /** 生效时段 (Beijing `HH:MM`, end exclusive, wrapping midnight when it comes first); null for all day */
+  activeFrom: z.string().nullable(),
+  activeTo: z.string().nullable(),
+  /** the general rule of its types (no estate, no window): edited, never deleted */
+  general: z.boolean(),
   /** 抑制窗口 (minutes) */
   suppressMinutes: z.number().int(),
+  /** 升级时限 (minutes): unacknowledged this long, an alert goes a level up; null = never */
+  escalateMinutes: z.number().int().nullable(),
   updatedAt: z.string(),
 });
 export type IotRuleView = z.infer<typeof IotRuleView>;
@@ -219,16 +233,106 @@ export type IotRuleView = z.infer<typeof IotRuleView>;
 export const IotRuleList = z.object({ items: z.array(IotRuleView) });
 export type IotRuleList = z.infer<typeof IotRuleList>;
 
-/** `PUT /api/v1/iot/rules/:id`: the rule's new outcome and settings, at the version the editor saw. */
-export const IotRuleInput = actionBody({
+/** A clock time of a rule's window, Beijing `HH:MM`. */
+const RuleClock = (label: string) =>
+  z
+    .string({ error: `${label}须为 HH:MM` })
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, `${label}须为 HH:MM（00:00–23:59）`)
+    .nullable()
+    .default(null);
+
+/** What a rule does with an alert (the settings an editor changes). */
+const ruleSettings = {
   outcome: RuleOutcome,
   /** 事项目录: the catalog leaf of the case (open_case) */
   categoryId: id('事项').nullable().default(null),
   priority: Priority,
+  /** 抑制窗口 (minutes): a repeat within it counts on the active alert */
   suppressMinutes: z
     .number({ error: '请填写抑制窗口' })
     .int('抑制窗口须为整数分钟')
     .min(0, '抑制窗口不能为负数')
     .max(1440, '抑制窗口最长 1440 分钟'),
-});
+  /** 升级时限 (minutes); null = never escalate */
+  escalateMinutes: z
+    .number({ error: '升级时限须为整数分钟' })
+    .int('升级时限须为整数分钟')
+    .min(1, '升级时限至少 1 分钟')
+    .max(1440, '升级时限最长 1440 分钟')
+    .nullable()
+    .default(null),
+};
+
+/** `PUT /api/v1/iot/rules/:id`: the rule's new outcome and settings, at the version the editor saw. */
+export const IotRuleInput = actionBody(ruleSettings);
 export type IotRuleInput = z.infer<typeof IotRuleInput>;
+
+/**
+ * `POST /api/v1/iot/rules` 新增规则 (and the body of 试运行): the scope — device type and alert type, optionally
+ * one estate and a time of day (`HH:MM`–`HH:MM` Beijing, wrapping midnight when the end comes first) — and
+ * the settings.
+ */
+export const IotRuleCreateInput = z
+  .strictObject(
+    {
+      deviceType: DeviceType,
+      alertType: AlertType,
+      /** 小区: the rule holds for this estate only; null for every estate */
+      estateId: id('小区').nullable().default(null),
+      /** 生效时段 from (inclusive) */
+      activeFrom: RuleClock('生效开始时间'),
+      /** 生效时段 to (exclusive) */
+      activeTo: RuleClock('生效结束时间'),
+      ...ruleSettings,
+    },
+    { error: bodyError },
+  )
+  .superRefine((rule, issues) => {
+    if (!mayRaiseAlert(rule.deviceType, rule.alertType)) {
+      issues.addIssue({ code: 'custom', path: ['alertType'], message: '该类设备不会上报这种告警' });
+    }
+    if ((rule.activeFrom === null) !== (rule.activeTo === null)) {
+      const path = rule.activeFrom === null ? 'activeFrom' : 'activeTo';
+      issues.addIssue({ code: 'custom', path: [path], message: '生效时段须同时填写开始与结束时间' });
+    } else if (rule.activeFrom !== null && rule.activeFrom === rule.activeTo) {
+      issues.addIssue({ code: 'custom', path: ['activeTo'], message: '生效时段的开始与结束不能相同' });
+    }
+  });
+export type IotRuleCreateInput = z.infer<typeof IotRuleCreateInput>;
+
+/** What a rule does, tallied over alerts: how many it matched and what became (or would become) of them. */
+export const IotRuleTally = z.object({
+  /** 告警数: stored alerts of the rule's scope */
+  alerts: z.number().int(),
+  /** 立案数 */
+  cases: z.number().int(),
+  /** 自动排除数 */
+  dismissed: z.number().int(),
+  /** 仅通知数 */
+  notified: z.number().int(),
+  /** 抑制合并: repeats counted on an earlier alert instead of raising one */
+  repeatsFolded: z.number().int(),
+});
+export type IotRuleTally = z.infer<typeof IotRuleTally>;
+
+/**
+ * `POST /api/v1/iot/rules/trial` 试运行: an unsaved rule against the alerts of its scope of the last 7 days —
+ * what it would have done, beside what happened.
+ */
+export const IotRuleTrial = z.object({
+  from: z.string(),
+  to: z.string(),
+  /** under the trial rule */
+  wouldHave: IotRuleTally,
+  /** what the stored alerts record */
+  actually: IotRuleTally,
+});
+export type IotRuleTrial = z.infer<typeof IotRuleTrial>;
+
+/** `DELETE /api/v1/iot/rules/:id?version=`: at the version the editor saw. */
+export const IotRuleDeleteQuery = z
+  .object({
+    version: z.coerce.number({ error: '缺少版本号' }).int('版本号必须是整数').min(0, '版本号不能为负数'),
+  })
+  .strict();
+export type IotRuleDeleteQuery = z.infer<typeof IotRuleDeleteQuery>;

@@ -16,6 +16,7 @@ export const NOTIFICATION_KINDS = [
   'reply_submitted',
   'timeline_broken',
   'report_ready',
+  'iot_alert_escalated',
 ] as const;
 export const NotificationKind = z.enum(NOTIFICATION_KINDS);
 /** One kind of in-app notification. */
@@ -33,6 +34,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   reply_submitted: '办结反馈待审核',
   timeline_broken: '安全告警',
   report_ready: '报告已生成',
+  iot_alert_escalated: '告警升级',
 };
 
 /** `GET /api/v1/notifications` query: the caller's notifications, newest first, in keyset pages. */

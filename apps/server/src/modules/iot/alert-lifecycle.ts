@@ -1,7 +1,10 @@
 import {
   IOT_ALERT_LIFECYCLE,
+  IOT_ESCALATION_LEVEL_LABELS,
   type IotAlertAction,
   type IotAlertState,
+  type IotEscalationLevel,
+  nextEscalationLevel,
   type Permission,
 } from '@shanzhi/shared';
 import { type Actor, isInScope } from '../../platform/auth/actor.js';
@@ -59,7 +62,25 @@ const HANDLERS: Record<IotAlertAction, Handler> = {
     apply: (_tx, _scene, input) => ({ patch: { dismissReason: input.reason }, note: input.reason ?? null }),
   },
   clear: { guard: none, apply: (_tx, _scene, input) => ({ note: input.note || null }) },
+  escalate: {
+    guard: (scene) =>
+      nextEscalationLevel(scene.row.escalationLevel as IotEscalationLevel)
+        ? null
+        : new AppError('TRANSITION_NOT_ALLOWED', '告警已升级至指挥中心，不能再升级'),
+    apply(_tx, scene) {
+      const from = scene.row.escalationLevel as IotEscalationLevel;
+      const to = nextEscalationLevel(from)!;
+      return {
+        patch: { escalationLevel: to, escalatedAt: scene.now },
+        note: `超时无人确认，${IOT_ESCALATION_LEVEL_LABELS[to]}`,
+        changes: { from, to },
+      };
+    },
+  },
 };
+
+/** The actions the platform takes on its own (no route lets staff take them). */
+const PLATFORM_ACTIONS: readonly IotAlertAction[] = ['raise', 'clear', 'escalate'];
 
 /** The permission every staff action on an alert needs (确认、立案、排除). */
 export const HANDLE_ALERTS: Permission = 'iot.handle_alerts';
@@ -91,9 +112,8 @@ export const ALERT_DEFINITION: LifecycleDefinition<
     assertAlertInScope(actor, row);
     return { actor, row, now: env.now, env };
   },
-  // the platform's own actions (告警、解除) are its role's alone: the table lists only `admin` for them
-  permits: (actor, action) =>
-    action === 'raise' || action === 'clear' || actor.permissions.has(HANDLE_ALERTS),
+  // the platform's own actions (告警、解除、升级) are its role's alone: the table lists only `admin` for them
+  permits: (actor, action) => PLATFORM_ACTIONS.includes(action) || actor.permissions.has(HANDLE_ALERTS),
   handlerOf: (action) => HANDLERS[action],
   outboxRow: (db, after, event) =>
     outboxInsertOf(db, event, {
@@ -103,6 +123,7 @@ export const ALERT_DEFINITION: LifecycleDefinition<
       severity: after.severity,
       estateId: after.estateId,
       caseId: after.caseId,
+      escalationLevel: after.escalationLevel,
     }),
   write: (db, id, change, companions) => updateLifecycleRow<AlertRow>(db, iotAlerts, id, change, companions),
 };

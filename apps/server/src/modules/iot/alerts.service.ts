@@ -63,7 +63,7 @@ async function prepareAction(ctx: AppContext, actor: Actor, id: number, action: 
   assertAlertInScope(actor, alert);
   const [device, rule] = await Promise.all([
     findDevice(ctx.db, alert.deviceId),
-    findRuleFor(ctx.db, alert.deviceType, alert.type),
+    findRuleFor(ctx.db, alert.deviceType, alert.type, alert.estateId, alert.createdAt),
   ]);
   const registration = await prepareAlertCase(ctx, alert, device!, rule);
   return alertEnvironment(ctx, { registration }) satisfies AlertEnvironment;

@@ -278,15 +278,19 @@ export function assertMayRaise({ device, message }: DeviceMessage): void {
   }
 }
 
-/** The rule of each message, each distinct one read once. */
-async function rulesOf(ctx: AppContext, messages: DeviceMessage[]): Promise<(RuleRow | undefined)[]> {
+/** The rule of each message at `at` (by device type, alert type, estate and time), each distinct one read once. */
+async function rulesOf(
+  ctx: AppContext,
+  messages: DeviceMessage[],
+  at: Date,
+): Promise<(RuleRow | undefined)[]> {
   const read = new Map<string, Promise<RuleRow | undefined>>();
   return Promise.all(
     messages.map(({ device, message }) => {
-      const key = `${device.type}/${message.type}`;
+      const key = `${device.type}/${message.type}/${device.estateId}`;
       let rule = read.get(key);
       if (!rule) {
-        rule = findRuleFor(ctx.db, device.type, message.type);
+        rule = findRuleFor(ctx.db, device.type, message.type, device.estateId, at);
         read.set(key, rule);
       }
       return rule;
@@ -317,8 +321,8 @@ export async function ingestAlerts(
   messages: DeviceMessage[],
   channel: IngestChannel,
 ): Promise<AlertReceipt[]> {
-  const rules = await rulesOf(ctx, messages);
   const env = alertEnvironment(ctx);
+  const rules = await rulesOf(ctx, messages, env.now);
   const batch = messages.map((m, i) => ({
     ...m,
     suppressMinutes: rules[i]?.suppressMinutes ?? DEFAULT_SUPPRESS_MINUTES,

@@ -8,6 +8,7 @@ import {
   type IotAlertAction,
   type IotAlertState,
   type IotAlertView,
+  type IotEscalationLevel,
   type IotRuleView,
   isEmergencyAlert,
   type Priority,
@@ -89,6 +90,8 @@ export function presentAlert(row: AlertListRow, actions: readonly IotAlertAction
     caseId: row.caseId,
     caseNumber: row.caseNumber,
     dismissReason: row.dismissReason,
+    escalationLevel: row.escalationLevel as IotEscalationLevel,
+    escalatedAt: row.escalatedAt?.toISOString() ?? null,
     actions: actions.filter((a) => (IOT_ALERT_STAFF_ACTIONS as readonly string[]).includes(a)),
   };
 }
@@ -103,8 +106,14 @@ export function presentRule(row: RuleListRow): IotRuleView {
     outcome: row.outcome as RuleOutcome,
     categoryId: row.categoryId,
     categoryName: row.categoryName,
+    estateId: row.estateId,
+    estateName: row.estateName,
+    activeFrom: row.activeFrom,
+    activeTo: row.activeTo,
+    general: row.estateId === null && row.activeFrom === null,
     priority: row.priority as Priority,
     suppressMinutes: row.suppressMinutes,
+    escalateMinutes: row.escalateMinutes,
     updatedAt: row.updatedAt.toISOString(),
   };
 }

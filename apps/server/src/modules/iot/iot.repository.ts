@@ -1,4 +1,20 @@
-import { and, asc, count, desc, eq, gte, ilike, inArray, like, lt, or, type SQL, sql } from 'drizzle-orm';
+import { chooseRule } from '@shanzhi/shared';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  gte,
+  ilike,
+  inArray,
+  like,
+  lt,
+  lte,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../platform/db/database.js';
 import { cases } from '../cases/cases.tables.js';
@@ -45,9 +61,10 @@ export interface AlertListRow extends AlertRow {
   caseNumber: string | null;
 }
 
-/** A rule with its category's name. */
+/** A rule with its category's and estate's names. */
 export interface RuleListRow extends RuleRow {
   categoryName: string | null;
+  estateName: string | null;
 }
 
 const scoped = (column: PgColumn, scopePath: string) => like(column, `${scopePath}%`);
@@ -423,30 +440,69 @@ export async function findAlertEvents(db: DbOrTx, alertId: number) {
 
 function ruleQuery(db: DbOrTx) {
   return db
-    .select({ rule: iotRules, categoryName: catalogCategories.name })
+    .select({ rule: iotRules, categoryName: catalogCategories.name, estateName: iotEstates.name })
     .from(iotRules)
-    .leftJoin(catalogCategories, eq(catalogCategories.id, iotRules.categoryId));
+    .leftJoin(catalogCategories, eq(catalogCategories.id, iotRules.categoryId))
+    .leftJoin(iotEstates, eq(iotEstates.id, iotRules.estateId));
 }
 
-/** Every rule, by device type and alert type. */
+type RuleJoin = Awaited<ReturnType<ReturnType<typeof ruleQuery>['where']>>[number];
+const flattenRule = ({ rule, ...rest }: RuleJoin): RuleListRow => ({ ...rule, ...rest });
+
+/** Every rule, by device type and alert type, the general one first, then by estate and time of day. */
 export async function listRules(db: DbOrTx): Promise<RuleListRow[]> {
-  const rows = await ruleQuery(db).orderBy(asc(iotRules.deviceType), asc(iotRules.alertType));
-  return rows.map((r) => ({ ...r.rule, categoryName: r.categoryName }));
+  const rows = await ruleQuery(db).orderBy(
+    asc(iotRules.deviceType),
+    asc(iotRules.alertType),
+    sql`${iotRules.estateId} asc nulls first`,
+    sql`${iotRules.activeFrom} asc nulls first`,
+  );
+  return rows.map(flattenRule);
 }
 
-/** A rule by id with its category's name. */
+/** A rule by id with its category's and estate's names. */
 export async function findRule(db: DbOrTx, id: number): Promise<RuleListRow | undefined> {
   const [row] = await ruleQuery(db).where(eq(iotRules.id, id));
-  return row && { ...row.rule, categoryName: row.categoryName };
+  return row && flattenRule(row);
 }
 
-/** The rule of a device type and alert type, if one is set. */
-export async function findRuleFor(db: DbOrTx, deviceType: string, alertType: string) {
-  const [row] = await db
+/** Every rule of a device type and alert type (the candidates of `chooseRule`). */
+export async function findRulesOfTypes(
+  db: DbOrTx,
+  deviceType: string,
+  alertType: string,
+): Promise<RuleRow[]> {
+  return db
     .select()
     .from(iotRules)
     .where(and(eq(iotRules.deviceType, deviceType), eq(iotRules.alertType, alertType)));
-  return row;
+}
+
+/** The rule that decides an alert of a device type and alert type, of an estate, at an instant, if one is set. */
+export async function findRuleFor(
+  db: DbOrTx,
+  deviceType: string,
+  alertType: string,
+  estateId: number,
+  at: Date,
+): Promise<RuleRow | undefined> {
+  const rules = await findRulesOfTypes(db, deviceType, alertType);
+  return chooseRule(rules, { deviceType, alertType, estateId, at });
+}
+
+/** Inserts a rule; undefined when its exact scope is taken (the unique index, under a race). */
+export async function insertRule(db: DbOrTx, values: typeof iotRules.$inferInsert) {
+  const [row] = await db.insert(iotRules).values(values).onConflictDoNothing().returning({ id: iotRules.id });
+  return row?.id;
+}
+
+/** Deletes a rule if it is still at `version`; undefined when someone changed it meanwhile. */
+export async function deleteRule(db: DbOrTx, id: number, version: number) {
+  const [row] = await db
+    .delete(iotRules)
+    .where(and(eq(iotRules.id, id), eq(iotRules.version, version)))
+    .returning({ id: iotRules.id });
+  return row?.id;
 }
 
 /** Writes a rule's change if it is still at `version`; undefined when someone changed it meanwhile. */
@@ -454,7 +510,10 @@ export async function updateRule(
   db: DbOrTx,
   id: number,
   version: number,
-  patch: Pick<RuleRow, 'outcome' | 'categoryId' | 'priority' | 'suppressMinutes' | 'updatedAt'>,
+  patch: Pick<
+    RuleRow,
+    'outcome' | 'categoryId' | 'priority' | 'suppressMinutes' | 'escalateMinutes' | 'updatedAt'
+  >,
 ) {
   const [row] = await db
     .update(iotRules)
@@ -472,4 +531,44 @@ export async function insertMissingRules(
   if (rules.length === 0) return 0;
   const rows = await db.insert(iotRules).values(rules).onConflictDoNothing().returning({ id: iotRules.id });
   return rows.length;
+}
+
+/** An alert of the trial's week: its device, when it came, how often it repeated, what became of it. */
+export interface TrialAlertRow {
+  deviceId: number;
+  estateId: number;
+  createdAt: Date;
+  lastRaisedAt: Date;
+  count: number;
+  state: string;
+  caseId: number | null;
+}
+
+/** The alerts of a device type and alert type (of one estate, if given) that came in `[from, to]`, oldest first. */
+export async function listAlertsOfTypes(
+  db: DbOrTx,
+  f: { deviceType: string; alertType: string; estateId: number | null; from: Date; to: Date },
+): Promise<TrialAlertRow[]> {
+  return db
+    .select({
+      deviceId: iotAlerts.deviceId,
+      estateId: iotAlerts.estateId,
+      createdAt: iotAlerts.createdAt,
+      lastRaisedAt: iotAlerts.lastRaisedAt,
+      count: iotAlerts.count,
+      state: iotAlerts.state,
+      caseId: iotAlerts.caseId,
+    })
+    .from(iotAlerts)
+    .innerJoin(iotDevices, eq(iotDevices.id, iotAlerts.deviceId))
+    .where(
+      and(
+        eq(iotDevices.type, f.deviceType),
+        eq(iotAlerts.type, f.alertType),
+        f.estateId === null ? undefined : eq(iotAlerts.estateId, f.estateId),
+        gte(iotAlerts.createdAt, f.from),
+        lte(iotAlerts.createdAt, f.to),
+      ),
+    )
+    .orderBy(asc(iotAlerts.createdAt), asc(iotAlerts.id));
 }

@@ -12,19 +12,23 @@ import {
   IotAlertPage,
   type IotAlertStaffAction,
   IotAlertView,
+  IotRuleCreateInput,
+  IotRuleDeleteQuery,
   IotRuleInput,
   IotRuleList,
+  IotRuleTrial,
   IotRuleView,
 } from '@shanzhi/shared';
 import type { AppContext } from '../../platform/context.js';
 import { actorOf } from '../../platform/http/authenticate.js';
-import { IdParams, STANDARD_ERRORS } from '../../platform/http/common.schemas.js';
+import { IdParams, NoContent, STANDARD_ERRORS } from '../../platform/http/common.schemas.js';
 import type { ApiInstance } from '../../platform/http/types.js';
 import { registerAlertIngestRoute } from './alert-ingest.routes.js';
 import { HANDLE_ALERTS } from './alert-lifecycle.js';
 import { actOnAlert, getAlert, listAlertsForActor } from './alerts.service.js';
 import { listDevicesForActor, listEstatesForActor, registerDevice } from './devices.service.js';
-import { changeRule, listRulesView } from './rules.service.js';
+import { trialRule } from './rule-trial.js';
+import { changeRule, createRule, listRulesView, removeRule } from './rules.service.js';
 
 const tags = ['iot'];
 
@@ -120,6 +124,54 @@ function registerAlertRoutes(app: ApiInstance, ctx: AppContext): void {
   for (const action of IOT_ALERT_STAFF_ACTIONS) registerAlertActionRoute(app, ctx, action);
 }
 
+/** 新增、删除、试运行: the rules beyond the general one of each device type and alert type. */
+function registerRuleScopeRoutes(app: ApiInstance, ctx: AppContext): void {
+  app.post(
+    '/api/v1/iot/rules',
+    {
+      config: { permission: 'iot.manage_rules' },
+      schema: {
+        tags,
+        summary: '新增规则 A rule for an estate and/or a time of day (audited; its scope must be free)',
+        body: IotRuleCreateInput,
+        response: { 201: IotRuleView, ...STANDARD_ERRORS },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await createRule(ctx, actorOf(request), request.body)),
+  );
+  app.delete(
+    '/api/v1/iot/rules/:id',
+    {
+      config: { permission: 'iot.manage_rules' },
+      schema: {
+        tags,
+        summary: '删除规则 Delete a rule for an estate or a time of day at the version seen (audited)',
+        params: IdParams,
+        querystring: IotRuleDeleteQuery,
+        response: { 204: NoContent, ...STANDARD_ERRORS },
+      },
+    },
+    async (request, reply) => {
+      await removeRule(ctx, actorOf(request), request.params.id, request.query.version);
+      return reply.status(204).send(null);
+    },
+  );
+  app.post(
+    '/api/v1/iot/rules/trial',
+    {
+      config: { permission: 'iot.manage_rules' },
+      schema: {
+        tags,
+        summary:
+          '试运行 What an unsaved rule would have made of the last 7 days’ alerts, beside what happened',
+        body: IotRuleCreateInput,
+        response: { 200: IotRuleTrial, ...STANDARD_ERRORS },
+      },
+    },
+    async (request) => trialRule(ctx, request.body),
+  );
+}
+
 /** 处置规则: the list, and a change (audited). */
 function registerRuleRoutes(app: ApiInstance, ctx: AppContext): void {
   app.get(
@@ -155,5 +207,6 @@ export function registerIotRoutes(app: ApiInstance, ctx: AppContext): void {
   registerEstateDeviceRoutes(app, ctx);
   registerAlertRoutes(app, ctx);
   registerRuleRoutes(app, ctx);
+  registerRuleScopeRoutes(app, ctx);
   registerAlertIngestRoute(app, ctx);
 }

@@ -114,6 +114,10 @@ export const iotAlerts = pgTable(
     lastRaisedAt: at('last_raised_at').notNull(),
     caseId: integer('case_id').references(() => cases.id),
     dismissReason: text('dismiss_reason'),
+    /** 升级层级 (`IotEscalationLevel`): who it is before while nobody acknowledges it */
+    escalationLevel: text('escalation_level').notNull().default('grid'),
+    /** when it last went a level up; the next level is due `escalate_minutes` after */
+    escalatedAt: at('escalated_at'),
     state: text('state').notNull(),
     ...chainHeadColumns(),
     version: integer('version').notNull().default(0),
@@ -129,6 +133,10 @@ export const iotAlerts = pgTable(
       .where(sql`${t.state} in ('raised', 'acknowledged', 'case_opened')`),
     index('iot_alerts_case_idx').on(t.caseId),
     check('iot_alerts_severity_check', sql`${t.severity} in ('CRITICAL', 'MAJOR', 'MINOR', 'WARNING')`),
+    check('iot_alerts_escalation_level_check', sql`${t.escalationLevel} in ('grid', 'community', 'centre')`),
+    index('iot_alerts_unacknowledged_idx')
+      .on(t.createdAt)
+      .where(sql`${t.state} = 'raised' and ${t.escalationLevel} <> 'centre'`),
   ],
 );
 
@@ -182,22 +190,41 @@ export const iotAlertEvents = pgTable(
   (t) => [uniqueIndex('iot_alert_events_seq_idx').on(t.alertId, t.seq)],
 );
 
-/** 处置规则: one per device type and alert type (`IotRuleView`). */
+/**
+ * 处置规则 (`IotRuleView`): a general one per device type and alert type, and more specific ones for one
+ * estate and/or a time of day (Beijing `HH:MM`, end exclusive); the most specific that applies decides.
+ */
 export const iotRules = pgTable(
   'iot_rules',
   {
     id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
     deviceType: text('device_type').notNull(),
     alertType: text('alert_type').notNull(),
+    estateId: integer('estate_id').references(() => iotEstates.id),
+    activeFrom: text('active_from'),
+    activeTo: text('active_to'),
     outcome: text('outcome').notNull(),
     categoryId: integer('category_id').references(() => catalogCategories.id),
     priority: text('priority').notNull(),
     suppressMinutes: integer('suppress_minutes').notNull(),
+    /** 升级时限 (minutes): an alert nobody acknowledges within it goes a level up; null = never */
+    escalateMinutes: integer('escalate_minutes'),
     version: integer('version').notNull().default(0),
     updatedAt: at('updated_at').notNull(),
   },
   (t) => [
-    uniqueIndex('iot_rules_types_key').on(t.deviceType, t.alertType),
+    // the service refuses overlapping windows; this keeps two identical scopes out under a race
+    uniqueIndex('iot_rules_scope_key').on(
+      t.deviceType,
+      t.alertType,
+      sql`coalesce(${t.estateId}, 0)`,
+      sql`coalesce(${t.activeFrom}, '')`,
+      sql`coalesce(${t.activeTo}, '')`,
+    ),
+    check(
+      'iot_rules_window_check',
+      sql`(${t.activeFrom} is null) = (${t.activeTo} is null) and (${t.activeFrom} is null or ${t.activeFrom} <> ${t.activeTo})`,
+    ),
     check('iot_rules_outcome_check', sql`${t.outcome} in ('open_case', 'notify', 'dismiss')`),
   ],
 );

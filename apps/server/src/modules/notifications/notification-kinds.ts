@@ -3,7 +3,10 @@ import { NOTIFICATION_KIND_LABELS, type NotificationKind } from '@shanzhi/shared
 export type { NotificationKind };
 
 /** The kinds raised by a case's events (the others are the platform's own alarms and notices). */
-export type CaseNotificationKind = Exclude<NotificationKind, 'timeline_broken' | 'report_ready'>;
+export type CaseNotificationKind = Exclude<
+  NotificationKind,
+  'timeline_broken' | 'report_ready' | 'iot_alert_escalated'
+>;
 
 /** The kinds a deadline's clock raises: 80 % of the limit used, and the deadline passed. */
 export type DeadlineNotificationKind = Extract<NotificationKind, 'sla_warned' | 'sla_breached'>;

@@ -7,8 +7,10 @@ import {
   type DeviceType,
   IOT_ALERT_STATE_LABELS,
   IOT_ALERT_TRANSITIONS,
+  IOT_ESCALATION_LEVEL_LABELS,
   type IotAlertStaffAction,
   type IotAlertState,
+  type IotEscalationLevel,
   RULE_OUTCOME_LABELS,
   type RuleOutcome,
 } from '@shanzhi/shared';
@@ -25,6 +27,8 @@ export const alertStateLabel = (state: IotAlertState) => IOT_ALERT_STATE_LABELS[
 export const severityLabel = (severity: AlertSeverity) => ALERT_SEVERITY_LABELS[severity];
 /** 处置方式. */
 export const outcomeLabel = (outcome: RuleOutcome) => RULE_OUTCOME_LABELS[outcome];
+/** 升级层级: 已升级至社区、已升级至指挥中心. */
+export const escalationLabel = (level: IotEscalationLevel) => IOT_ESCALATION_LEVEL_LABELS[level];
 /** The button of a staff action: 确认, 立案, 排除误报. */
 export const alertActionLabel = (action: IotAlertStaffAction) => IOT_ALERT_TRANSITIONS[action].label;
 

@@ -8,10 +8,13 @@ import type {
   IotAlertPage,
   IotAlertStaffAction,
   IotAlertView,
+  IotRuleCreateInput,
   IotRuleInput,
   IotRuleList,
+  IotRuleTrial,
   IotRuleView,
 } from '@shanzhi/shared';
+import type { z } from 'zod';
 import { apiRequest, withQuery } from '../../../platform/api/index.js';
 
 const BASE = '/api/v1/iot';
@@ -50,4 +53,22 @@ export function fetchRules(signal?: AbortSignal): Promise<IotRuleList> {
 /** `PUT /api/v1/iot/rules/:id`: a rule's change at the version seen. */
 export function saveRule(id: number, body: IotRuleInput): Promise<IotRuleView> {
   return apiRequest(`${BASE}/rules/${id}`, { method: 'PUT', body });
+}
+
+/** The body of a new rule or of a trial as the form sends it (the server fills the defaults). */
+export type RuleDraft = z.input<typeof IotRuleCreateInput>;
+
+/** `POST /api/v1/iot/rules`: 新增规则 for an estate and/or a time of day. */
+export function createRule(body: RuleDraft): Promise<IotRuleView> {
+  return apiRequest(`${BASE}/rules`, { method: 'POST', body });
+}
+
+/** `DELETE /api/v1/iot/rules/:id?version=`: 删除规则 at the version seen. */
+export function deleteRule(rule: Pick<IotRuleView, 'id' | 'version'>): Promise<void> {
+  return apiRequest(withQuery(`${BASE}/rules/${rule.id}`, { version: rule.version }), { method: 'DELETE' });
+}
+
+/** `POST /api/v1/iot/rules/trial`: 试运行 an unsaved rule against the last 7 days' alerts. */
+export function trialRule(body: RuleDraft): Promise<IotRuleTrial> {
+  return apiRequest(`${BASE}/rules/trial`, { method: 'POST', body });
 }

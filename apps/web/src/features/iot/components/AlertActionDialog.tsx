@@ -1,10 +1,11 @@
 import type { IotAlertStaffAction, IotAlertView } from '@shanzhi/shared';
 import { Alert, App, Form, Input, Modal } from 'antd';
+import dayjs from 'dayjs';
 import { useEffect } from 'react';
 import { useI18n } from '../../../i18n/I18nProvider.js';
 import { useActionSending } from '../../../platform/forms/use-action-sending.js';
 import { actOnAlert } from '../api/iot.api.js';
-import { alertActionLabel, alertTypeLabel } from '../iot-labels.js';
+import { alertActionLabel, alertTypeLabel, escalationLabel } from '../iot-labels.js';
 
 /**
  * The dialog of one staff action on an alert: 排除误报 asks for the reason (it feeds the device's false-alarm
@@ -64,6 +65,14 @@ export function AlertActionDialog({
       okButtonProps={{ danger: action === 'dismiss', loading: busy }}
       destroyOnHidden
     >
+      {alert.escalationLevel !== 'grid' && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={`${escalationLabel(alert.escalationLevel)}${alert.escalatedAt ? ` · ${dayjs(alert.escalatedAt).format('MM-DD HH:mm')}` : ''}`}
+        />
+      )}
       <Form form={form} layout="vertical" name={`iot-alert-${action}`} onFinish={() => void submit()}>
         <Form.Item
           name={field}

@@ -23,6 +23,7 @@ import {
   alertStateLabel,
   alertTypeLabel,
   deviceTypeLabel,
+  escalationLabel,
   SEVERITY_COLORS,
   severityLabel,
 } from '../iot-labels.js';
@@ -124,6 +125,11 @@ export function AlertBoardPage() {
                 render: (_: unknown, a) => (
                   <Space size={4} wrap>
                     <Tag color={ALERT_STATE_COLORS[a.state]}>{alertStateLabel(a.state)}</Tag>
+                    {a.escalationLevel !== 'grid' && (
+                      <Tag color="magenta" data-testid="iot-escalation">
+                        {escalationLabel(a.escalationLevel)}
+                      </Tag>
+                    )}
                     {a.caseId && <Link to={`/cases/${a.caseId}`}>{a.caseNumber}</Link>}
                     {a.dismissReason && <span>{a.dismissReason}</span>}
                   </Space>

@@ -1,95 +1,49 @@
-import { type IotRuleView, PRIORITIES, RULE_OUTCOMES } from '@shanzhi/shared';
-import { Alert, App, Button, Card, Flex, Form, InputNumber, Modal, Select, Table, Tag } from 'antd';
-import { useEffect, useState } from 'react';
+import type { IotRuleView } from '@shanzhi/shared';
+import { App, Button, Card, Flex, Popconfirm, Space, Table, Tag } from 'antd';
+import { useState } from 'react';
 import { ErrorState } from '../../../components/ErrorState.js';
 import { PageTitle } from '../../../components/PageTitle.js';
+import { errorText } from '../../../i18n/error-text.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
 import { priorityLabel } from '../../../i18n/labels.js';
 import { useApi } from '../../../platform/api/index.js';
-import { useActionSending } from '../../../platform/forms/use-action-sending.js';
-import { fetchRules, saveRule } from '../api/iot.api.js';
+import { deleteRule, fetchRules } from '../api/iot.api.js';
+import { RuleDialog, type RuleDialogTarget } from '../components/RuleDialog.js';
 import { alertTypeLabel, deviceTypeLabel, outcomeLabel } from '../iot-labels.js';
 
 const OUTCOME_COLORS = { open_case: 'red', notify: 'blue', dismiss: 'default' } as const;
 
-/** The dialog of one rule: outcome, priority and suppression window, saved at the version seen (audited). */
-function RuleDialog({
-  rule,
-  onClose,
-  onDone,
-}: {
-  rule: IotRuleView | null;
-  onClose: () => void;
-  onDone: () => void;
-}) {
+/**
+ * 处置规则: what becomes of an alert of each device type and alert type — generally, or for one estate and/or
+ * a time of day — created, edited (after a 试运行 if wished) and deleted, each change audited.
+ */
+export function RulesPage() {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
-  const [form] = Form.useForm();
-  const { busy, general, setGeneral, send } = useActionSending(form, {
-    staleMessage: t('iot.rules.stale'),
-    onStale: onDone,
-    onClose,
-  });
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a fresh form for each opening
-  useEffect(() => {
-    if (!rule) return;
-    form.setFieldsValue({
-      outcome: rule.outcome,
-      priority: rule.priority,
-      suppressMinutes: rule.suppressMinutes,
-    });
-    setGeneral([]);
-  }, [rule?.id]);
-  if (!rule) return null;
+  const rules = useApi((signal) => fetchRules(signal), []);
+  const [editing, setEditing] = useState<RuleDialogTarget | null>(null);
 
-  async function submit() {
-    if (!rule) return;
-    const values = form.getFieldsValue(true);
-    await send(
-      () => saveRule(rule.id, { version: rule.version, categoryId: rule.categoryId, ...values }),
-      ['outcome', 'priority', 'suppressMinutes'],
-      () => {
-        message.success(t('iot.rules.saved'));
-        onDone();
-      },
-    );
+  async function remove(rule: IotRuleView) {
+    try {
+      await deleteRule(rule);
+      message.success(t('iot.rules.deleted'));
+    } catch (error) {
+      message.error(errorText(error, t));
+    }
+    rules.reload();
   }
 
   return (
-    <Modal
-      open
-      title={`${deviceTypeLabel(rule.deviceType)} · ${alertTypeLabel(rule.alertType)}`}
-      onCancel={onClose}
-      onOk={() => void submit()}
-      okText={t('common.save')}
-      okButtonProps={{ loading: busy }}
-      destroyOnHidden
-    >
-      <Form form={form} layout="vertical" name="iot-rule">
-        <Form.Item name="outcome" label={t('iot.rules.outcome')}>
-          <Select options={RULE_OUTCOMES.map((o) => ({ value: o, label: outcomeLabel(o) }))} />
-        </Form.Item>
-        <Form.Item name="priority" label={t('iot.rules.priority')}>
-          <Select options={PRIORITIES.map((p) => ({ value: p, label: priorityLabel(p, locale) }))} />
-        </Form.Item>
-        <Form.Item name="suppressMinutes" label={t('iot.rules.suppress')}>
-          <InputNumber min={0} max={1440} addonAfter={t('iot.rules.minutes')} />
-        </Form.Item>
-      </Form>
-      {general.length > 0 && <Alert type="error" showIcon message={general.join('；')} />}
-    </Modal>
-  );
-}
-
-/** 处置规则: what becomes of an alert of each device type and alert type; each change audited. */
-export function RulesPage() {
-  const { t, locale } = useI18n();
-  const rules = useApi((signal) => fetchRules(signal), []);
-  const [editing, setEditing] = useState<IotRuleView | null>(null);
-  return (
     <Flex vertical gap={16}>
       <PageTitle title={t('menu.iotRules')} description={t('iot.rules.description')} />
-      <Card size="small">
+      <Card
+        size="small"
+        extra={
+          <Button type="primary" onClick={() => setEditing({ rule: null })}>
+            {t('iot.rules.new')}
+          </Button>
+        }
+      >
         {rules.error ? (
           <ErrorState compact error={rules.error} onRetry={rules.reload} />
         ) : (
@@ -121,21 +75,46 @@ export function RulesPage() {
                 dataIndex: 'priority',
                 render: (p: IotRuleView['priority']) => priorityLabel(p, locale),
               },
+              {
+                title: t('iot.estate'),
+                key: 'estate',
+                render: (_: unknown, r) => r.estateName ?? t('iot.rules.allEstates'),
+              },
+              {
+                title: t('iot.rules.window'),
+                key: 'window',
+                render: (_: unknown, r) =>
+                  r.activeFrom ? `${r.activeFrom}–${r.activeTo}` : t('iot.rules.allDay'),
+              },
               { title: t('iot.rules.suppress'), dataIndex: 'suppressMinutes' },
+              {
+                title: t('iot.rules.escalate'),
+                dataIndex: 'escalateMinutes',
+                render: (m: number | null) => m ?? t('iot.rules.never'),
+              },
               {
                 title: '',
                 key: 'edit',
                 render: (_: unknown, r) => (
-                  <Button size="small" onClick={() => setEditing(r)}>
-                    {t('common.edit')}
-                  </Button>
+                  <Space size={4}>
+                    <Button size="small" onClick={() => setEditing({ rule: r })}>
+                      {t('common.edit')}
+                    </Button>
+                    {!r.general && (
+                      <Popconfirm title={t('iot.rules.deleteConfirm')} onConfirm={() => remove(r)}>
+                        <Button size="small" danger>
+                          {t('iot.rules.delete')}
+                        </Button>
+                      </Popconfirm>
+                    )}
+                  </Space>
                 ),
               },
             ]}
           />
         )}
       </Card>
-      <RuleDialog rule={editing} onClose={() => setEditing(null)} onDone={rules.reload} />
+      <RuleDialog target={editing} onClose={() => setEditing(null)} onDone={rules.reload} />
     </Flex>
   );
 }

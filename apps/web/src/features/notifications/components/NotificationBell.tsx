@@ -94,6 +94,7 @@ export function NotificationBell() {
     if (item.caseId !== null) navigate(`/cases/${item.caseId}`);
     else if (item.disputeId !== null) navigate(`/mediation/disputes/${item.disputeId}`);
     else if (item.kind === 'report_ready') navigate('/reports');
+    else if (item.kind === 'iot_alert_escalated') navigate('/iot/alerts');
   }
 
   async function readAll() {
