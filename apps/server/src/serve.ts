@@ -10,6 +10,7 @@ import { isDatabaseEmpty, seedDemo } from './modules/demo/seed-demo.js';
 import { startModelJobs, trainInitialModel } from './modules/intelligence/model-jobs.js';
 import { refreshModels } from './modules/intelligence/model-registry.js';
 import { runWarningsJob, WARNINGS_INTERVAL_MS } from './modules/intelligence/warnings/warnings.job.js';
+import { startDeviceOfflineSweepJob } from './modules/iot/jobs/device-offline-sweep.job.js';
 import { startMqttSubscriber } from './modules/iot/mqtt-subscriber.js';
 import { OFFER_EXPIRY_INTERVAL_MS, runOfferExpiry } from './modules/marketplace/jobs/offer-expiry.job.js';
 import {
@@ -48,6 +49,7 @@ function startBackgroundJobs(ctx: AppContext): PeriodicJob[] {
     startPeriodicJob(ctx.logger, 'open311-throttle-purge', 3_600_000, () => purgeEndedOpen311Throttles(ctx)),
     startPeriodicJob(ctx.logger, 'market-offer-expiry', OFFER_EXPIRY_INTERVAL_MS, () => runOfferExpiry(ctx)),
     ...startModelJobs(ctx),
+    startDeviceOfflineSweepJob(ctx),
     // 智安小区 over MQTT, beside the signed HTTP path, when a broker is configured
     ...(ctx.config.MQTT_URL ? [startMqttSubscriber(ctx, ctx.config.MQTT_URL)] : []),
   ];

@@ -1278,6 +1278,7 @@ export const en: Record<MessageKey, string> = {
   'iot.estates.property': 'Property company',
   'iot.estates.buildings': 'Buildings',
   'iot.estates.online': 'Online / devices',
+  'iot.estates.onlineShare': 'Share of devices online',
   'iot.estates.activeAlerts': 'Active alerts',
   'iot.devices.title': 'Devices',
   'iot.devices.estate': 'Estate of the device',

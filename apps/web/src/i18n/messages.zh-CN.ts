@@ -1235,6 +1235,7 @@ export const zhCN = {
   'iot.estates.property': '物业公司',
   'iot.estates.buildings': '楼栋数',
   'iot.estates.online': '在线 / 设备',
+  'iot.estates.onlineShare': '设备在线率',
   'iot.estates.activeAlerts': '未处置告警',
   'iot.devices.title': '感知设备',
   'iot.devices.estate': '设备所属小区',

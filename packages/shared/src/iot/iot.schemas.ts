@@ -19,8 +19,10 @@ export const EstateView = z.object({
   propertyCompany: z.string().nullable(),
   buildings: z.array(BuildingView),
   devices: z.number().int(),
-  /** devices heard from within their heartbeat interval */
+  /** devices online: heard from within two heartbeat intervals (`isDeviceOnline`) */
   devicesOnline: z.number().int(),
+  /** 设备在线率: devicesOnline / devices, 0–1 */
+  onlineShare: z.number(),
   /** alerts not yet dismissed or cleared */
   activeAlerts: z.number().int(),
 });
@@ -56,8 +58,16 @@ export const DeviceInput = z.strictObject(
     floor: z.number({ error: '楼层须为整数' }).int('楼层须为整数').min(-10).max(200).optional(),
     /** 点位: where exactly (1单元电梯轿厢, 东门 …) */
     point: optionalText('点位', 100),
-    /** 心跳间隔 (seconds): silent for longer, the device counts as offline */
-    heartbeatSeconds: z.number().int().min(10).max(86_400).default(300),
+    /**
+     * 心跳间隔 (seconds): silent for two of them, the device is offline; absent, the default of its type
+     * (`DEFAULT_HEARTBEAT_SECONDS`)
+     */
+    heartbeatSeconds: z
+      .number({ error: '心跳间隔须为整数秒' })
+      .int('心跳间隔须为整数秒')
+      .min(10, '心跳间隔至少 10 秒')
+      .max(86_400, '心跳间隔最长 86400 秒')
+      .optional(),
   },
   { error: bodyError },
 );

@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import type {
-  DeviceCreated,
-  DeviceInput,
-  DeviceListQuery,
-  DevicePage,
-  EstateListQuery,
-  EstatePage,
+import {
+  DEFAULT_HEARTBEAT_SECONDS,
+  type DeviceCreated,
+  type DeviceInput,
+  type DeviceListQuery,
+  type DevicePage,
+  type EstateListQuery,
+  type EstatePage,
 } from '@shanzhi/shared';
 import { type Actor, isInScope } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
@@ -102,7 +103,7 @@ export async function registerDevice(
     floor: input.floor ?? null,
     point: input.point || null,
     secretSealed: personalDataCipher(ctx.dataKey).seal('iot_device.secret', secret),
-    heartbeatSeconds: input.heartbeatSeconds,
+    heartbeatSeconds: input.heartbeatSeconds ?? DEFAULT_HEARTBEAT_SECONDS[input.type],
     createdAt: now,
   });
   if (id === undefined) throw new AppError('DUPLICATE_DEVICE_SERIAL', `序列号 ${input.serial} 已登记`);

@@ -1,4 +1,5 @@
-import { and, asc, count, desc, eq, gte, ilike, inArray, like, lt, type SQL, sql } from 'drizzle-orm';
+import { OFFLINE_AFTER_INTERVALS } from '@shanzhi/shared';
+import { and, asc, count, desc, eq, gte, ilike, inArray, isNull, like, lt, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../platform/db/database.js';
 import { cases } from '../cases/cases.tables.js';
@@ -52,6 +53,9 @@ export interface RuleListRow extends RuleRow {
 
 const scoped = (column: PgColumn, scopePath: string) => like(column, `${scopePath}%`);
 
+// the moment a device heard from turns offline: two heartbeat intervals after it was last heard from
+const offlineAtSql = sql`${iotDevices.lastSeenAt} + make_interval(secs => ${OFFLINE_AFTER_INTERVALS} * ${iotDevices.heartbeatSeconds})`;
+
 // ── estates ──────────────────────────────────────────────────────────────────────────────────────────────
 
 /** An estate by id with its community's name. */
@@ -101,7 +105,7 @@ export async function findBuildingsOf(db: DbOrTx, estateIds: readonly number[]) 
   return byEstate;
 }
 
-/** Per estate: its devices, those heard from within their heartbeat interval at `now`, its active alerts. */
+/** Per estate: its devices, those online at `now` (`isDeviceOnline`), its active alerts. */
 export async function countEstateDevices(db: DbOrTx, estateIds: readonly number[], now: Date) {
   const counts = new Map<number, { devices: number; online: number; activeAlerts: number }>();
   if (estateIds.length === 0) return counts;
@@ -111,10 +115,7 @@ export async function countEstateDevices(db: DbOrTx, estateIds: readonly number[
       .select({
         estateId: iotDevices.estateId,
         devices: count(),
-        online:
-          sql<number>`count(*) filter (where ${iotDevices.lastSeenAt} >= ${now}::timestamptz - make_interval(secs => ${iotDevices.heartbeatSeconds}))`.mapWith(
-            Number,
-          ),
+        online: sql<number>`count(*) filter (where ${offlineAtSql} >= ${now}::timestamptz)`.mapWith(Number),
       })
       .from(iotDevices)
       .where(inArray(iotDevices.estateId, ids))
@@ -210,6 +211,55 @@ export async function listDevices(
 /** Notes that a device was heard from at `at` (a message or a heartbeat). */
 export async function touchDevice(db: DbOrTx, deviceId: number, at: Date): Promise<void> {
   await db.update(iotDevices).set({ lastSeenAt: at }).where(eq(iotDevices.id, deviceId));
+}
+
+/**
+ * Up to `limit` devices heard from once that have turned offline at `now` and are not yet recorded so,
+ * locked (`SKIP LOCKED`: another process's sweep takes the others).
+ */
+export async function lockNewlyOfflineDevices(db: DbOrTx, now: Date, limit: number): Promise<DeviceRow[]> {
+  return db
+    .select()
+    .from(iotDevices)
+    .where(and(isNull(iotDevices.offlineSince), sql`${offlineAtSql} < ${now}::timestamptz`))
+    .orderBy(asc(iotDevices.id))
+    .limit(limit)
+    .for('update', { skipLocked: true });
+}
+
+/** Up to `limit` devices recorded offline that were heard from since, locked (`SKIP LOCKED`). */
+export async function lockRecoveredDevices(db: DbOrTx, limit: number): Promise<DeviceRow[]> {
+  return db
+    .select()
+    .from(iotDevices)
+    .where(sql`${iotDevices.lastSeenAt} > ${iotDevices.offlineSince}`)
+    .orderBy(asc(iotDevices.id))
+    .limit(limit)
+    .for('update', { skipLocked: true });
+}
+
+/** Records a device offline since `at` (null: online again). */
+export async function setDeviceOffline(db: DbOrTx, deviceId: number, at: Date | null): Promise<void> {
+  await db.update(iotDevices).set({ offlineSince: at }).where(eq(iotDevices.id, deviceId));
+}
+
+/** The device's active alerts of `type`, locked. */
+export async function lockActiveAlertsOfType(
+  db: DbOrTx,
+  deviceId: number,
+  type: string,
+): Promise<AlertRow[]> {
+  return db
+    .select()
+    .from(iotAlerts)
+    .where(
+      and(
+        eq(iotAlerts.deviceId, deviceId),
+        eq(iotAlerts.type, type),
+        inArray(iotAlerts.state, ['raised', 'acknowledged', 'case_opened']),
+      ),
+    )
+    .for('update');
 }
 
 /** How long a signature is kept against replays: the 5 minutes a timestamp is accepted, and some. */

@@ -1,5 +1,5 @@
 import { DEVICE_TYPES, type DeviceListQuery, type DeviceView, type EstateView } from '@shanzhi/shared';
-import { Card, Flex, Input, Select, Table, Tag } from 'antd';
+import { Card, Flex, Input, Progress, Select, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { ErrorState } from '../../../components/ErrorState.js';
 import { PageTitle } from '../../../components/PageTitle.js';
@@ -57,8 +57,18 @@ export function EstatesPage() {
               {
                 title: t('iot.estates.online'),
                 key: 'online',
-                width: 120,
-                render: (_: unknown, e) => `${e.devicesOnline} / ${e.devices}`,
+                width: 180,
+                render: (_: unknown, e) => (
+                  <Flex gap={6} align="center">
+                    <Progress
+                      percent={Math.round(e.onlineShare * 100)}
+                      size="small"
+                      style={{ width: 90, margin: 0 }}
+                      aria-label={t('iot.estates.onlineShare')}
+                    />
+                    <span>{`${e.devicesOnline} / ${e.devices}`}</span>
+                  </Flex>
+                ),
               },
               {
                 title: t('iot.estates.activeAlerts'),
