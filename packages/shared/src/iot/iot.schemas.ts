@@ -17,6 +17,9 @@ export const EstateView = z.object({
   address: z.string().nullable(),
   /** 物业公司 */
   propertyCompany: z.string().nullable(),
+  /** where it lies (the map's marker) */
+  lng: z.number(),
+  lat: z.number(),
   buildings: z.array(BuildingView),
   devices: z.number().int(),
   /** devices online: heard from within two heartbeat intervals (`isDeviceOnline`) */
@@ -37,6 +40,32 @@ export type EstateListQuery = z.infer<typeof EstateListQuery>;
 
 export const EstatePage = pageOf(EstateView);
 export type EstatePage = z.infer<typeof EstatePage>;
+
+/** `POST /api/v1/iot/estates` 登记小区: located to the grid its point lies in, which must be of the community. */
+export const EstateInput = z.strictObject(
+  {
+    /** 小区名称, unique within its community */
+    name: text('小区名称', 2, 50),
+    /** 所属社区 */
+    communityId: id('所属社区'),
+    /** 地址 */
+    address: optionalText('地址', 200),
+    /** 物业公司 */
+    propertyCompany: optionalText('物业公司', 100),
+    /** 经度 (GCJ-02 as the map gives it) */
+    lng: z.number({ error: '请在地图上选点（经度）' }).min(-180, '经度无效').max(180, '经度无效'),
+    /** 纬度 */
+    lat: z.number({ error: '请在地图上选点（纬度）' }).min(-90, '纬度无效').max(90, '纬度无效'),
+    /** 楼栋: their names (1号楼 …), each once */
+    buildings: z
+      .array(text('楼栋名称', 1, 30), { error: '楼栋须为名称列表' })
+      .max(200, '楼栋最多 200 个')
+      .refine((names) => new Set(names).size === names.length, '楼栋名称不能重复')
+      .default([]),
+  },
+  { error: bodyError },
+);
+export type EstateInput = z.infer<typeof EstateInput>;
 
 /** `POST /api/v1/iot/devices` 登记设备. */
 export const DeviceInput = z.strictObject(
@@ -111,6 +140,24 @@ export type DeviceListQuery = z.infer<typeof DeviceListQuery>;
 
 export const DevicePage = pageOf(DeviceView);
 export type DevicePage = z.infer<typeof DevicePage>;
+
+/** A refused row of a device import: the row as the sheet numbers it, the column, and why (Chinese). */
+export const DeviceImportError = z.object({
+  row: z.number().int(),
+  field: z.string(),
+  message: z.string(),
+});
+export type DeviceImportError = z.infer<typeof DeviceImportError>;
+
+/**
+ * The answer of `POST /api/v1/iot/device-imports`: all rows registered, each with its secret shown this once,
+ * or (any row refused) none, with every refused row named.
+ */
+export const DeviceImportResult = z.object({
+  created: z.array(DeviceCreated),
+  errors: z.array(DeviceImportError),
+});
+export type DeviceImportResult = z.infer<typeof DeviceImportResult>;
 
 /**
  * An alert as a device sends it (HTTP body or MQTT payload), after OASIS CAP 1.2: its own id (`identifier`),

@@ -30,6 +30,8 @@ export function presentEstate(
     communityName: row.communityName,
     address: row.address,
     propertyCompany: row.propertyCompany,
+    lng: row.lng,
+    lat: row.lat,
     buildings,
     devices: counts.devices,
     devicesOnline: counts.online,

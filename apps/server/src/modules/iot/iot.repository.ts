@@ -91,6 +91,33 @@ export async function listEstates(
   return { rows: rows.map((r) => ({ ...r.estate, communityName: r.communityName })), total: total?.n ?? 0 };
 }
 
+/** Inserts an estate and its buildings; undefined when its community has an estate of that name. */
+export async function insertEstate(
+  db: DbOrTx,
+  values: typeof iotEstates.$inferInsert,
+  buildings: readonly string[],
+): Promise<number | undefined> {
+  const [row] = await db
+    .insert(iotEstates)
+    .values(values)
+    .onConflictDoNothing()
+    .returning({ id: iotEstates.id });
+  if (!row) return undefined;
+  if (buildings.length > 0) {
+    await db.insert(iotBuildings).values(buildings.map((name) => ({ estateId: row.id, name })));
+  }
+  return row.id;
+}
+
+/** The estates under `scopePath` named so (one name may be taken in several communities). */
+export async function findEstatesByName(db: DbOrTx, scopePath: string, names: readonly string[]) {
+  if (names.length === 0) return [];
+  return db
+    .select()
+    .from(iotEstates)
+    .where(and(scoped(iotEstates.orgPath, scopePath), inArray(iotEstates.name, [...names])));
+}
+
 /** The buildings of estates, by estate. */
 export async function findBuildingsOf(db: DbOrTx, estateIds: readonly number[]) {
   if (estateIds.length === 0) return new Map<number, { id: number; name: string }[]>();
@@ -177,6 +204,38 @@ export async function insertDevice(db: DbOrTx, values: typeof iotDevices.$inferI
     .onConflictDoNothing()
     .returning({ id: iotDevices.id });
   return row?.id;
+}
+
+/** Inserts devices; the ids of those inserted (a serial already taken is skipped). */
+export async function insertDevices(
+  db: DbOrTx,
+  values: (typeof iotDevices.$inferInsert)[],
+): Promise<number[]> {
+  if (values.length === 0) return [];
+  const rows = await db
+    .insert(iotDevices)
+    .values(values)
+    .onConflictDoNothing()
+    .returning({ id: iotDevices.id });
+  return rows.map((r) => r.id);
+}
+
+/** Which of `serials` are registered already. */
+export async function findTakenSerials(db: DbOrTx, serials: readonly string[]): Promise<Set<string>> {
+  if (serials.length === 0) return new Set();
+  const rows = await db
+    .select({ serial: iotDevices.serial })
+    .from(iotDevices)
+    .where(inArray(iotDevices.serial, [...serials]));
+  return new Set(rows.map((r) => r.serial));
+}
+
+/** Devices by id, in the order asked. */
+export async function findDevices(db: DbOrTx, ids: readonly number[]): Promise<DeviceListRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await deviceQuery(db).where(inArray(iotDevices.id, [...ids]));
+  const byId = new Map(rows.map((r) => [r.device.id, flattenDevice(r)]));
+  return ids.map((id) => byId.get(id)!);
 }
 
 /** A page of the devices under `scopePath`, by estate and serial. */

@@ -3,8 +3,10 @@ import {
   DeviceInput,
   DeviceListQuery,
   DevicePage,
+  EstateInput,
   EstateListQuery,
   EstatePage,
+  EstateView,
   IOT_ALERT_ACTION_INPUTS,
   IOT_ALERT_STAFF_ACTIONS,
   IOT_ALERT_TRANSITIONS,
@@ -23,7 +25,13 @@ import type { ApiInstance } from '../../platform/http/types.js';
 import { registerAlertIngestRoute } from './alert-ingest.routes.js';
 import { HANDLE_ALERTS } from './alert-lifecycle.js';
 import { actOnAlert, getAlert, listAlertsForActor } from './alerts.service.js';
-import { listDevicesForActor, listEstatesForActor, registerDevice } from './devices.service.js';
+import { registerDeviceImportRoutes } from './device-import.routes.js';
+import {
+  listDevicesForActor,
+  listEstatesForActor,
+  registerDevice,
+  registerEstate,
+} from './devices.service.js';
 import { changeRule, listRulesView } from './rules.service.js';
 
 const tags = ['iot'];
@@ -42,6 +50,20 @@ function registerEstateDeviceRoutes(app: ApiInstance, ctx: AppContext): void {
       },
     },
     async (request) => listEstatesForActor(ctx, actorOf(request), request.query),
+  );
+  app.post(
+    '/api/v1/iot/estates',
+    {
+      config: { permission: 'iot.manage_devices' },
+      schema: {
+        tags,
+        summary: '登记小区 Register an estate at a point of one of its community’s grids, with its buildings',
+        body: EstateInput,
+        response: { 201: EstateView, ...STANDARD_ERRORS },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await registerEstate(ctx, actorOf(request), request.body)),
   );
   app.post(
     '/api/v1/iot/devices',
@@ -153,6 +175,7 @@ function registerRuleRoutes(app: ApiInstance, ctx: AppContext): void {
 /** Every route of smart-safe estates (智安小区). */
 export function registerIotRoutes(app: ApiInstance, ctx: AppContext): void {
   registerEstateDeviceRoutes(app, ctx);
+  registerDeviceImportRoutes(app, ctx);
   registerAlertRoutes(app, ctx);
   registerRuleRoutes(app, ctx);
   registerAlertIngestRoute(app, ctx);

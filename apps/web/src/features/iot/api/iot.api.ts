@@ -1,8 +1,11 @@
 import type {
+  DeviceImportResult,
   DeviceListQuery,
   DevicePage,
+  EstateInput,
   EstateListQuery,
   EstatePage,
+  EstateView,
   IotAlertActionInput,
   IotAlertListQuery,
   IotAlertPage,
@@ -22,6 +25,21 @@ type QueryOf<Q> = { [K in keyof Q]?: Q[K] | undefined };
 export function fetchEstates(query: QueryOf<EstateListQuery>, signal?: AbortSignal): Promise<EstatePage> {
   return apiRequest(withQuery(`${BASE}/estates`, query), opts(signal));
 }
+
+/** `POST /api/v1/iot/estates`: 登记小区. */
+export function createEstate(input: EstateInput): Promise<EstateView> {
+  return apiRequest(`${BASE}/estates`, { method: 'POST', body: input });
+}
+
+/** `POST /api/v1/iot/device-imports`: the .xlsx device import, all rows or none. */
+export function importDevices(file: File): Promise<DeviceImportResult> {
+  const form = new FormData();
+  form.append('file', file);
+  return apiRequest(`${BASE}/device-imports`, { method: 'POST', body: form });
+}
+
+/** The URL of the device import template. */
+export const DEVICE_TEMPLATE_URL = `${BASE}/device-template`;
 
 /** `GET /api/v1/iot/devices`: a page of devices. */
 export function fetchDevices(query: QueryOf<DeviceListQuery>, signal?: AbortSignal): Promise<DevicePage> {

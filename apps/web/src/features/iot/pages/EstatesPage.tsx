@@ -1,11 +1,24 @@
-import { DEVICE_TYPES, type DeviceListQuery, type DeviceView, type EstateView } from '@shanzhi/shared';
-import { Card, Flex, Input, Progress, Select, Table, Tag } from 'antd';
+import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import {
+  DEVICE_TYPES,
+  type DeviceImportResult,
+  type DeviceListQuery,
+  type DeviceView,
+  type EstateView,
+} from '@shanzhi/shared';
+import { App, Button, Card, Flex, Input, Progress, Select, Table, Tag, Upload } from 'antd';
 import dayjs from 'dayjs';
+import { useState } from 'react';
 import { ErrorState } from '../../../components/ErrorState.js';
 import { PageTitle } from '../../../components/PageTitle.js';
+import { errorText } from '../../../i18n/error-text.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
+import { toApiError } from '../../../platform/api/index.js';
 import { usePagedList } from '../../../platform/lists/use-paged-list.js';
-import { fetchDevices, fetchEstates } from '../api/iot.api.js';
+import { useSession } from '../../auth/hooks/session-store.js';
+import { DEVICE_TEMPLATE_URL, fetchDevices, fetchEstates, importDevices } from '../api/iot.api.js';
+import { DeviceImportResultPanel } from '../components/DeviceImportResultPanel.js';
+import { EstateDialog } from '../components/EstateDialog.js';
 import { deviceTypeLabel } from '../iot-labels.js';
 
 type DeviceFilters = Pick<DeviceListQuery, 'estate' | 'type' | 'serial'>;
@@ -18,10 +31,55 @@ export function EstatesPage() {
     {},
   );
   const devices = usePagedList<DeviceView, DeviceFilters>((query, signal) => fetchDevices(query, signal), {});
+  const session = useSession();
+  const canManage = session.status === 'ready' && session.me.permissions.includes('iot.manage_devices');
+  const [adding, setAdding] = useState(false);
+  const [imported, setImported] = useState<DeviceImportResult | null>(null);
+  const { message } = App.useApp();
 
   return (
     <Flex vertical gap={16}>
-      <PageTitle title={t('menu.iotEstates')} description={t('iot.estates.description')} />
+      <PageTitle
+        title={t('menu.iotEstates')}
+        description={t('iot.estates.description')}
+        extra={
+          canManage && (
+            <Flex gap={8} wrap>
+              <Button href={DEVICE_TEMPLATE_URL} icon={<DownloadOutlined />}>
+                {t('iot.import.template')}
+              </Button>
+              <Upload
+                accept=".xlsx"
+                showUploadList={false}
+                beforeUpload={(file) => {
+                  importDevices(file)
+                    .then((result) => {
+                      setImported(result);
+                      estates.list.reload();
+                      devices.list.reload();
+                    })
+                    .catch((error: unknown) => message.error(errorText(toApiError(error), t)));
+                  return false;
+                }}
+              >
+                <Button icon={<UploadOutlined />}>{t('iot.import.devices')}</Button>
+              </Upload>
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+                {t('iot.estates.add')}
+              </Button>
+            </Flex>
+          )
+        }
+      />
+      {imported && <DeviceImportResultPanel result={imported} />}
+      <EstateDialog
+        open={adding}
+        onClose={() => setAdding(false)}
+        onSaved={() => {
+          setAdding(false);
+          estates.list.reload();
+        }}
+      />
       <Card size="small" title={t('iot.estates.title')}>
         <Input.Search
           allowClear
