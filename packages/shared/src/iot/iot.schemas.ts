@@ -67,6 +67,29 @@ export const EstateInput = z.strictObject(
 );
 export type EstateInput = z.infer<typeof EstateInput>;
 
+/** `GET /api/v1/iot/estates/:id/stats`: the estate's numbers over all its alerts. */
+export const EstateStats = z.object({
+  estate: EstateView,
+  /** alerts by type, most first */
+  alertsByType: z.array(z.object({ type: AlertType, count: z.number().int() })),
+  /** 误报率 per device type: alerts dismissed as false over all its alerts */
+  falseAlarms: z.array(
+    z.object({
+      deviceType: DeviceType,
+      alerts: z.number().int(),
+      dismissed: z.number().int(),
+      rate: z.number(),
+    }),
+  ),
+  /** 确认用时 (minutes, median): from an alert raised to the first staff action on it; null without any */
+  medianMinutesToAcknowledge: z.number().nullable(),
+  /** alerts that became cases */
+  casesOpened: z.number().int(),
+  /** all its alerts */
+  alerts: z.number().int(),
+});
+export type EstateStats = z.infer<typeof EstateStats>;
+
 /** `POST /api/v1/iot/devices` 登记设备. */
 export const DeviceInput = z.strictObject(
   {

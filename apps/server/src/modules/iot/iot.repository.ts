@@ -164,6 +164,61 @@ export async function countEstateDevices(db: DbOrTx, estateIds: readonly number[
   return counts;
 }
 
+/** An estate's alerts by type, most first. */
+export async function countAlertsByType(db: DbOrTx, estateId: number) {
+  return db
+    .select({ type: iotAlerts.type, count: count() })
+    .from(iotAlerts)
+    .where(eq(iotAlerts.estateId, estateId))
+    .groupBy(iotAlerts.type)
+    .orderBy(desc(count()), asc(iotAlerts.type));
+}
+
+/** An estate's alerts per device type: all, and those dismissed as false (排除误报). */
+export async function countFalseAlarms(db: DbOrTx, estateId: number) {
+  return db
+    .select({
+      deviceType: iotDevices.type,
+      alerts: count(),
+      dismissed: sql<number>`count(*) filter (where ${iotAlerts.state} = 'dismissed')`.mapWith(Number),
+    })
+    .from(iotAlerts)
+    .innerJoin(iotDevices, eq(iotDevices.id, iotAlerts.deviceId))
+    .where(eq(iotAlerts.estateId, estateId))
+    .groupBy(iotDevices.type)
+    .orderBy(asc(iotDevices.type));
+}
+
+/**
+ * An estate's alert totals: all, those that became cases, and the median minutes from raised to the first
+ * action a person took on it (an event with a user: 确认、立案、排除), null when none was handled by a person.
+ */
+export async function summariseEstateAlerts(db: DbOrTx, estateId: number) {
+  const firstHandled = db
+    .select({
+      alertId: iotAlertEvents.alertId,
+      at: sql<Date>`min(${iotAlertEvents.at})`.as('at'),
+    })
+    .from(iotAlertEvents)
+    .where(sql`${iotAlertEvents.actorUserId} is not null`)
+    .groupBy(iotAlertEvents.alertId)
+    .as('first_handled');
+  const [row] = await db
+    .select({
+      alerts: count(),
+      casesOpened: sql<number>`count(${iotAlerts.caseId})`.mapWith(Number),
+      medianMinutes: sql<
+        number | null
+      >`percentile_cont(0.5) within group (order by extract(epoch from (${firstHandled.at} - ${iotAlerts.raisedAt})) / 60)`.mapWith(
+        (v: unknown) => (v === null ? null : Number(v)),
+      ),
+    })
+    .from(iotAlerts)
+    .leftJoin(firstHandled, eq(firstHandled.alertId, iotAlerts.id))
+    .where(eq(iotAlerts.estateId, estateId));
+  return row!;
+}
+
 // ── devices ──────────────────────────────────────────────────────────────────────────────────────────────
 
 function deviceQuery(db: DbOrTx) {

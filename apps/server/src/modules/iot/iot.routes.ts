@@ -6,6 +6,7 @@ import {
   EstateInput,
   EstateListQuery,
   EstatePage,
+  EstateStats,
   EstateView,
   IOT_ALERT_ACTION_INPUTS,
   IOT_ALERT_STAFF_ACTIONS,
@@ -32,6 +33,7 @@ import {
   registerDevice,
   registerEstate,
 } from './devices.service.js';
+import { estateStats } from './estate-stats.service.js';
 import { changeRule, listRulesView } from './rules.service.js';
 
 const tags = ['iot'];
@@ -50,6 +52,20 @@ function registerEstateDeviceRoutes(app: ApiInstance, ctx: AppContext): void {
       },
     },
     async (request) => listEstatesForActor(ctx, actorOf(request), request.query),
+  );
+  app.get(
+    '/api/v1/iot/estates/:id/stats',
+    {
+      config: { permission: 'iot.read' },
+      schema: {
+        tags,
+        summary:
+          '小区数据 An estate’s numbers: alerts by type, false-alarm rate, time to acknowledge, cases, online',
+        params: IdParams,
+        response: { 200: EstateStats, ...STANDARD_ERRORS },
+      },
+    },
+    async (request) => estateStats(ctx, actorOf(request), request.params.id),
   );
   app.post(
     '/api/v1/iot/estates',

@@ -5,6 +5,7 @@ import type {
   EstateInput,
   EstateListQuery,
   EstatePage,
+  EstateStats,
   EstateView,
   IotAlertActionInput,
   IotAlertListQuery,
@@ -68,4 +69,9 @@ export function fetchRules(signal?: AbortSignal): Promise<IotRuleList> {
 /** `PUT /api/v1/iot/rules/:id`: a rule's change at the version seen. */
 export function saveRule(id: number, body: IotRuleInput): Promise<IotRuleView> {
   return apiRequest(`${BASE}/rules/${id}`, { method: 'PUT', body });
+}
+
+/** `GET /api/v1/iot/estates/:id/stats`: the estate's numbers. */
+export function fetchEstateStats(id: number, signal?: AbortSignal): Promise<EstateStats> {
+  return apiRequest(`${BASE}/estates/${id}/stats`, opts(signal));
 }

@@ -1,14 +1,8 @@
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import {
-  DEVICE_TYPES,
-  type DeviceImportResult,
-  type DeviceListQuery,
-  type DeviceView,
-  type EstateView,
-} from '@shanzhi/shared';
+import { DEVICE_TYPES, type DeviceImportResult, type DeviceView, type EstateView } from '@shanzhi/shared';
 import { App, Button, Card, Flex, Input, Progress, Select, Table, Tag, Upload } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import { ErrorState } from '../../../components/ErrorState.js';
 import { PageTitle } from '../../../components/PageTitle.js';
 import { errorText } from '../../../i18n/error-text.js';
@@ -18,10 +12,9 @@ import { usePagedList } from '../../../platform/lists/use-paged-list.js';
 import { useSession } from '../../auth/hooks/session-store.js';
 import { DEVICE_TEMPLATE_URL, fetchDevices, fetchEstates, importDevices } from '../api/iot.api.js';
 import { DeviceImportResultPanel } from '../components/DeviceImportResultPanel.js';
+import { type DeviceFilters, DeviceTable } from '../components/DeviceTable.js';
 import { EstateDialog } from '../components/EstateDialog.js';
 import { deviceTypeLabel } from '../iot-labels.js';
-
-type DeviceFilters = Pick<DeviceListQuery, 'estate' | 'type' | 'serial'>;
 
 /** 小区与设备: the estates with their devices online and active alerts; below, the devices by estate and type. */
 export function EstatesPage() {
@@ -103,7 +96,16 @@ export function EstatesPage() {
               style: { cursor: 'pointer' },
             })}
             columns={[
-              { title: t('iot.estate'), dataIndex: 'name', width: 140 },
+              {
+                title: t('iot.estate'),
+                dataIndex: 'name',
+                width: 140,
+                render: (name: string, e) => (
+                  <Link to={`/iot/estates/${e.id}`} onClick={(event) => event.stopPropagation()}>
+                    {name}
+                  </Link>
+                ),
+              },
               { title: t('iot.estates.community'), dataIndex: 'communityName', width: 120 },
               { title: t('iot.estates.property'), dataIndex: 'propertyCompany', ellipsis: true },
               {
@@ -171,52 +173,7 @@ export function EstatesPage() {
         {devices.list.error ? (
           <ErrorState compact error={devices.list.error} onRetry={devices.list.reload} />
         ) : (
-          <Table<DeviceView>
-            size="small"
-            data-testid="iot-devices"
-            rowKey="id"
-            loading={devices.list.loading}
-            dataSource={devices.list.data?.items ?? []}
-            pagination={devices.pagination(t)}
-            scroll={{ x: 1000 }}
-            columns={[
-              { title: t('iot.devices.serial'), dataIndex: 'serial', width: 160 },
-              {
-                title: t('iot.devices.type'),
-                dataIndex: 'type',
-                width: 150,
-                render: (d: DeviceView['type']) => deviceTypeLabel(d),
-              },
-              { title: t('iot.estate'), dataIndex: 'estateName', width: 110 },
-              {
-                title: t('iot.place'),
-                key: 'place',
-                render: (_: unknown, d) =>
-                  [d.buildingName, d.floor !== null ? `${d.floor}层` : null, d.point]
-                    .filter(Boolean)
-                    .join(' '),
-              },
-              {
-                title: t('iot.devices.vendor'),
-                key: 'vendor',
-                width: 180,
-                render: (_: unknown, d) => `${d.vendor} ${d.model ?? ''}`,
-              },
-              {
-                title: t('iot.devices.lastSeen'),
-                key: 'online',
-                width: 170,
-                render: (_: unknown, d) => (
-                  <Flex gap={6}>
-                    <Tag color={d.online ? 'green' : 'default'}>
-                      {d.online ? t('iot.devices.online') : t('iot.devices.offline')}
-                    </Tag>
-                    {d.lastSeenAt ? dayjs(d.lastSeenAt).format('MM-DD HH:mm') : ''}
-                  </Flex>
-                ),
-              },
-            ]}
-          />
+          <DeviceTable devices={devices} />
         )}
       </Card>
     </Flex>
