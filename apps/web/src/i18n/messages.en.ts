@@ -1314,6 +1314,7 @@ export const en: Record<MessageKey, string> = {
   'iot.devices.lastSeen': 'Online',
   'iot.devices.online': 'Online',
   'iot.devices.offline': 'Offline',
+  'iot.devices.neverSeen': 'Not yet heard from',
   'iot.rules.description':
     'What becomes of each alert type of each device type: a case (category, priority), a notice, or dismissal; repeats within the window only count. Every change is audited.',
   'iot.rules.outcome': 'Outcome',

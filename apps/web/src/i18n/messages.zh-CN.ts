@@ -1270,6 +1270,7 @@ export const zhCN = {
   'iot.devices.lastSeen': '在线状态',
   'iot.devices.online': '在线',
   'iot.devices.offline': '离线',
+  'iot.devices.neverSeen': '未接入',
   'iot.rules.description':
     '每类设备的每种告警如何处置：自动立案（事项、优先级）、仅通知或自动排除；抑制窗口内重复告警只计次数。每次修改记入审计日志。',
   'iot.rules.outcome': '处置方式',

@@ -47,8 +47,12 @@ export function DeviceTable({ devices }: { devices: PagedList<DeviceView, Device
           width: 170,
           render: (_: unknown, d) => (
             <Flex gap={6}>
-              <Tag color={d.online ? 'green' : 'default'}>
-                {d.online ? t('iot.devices.online') : t('iot.devices.offline')}
+              <Tag color={d.online ? 'green' : d.lastSeenAt ? 'orange' : 'default'}>
+                {d.online
+                  ? t('iot.devices.online')
+                  : d.lastSeenAt
+                    ? t('iot.devices.offline')
+                    : t('iot.devices.neverSeen')}
               </Tag>
               {d.lastSeenAt ? dayjs(d.lastSeenAt).format('MM-DD HH:mm') : ''}
             </Flex>
