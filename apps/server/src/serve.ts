@@ -11,6 +11,7 @@ import { startModelJobs, trainInitialModel } from './modules/intelligence/model-
 import { refreshModels } from './modules/intelligence/model-registry.js';
 import { runWarningsJob, WARNINGS_INTERVAL_MS } from './modules/intelligence/warnings/warnings.job.js';
 import { ALERT_ESCALATION_INTERVAL_MS, runAlertEscalation } from './modules/iot/jobs/alert-escalation.job.js';
+import { startDeviceOfflineSweepJob } from './modules/iot/jobs/device-offline-sweep.job.js';
 import { startMqttSubscriber } from './modules/iot/mqtt-subscriber.js';
 import { OFFER_EXPIRY_INTERVAL_MS, runOfferExpiry } from './modules/marketplace/jobs/offer-expiry.job.js';
 import {
@@ -52,6 +53,7 @@ function startBackgroundJobs(ctx: AppContext): PeriodicJob[] {
       runAlertEscalation(ctx),
     ),
     ...startModelJobs(ctx),
+    startDeviceOfflineSweepJob(ctx),
     // 智安小区 over MQTT, beside the signed HTTP path, when a broker is configured
     ...(ctx.config.MQTT_URL
       ? [

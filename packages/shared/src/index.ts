@@ -64,6 +64,7 @@ export * from './intelligence/warnings.schemas.js';
 export * from './iot/iot.schemas.js';
 export * from './iot/iot-alert-lifecycle.js';
 export * from './iot/iot-default-rules.js';
+export * from './iot/iot-device-health.js';
 export * from './iot/iot-enums.js';
 export * from './iot/iot-rule-scope.js';
 export * from './knowledge/knowledge.schemas.js';

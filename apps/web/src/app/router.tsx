@@ -151,6 +151,9 @@ const IotAlertBoardPage = lazyPage(() =>
 const IotEstatesPage = lazyPage(() =>
   import('../features/iot/pages/EstatesPage.js').then((m) => m.EstatesPage),
 );
+const IotEstateDetailPage = lazyPage(() =>
+  import('../features/iot/pages/EstateDetailPage.js').then((m) => m.EstateDetailPage),
+);
 const IotRulesPage = lazyPage(() => import('../features/iot/pages/RulesPage.js').then((m) => m.RulesPage));
 const SafetyEnterprisesPage = lazyPage(() =>
   import('../features/safety/pages/EnterprisesPage.js').then((m) => m.EnterprisesPage),
@@ -255,6 +258,7 @@ export const router = createBrowserRouter([
           { path: '/grid/houses/:id', element: <HouseholdPage /> },
           { path: '/mediation/disputes/:id', element: <DisputeDetailPage /> },
           { path: '/petitions/:id', element: <PetitionDetailPage /> },
+          { path: '/iot/estates/:id', element: <IotEstateDetailPage /> },
           { path: '/safety/hazards/:id', element: <HazardDetailPage /> },
           ...menuPages()
             .filter((page) => page.path !== '/' && !page.fullScreen)

@@ -170,6 +170,8 @@ export const ERROR_CODES = {
   IOT_RULE_GENERAL: 409,
   /** a device registered under a serial already taken */
   DUPLICATE_DEVICE_SERIAL: 409,
+  /** an estate registered under a name its community already has */
+  DUPLICATE_ESTATE_NAME: 409,
   /** a device message without the signing headers, or naming no registered device */
   DEVICE_UNKNOWN: 401,
   /** a device message whose signature does not verify under the device's secret */

@@ -47,6 +47,7 @@ export const ALERT_TYPES = [
   'door_forced',
   'door_held_open',
   'tamper',
+  'device_offline',
 ] as const;
 export const AlertType = z.enum(ALERT_TYPES, { error: '告警类型无效' });
 export type AlertType = z.infer<typeof AlertType>;
@@ -70,7 +71,11 @@ export const ALERT_TYPE_LABELS: Record<AlertType, string> = {
   door_forced: '门禁被强行打开',
   door_held_open: '门禁长时间未关',
   tamper: '设备被拆除或遮挡',
+  device_offline: '设备离线',
 };
+
+/** The alert types the platform raises itself about a device (维护告警), never a device's own message. */
+export const PLATFORM_ALERT_TYPES: readonly AlertType[] = ['device_offline'];
 
 /** Which alert types each device type may raise; any other is refused (ALERT_TYPE_NOT_ALLOWED). */
 export const DEVICE_ALERT_TYPES: Record<DeviceType, readonly AlertType[]> = {
@@ -83,6 +88,22 @@ export const DEVICE_ALERT_TYPES: Record<DeviceType, readonly AlertType[]> = {
   smoke_detector: ['smoke', 'fire', 'tamper'],
   ebike_lift_detector: ['ebike_in_lift', 'tamper'],
   door_access: ['door_forced', 'door_held_open', 'tamper'],
+};
+
+/**
+ * 心跳间隔 (seconds) by device type, when the device is registered without its own: cameras and door access
+ * report every 5 minutes, detectors every 10, meters (battery-powered, reading by the half hour) every 30.
+ */
+export const DEFAULT_HEARTBEAT_SECONDS: Record<DeviceType, number> = {
+  face_camera: 300,
+  plate_camera: 300,
+  electricity_meter: 1800,
+  water_meter: 1800,
+  high_throw_camera: 300,
+  garbage_camera: 300,
+  smoke_detector: 600,
+  ebike_lift_detector: 600,
+  door_access: 300,
 };
 
 /** Whether a device of `deviceType` may raise `alertType`. */

@@ -17,10 +17,15 @@ export const EstateView = z.object({
   address: z.string().nullable(),
   /** 物业公司 */
   propertyCompany: z.string().nullable(),
+  /** where it lies (the map's marker) */
+  lng: z.number(),
+  lat: z.number(),
   buildings: z.array(BuildingView),
   devices: z.number().int(),
-  /** devices heard from within their heartbeat interval */
+  /** devices online: heard from within two heartbeat intervals (`isDeviceOnline`) */
   devicesOnline: z.number().int(),
+  /** 设备在线率: devicesOnline / devices, 0–1 */
+  onlineShare: z.number(),
   /** alerts not yet dismissed or cleared */
   activeAlerts: z.number().int(),
 });
@@ -35,6 +40,55 @@ export type EstateListQuery = z.infer<typeof EstateListQuery>;
 
 export const EstatePage = pageOf(EstateView);
 export type EstatePage = z.infer<typeof EstatePage>;
+
+/** `POST /api/v1/iot/estates` 登记小区: located to the grid its point lies in, which must be of the community. */
+export const EstateInput = z.strictObject(
+  {
+    /** 小区名称, unique within its community */
+    name: text('小区名称', 2, 50),
+    /** 所属社区 */
+    communityId: id('所属社区'),
+    /** 地址 */
+    address: optionalText('地址', 200),
+    /** 物业公司 */
+    propertyCompany: optionalText('物业公司', 100),
+    /** 经度 (GCJ-02 as the map gives it) */
+    lng: z.number({ error: '请在地图上选点（经度）' }).min(-180, '经度无效').max(180, '经度无效'),
+    /** 纬度 */
+    lat: z.number({ error: '请在地图上选点（纬度）' }).min(-90, '纬度无效').max(90, '纬度无效'),
+    /** 楼栋: their names (1号楼 …), each once */
+    buildings: z
+      .array(text('楼栋名称', 1, 30), { error: '楼栋须为名称列表' })
+      .max(200, '楼栋最多 200 个')
+      .refine((names) => new Set(names).size === names.length, '楼栋名称不能重复')
+      .default([]),
+  },
+  { error: bodyError },
+);
+export type EstateInput = z.infer<typeof EstateInput>;
+
+/** `GET /api/v1/iot/estates/:id/stats`: the estate's numbers over all its alerts. */
+export const EstateStats = z.object({
+  estate: EstateView,
+  /** alerts by type, most first */
+  alertsByType: z.array(z.object({ type: AlertType, count: z.number().int() })),
+  /** 误报率 per device type: alerts dismissed as false over all its alerts */
+  falseAlarms: z.array(
+    z.object({
+      deviceType: DeviceType,
+      alerts: z.number().int(),
+      dismissed: z.number().int(),
+      rate: z.number(),
+    }),
+  ),
+  /** 确认用时 (minutes, median): from an alert raised to the first staff action on it; null without any */
+  medianMinutesToAcknowledge: z.number().nullable(),
+  /** alerts that became cases */
+  casesOpened: z.number().int(),
+  /** all its alerts */
+  alerts: z.number().int(),
+});
+export type EstateStats = z.infer<typeof EstateStats>;
 
 /** `POST /api/v1/iot/devices` 登记设备. */
 export const DeviceInput = z.strictObject(
@@ -56,8 +110,16 @@ export const DeviceInput = z.strictObject(
     floor: z.number({ error: '楼层须为整数' }).int('楼层须为整数').min(-10).max(200).optional(),
     /** 点位: where exactly (1单元电梯轿厢, 东门 …) */
     point: optionalText('点位', 100),
-    /** 心跳间隔 (seconds): silent for longer, the device counts as offline */
-    heartbeatSeconds: z.number().int().min(10).max(86_400).default(300),
+    /**
+     * 心跳间隔 (seconds): silent for two of them, the device is offline; absent, the default of its type
+     * (`DEFAULT_HEARTBEAT_SECONDS`)
+     */
+    heartbeatSeconds: z
+      .number({ error: '心跳间隔须为整数秒' })
+      .int('心跳间隔须为整数秒')
+      .min(10, '心跳间隔至少 10 秒')
+      .max(86_400, '心跳间隔最长 86400 秒')
+      .optional(),
   },
   { error: bodyError },
 );
@@ -101,6 +163,24 @@ export type DeviceListQuery = z.infer<typeof DeviceListQuery>;
 
 export const DevicePage = pageOf(DeviceView);
 export type DevicePage = z.infer<typeof DevicePage>;
+
+/** A refused row of a device import: the row as the sheet numbers it, the column, and why (Chinese). */
+export const DeviceImportError = z.object({
+  row: z.number().int(),
+  field: z.string(),
+  message: z.string(),
+});
+export type DeviceImportError = z.infer<typeof DeviceImportError>;
+
+/**
+ * The answer of `POST /api/v1/iot/device-imports`: all rows registered, each with its secret shown this once,
+ * or (any row refused) none, with every refused row named.
+ */
+export const DeviceImportResult = z.object({
+  created: z.array(DeviceCreated),
+  errors: z.array(DeviceImportError),
+});
+export type DeviceImportResult = z.infer<typeof DeviceImportResult>;
 
 /**
  * An alert as a device sends it (HTTP body or MQTT payload), after OASIS CAP 1.2: its own id (`identifier`),

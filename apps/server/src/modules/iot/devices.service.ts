@@ -1,17 +1,21 @@
 import { randomBytes } from 'node:crypto';
-import type {
-  DeviceCreated,
-  DeviceInput,
-  DeviceListQuery,
-  DevicePage,
-  EstateListQuery,
-  EstatePage,
+import {
+  DEFAULT_HEARTBEAT_SECONDS,
+  type DeviceCreated,
+  type DeviceInput,
+  type DeviceListQuery,
+  type DevicePage,
+  type EstateInput,
+  type EstateListQuery,
+  type EstatePage,
+  type EstateView,
 } from '@shanzhi/shared';
 import { type Actor, isInScope } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { personalDataCipher } from '../../platform/crypto/personal-data-cipher.js';
 import { AppError, fieldError } from '../../platform/errors/app-error.js';
 import { offsetOf, pageAnswer } from '../../platform/http/lists.js';
+import { locateChainAt } from '../orgs/grid-index.js';
 import { presentDevice, presentEstate } from './iot.presenter.js';
 import {
   countEstateDevices,
@@ -19,6 +23,7 @@ import {
   findDevice,
   findEstate,
   insertDevice,
+  insertEstate,
   listDevices,
   listEstates,
 } from './iot.repository.js';
@@ -66,8 +71,50 @@ export async function listDevicesForActor(
   );
 }
 
+/**
+ * 登记小区: an estate at a point of the city, located to the grid the point lies in (its scope path), which must
+ * be a grid of the chosen community and within the caller's scope; with its buildings. A name its community
+ * has already is refused (409).
+ */
+export async function registerEstate(ctx: AppContext, actor: Actor, input: EstateInput): Promise<EstateView> {
+  const chain = await locateChainAt(ctx, { lng: input.lng, lat: input.lat });
+  if (!chain?.grid) throw fieldError('lng', 'outside_grids', '所选位置不在任何网格内，请重新选点');
+  if (chain.community?.id !== input.communityId) {
+    throw fieldError(
+      'communityId',
+      'mismatch',
+      `所选位置属于${chain.community?.name ?? '其他社区'}，与所选社区不符`,
+    );
+  }
+  if (!isInScope(actor, chain.grid.path)) throw new AppError('OUT_OF_SCOPE', '该位置不在您的管辖范围内');
+  const id = await ctx.db.transaction((tx) =>
+    insertEstate(
+      tx,
+      {
+        name: input.name,
+        communityId: input.communityId,
+        orgPath: chain.grid!.path,
+        address: input.address || null,
+        propertyCompany: input.propertyCompany || null,
+        lng: input.lng,
+        lat: input.lat,
+        createdAt: ctx.clock.now(),
+      },
+      input.buildings,
+    ),
+  );
+  if (id === undefined)
+    throw new AppError('DUPLICATE_ESTATE_NAME', `${chain.community.name}已有小区「${input.name}」`);
+  const row = (await findEstate(ctx.db, id))!;
+  const [buildings, counts] = await Promise.all([
+    findBuildingsOf(ctx.db, [id]),
+    countEstateDevices(ctx.db, [id], ctx.clock.now()),
+  ]);
+  return presentEstate(row, buildings.get(id) ?? [], counts.get(id)!);
+}
+
 /** A new device's signing secret: 32 random bytes, as hex. */
-function newSecret(): string {
+export function newSecret(): string {
   return randomBytes(32).toString('hex');
 }
 
@@ -102,7 +149,7 @@ export async function registerDevice(
     floor: input.floor ?? null,
     point: input.point || null,
     secretSealed: personalDataCipher(ctx.dataKey).seal('iot_device.secret', secret),
-    heartbeatSeconds: input.heartbeatSeconds,
+    heartbeatSeconds: input.heartbeatSeconds ?? DEFAULT_HEARTBEAT_SECONDS[input.type],
     createdAt: now,
   });
   if (id === undefined) throw new AppError('DUPLICATE_DEVICE_SERIAL', `序列号 ${input.serial} 已登记`);

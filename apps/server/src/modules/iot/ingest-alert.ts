@@ -47,7 +47,7 @@ export interface IngestChannel {
 }
 
 /** The platform's action on an alert (a rule, the device's Cancel): `input` carries no version, it reads it. */
-async function actAsPlatform(
+export async function actAsPlatform(
   tx: Tx,
   row: AlertRow,
   action: 'open_case' | 'dismiss' | 'clear',

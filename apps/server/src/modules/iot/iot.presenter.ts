@@ -10,19 +10,13 @@ import {
   type IotAlertView,
   type IotEscalationLevel,
   type IotRuleView,
+  isDeviceOnline,
   isEmergencyAlert,
+  onlineShare,
   type Priority,
   type RuleOutcome,
 } from '@shanzhi/shared';
 import type { AlertListRow, DeviceListRow, EstateListRow, RuleListRow } from './iot.repository.js';
-
-/** Whether a device was heard from within its heartbeat interval at `now`. */
-export function isOnline(device: Pick<DeviceListRow, 'lastSeenAt' | 'heartbeatSeconds'>, now: Date): boolean {
-  return (
-    device.lastSeenAt !== null &&
-    now.getTime() - device.lastSeenAt.getTime() <= device.heartbeatSeconds * 1000
-  );
-}
 
 /** An estate as the API shows it. */
 export function presentEstate(
@@ -37,9 +31,12 @@ export function presentEstate(
     communityName: row.communityName,
     address: row.address,
     propertyCompany: row.propertyCompany,
+    lng: row.lng,
+    lat: row.lat,
     buildings,
     devices: counts.devices,
     devicesOnline: counts.online,
+    onlineShare: onlineShare(counts.online, counts.devices),
     activeAlerts: counts.activeAlerts,
   };
 }
@@ -60,7 +57,7 @@ export function presentDevice(row: DeviceListRow, now: Date): DeviceView {
     point: row.point,
     heartbeatSeconds: row.heartbeatSeconds,
     lastSeenAt: row.lastSeenAt?.toISOString() ?? null,
-    online: isOnline(row, now),
+    online: isDeviceOnline(row.lastSeenAt, row.heartbeatSeconds, now),
     createdAt: row.createdAt.toISOString(),
   };
 }

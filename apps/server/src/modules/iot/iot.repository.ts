@@ -1,4 +1,4 @@
-import { chooseRule } from '@shanzhi/shared';
+import { chooseRule, OFFLINE_AFTER_INTERVALS } from '@shanzhi/shared';
 import {
   and,
   asc,
@@ -8,6 +8,7 @@ import {
   gte,
   ilike,
   inArray,
+  isNull,
   like,
   lt,
   lte,
@@ -69,6 +70,9 @@ export interface RuleListRow extends RuleRow {
 
 const scoped = (column: PgColumn, scopePath: string) => like(column, `${scopePath}%`);
 
+// the moment a device heard from turns offline: two heartbeat intervals after it was last heard from
+const offlineAtSql = sql`${iotDevices.lastSeenAt} + make_interval(secs => ${OFFLINE_AFTER_INTERVALS} * ${iotDevices.heartbeatSeconds})`;
+
 // ── estates ──────────────────────────────────────────────────────────────────────────────────────────────
 
 /** An estate by id with its community's name. */
@@ -104,6 +108,33 @@ export async function listEstates(
   return { rows: rows.map((r) => ({ ...r.estate, communityName: r.communityName })), total: total?.n ?? 0 };
 }
 
+/** Inserts an estate and its buildings; undefined when its community has an estate of that name. */
+export async function insertEstate(
+  db: DbOrTx,
+  values: typeof iotEstates.$inferInsert,
+  buildings: readonly string[],
+): Promise<number | undefined> {
+  const [row] = await db
+    .insert(iotEstates)
+    .values(values)
+    .onConflictDoNothing()
+    .returning({ id: iotEstates.id });
+  if (!row) return undefined;
+  if (buildings.length > 0) {
+    await db.insert(iotBuildings).values(buildings.map((name) => ({ estateId: row.id, name })));
+  }
+  return row.id;
+}
+
+/** The estates under `scopePath` named so (one name may be taken in several communities). */
+export async function findEstatesByName(db: DbOrTx, scopePath: string, names: readonly string[]) {
+  if (names.length === 0) return [];
+  return db
+    .select()
+    .from(iotEstates)
+    .where(and(scoped(iotEstates.orgPath, scopePath), inArray(iotEstates.name, [...names])));
+}
+
 /** The buildings of estates, by estate. */
 export async function findBuildingsOf(db: DbOrTx, estateIds: readonly number[]) {
   if (estateIds.length === 0) return new Map<number, { id: number; name: string }[]>();
@@ -118,7 +149,7 @@ export async function findBuildingsOf(db: DbOrTx, estateIds: readonly number[]) 
   return byEstate;
 }
 
-/** Per estate: its devices, those heard from within their heartbeat interval at `now`, its active alerts. */
+/** Per estate: its devices, those online at `now` (`isDeviceOnline`), its active alerts. */
 export async function countEstateDevices(db: DbOrTx, estateIds: readonly number[], now: Date) {
   const counts = new Map<number, { devices: number; online: number; activeAlerts: number }>();
   if (estateIds.length === 0) return counts;
@@ -128,10 +159,7 @@ export async function countEstateDevices(db: DbOrTx, estateIds: readonly number[
       .select({
         estateId: iotDevices.estateId,
         devices: count(),
-        online:
-          sql<number>`count(*) filter (where ${iotDevices.lastSeenAt} >= ${now}::timestamptz - make_interval(secs => ${iotDevices.heartbeatSeconds}))`.mapWith(
-            Number,
-          ),
+        online: sql<number>`count(*) filter (where ${offlineAtSql} >= ${now}::timestamptz)`.mapWith(Number),
       })
       .from(iotDevices)
       .where(inArray(iotDevices.estateId, ids))
@@ -151,6 +179,61 @@ export async function countEstateDevices(db: DbOrTx, estateIds: readonly number[
   for (const d of devices) Object.assign(counts.get(d.estateId)!, { devices: d.devices, online: d.online });
   for (const a of alerts) counts.get(a.estateId)!.activeAlerts = a.n;
   return counts;
+}
+
+/** An estate's alerts by type, most first. */
+export async function countAlertsByType(db: DbOrTx, estateId: number) {
+  return db
+    .select({ type: iotAlerts.type, count: count() })
+    .from(iotAlerts)
+    .where(eq(iotAlerts.estateId, estateId))
+    .groupBy(iotAlerts.type)
+    .orderBy(desc(count()), asc(iotAlerts.type));
+}
+
+/** An estate's alerts per device type: all, and those dismissed as false (排除误报). */
+export async function countFalseAlarms(db: DbOrTx, estateId: number) {
+  return db
+    .select({
+      deviceType: iotDevices.type,
+      alerts: count(),
+      dismissed: sql<number>`count(*) filter (where ${iotAlerts.state} = 'dismissed')`.mapWith(Number),
+    })
+    .from(iotAlerts)
+    .innerJoin(iotDevices, eq(iotDevices.id, iotAlerts.deviceId))
+    .where(eq(iotAlerts.estateId, estateId))
+    .groupBy(iotDevices.type)
+    .orderBy(asc(iotDevices.type));
+}
+
+/**
+ * An estate's alert totals: all, those that became cases, and the median minutes from raised to the first
+ * action a person took on it (an event with a user: 确认、立案、排除), null when none was handled by a person.
+ */
+export async function summariseEstateAlerts(db: DbOrTx, estateId: number) {
+  const firstHandled = db
+    .select({
+      alertId: iotAlertEvents.alertId,
+      at: sql<Date>`min(${iotAlertEvents.at})`.as('at'),
+    })
+    .from(iotAlertEvents)
+    .where(sql`${iotAlertEvents.actorUserId} is not null`)
+    .groupBy(iotAlertEvents.alertId)
+    .as('first_handled');
+  const [row] = await db
+    .select({
+      alerts: count(),
+      casesOpened: sql<number>`count(${iotAlerts.caseId})`.mapWith(Number),
+      medianMinutes: sql<
+        number | null
+      >`percentile_cont(0.5) within group (order by extract(epoch from (${firstHandled.at} - ${iotAlerts.raisedAt})) / 60)`.mapWith(
+        (v: unknown) => (v === null ? null : Number(v)),
+      ),
+    })
+    .from(iotAlerts)
+    .leftJoin(firstHandled, eq(firstHandled.alertId, iotAlerts.id))
+    .where(eq(iotAlerts.estateId, estateId));
+  return row!;
 }
 
 // ── devices ──────────────────────────────────────────────────────────────────────────────────────────────
@@ -204,6 +287,38 @@ export async function insertDevice(db: DbOrTx, values: typeof iotDevices.$inferI
   return row?.id;
 }
 
+/** Inserts devices; the ids of those inserted (a serial already taken is skipped). */
+export async function insertDevices(
+  db: DbOrTx,
+  values: (typeof iotDevices.$inferInsert)[],
+): Promise<number[]> {
+  if (values.length === 0) return [];
+  const rows = await db
+    .insert(iotDevices)
+    .values(values)
+    .onConflictDoNothing()
+    .returning({ id: iotDevices.id });
+  return rows.map((r) => r.id);
+}
+
+/** Which of `serials` are registered already. */
+export async function findTakenSerials(db: DbOrTx, serials: readonly string[]): Promise<Set<string>> {
+  if (serials.length === 0) return new Set();
+  const rows = await db
+    .select({ serial: iotDevices.serial })
+    .from(iotDevices)
+    .where(inArray(iotDevices.serial, [...serials]));
+  return new Set(rows.map((r) => r.serial));
+}
+
+/** Devices by id, in the order asked. */
+export async function findDevices(db: DbOrTx, ids: readonly number[]): Promise<DeviceListRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await deviceQuery(db).where(inArray(iotDevices.id, [...ids]));
+  const byId = new Map(rows.map((r) => [r.device.id, flattenDevice(r)]));
+  return ids.map((id) => byId.get(id)!);
+}
+
 /** A page of the devices under `scopePath`, by estate and serial. */
 export async function listDevices(
   db: DbOrTx,
@@ -231,6 +346,36 @@ export async function listDevices(
     db.select({ n: count() }).from(iotDevices).where(where),
   ]);
   return { rows: rows.map(flattenDevice), total: total?.n ?? 0 };
+}
+
+/**
+ * Up to `limit` devices heard from once that have turned offline at `now` and are not yet recorded so,
+ * locked (`SKIP LOCKED`: another process's sweep takes the others).
+ */
+export async function lockNewlyOfflineDevices(db: DbOrTx, now: Date, limit: number): Promise<DeviceRow[]> {
+  return db
+    .select()
+    .from(iotDevices)
+    .where(and(isNull(iotDevices.offlineSince), sql`${offlineAtSql} < ${now}::timestamptz`))
+    .orderBy(asc(iotDevices.id))
+    .limit(limit)
+    .for('update', { skipLocked: true });
+}
+
+/** Up to `limit` devices recorded offline that were heard from since, locked (`SKIP LOCKED`). */
+export async function lockRecoveredDevices(db: DbOrTx, limit: number): Promise<DeviceRow[]> {
+  return db
+    .select()
+    .from(iotDevices)
+    .where(sql`${iotDevices.lastSeenAt} > ${iotDevices.offlineSince}`)
+    .orderBy(asc(iotDevices.id))
+    .limit(limit)
+    .for('update', { skipLocked: true });
+}
+
+/** Records a device offline since `at` (null: online again). */
+export async function setDeviceOffline(db: DbOrTx, deviceId: number, at: Date | null): Promise<void> {
+  await db.update(iotDevices).set({ offlineSince: at }).where(eq(iotDevices.id, deviceId));
 }
 
 /** How long a signature is kept against replays: the 5 minutes a timestamp is accepted, and some. */

@@ -3,8 +3,11 @@ import {
   DeviceInput,
   DeviceListQuery,
   DevicePage,
+  EstateInput,
   EstateListQuery,
   EstatePage,
+  EstateStats,
+  EstateView,
   IOT_ALERT_ACTION_INPUTS,
   IOT_ALERT_STAFF_ACTIONS,
   IOT_ALERT_TRANSITIONS,
@@ -26,7 +29,14 @@ import type { ApiInstance } from '../../platform/http/types.js';
 import { registerAlertIngestRoute } from './alert-ingest.routes.js';
 import { HANDLE_ALERTS } from './alert-lifecycle.js';
 import { actOnAlert, getAlert, listAlertsForActor } from './alerts.service.js';
-import { listDevicesForActor, listEstatesForActor, registerDevice } from './devices.service.js';
+import { registerDeviceImportRoutes } from './device-import.routes.js';
+import {
+  listDevicesForActor,
+  listEstatesForActor,
+  registerDevice,
+  registerEstate,
+} from './devices.service.js';
+import { estateStats } from './estate-stats.service.js';
 import { trialRule } from './rule-trial.js';
 import { changeRule, createRule, listRulesView, removeRule } from './rules.service.js';
 
@@ -46,6 +56,34 @@ function registerEstateDeviceRoutes(app: ApiInstance, ctx: AppContext): void {
       },
     },
     async (request) => listEstatesForActor(ctx, actorOf(request), request.query),
+  );
+  app.get(
+    '/api/v1/iot/estates/:id/stats',
+    {
+      config: { permission: 'iot.read' },
+      schema: {
+        tags,
+        summary:
+          '小区数据 An estate’s numbers: alerts by type, false-alarm rate, time to acknowledge, cases, online',
+        params: IdParams,
+        response: { 200: EstateStats, ...STANDARD_ERRORS },
+      },
+    },
+    async (request) => estateStats(ctx, actorOf(request), request.params.id),
+  );
+  app.post(
+    '/api/v1/iot/estates',
+    {
+      config: { permission: 'iot.manage_devices' },
+      schema: {
+        tags,
+        summary: '登记小区 Register an estate at a point of one of its community’s grids, with its buildings',
+        body: EstateInput,
+        response: { 201: EstateView, ...STANDARD_ERRORS },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await registerEstate(ctx, actorOf(request), request.body)),
   );
   app.post(
     '/api/v1/iot/devices',
@@ -205,6 +243,7 @@ function registerRuleRoutes(app: ApiInstance, ctx: AppContext): void {
 /** Every route of smart-safe estates (智安小区). */
 export function registerIotRoutes(app: ApiInstance, ctx: AppContext): void {
   registerEstateDeviceRoutes(app, ctx);
+  registerDeviceImportRoutes(app, ctx);
   registerAlertRoutes(app, ctx);
   registerRuleRoutes(app, ctx);
   registerRuleScopeRoutes(app, ctx);

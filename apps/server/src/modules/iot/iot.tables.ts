@@ -80,6 +80,11 @@ export const iotDevices = pgTable(
     secretSealed: bytea('secret_sealed').notNull(),
     heartbeatSeconds: integer('heartbeat_seconds').notNull(),
     lastSeenAt: at('last_seen_at'),
+    /**
+     * 离线: when the offline sweep found the device silent for two heartbeat intervals and raised its
+     * maintenance alert; null while online. Set once per outage, so the alert is raised once.
+     */
+    offlineSince: at('offline_since'),
     createdAt: at('created_at').notNull(),
   },
   (t) => [

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { DeviceType } from '@shanzhi/shared';
+import { DEFAULT_HEARTBEAT_SECONDS, type DeviceType } from '@shanzhi/shared';
 import { count, inArray } from 'drizzle-orm';
 import type { AppContext } from '../../../platform/context.js';
 import { personalDataCipher } from '../../../platform/crypto/personal-data-cipher.js';
@@ -68,7 +68,7 @@ function devicesOf(
       floor: place.floor,
       point: place.point,
       secretSealed: cipher.seal('iot_device.secret', demoDeviceSecret(serial)),
-      heartbeatSeconds: 300,
+      heartbeatSeconds: DEFAULT_HEARTBEAT_SECONDS[type],
       createdAt: now,
     };
   };

@@ -1,8 +1,12 @@
 import type {
+  DeviceImportResult,
   DeviceListQuery,
   DevicePage,
+  EstateInput,
   EstateListQuery,
   EstatePage,
+  EstateStats,
+  EstateView,
   IotAlertActionInput,
   IotAlertListQuery,
   IotAlertPage,
@@ -25,6 +29,21 @@ type QueryOf<Q> = { [K in keyof Q]?: Q[K] | undefined };
 export function fetchEstates(query: QueryOf<EstateListQuery>, signal?: AbortSignal): Promise<EstatePage> {
   return apiRequest(withQuery(`${BASE}/estates`, query), opts(signal));
 }
+
+/** `POST /api/v1/iot/estates`: 登记小区. */
+export function createEstate(input: EstateInput): Promise<EstateView> {
+  return apiRequest(`${BASE}/estates`, { method: 'POST', body: input });
+}
+
+/** `POST /api/v1/iot/device-imports`: the .xlsx device import, all rows or none. */
+export function importDevices(file: File): Promise<DeviceImportResult> {
+  const form = new FormData();
+  form.append('file', file);
+  return apiRequest(`${BASE}/device-imports`, { method: 'POST', body: form });
+}
+
+/** The URL of the device import template. */
+export const DEVICE_TEMPLATE_URL = `${BASE}/device-template`;
 
 /** `GET /api/v1/iot/devices`: a page of devices. */
 export function fetchDevices(query: QueryOf<DeviceListQuery>, signal?: AbortSignal): Promise<DevicePage> {
@@ -71,4 +90,9 @@ export function deleteRule(rule: Pick<IotRuleView, 'id' | 'version'>): Promise<v
 /** `POST /api/v1/iot/rules/trial`: 试运行 an unsaved rule against the last 7 days' alerts. */
 export function trialRule(body: RuleDraft): Promise<IotRuleTrial> {
   return apiRequest(`${BASE}/rules/trial`, { method: 'POST', body });
+}
+
+/** `GET /api/v1/iot/estates/:id/stats`: the estate's numbers. */
+export function fetchEstateStats(id: number, signal?: AbortSignal): Promise<EstateStats> {
+  return apiRequest(`${BASE}/estates/${id}/stats`, opts(signal));
 }

@@ -1,14 +1,20 @@
-import { DEVICE_TYPES, type DeviceListQuery, type DeviceView, type EstateView } from '@shanzhi/shared';
-import { Card, Flex, Input, Select, Table, Tag } from 'antd';
-import dayjs from 'dayjs';
+import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { DEVICE_TYPES, type DeviceImportResult, type DeviceView, type EstateView } from '@shanzhi/shared';
+import { App, Button, Card, Flex, Input, Progress, Select, Table, Tag, Upload } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import { ErrorState } from '../../../components/ErrorState.js';
 import { PageTitle } from '../../../components/PageTitle.js';
+import { errorText } from '../../../i18n/error-text.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
+import { toApiError } from '../../../platform/api/index.js';
 import { usePagedList } from '../../../platform/lists/use-paged-list.js';
-import { fetchDevices, fetchEstates } from '../api/iot.api.js';
+import { useSession } from '../../auth/hooks/session-store.js';
+import { DEVICE_TEMPLATE_URL, fetchDevices, fetchEstates, importDevices } from '../api/iot.api.js';
+import { DeviceImportResultPanel } from '../components/DeviceImportResultPanel.js';
+import { type DeviceFilters, DeviceTable } from '../components/DeviceTable.js';
+import { EstateDialog } from '../components/EstateDialog.js';
 import { deviceTypeLabel } from '../iot-labels.js';
-
-type DeviceFilters = Pick<DeviceListQuery, 'estate' | 'type' | 'serial'>;
 
 /** 小区与设备: the estates with their devices online and active alerts; below, the devices by estate and type. */
 export function EstatesPage() {
@@ -18,10 +24,55 @@ export function EstatesPage() {
     {},
   );
   const devices = usePagedList<DeviceView, DeviceFilters>((query, signal) => fetchDevices(query, signal), {});
+  const session = useSession();
+  const canManage = session.status === 'ready' && session.me.permissions.includes('iot.manage_devices');
+  const [adding, setAdding] = useState(false);
+  const [imported, setImported] = useState<DeviceImportResult | null>(null);
+  const { message } = App.useApp();
 
   return (
     <Flex vertical gap={16}>
-      <PageTitle title={t('menu.iotEstates')} description={t('iot.estates.description')} />
+      <PageTitle
+        title={t('menu.iotEstates')}
+        description={t('iot.estates.description')}
+        extra={
+          canManage && (
+            <Flex gap={8} wrap>
+              <Button href={DEVICE_TEMPLATE_URL} icon={<DownloadOutlined />}>
+                {t('iot.import.template')}
+              </Button>
+              <Upload
+                accept=".xlsx"
+                showUploadList={false}
+                beforeUpload={(file) => {
+                  importDevices(file)
+                    .then((result) => {
+                      setImported(result);
+                      estates.list.reload();
+                      devices.list.reload();
+                    })
+                    .catch((error: unknown) => message.error(errorText(toApiError(error), t)));
+                  return false;
+                }}
+              >
+                <Button icon={<UploadOutlined />}>{t('iot.import.devices')}</Button>
+              </Upload>
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+                {t('iot.estates.add')}
+              </Button>
+            </Flex>
+          )
+        }
+      />
+      {imported && <DeviceImportResultPanel result={imported} />}
+      <EstateDialog
+        open={adding}
+        onClose={() => setAdding(false)}
+        onSaved={() => {
+          setAdding(false);
+          estates.list.reload();
+        }}
+      />
       <Card size="small" title={t('iot.estates.title')}>
         <Input.Search
           allowClear
@@ -45,7 +96,16 @@ export function EstatesPage() {
               style: { cursor: 'pointer' },
             })}
             columns={[
-              { title: t('iot.estate'), dataIndex: 'name', width: 140 },
+              {
+                title: t('iot.estate'),
+                dataIndex: 'name',
+                width: 140,
+                render: (name: string, e) => (
+                  <Link to={`/iot/estates/${e.id}`} onClick={(event) => event.stopPropagation()}>
+                    {name}
+                  </Link>
+                ),
+              },
               { title: t('iot.estates.community'), dataIndex: 'communityName', width: 120 },
               { title: t('iot.estates.property'), dataIndex: 'propertyCompany', ellipsis: true },
               {
@@ -57,8 +117,18 @@ export function EstatesPage() {
               {
                 title: t('iot.estates.online'),
                 key: 'online',
-                width: 120,
-                render: (_: unknown, e) => `${e.devicesOnline} / ${e.devices}`,
+                width: 180,
+                render: (_: unknown, e) => (
+                  <Flex gap={6} align="center">
+                    <Progress
+                      percent={Math.round(e.onlineShare * 100)}
+                      size="small"
+                      style={{ width: 90, margin: 0 }}
+                      aria-label={t('iot.estates.onlineShare')}
+                    />
+                    <span>{`${e.devicesOnline} / ${e.devices}`}</span>
+                  </Flex>
+                ),
               },
               {
                 title: t('iot.estates.activeAlerts'),
@@ -103,52 +173,7 @@ export function EstatesPage() {
         {devices.list.error ? (
           <ErrorState compact error={devices.list.error} onRetry={devices.list.reload} />
         ) : (
-          <Table<DeviceView>
-            size="small"
-            data-testid="iot-devices"
-            rowKey="id"
-            loading={devices.list.loading}
-            dataSource={devices.list.data?.items ?? []}
-            pagination={devices.pagination(t)}
-            scroll={{ x: 1000 }}
-            columns={[
-              { title: t('iot.devices.serial'), dataIndex: 'serial', width: 160 },
-              {
-                title: t('iot.devices.type'),
-                dataIndex: 'type',
-                width: 150,
-                render: (d: DeviceView['type']) => deviceTypeLabel(d),
-              },
-              { title: t('iot.estate'), dataIndex: 'estateName', width: 110 },
-              {
-                title: t('iot.place'),
-                key: 'place',
-                render: (_: unknown, d) =>
-                  [d.buildingName, d.floor !== null ? `${d.floor}层` : null, d.point]
-                    .filter(Boolean)
-                    .join(' '),
-              },
-              {
-                title: t('iot.devices.vendor'),
-                key: 'vendor',
-                width: 180,
-                render: (_: unknown, d) => `${d.vendor} ${d.model ?? ''}`,
-              },
-              {
-                title: t('iot.devices.lastSeen'),
-                key: 'online',
-                width: 170,
-                render: (_: unknown, d) => (
-                  <Flex gap={6}>
-                    <Tag color={d.online ? 'green' : 'default'}>
-                      {d.online ? t('iot.devices.online') : t('iot.devices.offline')}
-                    </Tag>
-                    {d.lastSeenAt ? dayjs(d.lastSeenAt).format('MM-DD HH:mm') : ''}
-                  </Flex>
-                ),
-              },
-            ]}
-          />
+          <DeviceTable devices={devices} />
         )}
       </Card>
     </Flex>

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { expectNoPageErrors, openPage, screenshot, sharedBrowser, signInQuickly } from './support/browser.js';
+
+const browser = sharedBrowser();
+
+describe('the 智安小区 estates', () => {
+  it('shows each estate’s share of devices online, and an estate’s numbers, map and devices', async () => {
+    const { page, context, problems } = await openPage(browser());
+    await signInQuickly(page, 'dispatcher', '/iot/estates');
+    const estates = page.getByTestId('iot-estates');
+    await estates.getByRole('link', { name: '滨河花园' }).waitFor();
+    expect(await estates.getByRole('progressbar', { name: '设备在线率' }).count()).toBeGreaterThan(0);
+
+    await estates.getByRole('link', { name: '滨河花园' }).click();
+    await page.getByRole('heading', { name: '滨河花园' }).waitFor();
+    await page.getByText('确认用时（中位数）').waitFor();
+    await page.getByText('告警类型分布').waitFor();
+    await page.getByText('误报率（按设备类型，%）').waitFor();
+    const devices = page.getByTestId('iot-devices');
+    await devices.locator('tbody tr', { hasText: 'PX04-' }).first().waitFor();
+    // the estate's devices only
+    const estatesShown = await devices.locator('tbody tr td:nth-child(3)').allTextContents();
+    expect(new Set(estatesShown)).toEqual(new Set(['滨河花园']));
+    await screenshot(page, 'iot-estate-detail');
+    expectNoPageErrors(problems);
+    await context.close();
+  });
+});
