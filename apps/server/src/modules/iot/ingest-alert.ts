@@ -312,9 +312,9 @@ function receiptOf(outcome: IngestOutcome, row: AlertRow | undefined): AlertRece
 /**
  * The one ingestion pipeline of device alerts, for HTTP and MQTT alike, over messages whose alert types
  * their devices may raise (`assertMayRaise`): every message taken in, in order, in one transaction — a
- * batch commits together, so a burst costs one commit, not one per message — then the rule of each new
- * alert still raised (not cleared by a Cancel later in the batch) applied. Answers what became of each
- * message.
+ * batch commits together, so a burst costs one commit, not one per message — then the rule of each alert
+ * raised by a message of the batch and still raised (not cleared by a Cancel later in the batch, not handled
+ * since) applied. Answers what became of each message.
  */
 export async function ingestAlerts(
   ctx: AppContext,
@@ -334,7 +334,10 @@ export async function ingestAlerts(
   const live: AlertRow[] = [];
   for (const [i, { outcome, row: stored }] of taken.entries()) {
     let row = stored;
-    if (outcome === 'raised') {
+    // the message that raised the alert, new or delivered again (the platform stopped before the rule was
+    // applied and the message acknowledged): the rule applies to the alert if it is still raised
+    const raisedBy = row?.vendorAlertId === messages[i]!.message.alertId;
+    if (outcome === 'raised' || (outcome === 'duplicate' && raisedBy)) {
       const now = latest.get(stored!.id)!;
       row = now.state === 'raised' ? await applyRule(ctx, now, messages[i]!.device, rules[i]) : now;
       latest.set(row.id, row);

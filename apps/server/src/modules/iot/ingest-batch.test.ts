@@ -1,7 +1,9 @@
 import type { AlertMessage, AlertType } from '@shanzhi/shared';
+import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DeviceMessage, ingestAlerts } from './ingest-alert.js';
 import { findDevicesBySerials } from './iot.repository.js';
+import { iotRules } from './iot.tables.js';
 import { createIotWorld, type IotWorld } from './iot.test-support.js';
 
 // 谱翔B区: a smoke detector and a door (the pilot's demo devices)
@@ -76,5 +78,26 @@ describe('a batch of device messages (as MQTT consumers hand them in together)',
       ['duplicate', 2],
     ]);
     expect((await w.get('dispatcher', `/api/v1/iot/alerts?limit=50`)).json().items).toEqual(before);
+  });
+
+  it('applies the rule to an alert its message left raised when that message comes again (the platform had stopped)', async () => {
+    const smokeRule = and(
+      eq(iotRules.deviceType, 'smoke_detector'),
+      eq(iotRules.alertType, 'smoke'),
+      isNull(iotRules.estateId),
+    );
+    const setOutcome = (outcome: string) => w.api.ctx.db.update(iotRules).set({ outcome }).where(smokeRule);
+    w.clock.advance(20 * 60_000); // past the window of the smoke alert opened above
+    await setOutcome('notify'); // as if the platform had stored the alert and stopped before its rule
+    try {
+      const [first] = await take([[SMOKE, 'left-1', 'smoke']]);
+      expect(first).toMatchObject({ outcome: 'raised', state: 'raised', caseId: null });
+      await setOutcome('open_case');
+      const [again] = await take([[SMOKE, 'left-1', 'smoke']]);
+      expect(again).toMatchObject({ outcome: 'duplicate', alertId: first!.alertId, state: 'case_opened' });
+      expect(again!.caseId).not.toBeNull();
+    } finally {
+      await setOutcome('open_case');
+    }
   });
 });
