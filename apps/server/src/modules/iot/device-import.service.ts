@@ -10,10 +10,9 @@ import {
 import ExcelJS from 'exceljs';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
-import { personalDataCipher } from '../../platform/crypto/personal-data-cipher.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { type CellValue, readFirstSheet, type SheetRow } from '../grid/registers/io/xlsx-rows.js';
-import { newSecret } from './devices.service.js';
+import { newDeviceRow, newSecret } from './devices.service.js';
 import { presentDevice } from './iot.presenter.js';
 import {
   type EstateRow,
@@ -160,26 +159,12 @@ export async function importDevices(
     ...(await checkSerials(ctx, good)),
   ];
   if (errors.length > 0) return { created: [], errors: errors.sort((a, b) => a.row - b.row) };
-  const cipher = personalDataCipher(ctx.dataKey);
   const now = ctx.clock.now();
   const secrets = new Map(good.map((g) => [g.input.serial, newSecret()]));
   const ids = await ctx.db.transaction(async (tx) => {
     const inserted = await insertDevices(
       tx,
-      good.map(({ input, estate }) => ({
-        estateId: estate.id,
-        buildingId: input.buildingId ?? null,
-        orgPath: estate.orgPath,
-        type: input.type,
-        serial: input.serial,
-        vendor: input.vendor,
-        model: input.model || null,
-        floor: input.floor ?? null,
-        point: input.point || null,
-        secretSealed: cipher.seal('iot_device.secret', secrets.get(input.serial)!),
-        heartbeatSeconds: input.heartbeatSeconds ?? DEFAULT_HEARTBEAT_SECONDS[input.type],
-        createdAt: now,
-      })),
+      good.map(({ input, estate }) => newDeviceRow(ctx, estate, input, secrets.get(input.serial)!, now)),
     );
     // a serial registered meanwhile by someone else: roll back, nothing half-imported
     if (inserted.length !== good.length)

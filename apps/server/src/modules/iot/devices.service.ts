@@ -118,6 +118,30 @@ export function newSecret(): string {
   return randomBytes(32).toString('hex');
 }
 
+/** The row of a new device of `estate`, its secret sealed under the data key. */
+export function newDeviceRow(
+  ctx: AppContext,
+  estate: { id: number; orgPath: string },
+  input: Omit<DeviceInput, 'estateId'>,
+  secret: string,
+  now: Date,
+) {
+  return {
+    estateId: estate.id,
+    buildingId: input.buildingId ?? null,
+    orgPath: estate.orgPath,
+    type: input.type,
+    serial: input.serial,
+    vendor: input.vendor,
+    model: input.model || null,
+    floor: input.floor ?? null,
+    point: input.point || null,
+    secretSealed: personalDataCipher(ctx.dataKey).seal('iot_device.secret', secret),
+    heartbeatSeconds: input.heartbeatSeconds ?? DEFAULT_HEARTBEAT_SECONDS[input.type],
+    createdAt: now,
+  };
+}
+
 /**
  * 登记设备: a device of an estate in the caller's scope (a building of that estate, if given), with a new
  * signing secret sealed under the data key and answered this once. A serial already taken is refused (409).
@@ -138,20 +162,7 @@ export async function registerDevice(
   }
   const secret = newSecret();
   const now = ctx.clock.now();
-  const id = await insertDevice(ctx.db, {
-    estateId: estate.id,
-    buildingId: input.buildingId ?? null,
-    orgPath: estate.orgPath,
-    type: input.type,
-    serial: input.serial,
-    vendor: input.vendor,
-    model: input.model || null,
-    floor: input.floor ?? null,
-    point: input.point || null,
-    secretSealed: personalDataCipher(ctx.dataKey).seal('iot_device.secret', secret),
-    heartbeatSeconds: input.heartbeatSeconds ?? DEFAULT_HEARTBEAT_SECONDS[input.type],
-    createdAt: now,
-  });
+  const id = await insertDevice(ctx.db, newDeviceRow(ctx, estate, input, secret, now));
   if (id === undefined) throw new AppError('DUPLICATE_DEVICE_SERIAL', `序列号 ${input.serial} 已登记`);
   const row = (await findDevice(ctx.db, id))!;
   return { ...presentDevice(row, now), secret };

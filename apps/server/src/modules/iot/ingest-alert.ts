@@ -63,16 +63,27 @@ export async function actAsPlatform(
   );
 }
 
-/** A new alert, through the lifecycle's creating action, with the message it came from. */
-async function raiseAlert(
+/** What a new alert is raised with: a device's message, or the platform's own (设备离线). */
+export interface NewAlert {
+  /** the device's own id of the alert, or the platform's */
+  vendorAlertId: string;
+  type: string;
+  severity: string;
+  description: string | null;
+  detail: Record<string, unknown>;
+  raisedAt: Date;
+  via: IngestChannel['via'] | 'platform';
+}
+
+/** A new alert of `device`, through the lifecycle's creating action, raised by the platform. */
+export async function raiseAlert(
   tx: Tx,
-  device: DeviceListRow,
-  message: AlertMessage,
-  channel: IngestChannel,
+  device: Pick<DeviceListRow, 'id' | 'estateId' | 'orgPath'>,
+  alert: NewAlert,
   env: AlertEnvironment,
 ): Promise<AlertRow> {
-  const raisedAt = new Date(message.raisedAt);
-  const row = await runCreation(
+  const { vendorAlertId, type, severity, description, via } = alert;
+  return runCreation(
     tx,
     ALERT_DEFINITION,
     IOT_SYSTEM_ACTOR,
@@ -82,30 +93,34 @@ async function raiseAlert(
         deviceId: device.id,
         estateId: device.estateId,
         orgPath: device.orgPath,
-        vendorAlertId: message.alertId,
-        type: message.type,
-        severity: message.severity,
-        description: message.description ?? null,
-        detail: message.detail ?? {},
-        raisedAt,
+        vendorAlertId,
+        type,
+        severity,
+        description,
+        detail: alert.detail,
+        raisedAt: alert.raisedAt,
         lastRaisedAt: env.now,
         state,
         createdAt: env.now,
         updatedAt: env.now,
       }),
-    {
-      note: message.description ?? null,
-      changes: {
-        vendorAlertId: message.alertId,
-        type: message.type,
-        severity: message.severity,
-        via: channel.via,
-      },
-    },
+    { note: description, changes: { vendorAlertId, type, severity, via } },
     { ...env, bySystem: true },
     undefined,
   );
-  return row;
+}
+
+/** A device's message as the alert it raises. */
+function alertOfMessage(message: AlertMessage, channel: IngestChannel): NewAlert {
+  return {
+    vendorAlertId: message.alertId,
+    type: message.type,
+    severity: message.severity,
+    description: message.description ?? null,
+    detail: message.detail ?? {},
+    raisedAt: new Date(message.raisedAt),
+    via: channel.via,
+  };
 }
 
 /** What the first transaction did with a message. */
@@ -151,7 +166,7 @@ async function takeAlertRun(
       repeats.set(alert.id, (repeats.get(alert.id) ?? 0) + 1);
       repeated.push([i, alert.id]);
     } else {
-      const row = await raiseAlert(tx, device, message, channel, env);
+      const row = await raiseAlert(tx, device, alertOfMessage(message, channel), env);
       active.set(key, row);
       taken[i] = { outcome: 'raised', row };
     }

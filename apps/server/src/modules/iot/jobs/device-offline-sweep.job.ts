@@ -2,20 +2,17 @@ import { ALERT_TYPE_LABELS, offlineAt } from '@shanzhi/shared';
 import type { AppContext } from '../../../platform/context.js';
 import type { Tx } from '../../../platform/db/database.js';
 import { type PeriodicJob, startPeriodicJob } from '../../../platform/jobs/periodic-job.js';
-import { runCreation } from '../../../platform/lifecycle/transition.js';
-import { ALERT_DEFINITION, type AlertEnvironment } from '../alert-lifecycle.js';
+import type { AlertEnvironment } from '../alert-lifecycle.js';
 import { publishAlertsLive } from '../alert-live.js';
-import { actAsPlatform, alertEnvironment } from '../ingest-alert.js';
+import { actAsPlatform, alertEnvironment, raiseAlert } from '../ingest-alert.js';
 import {
   type AlertRow,
   type DeviceRow,
-  insertAlert,
   lockActiveAlerts,
   lockNewlyOfflineDevices,
   lockRecoveredDevices,
   setDeviceOffline,
 } from '../iot.repository.js';
-import { IOT_SYSTEM_ACTOR } from '../iot-actors.js';
 
 /** How often the devices' heartbeats are checked: every minute (the shortest interval is 10 seconds). */
 export const DEVICE_OFFLINE_SWEEP_INTERVAL_MS = 60_000;
@@ -43,30 +40,19 @@ async function raiseOfflineAlert(tx: Tx, device: DeviceRow, env: AlertEnvironmen
   const since = offlineAt(device.lastSeenAt, device.heartbeatSeconds)!;
   const minutes = Math.round((env.now.getTime() - device.lastSeenAt!.getTime()) / 60_000);
   const description = `${ALERT_TYPE_LABELS.device_offline}：${minutes} 分钟未收到心跳（心跳间隔 ${device.heartbeatSeconds} 秒），请物业检修`;
-  return runCreation(
+  return raiseAlert(
     tx,
-    ALERT_DEFINITION,
-    IOT_SYSTEM_ACTOR,
-    'raise',
-    (state) =>
-      insertAlert(tx, {
-        deviceId: device.id,
-        estateId: device.estateId,
-        orgPath: device.orgPath,
-        vendorAlertId: `offline-${since.toISOString()}`,
-        type: DEVICE_OFFLINE_ALERT,
-        severity: 'MINOR',
-        description,
-        detail: { lastSeenAt: device.lastSeenAt!.toISOString(), heartbeatSeconds: device.heartbeatSeconds },
-        raisedAt: env.now,
-        lastRaisedAt: env.now,
-        state,
-        createdAt: env.now,
-        updatedAt: env.now,
-      }),
-    { note: description, changes: { type: DEVICE_OFFLINE_ALERT, severity: 'MINOR', via: 'platform' } },
-    { ...env, bySystem: true },
-    undefined,
+    device,
+    {
+      vendorAlertId: `offline-${since.toISOString()}`,
+      type: DEVICE_OFFLINE_ALERT,
+      severity: 'MINOR',
+      description,
+      detail: { lastSeenAt: device.lastSeenAt!.toISOString(), heartbeatSeconds: device.heartbeatSeconds },
+      raisedAt: env.now,
+      via: 'platform',
+    },
+    env,
   );
 }
 
