@@ -1,5 +1,5 @@
 import { chooseRule } from '@shanzhi/shared';
-import { and, asc, eq, lte, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, lte, ne, or, sql } from 'drizzle-orm';
 import type { AppContext } from '../../../platform/context.js';
 import type { Tx } from '../../../platform/db/database.js';
 import { runTransition } from '../../../platform/lifecycle/transition.js';
@@ -28,8 +28,23 @@ interface Candidate {
   since: Date;
 }
 
-/** The raised alerts below the centre that have stood at their level a minute or more, locked (skip locked). */
-async function lockCandidates(tx: Tx, now: Date): Promise<Candidate[]> {
+/** A device type and alert type some rule escalates. */
+interface EscalatingPair {
+  deviceType: string;
+  alertType: string;
+}
+
+/**
+ * The raised alerts below the centre, of the pairs some rule escalates, that have stood at their level a minute
+ * or more, oldest first, locked (skip locked). Alerts no rule escalates are left out here, not skipped after:
+ * the oldest of those, never going up, would otherwise fill every batch.
+ */
+async function lockCandidates(
+  tx: Tx,
+  now: Date,
+  pairs: EscalatingPair[],
+  batch: number,
+): Promise<Candidate[]> {
   const since = sql<Date>`coalesce(${iotAlerts.escalatedAt}, ${iotAlerts.createdAt})`;
   return tx
     .select({
@@ -47,11 +62,12 @@ async function lockCandidates(tx: Tx, now: Date): Promise<Candidate[]> {
       and(
         eq(iotAlerts.state, 'raised'),
         ne(iotAlerts.escalationLevel, 'centre'),
+        or(...pairs.map((p) => and(eq(iotDevices.type, p.deviceType), eq(iotAlerts.type, p.alertType)))),
         lte(since, new Date(now.getTime() - MINUTE_MS)),
       ),
     )
     .orderBy(asc(since))
-    .limit(BATCH)
+    .limit(batch)
     .for('update', { of: iotAlerts, skipLocked: true });
 }
 
@@ -59,15 +75,21 @@ async function lockCandidates(tx: Tx, now: Date): Promise<Candidate[]> {
  * 超时升级: every alert still raised (nobody acknowledged it) longer than its rule's escalation window since
  * it came in or last went up goes one level up — grid worker → community → command centre — by the `escalate`
  * action of the shared lifecycle (its timeline, and the outbox row that tells the new level's staff). One
- * level per run and window, in one transaction; several processes claim disjoint alerts (`SKIP LOCKED`).
- * Answers how many went up.
+ * level per run and window, at most `batch` alerts a run, in one transaction; several processes claim disjoint
+ * alerts (`SKIP LOCKED`). Answers how many went up.
  */
-export async function runAlertEscalation(ctx: AppContext): Promise<number> {
+export async function runAlertEscalation(ctx: AppContext, batch = BATCH): Promise<number> {
   const env = { ...alertEnvironment(ctx), bySystem: true };
   const rules = await listRules(ctx.db);
+  const pairs = new Map(
+    rules
+      .filter((r) => r.escalateMinutes !== null)
+      .map((r) => [`${r.deviceType}/${r.alertType}`, { deviceType: r.deviceType, alertType: r.alertType }]),
+  );
+  if (pairs.size === 0) return 0;
   return ctx.db.transaction(async (tx) => {
     let escalated = 0;
-    for (const alert of await lockCandidates(tx, env.now)) {
+    for (const alert of await lockCandidates(tx, env.now, [...pairs.values()], batch)) {
       // the rule that decided the alert when it came in (its estate, its time of day) sets its window
       const target = { ...alert, alertType: alert.type, at: alert.createdAt };
       const minutes = chooseRule(rules, target)?.escalateMinutes;
