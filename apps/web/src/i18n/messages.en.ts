@@ -1185,6 +1185,7 @@ export const en: Record<MessageKey, string> = {
   'workbench.hideReadOnly': 'Only my work',
   'detail.fields': 'Case',
   'detail.police': 'Police matter',
+  'detail.fireLinkage': 'Fire service (119) linked',
   'detail.idNumber': 'ID number',
   'detail.area': 'Area',
   'detail.currentOrg': 'Owned by',

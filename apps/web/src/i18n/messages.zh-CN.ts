@@ -1146,6 +1146,7 @@ export const zhCN = {
   'workbench.hideReadOnly': '只看我的待办',
   'detail.fields': '工单信息',
   'detail.police': '110 事项',
+  'detail.fireLinkage': '119 联动',
   'detail.idNumber': '身份证号',
   'detail.area': '所属区域',
   'detail.currentOrg': '当前归属',

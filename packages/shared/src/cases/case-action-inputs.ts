@@ -56,6 +56,8 @@ export const RegisterInput = z
           latitude: z.number().min(-90).max(90),
         })
         .optional(),
+      /** 119联动: the fire service is to be brought in (a fire, smoke, an e-bike in a lift) */
+      fireLinkage: z.boolean({ error: '119联动必须是是或否' }).optional(),
       /** 外部编号: 110 incident number, petition number, alert id …; required for `transfer_110` */
       externalRef: z.string().trim().min(1).max(64, '外部编号过长').optional(),
     },

@@ -119,6 +119,8 @@ export const CaseDetail = CaseSummary.extend({
   /** 首接: the first unit that signed for it */
   firstReceiver: CaseOrgRef.nullable(),
   policeMatter: z.boolean(),
+  /** 119联动 */
+  fireLinkage: z.boolean(),
   acceptLimit: Limit,
   resolveLimit: Limit,
   dispatchedAt: iso,

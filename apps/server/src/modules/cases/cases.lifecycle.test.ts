@@ -15,6 +15,7 @@ describe('a case from intake to archive, through the API', () => {
     expect(registered.timeline.map((e) => e.event)).toEqual(['case.registered']);
     expect(registered.district).toMatchObject({ name: '海勃湾区' });
     expect(registered.grid).not.toBeNull();
+    expect(registered).toMatchObject({ policeMatter: false, fireLinkage: false });
     expect(registered.actions).toEqual([
       'resolve_on_call',
       'transfer_to_110',
@@ -78,5 +79,13 @@ describe('a case from intake to archive, through the API', () => {
     ]);
     const verify = await w.get('dispatcher', `/api/v1/cases/${registered.id}/timeline/verify`);
     expect(verify.json()).toEqual({ valid: true, events: 8 });
+  });
+});
+
+describe('119联动 at intake', () => {
+  it('keeps the flag an agent sets on a fire call', async () => {
+    const fire = await w.newCase('agent', { fireLinkage: true, location: await w.pointIn('150302') });
+    expect(fire.fireLinkage).toBe(true);
+    expect((await w.read('dispatcher', fire.id)).fireLinkage).toBe(true);
   });
 });

@@ -153,6 +153,7 @@ export function presentCaseDetail(
     coHandlers: orgs.coHandlers.map((o) => ({ id: o.id, name: o.name, kind: o.kind })),
     firstReceiver: refOf(names, row.firstReceiverOrgId),
     policeMatter: row.policeMatter,
+    fireLinkage: row.fireLinkage,
     acceptLimit: { value: row.acceptLimitValue, unit: row.acceptLimitUnit },
     resolveLimit: { value: row.resolveLimitValue, unit: row.resolveLimitUnit },
     dispatchedAt: isoOf(row.dispatchedAt),

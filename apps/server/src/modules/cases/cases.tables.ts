@@ -43,6 +43,7 @@ export const cases = pgTable(
     priority: text('priority').notNull(),
     /** the catalog flags the category as a police (110) matter */
     policeMatter: boolean('police_matter').notNull().default(false),
+    fireLinkage: boolean('fire_linkage').notNull().default(false),
     title: text('title').notNull(),
     description: text('description').notNull(),
     // What the keyword search of a caller without `personal_data.read` reads instead (`case-search-copy.ts`).

@@ -162,6 +162,7 @@ function newCaseRow(input: RegisterInput, f: IntakeFacts) {
     categoryId: f.category?.id ?? null,
     priority: input.priority,
     policeMatter: (f.category?.police ?? false) || (f.suggestion?.police.flagged ?? false),
+    fireLinkage: input.fireLinkage ?? false,
     title: titleOf(input),
     description: input.content,
     citizenName: input.citizenName ?? null,

@@ -31,7 +31,6 @@ function contentOf(alert: AlertRow, device: DeviceListRow): string {
     `【物联感知告警】${where}：${ALERT_TYPE_LABELS[type]}（${ALERT_SEVERITY_LABELS[alert.severity as AlertSeverity]}）。`,
     `设备：${DEVICE_TYPE_LABELS[device.type as DeviceType]} ${device.vendor} ${device.serial}，告警时间 ${alert.raisedAt.toISOString()}，累计 ${alert.count} 次。`,
   ];
-  // the case model has a 110 flag (policeMatter, from the category) but none for 119: the linkage is said here
   if (isEmergencyAlert(type)) lines.push('【紧急·119联动】请立即核实现场并视情联动119。');
   if (alert.description) lines.push(`设备描述：${alert.description}`);
   return lines.join('\n');
@@ -39,7 +38,7 @@ function contentOf(alert: AlertRow, device: DeviceListRow): string {
 
 /**
  * The case (source 物联感知告警) an alert opens, prepared before the transaction that opens it: of the rule's
- * category and priority — emergencies (fire, smoke, e-bikes in lifts) always 紧急, on calendar time — located
+ * category and priority — emergencies (fire, smoke, e-bikes in lifts) always 紧急 with 119联动, on calendar time — located
  * at the estate's point (so in the device's grid) and owned by the estate's community.
  */
 export async function prepareAlertCase(
@@ -59,6 +58,7 @@ export async function prepareAlertCase(
     content: contentOf(alert, device),
     categoryId: rule?.categoryId ?? undefined,
     priority,
+    fireLinkage: emergency,
     anonymous: false,
     keepPrivate: false,
     address: device.estateName,

@@ -45,6 +45,8 @@ describe('a signed smoke alert over HTTP', () => {
       acceptLimit: { value: 30, unit: 'calendar_minutes' },
       resolveLimit: { value: 2, unit: 'calendar_hours' },
       community: { name: '团结社区' },
+      fireLinkage: true,
+      policeMatter: false,
     });
     expect(kase.grid).not.toBeNull();
     expect(kase.description).toContain('119联动');

@@ -13,6 +13,7 @@ const EVENTS_PER_STATEMENT = 5_000;
 /** Values of the NOT NULL columns with defaults, so that every record of the bulk insert is complete. */
 const CASE_DEFAULTS = {
   policeMatter: false,
+  fireLinkage: false,
   anonymous: false,
   keepPrivate: false,
   light: 'green',

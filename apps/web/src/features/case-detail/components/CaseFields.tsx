@@ -41,6 +41,11 @@ export function CaseFields({ detail: c }: { detail: CaseDetail }) {
               {t('detail.police')}
             </Tag>
           )}
+          {c.fireLinkage && (
+            <Tag color="red" style={{ marginInlineStart: 6 }}>
+              {t('detail.fireLinkage')}
+            </Tag>
+          )}
         </Descriptions.Item>
         <Descriptions.Item label={t('intake.citizenName')}>
           {dash(c.citizenName)}
