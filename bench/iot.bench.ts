@@ -15,7 +15,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +27,7 @@ import { closeContext, openContext } from '../apps/server/src/platform/bootstrap
 import { loadConfig } from '../apps/server/src/platform/config/config.js';
 import type { AppContext } from '../apps/server/src/platform/context.js';
 import { queryRows } from '../apps/server/src/platform/db/database.js';
+import { freePort } from '../apps/server/src/test/server-process.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const RATE = Number(process.env.BENCH_RATE ?? 5000);
@@ -40,16 +40,6 @@ const KEYS = { SHANZHI_CHAIN_KEY: 'b'.repeat(64), SHANZHI_DATA_KEY: 'c'.repeat(6
 const TOPICS = ['shanzhi/+/+/alert'];
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  server.close();
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
 
 /** A Mosquitto of the bench's own: unbounded queues, so a slow subscriber is measured, not dropped. */
 async function startBroker(dir: string): Promise<{ url: string; stop(): void }> {

@@ -2,7 +2,6 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import fs from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +9,7 @@ import { DEVICE_ALERT_TYPES, type DeviceType, isEmergencyAlert } from '@shanzhi/
 import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DOCUMENTED_DEMO_PASSWORD } from '../../platform/auth/known-passwords.js';
+import { freePort } from '../../test/server-process.js';
 
 /**
  * The platform as deployed (`shanzhi serve`, embedded database, a real Mosquitto) killed with SIGKILL while
@@ -30,15 +30,6 @@ interface Device {
   estateId: number;
   serial: string;
   type: DeviceType;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  server.close();
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
