@@ -5,13 +5,15 @@ import { iotAlertsFollowCases } from './modules/iot/alerts-follow-cases.js';
 import { casesFollowDisputes } from './modules/mediation/cases-follow-disputes.js';
 import { disputeDeadlineNotices } from './modules/mediation/dispute-deadline-notices.js';
 import { casesFollowPetitions } from './modules/petitions/cases-follow-petitions.js';
+import { petitionDeadlineNotices } from './modules/petitions/petition-deadline-notices.js';
 import type { OutboxSubscriber } from './platform/lifecycle/outbox-subscriber.js';
 
 /**
  * The modules that react to lifecycle events besides notifications, fed by the outbox consumer in its batch
  * transaction: the classifier's training signal from returns of auto-dispatched cases, and grid findings
  * following the cases they were reported up as, 12345 cases converted to disputes following them to their end,
- * 12345 cases converted to petitions concluded when they close, the mediators told of their disputes' deadlines,
+ * 12345 cases converted to petitions concluded when they close, the mediators told of their disputes' deadlines
+ * and the petition agents of their petitions',
  * device alerts cleared when their cases end, and the staff of a level told of an alert escalated to it.
  */
 export const OUTBOX_SUBSCRIBERS: readonly OutboxSubscriber[] = [
@@ -20,6 +22,7 @@ export const OUTBOX_SUBSCRIBERS: readonly OutboxSubscriber[] = [
   casesFollowDisputes,
   casesFollowPetitions,
   disputeDeadlineNotices,
+  petitionDeadlineNotices,
   iotAlertsFollowCases,
   iotAlertEscalationNotices,
 ];

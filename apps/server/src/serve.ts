@@ -21,6 +21,10 @@ import {
 import { startOutboxDispatcher } from './modules/notifications/jobs/outbox-dispatcher.js';
 import { purgeEndedOpen311Throttles } from './modules/open311/open311-keys.service.js';
 import {
+  PETITION_LIGHT_SCAN_INTERVAL_MS,
+  runPetitionLightScan,
+} from './modules/petitions/jobs/petition-light-scan.job.js';
+import {
   PORTAL_GUARD_PURGE_INTERVAL_MS,
   purgePortalGuard,
 } from './modules/portal/jobs/portal-guard-purge.job.js';
@@ -39,6 +43,9 @@ function startBackgroundJobs(ctx: AppContext): PeriodicJob[] {
     startPeriodicJob(ctx.logger, 'sla-scan', SLA_SCAN_INTERVAL_MS, () => runSlaScan(ctx)),
     startPeriodicJob(ctx.logger, 'dispute-light-scan', DISPUTE_LIGHT_SCAN_INTERVAL_MS, () =>
       runDisputeLightScan(ctx),
+    ),
+    startPeriodicJob(ctx.logger, 'petition-light-scan', PETITION_LIGHT_SCAN_INTERVAL_MS, () =>
+      runPetitionLightScan(ctx),
     ),
     startPeriodicJob(ctx.logger, 'warnings', WARNINGS_INTERVAL_MS, () => runWarningsJob(ctx)),
     startPeriodicJob(ctx.logger, 'timeline-check', TIMELINE_CHECK_INTERVAL_MS, () => runTimelineCheck(ctx)),

@@ -246,6 +246,24 @@ describe('administration as admin', () => {
     await kpiForm.locator('.ant-form-item-explain-error', { hasText: '三率权重之和必须等于 1' }).waitFor();
     await screenshot(page, 'settings');
     await save('3');
+
+    // 信访时限: the regulations' values, changed and restored
+    const limitsForm = page.locator('#petition-limits');
+    const answerDays = limitsForm.getByLabel('办理答复期限');
+    await expect.poll(() => answerDays.inputValue()).toBe('60');
+    const saveLimits = async () => {
+      const saved = page.waitForResponse(
+        (r) => r.url().endsWith('/api/v1/petitions/settings') && r.request().method() === 'PUT',
+      );
+      await limitsForm.getByRole('button', { name: /保\s*存/ }).click();
+      return (await saved).request().postDataJSON();
+    };
+    await answerDays.fill('45');
+    expect(await saveLimits()).toMatchObject({ answerDays: 45, acceptDays: 15 });
+    await page.reload();
+    await expect.poll(() => answerDays.inputValue()).toBe('45');
+    await limitsForm.getByRole('button', { name: '恢复条例规定' }).click();
+    expect(await saveLimits()).toMatchObject({ answerDays: 60 });
   });
 
   it('lists the audit trail, newest first', async () => {

@@ -155,6 +155,8 @@ export const PERMISSIONS = [
   'petition.request_review',
   'petition.review',
   'petition.request_re_review',
+  'petition.start_hearing',
+  'petition.end_hearing',
   'petition.re_review',
   'petition.close',
   'petition.visit_back',

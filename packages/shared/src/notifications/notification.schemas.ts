@@ -68,6 +68,8 @@ export const NotificationView = z
     caseNumber: z.string().nullable(),
     /** the dispute it is about (a mediation deadline's warning), which it opens; null for a case's */
     disputeId: z.number().int().nullable(),
+    /** the petition it is about (a legal deadline's warning), which it opens */
+    petitionId: z.number().int().nullable(),
     createdAt: z.string(),
     readAt: z.string().nullable(),
   })

@@ -74,6 +74,11 @@ export const PETITION_ACTION_INPUTS = {
   request_review: actionBody({ reason: text('复查请求', 2, 2000) }),
   review: actionBody({ answer: text('复查意见', 2, 4000) }),
   request_re_review: actionBody({ reason: text('复核请求', 2, 2000) }),
+  start_hearing: actionBody({
+    /** 听证事项: what the hearing is to establish, where and with whom */
+    note: text('听证事项', 2, 1000),
+  }),
+  end_hearing: actionBody({ note: text('听证情况', 2, 2000) }),
   re_review: actionBody({ answer: text('复核意见', 2, 4000) }),
   close: actionBody({
     /** 化解: whether the petitioner's problem was resolved */

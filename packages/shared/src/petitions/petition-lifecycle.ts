@@ -11,6 +11,7 @@ import { defineLifecycle, type Transition } from '../lifecycle/lifecycle-table.j
  * - `review_requested`    — 复查中: the review is answered within 30 days
  * - `reviewed`            — 已复查: a re-review (复核) may be asked within 30 days
  * - `re_review_requested` — 复核中: the re-review is answered within 30 days
+ * - `re_review_hearing`   — 听证中: the re-review holds a hearing (听证), whose time does not count (art. 36)
  * - `re_reviewed`         — 已复核: final; the same facts and reasons are not accepted again
  * - `closed`              — 已办结: the file is closed; the agent visits back (回访)
  */
@@ -23,6 +24,7 @@ export const PETITION_STATES = [
   'review_requested',
   'reviewed',
   're_review_requested',
+  're_review_hearing',
   're_reviewed',
   'closed',
 ] as const;
@@ -39,6 +41,7 @@ export const PETITION_STATE_LABELS: Record<PetitionState, string> = {
   review_requested: '复查中',
   reviewed: '已复查',
   re_review_requested: '复核中',
+  re_review_hearing: '听证中',
   re_reviewed: '已复核',
   closed: '已办结',
 };
@@ -56,6 +59,8 @@ export const PETITION_ACTIONS = [
   'request_review',
   'review',
   'request_re_review',
+  'start_hearing',
+  'end_hearing',
   're_review',
   'close',
   'visit_back',
@@ -77,6 +82,7 @@ export const PETITION_OPEN_STATES = [
   'review_requested',
   'reviewed',
   're_review_requested',
+  're_review_hearing',
   're_reviewed',
 ] as const satisfies readonly PetitionState[];
 
@@ -111,6 +117,9 @@ export const PETITION_TRANSITIONS = {
     roles: AGENTS,
     label: '申请复核',
   },
+  // 听证: the re-review's clock stops while a hearing is held and resumes, moved by its days, when it ends
+  start_hearing: { from: ['re_review_requested'], to: 're_review_hearing', roles: AGENTS, label: '举行听证' },
+  end_hearing: { from: ['re_review_hearing'], to: 're_review_requested', roles: AGENTS, label: '听证结束' },
   re_review: { from: ['re_review_requested'], to: 're_reviewed', roles: AGENTS, label: '复核答复' },
   close: { from: [...ANSWERED_STATES, 'not_accepted'], to: 'closed', roles: AGENTS, label: '办结' },
   visit_back: { from: ['closed'], to: 'same', roles: AGENTS, label: '回访' },
@@ -137,6 +146,8 @@ export const PETITION_LIFECYCLE = defineLifecycle<PetitionState, PetitionAction>
     request_review: 'petition.review_requested',
     review: 'petition.reviewed',
     request_re_review: 'petition.re_review_requested',
+    start_hearing: 'petition.hearing_started',
+    end_hearing: 'petition.hearing_ended',
     re_review: 'petition.re_reviewed',
     close: 'petition.closed',
     visit_back: 'petition.visited_back',
@@ -144,3 +155,12 @@ export const PETITION_LIFECYCLE = defineLifecycle<PetitionState, PetitionAction>
     unflag_risk: 'petition.risk_unflagged',
   },
 });
+
+/**
+ * The events the clock raises on a petition rather than a person (not actions): its running legal limit turned
+ * yellow (80 % used) or red (past the deadline), as `DISPUTE_DEADLINE_EVENTS` for disputes.
+ */
+export const PETITION_DEADLINE_EVENTS = {
+  yellow: 'petition.deadline_warned',
+  red: 'petition.deadline_breached',
+} as const;

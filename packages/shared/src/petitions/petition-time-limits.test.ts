@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_PETITION_TIME_LIMITS,
   extendDeadline,
+  hearingDays,
   isWithin,
   legalDeadline,
+  petitionSlaClock,
   runningPetitionClock,
 } from './petition-time-limits.js';
 
@@ -27,6 +29,13 @@ describe('a legal period in calendar days', () => {
     expect(legalDeadline(new Date('2026-03-01T15:30:00.000Z'), 1).toISOString()).toBe(
       '2026-03-02T15:59:59.999Z',
     );
+  });
+
+  it('counts every Beijing day a hearing touched, both ends included', () => {
+    // 2026-03-10 09:00 to 11:00 Beijing: one day
+    expect(hearingDays(new Date('2026-03-10T01:00:00Z'), new Date('2026-03-10T03:00:00Z'))).toBe(1);
+    // 2026-03-10 23:00 Beijing to 2026-03-12 00:30 Beijing: three days
+    expect(hearingDays(new Date('2026-03-10T15:00:00Z'), new Date('2026-03-11T16:30:00Z'))).toBe(3);
   });
 
   it('moves an answer deadline by the days of an extension', () => {
@@ -55,5 +64,19 @@ describe('the running clock of a petition', () => {
     ['closed', null],
   ] as const)('in %s is the %s limit', (state, limit) => {
     expect(runningPetitionClock({ ...base, state })?.limit ?? null).toBe(limit);
+  });
+
+  it('stands still while a re-review holds its hearing', () => {
+    const reReview = {
+      ...base,
+      reReviewRequestedAt: new Date('2026-06-01T02:00:00Z'),
+      reReviewDeadline: new Date('2026-07-01T15:59:59.999Z'),
+    };
+    expect(petitionSlaClock({ ...reReview, state: 're_review_requested' })).toEqual({
+      start: reReview.reReviewRequestedAt,
+      deadline: reReview.reReviewDeadline,
+      unit: 'calendar_days',
+    });
+    expect(petitionSlaClock({ ...reReview, state: 're_review_hearing' })).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { beijingMidnight, DAY_MS, toBeijingDayNumber } from '../calendar/beijing-time.js';
+import type { SlaClock } from '../cases/case-light.js';
 
 const limitDays = (label: string) =>
   z
@@ -54,6 +55,14 @@ export function extendDeadline(deadline: Date, days: number): Date {
   return new Date(deadline.getTime() + days * DAY_MS);
 }
 
+/**
+ * The calendar days a re-review's hearing took (听证所需时间不计算在复核期限内): every day it touched, from the
+ * day it started to the day it ended, both counted (Beijing time). Pure.
+ */
+export function hearingDays(startedAt: Date, endedAt: Date): number {
+  return toBeijingDayNumber(endedAt.getTime()) - toBeijingDayNumber(startedAt.getTime()) + 1;
+}
+
 /** Whether `at` is still within a period ending at `deadline`. */
 export function isWithin(at: Date, deadline: Date): boolean {
   return at.getTime() <= deadline.getTime();
@@ -81,7 +90,8 @@ export interface PetitionClock {
 
 /**
  * The limit running on a petition in its state (受理、答复、复查、复核), or null when none runs: an answered
- * petition waits for the petitioner, who alone decides whether to ask for a review.
+ * petition waits for the petitioner, who alone decides whether to ask for a review, and a re-review's clock
+ * stands still while its hearing is held.
  */
 export function runningPetitionClock(p: PetitionClockDates): PetitionClock | null {
   switch (p.state) {
@@ -103,4 +113,10 @@ export function runningPetitionClock(p: PetitionClockDates): PetitionClock | nul
     default:
       return null;
   }
+}
+
+/** The running limit as the lights read it (限时办理 in calendar days), or null when none runs. */
+export function petitionSlaClock(p: PetitionClockDates): SlaClock | null {
+  const clock = runningPetitionClock(p);
+  return clock && { start: clock.start, deadline: clock.deadline, unit: 'calendar_days' };
 }

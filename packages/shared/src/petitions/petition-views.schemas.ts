@@ -57,8 +57,10 @@ export const PetitionView = z.object({
   reviewDeadline: at,
   /** 申请复核 may be asked until */
   reReviewRequestDeadline: at,
-  /** 复核答复期限 */
+  /** 复核答复期限 (moved by the days its hearings took) */
   reReviewDeadline: at,
+  /** calendar days the re-review's hearings took (听证), not counted in its limit */
+  hearingDays: z.number().int(),
   /** which limit runs now, and its light; null when none runs */
   runningLimit: z.enum(['accept', 'answer', 'review', 're_review']).nullable(),
   light: SlaLight.nullable(),

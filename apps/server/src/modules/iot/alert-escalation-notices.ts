@@ -10,8 +10,7 @@ import { sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows } from '../../platform/db/database.js';
 import type { OutboxSubscriber } from '../../platform/lifecycle/outbox-subscriber.js';
 import type { LiveEvent } from '../../platform/realtime/live-event.js';
-import { notificationLiveEvent } from '../notifications/notifications.presenter.js';
-import { notifications } from '../notifications/notifications.tables.js';
+import { writeOutboxNotices } from '../notifications/outbox-notices.js';
 import { HANDLE_ALERTS } from './alert-lifecycle.js';
 import { findAlert } from './iot.repository.js';
 
@@ -62,21 +61,12 @@ export const iotAlertEscalationNotices: OutboxSubscriber = {
       ]);
       if (!alert || userIds.length === 0) continue;
       const what = `${alert.estateName}「${ALERT_TYPE_LABELS[alert.type as AlertType]}」告警`;
-      const written = await tx
-        .insert(notifications)
-        .values(
-          userIds.map((userId) => ({
-            userId,
-            kind: 'iot_alert_escalated',
-            title: `${NOTIFICATION_KIND_LABELS.iot_alert_escalated}：${alert.estateName}`,
-            body: `${what}超时无人确认，${IOT_ESCALATION_LEVEL_LABELS[escalationLevel]}，请及时处置。`,
-            outboxId: event.id,
-            createdAt: now,
-          })),
-        )
-        .onConflictDoNothing({ target: [notifications.outboxId, notifications.userId] })
-        .returning();
-      live.push(...written.map(notificationLiveEvent));
+      const notice = {
+        kind: 'iot_alert_escalated',
+        title: `${NOTIFICATION_KIND_LABELS.iot_alert_escalated}：${alert.estateName}`,
+        body: `${what}超时无人确认，${IOT_ESCALATION_LEVEL_LABELS[escalationLevel]}，请及时处置。`,
+      } as const;
+      live.push(...(await writeOutboxNotices(tx, event.id, userIds, notice, now)));
     }
     return live;
   },

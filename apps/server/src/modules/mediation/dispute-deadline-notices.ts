@@ -7,8 +7,7 @@ import {
   type DeadlineNotificationKind,
   deadlineNotificationText,
 } from '../notifications/notification-kinds.js';
-import { notificationLiveEvent } from '../notifications/notifications.presenter.js';
-import { notifications } from '../notifications/notifications.tables.js';
+import { writeOutboxNotices } from '../notifications/outbox-notices.js';
 import type { DisputeOutboxPayload } from './dispute-lifecycle.js';
 import { disputes, mediators } from './mediation.tables.js';
 
@@ -64,22 +63,8 @@ export const disputeDeadlineNotices: OutboxSubscriber = {
       const subject = `纠纷 ${payload.disputeNumber}「${titles.get(payload.disputeId) ?? ''}」`;
       const text = deadlineNotificationText(kind, subject, payload.disputeNumber);
       const userIds = await recipientsOf(tx, payload);
-      if (userIds.length === 0) continue;
-      const written = await tx
-        .insert(notifications)
-        .values(
-          userIds.map((userId) => ({
-            userId,
-            kind,
-            ...text,
-            disputeId: payload.disputeId,
-            outboxId: event.id,
-            createdAt: now,
-          })),
-        )
-        .onConflictDoNothing({ target: [notifications.outboxId, notifications.userId] })
-        .returning();
-      live.push(...written.map(notificationLiveEvent));
+      const notice = { kind, ...text, disputeId: payload.disputeId };
+      live.push(...(await writeOutboxNotices(tx, event.id, userIds, notice, now)));
     }
     return live;
   },

@@ -17,6 +17,7 @@ export function presentNotification(row: NotificationRow, masking: FreeTextMaski
     caseId: row.caseId,
     caseNumber: row.caseNumber,
     disputeId: row.disputeId,
+    petitionId: row.petitionId,
     createdAt: row.createdAt.toISOString(),
     readAt: row.readAt?.toISOString() ?? null,
   };
@@ -35,6 +36,7 @@ export function notificationLiveEvent(n: NotificationRow): LiveEvent {
       caseId: n.caseId,
       caseNumber: n.caseNumber,
       disputeId: n.disputeId,
+      petitionId: n.petitionId,
     },
   };
 }

@@ -11,6 +11,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { cases } from '../cases/cases.tables.js';
 import { disputes } from '../mediation/mediation.tables.js';
+import { petitions } from '../petitions/petitions.tables.js';
 import { users } from '../users/users.tables.js';
 
 const at = (name: string) => timestamp(name, { withTimezone: true });
@@ -34,6 +35,8 @@ export const notifications = pgTable(
     caseNumber: text('case_number'),
     /** the dispute it is about (a mediation deadline), which it opens */
     disputeId: integer('dispute_id').references((): AnyPgColumn => disputes.id),
+    /** the petition it is about (a legal deadline), which it opens */
+    petitionId: integer('petition_id').references((): AnyPgColumn => petitions.id),
     /** the outbox row that raised it: with the user, unique, so a replayed row never notifies twice */
     outboxId: bigint('outbox_id', { mode: 'number' }),
     createdAt: at('created_at').notNull().defaultNow(),

@@ -147,7 +147,7 @@ export async function convertCaseToPetition(
   const env: CasePetitionEnvironment = {
     ...base,
     conversion: {
-      petitionEnv: { now: base.now, chainKey: ctx.chainKey, limits },
+      petitionEnv: { now: base.now, chainKey: ctx.chainKey, limits, calendar: base.calendar },
       agencyPoint: { id: org.id, path: org.path },
     },
     converted,

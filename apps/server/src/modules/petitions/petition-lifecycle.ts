@@ -1,14 +1,17 @@
 import {
   extendDeadline,
+  hearingDays,
   isWithin,
   legalDeadline,
   PETITION_LIFECYCLE,
+  PETITION_TRANSITIONS,
   type PetitionAction,
   type PetitionActionInput,
   type PetitionActionOnPetition,
   type PetitionState,
   type PetitionTimeLimits,
   petitionPermissionOf,
+  type WorkingCalendar,
 } from '@shanzhi/shared';
 import { type Actor, isInScope } from '../../platform/auth/actor.js';
 import type { Tx } from '../../platform/db/database.js';
@@ -22,17 +25,20 @@ import type {
 import { outboxInsertOf } from '../../platform/lifecycle/outbox.tables.js';
 import { updateLifecycleRow } from '../../platform/lifecycle/row-writer.js';
 import type { TransitionEnvironment } from '../../platform/lifecycle/transition.js';
+import { petitionLightColumnsAfter } from './petition-light.js';
 import { lockPetition, type PetitionRow } from './petitions.repository.js';
 import { petitionEvents, petitions } from './petitions.tables.js';
 
-/** What a petition action runs under: the shared environment and the legal time limits in force. */
+/** What a petition action runs under: the shared environment, the legal time limits in force, the calendar. */
 export interface PetitionEnvironment extends TransitionEnvironment {
   limits: PetitionTimeLimits;
+  calendar: WorkingCalendar;
 }
 
 /** Everything a petition action looks at. */
 export interface PetitionScene extends LifecycleScene<PetitionRow> {
   limits: PetitionTimeLimits;
+  calendar: WorkingCalendar;
 }
 
 /** What a petition action does. */
@@ -176,6 +182,22 @@ const HANDLERS: { [A in PetitionActionOnPetition]: Handler<A> } = {
       note: input.reason,
     }),
   },
+  start_hearing: {
+    ...recordOnly,
+    apply: (_tx, { now }, input) => ({ patch: { hearingStartedAt: now }, note: input.note }),
+  },
+  end_hearing: {
+    ...recordOnly,
+    apply: (_tx, { row, now }, input) => {
+      const days = hearingDays(row.hearingStartedAt!, now);
+      const reReviewDeadline = extendDeadline(row.reReviewDeadline!, days);
+      return {
+        patch: { hearingStartedAt: null, hearingDays: row.hearingDays + days, reReviewDeadline },
+        note: input.note,
+        changes: { hearingDays: days, reReviewDeadline: reReviewDeadline.toISOString() },
+      };
+    },
+  },
   re_review: {
     ...recordOnly,
     apply: (_tx, { now }, input) => ({ patch: { reReviewedAt: now }, note: input.answer }),
@@ -214,11 +236,35 @@ const HANDLERS: { [A in PetitionActionOnPetition]: Handler<A> } = {
   },
 };
 
+/**
+ * Each action with the light columns of the limit it leaves running: an action that opens, stops or moves a
+ * limit (acceptance, an extension, a review asked, a hearing …) has the lights' scan watch the new one.
+ */
+function watchedByTheLights<A extends PetitionActionOnPetition>(action: A): Handler<A> {
+  const handler = HANDLERS[action];
+  const to = PETITION_TRANSITIONS[action].to;
+  return {
+    guard: handler.guard,
+    async apply(tx, scene, input) {
+      const effect = await handler.apply(tx, scene, input);
+      const state = to === 'same' ? scene.row.state : to;
+      const lights = petitionLightColumnsAfter(scene.calendar, scene.row, {
+        ...scene.row,
+        ...effect.patch,
+        state,
+      });
+      return lights ? { ...effect, patch: { ...effect.patch, ...lights } } : effect;
+    },
+  };
+}
+
 /** What a petition's outbox row tells its subscribers: the petition, where it is, and the case it follows. */
 export interface PetitionOutboxPayload {
   petitionId: number;
   state: string;
   orgId: number;
+  /** 谁帮办: the agent, told of its deadlines */
+  agentUserId: number | null;
   caseId: number | null;
   /** 化解, once closed */
   resolved: boolean | null;
@@ -249,15 +295,16 @@ export const PETITION_DEFINITION: LifecycleDefinition<
     new AppError('VERSION_CONFLICT', `信访事项已被他人处理（当前版本 ${current}），请刷新后重试`),
   async sceneOf(_tx: Tx, actor: Actor, row, env) {
     assertPetitionInScope(actor, row);
-    return { actor, row, now: env.now, limits: env.limits };
+    return { actor, row, now: env.now, limits: env.limits, calendar: env.calendar };
   },
   permits: (actor, action) => actor.permissions.has(petitionPermissionOf(action)),
-  handlerOf: (action) => HANDLERS[action as PetitionActionOnPetition] as Handler<never>,
+  handlerOf: (action) => watchedByTheLights(action as PetitionActionOnPetition) as Handler<never>,
   outboxRow: (db, after, event) =>
     outboxInsertOf(db, event, {
       petitionId: after.id,
       state: after.state,
       orgId: after.orgId,
+      agentUserId: after.agentUserId,
       caseId: after.caseId,
       resolved: after.resolved,
     } satisfies PetitionOutboxPayload),

@@ -8,6 +8,7 @@ import {
   type PetitionSource,
   type PetitionState,
   type PetitionView,
+  petitionSlaClock,
   runningPetitionClock,
   type Satisfaction,
   type WorkingCalendar,
@@ -38,11 +39,9 @@ const iso = (at: Date | null) => at?.toISOString() ?? null;
 /** The running legal limit of a petition and its light at `now` (calendar days), as for cases. */
 function clockOf(row: PetitionListRow, calendar: WorkingCalendar, now: Date) {
   const clock = runningPetitionClock(row);
-  if (!clock) return { runningLimit: null, light: null };
-  return {
-    runningLimit: clock.limit,
-    light: computeLight(calendar, { ...clock, unit: 'calendar_days', now }),
-  };
+  const sla = petitionSlaClock(row);
+  if (!clock || !sla) return { runningLimit: null, light: null };
+  return { runningLimit: clock.limit, light: computeLight(calendar, { ...sla, now }) };
 }
 
 /** A petition as the API shows it: petitioners masked as their caller may see them, deadlines and light. */
@@ -71,6 +70,7 @@ export function presentPetition(
     reviewDeadline: iso(row.reviewDeadline),
     reReviewRequestDeadline: iso(row.reReviewRequestDeadline),
     reReviewDeadline: iso(row.reReviewDeadline),
+    hearingDays: row.hearingDays,
     ...clockOf(row, extras.calendar, extras.now),
     repeatOfId: row.repeatOfId,
     repeatCount: row.repeatCount,

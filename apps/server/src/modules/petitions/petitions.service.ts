@@ -26,6 +26,7 @@ import {
   PETITION_DEFINITION,
   type PetitionEnvironment,
 } from './petition-lifecycle.js';
+import { freshLightColumns } from './petition-light.js';
 import { readPetitionTimeLimits } from './petition-settings.js';
 import { petitionerIdIndexOf, petitionerValues } from './petitioners.js';
 import { presentPetition, presentPetitionDetail } from './petitions.presenter.js';
@@ -43,8 +44,13 @@ import {
   type PetitionRow,
 } from './petitions.repository.js';
 
-async function environment(ctx: AppContext): Promise<PetitionEnvironment> {
-  return { now: ctx.clock.now(), chainKey: ctx.chainKey, limits: await readPetitionTimeLimits(ctx) };
+/** The environment of a petition action now: the time limits in force and the calendar, read before its transaction. */
+export async function petitionEnvironment(
+  ctx: AppContext,
+  now = ctx.clock.now(),
+): Promise<PetitionEnvironment> {
+  const [limits, calendar] = await Promise.all([readPetitionTimeLimits(ctx), loadWorkingCalendar(ctx)]);
+  return { now, chainKey: ctx.chainKey, limits, calendar };
 }
 
 /** Petitions as one actor sees them: petitioners masked for him, deadlines, lights and his actions. */
@@ -53,13 +59,12 @@ async function present(
   actor: Actor,
   rows: readonly PetitionListRow[],
 ): Promise<PetitionView[]> {
-  const [petitioners, calendar, env] = await Promise.all([
+  const [petitioners, env] = await Promise.all([
     findPetitionersOf(
       ctx.db,
       rows.map((r) => r.id),
     ),
-    loadWorkingCalendar(ctx),
-    environment(ctx),
+    petitionEnvironment(ctx),
   ]);
   const masking = freeTextMaskingFor(actor);
   const inFull = readsPersonalData(actor);
@@ -68,12 +73,12 @@ async function present(
       petitioners: petitioners.get(row.id) ?? [],
       actions: availableLifecycleActions(
         PETITION_DEFINITION,
-        { actor, row, now: env.now, limits: env.limits },
+        { actor, row, now: env.now, limits: env.limits, calendar: env.calendar },
         ['register'],
       ),
       inFull,
       masking,
-      calendar,
+      calendar: env.calendar,
       now: env.now,
     }),
   );
@@ -121,7 +126,7 @@ export async function writePetition(
         responsibleBody: input.responsibleBody || null,
         caseId: origin.caseId,
         state,
-        acceptDeadline: legalDeadline(env.now, env.limits.acceptDays),
+        ...registeredLight(env),
         repeatOfId: earlier.firstId,
         repeatCount: earlier.count,
         createdAt: env.now,
@@ -151,6 +156,13 @@ export async function writePetition(
   );
 }
 
+/** The acceptance limit of a petition registered now, and its light columns. */
+function registeredLight(env: PetitionEnvironment) {
+  const acceptDeadline = legalDeadline(env.now, env.limits.acceptDays);
+  const clock = { start: env.now, deadline: acceptDeadline, unit: 'calendar_days' } as const;
+  return { acceptDeadline, ...freshLightColumns(env.calendar, clock) };
+}
+
 /** The agent's own org as the agency point of what he registers. */
 export function ownOrgOf(actor: Actor): { id: number; path: string } {
   return { id: actor.orgId, path: actor.orgPath };
@@ -162,7 +174,7 @@ export async function registerPetition(
   actor: Actor,
   input: CreatePetitionInput,
 ): Promise<PetitionDetail> {
-  const env = await environment(ctx);
+  const env = await petitionEnvironment(ctx);
   const row = await ctx.db.transaction((tx) =>
     writePetition(tx, ctx, actor, input, { source: 'agent', caseId: null, org: ownOrgOf(actor) }, env),
   );
@@ -177,7 +189,7 @@ export async function actOnPetition<A extends PetitionActionOnPetition>(
   action: A,
   input: PetitionActionInput<A>,
 ): Promise<PetitionDetail> {
-  const env = await environment(ctx);
+  const env = await petitionEnvironment(ctx);
   await ctx.db.transaction((tx) => runTransition(tx, PETITION_DEFINITION, actor, { id, action, input }, env));
   return getPetition(ctx, actor, id);
 }

@@ -51,6 +51,10 @@ export const petitions = pgTable(
     reReviewRequestDeadline: at('re_review_request_deadline'),
     reReviewRequestedAt: at('re_review_requested_at'),
     reReviewDeadline: at('re_review_deadline'),
+    /** 复核听证: the hearing under way since (null when none is); its days do not count in the re-review's limit */
+    hearingStartedAt: at('hearing_started_at'),
+    /** calendar days the re-review's hearings took, in all */
+    hearingDays: integer('hearing_days').notNull().default(0),
     reReviewedAt: at('re_reviewed_at'),
     closedAt: at('closed_at'),
     /** 化解: set at closing */
@@ -66,6 +70,10 @@ export const petitions = pgTable(
     /** `PETITION_RISK_KINDS` */
     riskKind: text('risk_kind'),
     riskReason: text('risk_reason'),
+    /** the running limit's light as the lights' scan last turned it (`SlaLight`): each turn is warned once */
+    light: text('light').notNull().default('green'),
+    /** when the scan looks at the light next; null while no limit runs or once red */
+    lightNextCheckAt: at('light_next_check_at'),
     ...chainHeadColumns(),
     version: integer('version').notNull().default(0),
     createdAt: at('created_at').notNull(),
@@ -74,6 +82,7 @@ export const petitions = pgTable(
   (t) => [
     index('petitions_created_idx').on(t.createdAt.desc(), t.id.desc()),
     index('petitions_path_idx').using('btree', t.orgPath.op('text_pattern_ops')),
+    index('petitions_light_check_idx').on(t.lightNextCheckAt).where(sql`${t.lightNextCheckAt} is not null`),
     index('petitions_risk_idx').on(t.riskFlaggedAt.desc()).where(sql`${t.riskFlaggedAt} is not null`),
     uniqueIndex('petitions_case_idx').on(t.caseId).where(sql`${t.caseId} is not null`),
   ],

@@ -5,8 +5,12 @@ import {
   type SlaLight,
   type WorkingCalendar,
 } from '@shanzhi/shared';
+import type { SQLWrapper } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import type { AppContext } from '../context.js';
-import type { Tx } from '../db/database.js';
+import type { DbOrTx, Tx } from '../db/database.js';
+import type { EventOwner, RecordedLifecycleEvent } from './lifecycle-definition.js';
+import { appendLifecycleEvent } from './transition.js';
 
 const LIGHT_RANK: Record<SlaLight, number> = { green: 0, yellow: 1, red: 2 };
 /** When a light's change instant came but the light did not move (a calendar changed meanwhile): look again. */
@@ -86,4 +90,77 @@ export async function runLightScan<Row>(
     total.checked += batch;
     if (batch < batchSize) return total;
   }
+}
+
+/** A row that keeps its light beside its state, and when the scan looks at it next. */
+type LightedRow = EventOwner & { state: string; light: string; lightNextCheckAt: Date | null };
+
+/** A lifecycle whose rows keep their light beside their state (disputes, petitions), as the scan writes it. */
+export interface LightedLifecycle<Row extends LightedRow> {
+  /** the lifecycle's timeline, outbox row and row writer (its `LifecycleDefinition`) */
+  definition: {
+    events: { table: PgTable; tableName: string; subjectKey: string };
+    outboxRow(db: DbOrTx, after: Row, event: RecordedLifecycleEvent, settled: undefined): SQLWrapper;
+    write(
+      db: DbOrTx,
+      id: number,
+      change: { patch: Partial<Row>; now: Date; bumpVersion: boolean },
+      companions: readonly SQLWrapper[],
+    ): Promise<Row>;
+  };
+  /** the events of a turn to yellow and to red (`DISPUTE_DEADLINE_EVENTS` …) */
+  deadlineEvents: Record<'yellow' | 'red', string>;
+  /** what the timeline says of a turn */
+  turnNote(light: 'yellow' | 'red', row: Row): string;
+  /** sets only the row's next look (no event, no new version) */
+  deferLook(tx: Tx, id: number, nextCheckAt: Date | null): Promise<void>;
+}
+
+/**
+ * Relights one claimed row of a lighted lifecycle by its running clock: unturned, it is only looked at again
+ * later; turned, the new light is written with an event by the system and its outbox row (whence the
+ * notifications), without a new version, so a user's open form does not go stale as time passes. Answers the
+ * new light when it changed.
+ */
+export async function relightLifecycleRow<Row extends LightedRow>(
+  tx: Tx,
+  lighted: LightedLifecycle<Row>,
+  scan: { chainKey: Buffer; calendar: WorkingCalendar; now: Date },
+  row: Row,
+  clock: SlaClock | null,
+): Promise<SlaLight | null> {
+  const before = row.light as SlaLight;
+  const { turned, nextCheckAt } = lightTurnOf(scan.calendar, clock, before, scan.now);
+  if (!turned || !clock) {
+    await lighted.deferLook(tx, row.id, nextCheckAt);
+    return null;
+  }
+  const light = turned as 'yellow' | 'red';
+  const patch = { light, lightNextCheckAt: nextCheckAt } as Partial<Row>;
+  const event = {
+    action: 'sla',
+    event: lighted.deadlineEvents[light],
+    actorUserId: null,
+    actorName: '系统',
+    actorOrgId: null,
+    at: scan.now,
+    fromState: row.state,
+    toState: row.state,
+    note: lighted.turnNote(light, row),
+    changes: { light: { from: before, to: light }, deadline: clock.deadline },
+    attachments: [],
+  };
+  const { definition } = lighted;
+  const after = { ...row, ...patch };
+  const { inserts, chain } = await appendLifecycleEvent(
+    tx,
+    definition,
+    scan.chainKey,
+    after,
+    event,
+    undefined,
+  );
+  const change = { patch: { ...patch, ...chain } as Partial<Row>, now: scan.now, bumpVersion: false };
+  await definition.write(tx, row.id, change, inserts);
+  return light;
 }

@@ -64,6 +64,8 @@ export const PETITION_ACTION_FIELDS: Record<PetitionActionOnPetition, readonly P
   request_review: [reason],
   review: [answer],
   request_re_review: [reason],
+  start_hearing: [note(false)],
+  end_hearing: [note(false)],
   re_review: [answer],
   close: [{ name: 'resolved', labelKey: 'petition.field.resolved', kind: 'yes_no' }, note()],
   visit_back: [

@@ -32,6 +32,7 @@ export const PETITION_STATE_COLORS: Record<PetitionState, string> = {
   review_requested: 'warning',
   reviewed: 'cyan',
   re_review_requested: 'warning',
+  re_review_hearing: 'purple',
   re_reviewed: 'cyan',
   closed: 'success',
 };

@@ -1,19 +1,13 @@
-import {
-  DISPUTE_DEADLINE_EVENTS,
-  type SlaLight,
-  type TimeLimit,
-  type WorkingCalendar,
-} from '@shanzhi/shared';
+import { DISPUTE_DEADLINE_EVENTS, type TimeLimit, type WorkingCalendar } from '@shanzhi/shared';
 import { and, asc, eq, isNotNull, lte } from 'drizzle-orm';
 import type { AppContext } from '../../../platform/context.js';
-import type { Tx } from '../../../platform/db/database.js';
 import {
+  type LightedLifecycle,
   type LightScanner,
   type LightScanResult,
-  lightTurnOf,
+  relightLifecycleRow,
   runLightScan,
 } from '../../../platform/lifecycle/light-scan.js';
-import { appendLifecycleEvent } from '../../../platform/lifecycle/transition.js';
 import { loadWorkingCalendar } from '../../calendar/calendar.service.js';
 import { disputeClockOf } from '../dispute-clock.js';
 import { DISPUTE_DEFINITION } from '../dispute-lifecycle.js';
@@ -21,10 +15,14 @@ import type { DisputeRow } from '../disputes.repository.js';
 import { disputes } from '../mediation.tables.js';
 import { readMediationLimit } from '../mediation-settings.js';
 
-/** What the timeline says of a turned light. */
-const TURN_NOTES: Record<'yellow' | 'red', string> = {
-  yellow: '调解期限已用去八成，即将到期',
-  red: '已超过调解期限',
+/** Disputes as the lights' scan writes them. */
+const LIGHTED_DISPUTES: LightedLifecycle<DisputeRow> = {
+  definition: DISPUTE_DEFINITION,
+  deadlineEvents: DISPUTE_DEADLINE_EVENTS,
+  turnNote: (light) => (light === 'yellow' ? '调解期限已用去八成，即将到期' : '已超过调解期限'),
+  deferLook: async (tx, id, nextCheckAt) => {
+    await tx.update(disputes).set({ lightNextCheckAt: nextCheckAt }).where(eq(disputes.id, id));
+  },
 };
 
 /**
@@ -56,55 +54,9 @@ function disputeScanner(
         .orderBy(asc(disputes.lightNextCheckAt))
         .limit(batch)
         .for('update', { skipLocked: true }),
-    relight: (tx, row, now) => relightDispute(tx, chainKey, row, { calendar, limit }, now),
+    relight: (tx, row, now) =>
+      relightLifecycleRow(tx, LIGHTED_DISPUTES, { chainKey, calendar, now }, row, disputeClockOf(row, limit)),
   };
-}
-
-/** Relights one claimed dispute; answers the new light when it changed. */
-async function relightDispute(
-  tx: Tx,
-  chainKey: Buffer,
-  row: DisputeRow,
-  rules: { calendar: WorkingCalendar; limit: TimeLimit },
-  now: Date,
-): Promise<SlaLight | null> {
-  const clock = disputeClockOf(row, rules.limit);
-  const before = row.light as SlaLight;
-  const { turned, nextCheckAt } = lightTurnOf(rules.calendar, clock, before, now);
-  if (!turned || !clock) {
-    await tx.update(disputes).set({ lightNextCheckAt: nextCheckAt }).where(eq(disputes.id, row.id));
-    return null;
-  }
-  const light = turned as 'yellow' | 'red';
-  const patch = { light, lightNextCheckAt: nextCheckAt };
-  const event = {
-    action: 'sla',
-    event: DISPUTE_DEADLINE_EVENTS[light],
-    actorUserId: null,
-    actorName: '系统',
-    actorOrgId: null,
-    at: now,
-    fromState: row.state,
-    toState: row.state,
-    note: TURN_NOTES[light],
-    changes: { light: { from: before, to: light }, deadline: clock.deadline },
-    attachments: [],
-  };
-  const { inserts, chain } = await appendLifecycleEvent(
-    tx,
-    DISPUTE_DEFINITION,
-    chainKey,
-    { ...row, ...patch },
-    event,
-    undefined,
-  );
-  await DISPUTE_DEFINITION.write(
-    tx,
-    row.id,
-    { patch: { ...patch, ...chain }, now, bumpVersion: false },
-    inserts,
-  );
-  return light;
 }
 
 /** How often the server runs the disputes' lights scan. */

@@ -2,11 +2,13 @@ import {
   legalDeadline,
   PETITION_LIFECYCLE,
   type PetitionAction,
+  type PetitionClockDates,
   type PetitionerInput,
   type PetitionMode,
   type PetitionState,
   type PetitionTimeLimits,
   petitionMatterKey,
+  petitionSlaClock,
   type Satisfaction,
 } from '@shanzhi/shared';
 import type { AppContext } from '../../../platform/context.js';
@@ -198,6 +200,7 @@ export async function writePetitionHistory(
   const firstOf = (plan: PlannedPetition) =>
     plans.find((p) => p.petitioner.idNumber === plan.petitioner.idNumber && !p.repeatOf)!;
   const rows = plans.map((plan, i) => ({
+    ...lightColumnsOfHistory(told[i]!, plan.registeredAt, now),
     id: ids[i]!,
     orgId: plan.point.id,
     orgPath: plan.point.path,
@@ -211,6 +214,7 @@ export async function writePetitionHistory(
     // the bulk insert names every column: the table's defaults do not apply
     caseId: null,
     extensionDays: 0,
+    hearingDays: 0,
     state: told[i]!.story.state!,
     ...told[i]!.row,
     repeatOfId: plan.repeatOf ? idOf.get(firstOf(plan))! : null,
@@ -231,6 +235,12 @@ export async function writePetitionHistory(
   await insertAll(tx, petitionPetitioners, petitioners);
   await insertAll(tx, petitionEvents, eventRows(timelines.flat()));
   return plans.length;
+}
+
+/** A told petition's light columns: one whose limit still runs is looked at on the lights' scan's first run. */
+function lightColumnsOfHistory(told: ReturnType<typeof tellPetition>, registeredAt: Date, now: Date) {
+  const dates = { ...told.row, createdAt: registeredAt, state: told.story.state! } as PetitionClockDates;
+  return { light: 'green', lightNextCheckAt: petitionSlaClock(dates) ? now : null };
 }
 
 /** A row's times as the JSON the bulk insert reads. */

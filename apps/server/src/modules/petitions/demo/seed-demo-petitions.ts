@@ -12,8 +12,7 @@ import { createDemoRandom } from '../../demo/demo-random.js';
 import { orgs } from '../../orgs/orgs.tables.js';
 import { users } from '../../users/users.tables.js';
 import { PETITION_DEFINITION, type PetitionEnvironment } from '../petition-lifecycle.js';
-import { readPetitionTimeLimits } from '../petition-settings.js';
-import { ownOrgOf, writePetition } from '../petitions.service.js';
+import { ownOrgOf, petitionEnvironment, writePetition } from '../petitions.service.js';
 import { petitions } from '../petitions.tables.js';
 import { writePetitionHistory } from './petition-history.js';
 import { PETITION_STORIES } from './petition-stories.js';
@@ -69,24 +68,20 @@ export async function seedDemoPetitions(
   if ((existing?.n ?? 0) > 0) return 0;
   const actor = await demoAgent(ctx);
   if (!actor) return 0;
-  const limits = await readPetitionTimeLimits(ctx);
+  const env = await petitionEnvironment(ctx);
   const points = await agencyPoints(ctx, actor);
   const written = await ctx.db.transaction((tx) =>
     writePetitionHistory(
       tx,
       ctx,
-      { points, agent: { userId: actor.userId, name: actor.displayName }, limits },
+      { points, agent: { userId: actor.userId, name: actor.displayName }, limits: env.limits },
       createDemoRandom(18),
       history,
       ctx.clock.now(),
     ),
   );
   const today = ctx.clock.now().getTime();
-  const envAt = (daysAgo: number): PetitionEnvironment => ({
-    now: new Date(today - daysAgo * DAY),
-    chainKey: ctx.chainKey,
-    limits,
-  });
+  const envAt = (daysAgo: number): PetitionEnvironment => ({ ...env, now: new Date(today - daysAgo * DAY) });
   for (const story of PETITION_STORIES) {
     await ctx.db.transaction(async (tx) => {
       const input: CreatePetitionInput = { ...story.petition };

@@ -93,6 +93,7 @@ export function NotificationBell() {
     setOpen(false);
     if (item.caseId !== null) navigate(`/cases/${item.caseId}`);
     else if (item.disputeId !== null) navigate(`/mediation/disputes/${item.disputeId}`);
+    else if (item.petitionId !== null) navigate(`/petitions/${item.petitionId}`);
     else if (item.kind === 'report_ready') navigate('/reports');
     else if (item.kind === 'iot_alert_escalated') navigate('/iot/alerts');
   }

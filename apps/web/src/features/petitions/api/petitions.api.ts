@@ -9,6 +9,7 @@ import type {
   PetitionListQuery,
   PetitionStats,
   PetitionStatsQuery,
+  PetitionTimeLimits,
   PetitionView,
 } from '@shanzhi/shared';
 import { apiRequest, withQuery } from '../../../platform/api/index.js';
@@ -61,4 +62,14 @@ export function fetchPetitionStats(
   signal?: AbortSignal,
 ): Promise<PetitionStats> {
   return apiRequest(withQuery(`${BASE}/stats`, query), opts(signal));
+}
+
+/** `GET /api/v1/petitions/settings`: the legal time limits in force (calendar days). */
+export function fetchPetitionTimeLimits(signal?: AbortSignal): Promise<PetitionTimeLimits> {
+  return apiRequest(`${BASE}/settings`, opts(signal));
+}
+
+/** `PUT /api/v1/petitions/settings`: sets the time limits; periods opened from now on follow them. */
+export function savePetitionTimeLimits(input: PetitionTimeLimits): Promise<PetitionTimeLimits> {
+  return apiRequest(`${BASE}/settings`, { method: 'PUT', body: input });
 }

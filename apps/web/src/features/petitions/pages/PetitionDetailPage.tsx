@@ -108,6 +108,11 @@ function PetitionDeadlines({ p }: { p: PetitionDetail }) {
             </Space>
           </Descriptions.Item>
         )}
+        {p.hearingDays > 0 && (
+          <Descriptions.Item label={t('petition.field.hearingDays')}>
+            {t('petition.hearingDays', { days: p.hearingDays })}
+          </Descriptions.Item>
+        )}
       </Descriptions>
     </Card>
   );

@@ -2,6 +2,7 @@ import { Flex } from 'antd';
 import { PageTitle } from '../../../components/PageTitle.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
 import { usePermission } from '../../auth/hooks/use-permission.js';
+import { PetitionLimitsCard } from '../../petitions/components/PetitionLimitsCard.js';
 import { CaseSettingsCard } from '../components/CaseSettingsCard.js';
 import { KpiSettingsCard } from '../components/KpiSettingsCard.js';
 
@@ -9,11 +10,13 @@ import { KpiSettingsCard } from '../components/KpiSettingsCard.js';
 export function SettingsPage() {
   const { t } = useI18n();
   const canConfigureKpis = usePermission('kpi.configure');
+  const canConfigurePetitions = usePermission('petition.configure');
   return (
     <Flex vertical gap={16}>
       <PageTitle title={t('menu.settings')} description={t('settings.description')} />
       <CaseSettingsCard />
       {canConfigureKpis && <KpiSettingsCard />}
+      {canConfigurePetitions && <PetitionLimitsCard />}
     </Flex>
   );
 }
