@@ -29,6 +29,7 @@ import {
 import { readPetitionTimeLimits } from './petition-settings.js';
 import { petitionerIdIndexOf, petitionerValues } from './petitioners.js';
 import { presentPetition, presentPetitionDetail } from './petitions.presenter.js';
+import { scanOf } from './signed-entrustment-scan.js';
 import {
   findEarlierOnMatter,
   findEntrustment,
@@ -43,7 +44,8 @@ import {
   type PetitionRow,
 } from './petitions.repository.js';
 
-async function environment(ctx: AppContext): Promise<PetitionEnvironment> {
+/** The environment of a petition action now: the clock, the chain key, the legal time limits in force. */
+export async function petitionEnvironment(ctx: AppContext): Promise<PetitionEnvironment> {
   return { now: ctx.clock.now(), chainKey: ctx.chainKey, limits: await readPetitionTimeLimits(ctx) };
 }
 
@@ -59,7 +61,7 @@ async function present(
       rows.map((r) => r.id),
     ),
     loadWorkingCalendar(ctx),
-    environment(ctx),
+    petitionEnvironment(ctx),
   ]);
   const masking = freeTextMaskingFor(actor);
   const inFull = readsPersonalData(actor);
@@ -85,6 +87,8 @@ export interface PetitionOrigin {
   caseId: number | null;
   /** the agency point: the registering agent's org, or the one a converted case is designated to */
   org: { id: number; path: string };
+  /** 待认领: registered by the citizen himself, it waits for an agent of the point to take it */
+  unclaimed?: boolean;
 }
 
 /**
@@ -112,8 +116,8 @@ export async function writePetition(
       const row = await insertPetition(tx, {
         orgId: origin.org.id,
         orgPath: origin.org.path,
-        agentUserId: actor.userId,
-        agentName: actor.displayName,
+        agentUserId: origin.unclaimed ? null : actor.userId,
+        agentName: origin.unclaimed ? null : actor.displayName,
         mode: input.mode,
         source: origin.source,
         matter: input.matter,
@@ -162,7 +166,7 @@ export async function registerPetition(
   actor: Actor,
   input: CreatePetitionInput,
 ): Promise<PetitionDetail> {
-  const env = await environment(ctx);
+  const env = await petitionEnvironment(ctx);
   const row = await ctx.db.transaction((tx) =>
     writePetition(tx, ctx, actor, input, { source: 'agent', caseId: null, org: ownOrgOf(actor) }, env),
   );
@@ -177,7 +181,7 @@ export async function actOnPetition<A extends PetitionActionOnPetition>(
   action: A,
   input: PetitionActionInput<A>,
 ): Promise<PetitionDetail> {
-  const env = await environment(ctx);
+  const env = { ...(await petitionEnvironment(ctx)), scan: await scanOf(ctx, action, input) };
   await ctx.db.transaction((tx) => runTransition(tx, PETITION_DEFINITION, actor, { id, action, input }, env));
   return getPetition(ctx, actor, id);
 }
@@ -219,6 +223,7 @@ export async function listPetitionsForActor(
     overdue: query.overdue && { now: ctx.clock.now(), value: query.overdue === 'true' },
     q: query.q,
     risk: query.risk && query.risk === 'true',
+    unclaimed: query.unclaimed && query.unclaimed === 'true',
     after: after && { createdAt: new Date(after[0]), id: after[1] },
     limit: query.limit,
   });
