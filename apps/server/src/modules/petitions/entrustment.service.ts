@@ -45,7 +45,8 @@ export async function openSignedEntrustment(
   if (!entrustment?.signedMime || !stream) {
     throw new AppError('PETITION_ENTRUSTMENT_NOT_SIGNED', `信访事项 ${id} 尚未上传签署后的委托代办书`);
   }
-  const extension = entrustment.signedMime === 'application/pdf' ? 'pdf' : entrustment.signedMime.split('/')[1];
+  const extension =
+    entrustment.signedMime === 'application/pdf' ? 'pdf' : entrustment.signedMime.split('/')[1];
   return {
     fileName: `委托代办书-已签署-XF${id}.${extension}`,
     mime: entrustment.signedMime,

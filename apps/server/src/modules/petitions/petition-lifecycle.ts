@@ -20,9 +20,9 @@ import type {
   TransitionEffect,
 } from '../../platform/lifecycle/lifecycle-definition.js';
 import { outboxInsertOf } from '../../platform/lifecycle/outbox.tables.js';
-import type { StoredFile } from '../cases/attachments/attachment-store.js';
 import { updateLifecycleRow } from '../../platform/lifecycle/row-writer.js';
 import type { TransitionEnvironment } from '../../platform/lifecycle/transition.js';
+import type { StoredFile } from '../cases/attachments/attachment-store.js';
 import { lockPetition, type PetitionRow, recordSignedScan } from './petitions.repository.js';
 import { petitionEvents, petitions } from './petitions.tables.js';
 

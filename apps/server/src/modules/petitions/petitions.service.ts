@@ -29,7 +29,6 @@ import {
 import { readPetitionTimeLimits } from './petition-settings.js';
 import { petitionerIdIndexOf, petitionerValues } from './petitioners.js';
 import { presentPetition, presentPetitionDetail } from './petitions.presenter.js';
-import { scanOf } from './signed-entrustment-scan.js';
 import {
   findEarlierOnMatter,
   findEntrustment,
@@ -43,6 +42,7 @@ import {
   type PetitionListRow,
   type PetitionRow,
 } from './petitions.repository.js';
+import { scanOf } from './signed-entrustment-scan.js';
 
 /** The environment of a petition action now: the clock, the chain key, the legal time limits in force. */
 export async function petitionEnvironment(ctx: AppContext): Promise<PetitionEnvironment> {

@@ -3,9 +3,9 @@ import {
   PETITION_STATE_LABELS,
   PETITION_TRANSITIONS,
   type PetitionState,
+  PORTAL_PETITION_STEPS,
   type PortalPetitionView,
   petitionNumber,
-  PORTAL_PETITION_STEPS,
 } from '@shanzhi/shared';
 import type { PetitionEventRow, PetitionListRow } from '../petitions/petitions.repository.js';
 

@@ -61,7 +61,12 @@ describe('a petition a citizen leaves on the portal (网上信访)', () => {
       actions: ['contact', 'flag_risk', 'take'],
     });
     expectError(
-      await api.send('POST', `/api/v1/petitions/${id}/actions/accept`, { version: listed.version }, 'petition'),
+      await api.send(
+        'POST',
+        `/api/v1/petitions/${id}/actions/accept`,
+        { version: listed.version },
+        'petition',
+      ),
       409,
       'PETITION_AWAITING_AGENT',
     );
@@ -119,7 +124,13 @@ describe('a petition a citizen leaves on the portal (网上信访)', () => {
 
   it('refuses bad input with its fields, and an org that is no agency point', async () => {
     const point = await agencyPoint();
-    const bad = await submit({ name: '', idNumber: '150302194805120017', phone: '123', matter: '短', orgId: point.id });
+    const bad = await submit({
+      name: '',
+      idNumber: '150302194805120017',
+      phone: '123',
+      matter: '短',
+      orgId: point.id,
+    });
     expectError(bad, 400, 'VALIDATION_FAILED');
     const fields = bad.json().error.fields.map((f: { field: string }) => f.field);
     expect(fields).toEqual(expect.arrayContaining(['name', 'idNumber', 'phone', 'matter']));

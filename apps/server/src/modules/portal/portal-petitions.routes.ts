@@ -43,7 +43,8 @@ export function registerPortalPetitionRoutes(
       // before validation: the budget is spent by every attempt, valid or not
       preValidation: async (request) => budgets.submissions.consume(request.ip),
     },
-    async (request, reply) => reply.status(201).send(await submitPortalPetition(ctx, request.body, request.ip)),
+    async (request, reply) =>
+      reply.status(201).send(await submitPortalPetition(ctx, request.body, request.ip)),
   );
 
   app.get(

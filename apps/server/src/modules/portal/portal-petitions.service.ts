@@ -10,8 +10,8 @@ import type { AppContext } from '../../platform/context.js';
 import { AppError, fieldError } from '../../platform/errors/app-error.js';
 import { openSealed } from '../grid/registers/register-sealing.js';
 import { findAgencyPoints } from '../petitions/agency-points.repository.js';
-import { petitionEnvironment, writePetition } from '../petitions/petitions.service.js';
 import { findPetition, findPetitionEvents, findPetitionersOf } from '../petitions/petitions.repository.js';
+import { petitionEnvironment, writePetition } from '../petitions/petitions.service.js';
 import { type PortalAsker, portalActor } from './portal.service.js';
 import { presentPortalPetition } from './portal-petitions.presenter.js';
 import { admitTrackingAttempt, noteTrackingSucceeded } from './portal-tracking-guard.js';
@@ -64,7 +64,9 @@ function notFound(): AppError {
 async function givenPhone(ctx: AppContext, petitionId: number, phone: string): Promise<boolean> {
   const typed = canonicalPhone(phone);
   const petitioners = (await findPetitionersOf(ctx.db, [petitionId])).get(petitionId) ?? [];
-  return petitioners.some((p) => typed !== null && openSealed(ctx, 'petitioner.phone', p.phoneSealed) === typed);
+  return petitioners.some(
+    (p) => typed !== null && openSealed(ctx, 'petitioner.phone', p.phoneSealed) === typed,
+  );
 }
 
 /**
