@@ -75,7 +75,7 @@ describe('petitions left on the portal and signed entrustments (网上信访、�
       const agent = await openPage(browser());
       agent.context.setDefaultTimeout(60_000);
       await signInQuickly(agent.page, 'petition', '/petitions');
-      await tick(agent.page.getByTestId('petitions-unclaimed').locator('input'));
+      await tick(agent.page.getByRole('checkbox', { name: '只看待认领' }));
       const row = agent.page.getByTestId('petitions').getByRole('row').filter({ hasText: matter });
       await row.getByText('待认领').waitFor();
       await row.getByRole('link', { name: number }).click();

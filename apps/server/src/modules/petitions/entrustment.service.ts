@@ -45,10 +45,9 @@ export async function openSignedEntrustment(
   if (!entrustment?.signedMime || !stream) {
     throw new AppError('PETITION_ENTRUSTMENT_NOT_SIGNED', `信访事项 ${id} 尚未上传签署后的委托代办书`);
   }
-  const extension =
-    entrustment.signedMime === 'application/pdf' ? 'pdf' : entrustment.signedMime.split('/')[1];
   return {
-    fileName: `委托代办书-已签署-XF${id}.${extension}`,
+    // application/pdf → .pdf, image/png → .png …
+    fileName: `委托代办书-已签署-XF${id}.${entrustment.signedMime.split('/')[1]}`,
     mime: entrustment.signedMime,
     size: entrustment.signedSize ?? 0,
     stream,

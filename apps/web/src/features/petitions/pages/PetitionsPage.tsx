@@ -146,10 +146,7 @@ export function PetitionsPage({ risks = false }: { risks?: boolean }) {
             </Checkbox>
           )}
           {!risks && (
-            <Checkbox
-              data-testid="petitions-unclaimed"
-              onChange={(e) => set({ unclaimed: e.target.checked ? 'true' : undefined })}
-            >
+            <Checkbox onChange={(e) => set({ unclaimed: e.target.checked ? 'true' : undefined })}>
               {t('petition.list.unclaimed')}
             </Checkbox>
           )}
