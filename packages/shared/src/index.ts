@@ -103,6 +103,7 @@ export * from './petitions/petition-lifecycle.js';
 export * from './petitions/petition-numbers.js';
 export * from './petitions/petition-time-limits.js';
 export * from './petitions/petition-views.schemas.js';
+export * from './petitions/portal-petition.schemas.js';
 export * from './portal/portal.schemas.js';
 export * from './portal/portal-responses.schemas.js';
 export * from './privacy/masking.js';

@@ -15,6 +15,9 @@ const PortalPage = lazyPage(() => import('../features/portal/pages/PortalPage.js
 const PortalMediationPage = lazyPage(() =>
   import('../features/portal-mediation/pages/PortalMediationPage.js').then((m) => m.PortalMediationPage),
 );
+const PortalPetitionPage = lazyPage(() =>
+  import('../features/portal-petitions/pages/PortalPetitionPage.js').then((m) => m.PortalPetitionPage),
+);
 const AppShell = lazyPage(() => import('./layout/AppShell.js').then((m) => m.AppShell));
 const HomePage = lazyPage(() => import('../features/home/pages/HomePage.js').then((m) => m.HomePage));
 const UnderConstructionPage = lazyPage(() =>
@@ -241,6 +244,7 @@ export const router = createBrowserRouter([
       { path: '/login', element: <LoginPage /> },
       { path: '/portal', element: <PortalPage /> },
       { path: '/portal/mediation', element: <PortalMediationPage /> },
+      { path: '/portal/petitions', element: <PortalPetitionPage /> },
       { path: '/portal/market', element: <PortalMarketPage /> },
       { path: '/portal/market/orders/:id', element: <PortalMarketOrderPage /> },
       // the merchants' desk: outside the staff console, which merchants do not enter

@@ -162,6 +162,8 @@ export const PERMISSIONS = [
   'petition.visit_back',
   'petition.flag_risk',
   'petition.unflag_risk',
+  'petition.take',
+  'petition.attach_signed_entrustment',
   // the legal time limits of petitions (信访工作条例), configurable because regulations change
   'petition.configure',
   // a 12345 case that is a petition becomes one at an agency point (转信访代办); the platform concludes it when

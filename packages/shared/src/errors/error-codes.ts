@@ -137,6 +137,12 @@ export const ERROR_CODES = {
   PETITION_RISK_ALREADY_FLAGGED: 409,
   /** 风险预警: only a flagged petition's flag is lifted */
   PETITION_RISK_NOT_FLAGGED: 409,
+  /** 认领: a petition that already has its agent is not taken again */
+  PETITION_ALREADY_TAKEN: 409,
+  /** 待认领: a portal petition is accepted or refused only once an agent of its point has taken it */
+  PETITION_AWAITING_AGENT: 409,
+  /** the signed 委托代办书 asked for before its scan was uploaded */
+  PETITION_ENTRUSTMENT_NOT_SIGNED: 404,
   /** a report (每日汇总·每周研判·每月总结) that does not exist (or is out of reach) */
   REPORT_NOT_FOUND: 404,
   /** a report's documents asked for while it is still being produced: ask again when its status is ready */

@@ -45,6 +45,21 @@ export const CreatePetitionInput = z.strictObject(
 );
 export type CreatePetitionInput = z.infer<typeof CreatePetitionInput>;
 
+/** The largest scan of a signed 委托代办书 accepted, in bytes once decoded. */
+export const PETITION_SCAN_MAX_BYTES = 5 * 1024 * 1024;
+
+/**
+ * 已签署的委托代办书: the scan of the signed document, as base64 or a `data:…;base64,` URL, a PDF or a JPEG, PNG or
+ * WebP picture; the server decides what it is by its first bytes, not by its name.
+ */
+export const SignedEntrustmentScan = z
+  .string({ error: '请上传签署后的委托代办书' })
+  .min(16, '扫描件内容为空')
+  .max(
+    Math.ceil((PETITION_SCAN_MAX_BYTES * 4) / 3) + 64,
+    `扫描件不能超过 ${PETITION_SCAN_MAX_BYTES / 1024 / 1024} MB`,
+  );
+
 /** The input of each action on a petition: `version` plus what the action records. */
 export const PETITION_ACTION_INPUTS = {
   accept: actionBody({ note: optionalText('受理说明', 1000) }),
@@ -93,6 +108,8 @@ export const PETITION_ACTION_INPUTS = {
     reason: text('风险情况', 2, 1000),
   }),
   unflag_risk: actionBody({ reason: text('解除理由', 2, 1000) }),
+  take: actionBody({ note: optionalText('认领说明', 500) }),
+  attach_signed_entrustment: actionBody({ scan: SignedEntrustmentScan }),
 } as const satisfies Record<PetitionActionOnPetition, z.ZodType>;
 
 /** The input of action `A`. */
@@ -110,6 +127,8 @@ export const PetitionListQuery = KeysetQuery.extend({
   q: z.string().trim().min(1).max(100).optional(),
   /** only those flagged for escalation risk (风险预警), or only those not flagged */
   risk: z.enum(['true', 'false']).optional(),
+  /** 待认领: only those waiting for an agent (from the portal), or only those that have one */
+  unclaimed: z.enum(['true', 'false']).optional(),
 }).strict();
 export type PetitionListQuery = z.infer<typeof PetitionListQuery>;
 

@@ -19,6 +19,8 @@ describe('the petition lifecycle', () => {
     ['re_reviewed', 'close', 'closed'],
     ['not_accepted', 'close', 'closed'],
     ['closed', 'visit_back', 'closed'],
+    ['registered', 'take', 'registered'],
+    ['closed', 'attach_signed_entrustment', 'closed'],
   ] as const)('leads from %s by %s to %s', (from, action, to) => {
     expect(checkLifecycleTransition(PETITION_LIFECYCLE, from, action)).toEqual({ ok: true, to });
   });
@@ -30,6 +32,7 @@ describe('the petition lifecycle', () => {
     ['closed', 'answer'],
     ['answered', 'visit_back'],
     ['registered', 'close'],
+    ['accepted', 'take'],
   ] as const)('refuses from %s the action %s', (from, action) => {
     expect(
       checkLifecycleTransition(PETITION_LIFECYCLE, from as PetitionState, action as PetitionAction).ok,
@@ -44,9 +47,16 @@ describe('the petition lifecycle', () => {
       'contact',
       'flag_risk',
       'unflag_risk',
+      'take',
+      'attach_signed_entrustment',
     ]);
     expect(lifecycleActionsFrom(PETITION_LIFECYCLE, 'registered', ['leader', 'supervisor', 'agent'])).toEqual(
       [],
     );
+  });
+
+  it('lets a citizen register his own on the portal, and nothing else', () => {
+    expect(lifecycleActionsFrom(PETITION_LIFECYCLE, null, ['citizen'])).toEqual(['register']);
+    expect(lifecycleActionsFrom(PETITION_LIFECYCLE, 'registered', ['citizen'])).toEqual([]);
   });
 });

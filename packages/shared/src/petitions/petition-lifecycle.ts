@@ -66,6 +66,8 @@ export const PETITION_ACTIONS = [
   'visit_back',
   'flag_risk',
   'unflag_risk',
+  'take',
+  'attach_signed_entrustment',
 ] as const;
 export const PetitionAction = z.enum(PETITION_ACTIONS);
 export type PetitionAction = z.infer<typeof PetitionAction>;
@@ -97,11 +99,18 @@ const AGENTS = ['petition_agent', 'admin'] as const;
  * actions: "谁帮办、谁代办、谁反馈、谁回访" each names one person on the timeline. A review asked after an earlier
  * review or re-review is allowed by the table so that its guard can refuse it with the rule it breaks (the law
  * closes it), rather than a bare "not allowed". `flag_risk` and `unflag_risk` mark a risk of escalation to an
- * extreme act (风险预警) and lift it, each with its reason on the timeline.
+ * extreme act (风险预警) and lift it, each with its reason on the timeline. A citizen registers his own on the
+ * portal, at an agency point without an agent: `take` (认领) makes an agent of the point its agent. The signed
+ * 委托代办书 of an entrusted one is uploaded as a scan (`attach_signed_entrustment`), again if need be.
  */
 export const PETITION_TRANSITIONS = {
-  // the hotline's agents and dispatchers register one converted from a 12345 case (转信访代办)
-  register: { from: [null], to: 'registered', roles: [...AGENTS, 'agent', 'dispatcher'], label: '登记' },
+  // the hotline's agents and dispatchers register one converted from a 12345 case (转信访代办), a citizen his own
+  register: {
+    from: [null],
+    to: 'registered',
+    roles: [...AGENTS, 'agent', 'dispatcher', 'citizen'],
+    label: '登记',
+  },
   accept: { from: ['registered'], to: 'accepted', roles: AGENTS, label: '受理' },
   refuse: { from: ['registered'], to: 'not_accepted', roles: AGENTS, label: '不予受理' },
   verify: { from: ['accepted', 'handling'], to: 'handling', roles: AGENTS, label: '核实' },
@@ -126,6 +135,9 @@ export const PETITION_TRANSITIONS = {
   // 风险预警: a risk of escalation (民转刑、极端事件苗头) may show at any time, also after closing
   flag_risk: { from: PETITION_STATES, to: 'same', roles: AGENTS, label: '标记风险' },
   unflag_risk: { from: PETITION_STATES, to: 'same', roles: AGENTS, label: '解除风险' },
+  // 待认领: a portal petition waits at its agency point until an agent takes it, before it is accepted or not
+  take: { from: ['registered'], to: 'same', roles: AGENTS, label: '认领' },
+  attach_signed_entrustment: { from: PETITION_STATES, to: 'same', roles: AGENTS, label: '上传签署委托书' },
 } as const satisfies Record<PetitionAction, Transition<PetitionState>>;
 
 /** The petition lifecycle for the shared mechanism. */
@@ -153,6 +165,8 @@ export const PETITION_LIFECYCLE = defineLifecycle<PetitionState, PetitionAction>
     visit_back: 'petition.visited_back',
     flag_risk: 'petition.risk_flagged',
     unflag_risk: 'petition.risk_unflagged',
+    take: 'petition.taken',
+    attach_signed_entrustment: 'petition.signed_entrustment_attached',
   },
 });
 

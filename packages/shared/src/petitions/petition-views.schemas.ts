@@ -41,8 +41,8 @@ export const PetitionView = z.object({
   /** the agency point (代办点): the agent's org */
   orgId: z.number().int(),
   orgName: z.string(),
-  /** 谁帮办: the agent who took it in */
-  agentName: z.string(),
+  /** 谁帮办: the agent who took it in; null while a portal petition waits for one (待认领) */
+  agentName: z.string().nullable(),
   caseId: z.number().int().nullable(),
   petitioners: z.array(PetitionerView),
   /** 受理期限 */
@@ -88,6 +88,10 @@ export const PetitionEntrustmentView = z.object({
   createdAt: z.string(),
   /** the generated 委托代办书 (.docx) to print and sign */
   documentUrl: z.string(),
+  /** 已签署: when the scan of the signed document was uploaded; null while unsigned */
+  signedAt: at,
+  /** the scan of the signed document (PDF or picture), once uploaded */
+  signedScanUrl: z.string().nullable(),
 });
 export type PetitionEntrustmentView = z.infer<typeof PetitionEntrustmentView>;
 

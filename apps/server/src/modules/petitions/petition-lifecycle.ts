@@ -25,20 +25,24 @@ import type {
 import { outboxInsertOf } from '../../platform/lifecycle/outbox.tables.js';
 import { updateLifecycleRow } from '../../platform/lifecycle/row-writer.js';
 import type { TransitionEnvironment } from '../../platform/lifecycle/transition.js';
+import type { StoredFile } from '../cases/attachments/attachment-store.js';
 import { petitionLightColumnsAfter } from './petition-light.js';
-import { lockPetition, type PetitionRow } from './petitions.repository.js';
+import { lockPetition, type PetitionRow, recordSignedScan } from './petitions.repository.js';
 import { petitionEvents, petitions } from './petitions.tables.js';
 
 /** What a petition action runs under: the shared environment, the legal time limits in force, the calendar. */
 export interface PetitionEnvironment extends TransitionEnvironment {
   limits: PetitionTimeLimits;
   calendar: WorkingCalendar;
+  /** the scan of a signed 委托代办书, already in the attachment store (`attach_signed_entrustment`) */
+  scan?: StoredFile;
 }
 
 /** Everything a petition action looks at. */
 export interface PetitionScene extends LifecycleScene<PetitionRow> {
   limits: PetitionTimeLimits;
   calendar: WorkingCalendar;
+  scan?: StoredFile | undefined;
 }
 
 /** What a petition action does. */
@@ -96,6 +100,20 @@ function riskFlagRefusal(flagging: boolean) {
   };
 }
 
+/** 待认领: a portal petition is accepted or refused by its agent, once one of the point has taken it. */
+function awaitingAgent({ row }: PetitionScene): AppError | null {
+  return row.agentUserId === null
+    ? new AppError('PETITION_AWAITING_AGENT', '该信访事项尚待认领，请代办员先认领再受理')
+    : null;
+}
+
+/** 认领: only a petition without an agent is taken. */
+function alreadyTaken({ row }: PetitionScene): AppError | null {
+  return row.agentUserId === null
+    ? null
+    : new AppError('PETITION_ALREADY_TAKEN', `该信访事项已由 ${row.agentName ?? '代办员'} 认领`);
+}
+
 /** The extension limit: all extensions together stay within the configured maximum (art. 32). */
 function extensionLeft({ row, limits }: PetitionScene): number {
   return limits.maxExtensionDays - row.extensionDays;
@@ -103,7 +121,7 @@ function extensionLeft({ row, limits }: PetitionScene): number {
 
 const HANDLERS: { [A in PetitionActionOnPetition]: Handler<A> } = {
   accept: {
-    ...recordOnly,
+    guard: awaitingAgent,
     apply: (_tx, { now, limits }, input) => {
       const answerDeadline = legalDeadline(now, limits.answerDays);
       return {
@@ -113,7 +131,7 @@ const HANDLERS: { [A in PetitionActionOnPetition]: Handler<A> } = {
       };
     },
   },
-  refuse: { ...recordOnly, apply: (_tx, _scene, input) => ({ note: input.reason }) },
+  refuse: { guard: awaitingAgent, apply: (_tx, _scene, input) => ({ note: input.reason }) },
   verify: {
     ...recordOnly,
     apply: (_tx, _scene, input) => ({ note: input.findings, changes: { body: input.body } }),
@@ -234,6 +252,26 @@ const HANDLERS: { [A in PetitionActionOnPetition]: Handler<A> } = {
       changes: { riskKind: row.riskKind },
     }),
   },
+  take: {
+    guard: alreadyTaken,
+    apply: (_tx, { actor }, input) => ({
+      patch: { agentUserId: actor.userId, agentName: actor.displayName },
+      note: input.note || null,
+      changes: { agentName: actor.displayName },
+    }),
+  },
+  attach_signed_entrustment: {
+    // an entrusted petition has its 委托代办书 from registration on
+    guard: ({ row }) =>
+      row.mode === 'entrusted'
+        ? null
+        : new AppError('PETITION_NOT_ENTRUSTED', `信访事项 ${row.id} 不是委托代办，没有委托代办书`),
+    apply: async (tx, { row, now, scan }) => {
+      if (!scan) throw new AppError('INTERNAL', 'attach_signed_entrustment without its scan');
+      await recordSignedScan(tx, row.id, scan, now);
+      return { changes: { mime: scan.mime, size: scan.size, sha256: scan.sha256 } };
+    },
+  },
 };
 
 /**
@@ -295,9 +333,12 @@ export const PETITION_DEFINITION: LifecycleDefinition<
     new AppError('VERSION_CONFLICT', `信访事项已被他人处理（当前版本 ${current}），请刷新后重试`),
   async sceneOf(_tx: Tx, actor: Actor, row, env) {
     assertPetitionInScope(actor, row);
-    return { actor, row, now: env.now, limits: env.limits, calendar: env.calendar };
+    return { actor, row, now: env.now, limits: env.limits, calendar: env.calendar, scan: env.scan };
   },
-  permits: (actor, action) => actor.permissions.has(petitionPermissionOf(action)),
+  // a citizen registers his own on the portal, with no permission of staff
+  permits: (actor, action) =>
+    actor.permissions.has(petitionPermissionOf(action)) ||
+    (action === 'register' && actor.roles.includes('citizen')),
   handlerOf: (action) => watchedByTheLights(action as PetitionActionOnPetition) as Handler<never>,
   outboxRow: (db, after, event) =>
     outboxInsertOf(db, event, {

@@ -91,6 +91,11 @@ export function entrustmentDocumentUrl(petitionId: number): string {
   return `/api/v1/petitions/${petitionId}/entrustment.docx`;
 }
 
+/** The address of the scan of a petition's signed 委托代办书. */
+export function signedEntrustmentUrl(petitionId: number): string {
+  return `/api/v1/petitions/${petitionId}/entrustment/signed`;
+}
+
 /** A petition with its timeline and its 委托代办书. */
 export function presentPetitionDetail(
   view: PetitionView,
@@ -104,6 +109,8 @@ export function presentPetitionDetail(
         agentName: entrustment.agentName,
         createdAt: entrustment.createdAt.toISOString(),
         documentUrl: entrustmentDocumentUrl(view.id),
+        signedAt: iso(entrustment.signedAt),
+        signedScanUrl: entrustment.signedSha256 ? signedEntrustmentUrl(view.id) : null,
       }
     : null;
   return {

@@ -136,6 +136,19 @@ export async function insertEntrustment(db: DbOrTx, values: typeof petitionEntru
   await db.insert(petitionEntrustments).values(values);
 }
 
+/** Records the scan of a petition's signed 委托代办书 (已签署), replacing an earlier one. */
+export async function recordSignedScan(
+  db: DbOrTx,
+  petitionId: number,
+  scan: { sha256: string; mime: string; size: number },
+  at: Date,
+): Promise<void> {
+  await db
+    .update(petitionEntrustments)
+    .set({ signedSha256: scan.sha256, signedMime: scan.mime, signedSize: scan.size, signedAt: at })
+    .where(eq(petitionEntrustments.petitionId, petitionId));
+}
+
 /** The 委托代办书 of a petition, if it was entrusted. */
 export async function findEntrustment(db: DbOrTx, petitionId: number): Promise<EntrustmentRow | undefined> {
   const [row] = await db
@@ -155,6 +168,8 @@ export interface PetitionFilter {
   q?: string;
   /** only those flagged for escalation risk (true), or only those not flagged (false) */
   risk?: boolean;
+  /** 待认领: only those waiting for an agent (true), or only those that have one (false) */
+  unclaimed?: boolean;
   after?: { createdAt: Date; id: number };
   limit: number;
 }
@@ -170,6 +185,9 @@ export async function listPetitions(db: DbOrTx, f: PetitionFilter): Promise<Peti
   }
   if (f.risk !== undefined) {
     where.push(f.risk ? isNotNull(petitions.riskFlaggedAt) : isNull(petitions.riskFlaggedAt));
+  }
+  if (f.unclaimed !== undefined) {
+    where.push(f.unclaimed ? isNull(petitions.agentUserId) : isNotNull(petitions.agentUserId));
   }
   if (f.q) where.push(ilike(petitions.matter, `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
   if (f.after) {

@@ -70,7 +70,7 @@ describe('a petition taken in by an agent', () => {
       answerDeadline: null,
       runningLimit: 'accept',
       light: 'green',
-      actions: ['accept', 'refuse', 'contact', 'flag_risk'],
+      actions: ['accept', 'refuse', 'contact', 'flag_risk', 'attach_signed_entrustment'],
     });
     expect(petition.petitioners[0]).toMatchObject({ name: '韩德胜', idNumber: '150302********0019' });
     expect(petition.petitioners[0].phone).not.toContain('12345');

@@ -20,10 +20,11 @@ import { fileAnswer, IdParams, STANDARD_ERRORS } from '../../platform/http/commo
 import type { ApiInstance } from '../../platform/http/types.js';
 import { contentDispositionOf } from '../cases/export/case-export.service.js';
 import { convertCaseToPetition } from './case-petition.js';
-import { entrustmentDocument } from './entrustment.service.js';
+import { entrustmentDocument, openSignedEntrustment } from './entrustment.service.js';
 import { readPetitionTimeLimits, writePetitionTimeLimits } from './petition-settings.js';
 import { petitionStats } from './petition-stats.service.js';
 import { actOnPetition, getPetition, listPetitionsForActor, registerPetition } from './petitions.service.js';
+import { SCAN_BODY_LIMIT } from './signed-entrustment-scan.js';
 
 const tags = ['petitions'];
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -36,6 +37,8 @@ function registerPetitionActionRoute(
   app.post(
     `/api/v1/petitions/:id/actions/${action}`,
     {
+      // the scan of a signed 委托代办书 travels inline, as base64
+      ...(action === 'attach_signed_entrustment' && { bodyLimit: SCAN_BODY_LIMIT }),
       config: { permission: petitionPermissionOf(action) },
       schema: {
         tags,
@@ -173,6 +176,26 @@ export function registerPetitionRoutes(app: ApiInstance, ctx: AppContext): void 
         .header('content-type', DOCX)
         .header('content-disposition', contentDispositionOf(fileName))
         .send(bytes);
+    },
+  );
+  app.get(
+    '/api/v1/petitions/:id/entrustment/signed',
+    {
+      config: { permission: 'petition.read' },
+      schema: {
+        tags,
+        summary: '已签署的委托代办书 The uploaded scan of the signed entrustment (PDF or picture)',
+        params: IdParams,
+        response: { 200: fileAnswer('application/pdf', 'The scan, with its type'), ...STANDARD_ERRORS },
+      },
+    },
+    async (request, reply) => {
+      const scan = await openSignedEntrustment(ctx, actorOf(request), request.params.id);
+      return reply
+        .header('content-type', scan.mime)
+        .header('content-length', String(scan.size))
+        .header('content-disposition', contentDispositionOf(scan.fileName))
+        .send(scan.stream);
     },
   );
 }

@@ -43,6 +43,7 @@ import {
   type PetitionListRow,
   type PetitionRow,
 } from './petitions.repository.js';
+import { scanOf } from './signed-entrustment-scan.js';
 
 /** The environment of a petition action now: the time limits in force and the calendar, read before its transaction. */
 export async function petitionEnvironment(
@@ -90,6 +91,8 @@ export interface PetitionOrigin {
   caseId: number | null;
   /** the agency point: the registering agent's org, or the one a converted case is designated to */
   org: { id: number; path: string };
+  /** 待认领: registered by the citizen himself, it waits for an agent of the point to take it */
+  unclaimed?: boolean;
 }
 
 /**
@@ -117,8 +120,8 @@ export async function writePetition(
       const row = await insertPetition(tx, {
         orgId: origin.org.id,
         orgPath: origin.org.path,
-        agentUserId: actor.userId,
-        agentName: actor.displayName,
+        agentUserId: origin.unclaimed ? null : actor.userId,
+        agentName: origin.unclaimed ? null : actor.displayName,
         mode: input.mode,
         source: origin.source,
         matter: input.matter,
@@ -189,7 +192,7 @@ export async function actOnPetition<A extends PetitionActionOnPetition>(
   action: A,
   input: PetitionActionInput<A>,
 ): Promise<PetitionDetail> {
-  const env = await petitionEnvironment(ctx);
+  const env = { ...(await petitionEnvironment(ctx)), scan: await scanOf(ctx, action, input) };
   await ctx.db.transaction((tx) => runTransition(tx, PETITION_DEFINITION, actor, { id, action, input }, env));
   return getPetition(ctx, actor, id);
 }
@@ -231,6 +234,7 @@ export async function listPetitionsForActor(
     overdue: query.overdue && { now: ctx.clock.now(), value: query.overdue === 'true' },
     q: query.q,
     risk: query.risk && query.risk === 'true',
+    unclaimed: query.unclaimed && query.unclaimed === 'true',
     after: after && { createdAt: new Date(after[0]), id: after[1] },
     limit: query.limit,
   });

@@ -22,11 +22,9 @@ export const petitions = pgTable(
       .notNull()
       .references(() => orgs.id),
     orgPath: text('org_path').notNull(),
-    /** 谁帮办: the agent who took it in */
-    agentUserId: integer('agent_user_id')
-      .notNull()
-      .references(() => users.id),
-    agentName: text('agent_name').notNull(),
+    /** 谁帮办: the agent who took it in; null while a portal petition waits for one (待认领) */
+    agentUserId: integer('agent_user_id').references(() => users.id),
+    agentName: text('agent_name'),
     /** `PETITION_MODES` */
     mode: text('mode').notNull(),
     /** `PETITION_SOURCES` */
@@ -84,6 +82,7 @@ export const petitions = pgTable(
     index('petitions_path_idx').using('btree', t.orgPath.op('text_pattern_ops')),
     index('petitions_light_check_idx').on(t.lightNextCheckAt).where(sql`${t.lightNextCheckAt} is not null`),
     index('petitions_risk_idx').on(t.riskFlaggedAt.desc()).where(sql`${t.riskFlaggedAt} is not null`),
+    index('petitions_unclaimed_idx').on(t.createdAt.desc()).where(sql`${t.agentUserId} is null`),
     uniqueIndex('petitions_case_idx').on(t.caseId).where(sql`${t.caseId} is not null`),
   ],
 );
@@ -135,4 +134,9 @@ export const petitionEntrustments = pgTable('petition_entrustments', {
   /** 委托事项 */
   scope: text('scope').notNull(),
   createdAt: at('created_at').notNull(),
+  /** the scan of the signed document in the attachment store (已签署), its proven type and size; null unsigned */
+  signedSha256: text('signed_sha256'),
+  signedMime: text('signed_mime'),
+  signedSize: integer('signed_size'),
+  signedAt: at('signed_at'),
 });

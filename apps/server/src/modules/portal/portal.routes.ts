@@ -22,6 +22,7 @@ import {
 import { issuePortalCaptcha } from './portal-captcha.js';
 import { registerPortalMapRoutes } from './portal-map.routes.js';
 import { registerPortalMediationRoutes } from './portal-mediation.routes.js';
+import { registerPortalPetitionRoutes } from './portal-petitions.routes.js';
 import { PORTAL_PHOTOS, portalFormIntake, portalMultipartOptions } from './portal-photos.js';
 import {
   PORTAL_CAPTCHA_LIMIT,
@@ -74,6 +75,7 @@ export function registerPortalRoutes(app: ApiInstance, ctx: AppContext): void {
     );
   });
   registerPortalMediationRoutes(app, ctx, submissions);
+  registerPortalPetitionRoutes(app, ctx, { submissions, lookups });
 
   app.post(
     '/api/v1/portal/suggest',

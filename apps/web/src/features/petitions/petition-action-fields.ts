@@ -11,7 +11,7 @@ import type { MessageKey } from '../../i18n/messages.zh-CN.js';
 export interface PetitionActionFieldSpec {
   name: string;
   labelKey: MessageKey;
-  kind: 'text' | 'textarea' | 'days' | 'yes_no' | 'choice';
+  kind: 'text' | 'textarea' | 'days' | 'yes_no' | 'choice' | 'scan';
   /** the values of a choice, labelled by `<choicePrefix>.<value>` */
   choices?: readonly string[];
   choicePrefix?: string;
@@ -89,13 +89,20 @@ export const PETITION_ACTION_FIELDS: Record<PetitionActionOnPetition, readonly P
     { name: 'reason', labelKey: 'petition.field.riskReason', kind: 'textarea' },
   ],
   unflag_risk: [reason],
+  take: [note()],
+  attach_signed_entrustment: [{ name: 'scan', labelKey: 'petition.field.scan', kind: 'scan' }],
 };
 
 /** The actions that refuse or raise an alarm: red buttons. */
 export const DANGEROUS_PETITION_ACTIONS: readonly PetitionActionOnPetition[] = ['refuse', 'flag_risk'];
 
 /** The actions that carry a petition on in its usual course: primary buttons. */
-export const PRIMARY_PETITION_ACTIONS: readonly PetitionActionOnPetition[] = ['accept', 'answer', 'close'];
+export const PRIMARY_PETITION_ACTIONS: readonly PetitionActionOnPetition[] = [
+  'take',
+  'accept',
+  'answer',
+  'close',
+];
 
 /** An action's body from the dialog's values: blank optional text left out, the version added. */
 export function petitionActionBodyOf(

@@ -2,6 +2,7 @@ import { Form, Input, InputNumber, Radio, Select } from 'antd';
 import { useI18n } from '../../../i18n/I18nProvider.js';
 import type { MessageKey } from '../../../i18n/messages.zh-CN.js';
 import type { PetitionActionFieldSpec } from '../petition-action-fields.js';
+import { SignedScanInput } from './SignedScanInput.js';
 
 /** One field of a petition action's dialog, typed as its spec says. */
 export function PetitionActionField({ spec }: { spec: PetitionActionFieldSpec }) {
@@ -22,6 +23,8 @@ export function PetitionActionField({ spec }: { spec: PetitionActionFieldSpec })
             <Radio value={false}>{t('petition.no')}</Radio>
           </Radio.Group>
         );
+      case 'scan':
+        return <SignedScanInput />;
       case 'choice':
         return (
           <Select

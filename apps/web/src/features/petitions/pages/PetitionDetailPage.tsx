@@ -1,6 +1,6 @@
-import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FileDoneOutlined, ReloadOutlined } from '@ant-design/icons';
 import { type PetitionDetail, petitionNumber } from '@shanzhi/shared';
-import { Alert, Button, Card, Col, Descriptions, Flex, Row, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Flex, Row, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { Link } from 'react-router-dom';
 import { useRouteRecord } from '../../../components/use-route-record.js';
@@ -23,7 +23,9 @@ function PetitionFacts({ p }: { p: PetitionDetail }) {
       <Descriptions size="small" column={{ xs: 1, md: 2 }} data-testid="petition-facts">
         <Descriptions.Item label={t('petition.field.mode')}>{petitionModeLabel(p.mode, t)}</Descriptions.Item>
         <Descriptions.Item label={t('petition.field.org')}>{p.orgName}</Descriptions.Item>
-        <Descriptions.Item label={t('petition.field.agent')}>{p.agentName}</Descriptions.Item>
+        <Descriptions.Item label={t('petition.field.agent')}>
+          {p.agentName ?? <Tag color="orange">{t('petition.detail.unclaimed')}</Tag>}
+        </Descriptions.Item>
         <Descriptions.Item label={t('petition.field.createdAt')}>{at(p.createdAt)}</Descriptions.Item>
         <Descriptions.Item label={t('petition.field.responsibleBody')}>
           {p.responsibleBody ?? '—'}
@@ -141,6 +143,47 @@ function PetitionPetitioners({ p }: { p: PetitionDetail }) {
 }
 
 /**
+ * 委托代办书: its scope, the .docx to print, and whether its signed scan was uploaded (已签署/未签署) with the scan
+ * to view; the upload itself is the action `attach_signed_entrustment` among the action buttons.
+ */
+function PetitionEntrustment({ entrustment }: { entrustment: NonNullable<PetitionDetail['entrustment']> }) {
+  const { t } = useI18n();
+  const signed = entrustment.signedScanUrl !== null;
+  return (
+    <Card
+      size="small"
+      title={t('petition.detail.entrustment')}
+      extra={
+        <Tag color={signed ? 'green' : 'default'} data-testid="petition-entrustment-signed">
+          {t(signed ? 'petition.detail.signed' : 'petition.detail.unsigned')}
+        </Tag>
+      }
+    >
+      <Flex vertical gap={8} align="start">
+        <Typography.Text>
+          {t('petition.field.entrustedScope')}：{entrustment.scope}
+        </Typography.Text>
+        <Flex gap={8} wrap>
+          <Button icon={<DownloadOutlined />} href={entrustment.documentUrl} download>
+            {t('petition.detail.download')}
+          </Button>
+          {entrustment.signedScanUrl && (
+            <Button icon={<FileDoneOutlined />} href={entrustment.signedScanUrl} target="_blank">
+              {t('petition.detail.downloadSigned')}
+            </Button>
+          )}
+        </Flex>
+        {entrustment.signedAt && (
+          <Typography.Text type="secondary">
+            {t('petition.detail.signedAt', { at: at(entrustment.signedAt) })}
+          </Typography.Text>
+        )}
+      </Flex>
+    </Card>
+  );
+}
+
+/**
  * 信访档案 `/petitions/:id`: the matter, the petitioners (masked as the server gives them), the legal deadlines
  * with the running one's light, the 委托代办书 to download, the timeline naming who did each step, and exactly
  * the action buttons the server lists for this user now.
@@ -192,18 +235,7 @@ export function PetitionDetailPage() {
           <Flex vertical gap={16}>
             <PetitionFacts p={p} />
             <PetitionPetitioners p={p} />
-            {p.entrustment && (
-              <Card size="small" title={t('petition.detail.entrustment')}>
-                <Flex vertical gap={8} align="start">
-                  <Typography.Text>
-                    {t('petition.field.entrustedScope')}：{p.entrustment.scope}
-                  </Typography.Text>
-                  <Button icon={<DownloadOutlined />} href={p.entrustment.documentUrl} download>
-                    {t('petition.detail.download')}
-                  </Button>
-                </Flex>
-              </Card>
-            )}
+            {p.entrustment && <PetitionEntrustment entrustment={p.entrustment} />}
           </Flex>
         </Col>
         <Col xs={24} xl={9}>

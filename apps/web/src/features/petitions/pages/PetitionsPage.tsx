@@ -25,7 +25,7 @@ import { PetitionStateTag } from '../components/PetitionStateTag.js';
 import { runningDeadlineOf } from '../petition-deadline.js';
 import { petitionModeLabel, petitionStateLabel } from '../petition-labels.js';
 
-type Filters = Pick<PetitionListQuery, 'state' | 'mode' | 'overdue' | 'q' | 'risk'>;
+type Filters = Pick<PetitionListQuery, 'state' | 'mode' | 'overdue' | 'q' | 'risk' | 'unclaimed'>;
 
 const day = (at: string | null) => (at ? dayjs(at).format('YYYY-MM-DD') : '—');
 
@@ -58,7 +58,13 @@ function petitionColumns(t: Translate) {
       width: 100,
       render: (state: PetitionState) => <PetitionStateTag state={state} />,
     },
-    { title: t('petition.field.agent'), dataIndex: 'agentName', width: 160, ellipsis: true },
+    {
+      title: t('petition.field.agent'),
+      dataIndex: 'agentName',
+      width: 160,
+      ellipsis: true,
+      render: (name: string | null) => name ?? <Tag color="orange">{t('petition.detail.unclaimed')}</Tag>,
+    },
     {
       title: t('petition.field.deadline'),
       key: 'deadline',
@@ -137,6 +143,11 @@ export function PetitionsPage({ risks = false }: { risks?: boolean }) {
           {!risks && (
             <Checkbox onChange={(e) => set({ risk: e.target.checked ? 'true' : undefined })}>
               {t('petition.list.riskOnly')}
+            </Checkbox>
+          )}
+          {!risks && (
+            <Checkbox onChange={(e) => set({ unclaimed: e.target.checked ? 'true' : undefined })}>
+              {t('petition.list.unclaimed')}
             </Checkbox>
           )}
         </Flex>

@@ -1,4 +1,4 @@
-import { CopyOutlined, PhoneOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
+import { AuditOutlined, CopyOutlined, PhoneOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
 import { App, Button, Card, Result, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -64,6 +64,9 @@ export function PortalPage() {
         </Typography.Paragraph>
         <Link to="/portal/mediation" className={styles.mediation}>
           <TeamOutlined /> {t('mediationPortal.entry')}
+        </Link>
+        <Link to="/portal/petitions" className={styles.mediation}>
+          <AuditOutlined /> {t('petitionPortal.entry')}
         </Link>
         <Link to="/portal/market" className={styles.mediation}>
           <ShopOutlined /> {t('marketPortal.entry')}
