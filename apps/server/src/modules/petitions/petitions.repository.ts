@@ -272,3 +272,17 @@ export async function findPetitionOfCase(db: DbOrTx, caseId: number): Promise<{ 
   const [row] = await db.select({ id: petitions.id }).from(petitions).where(eq(petitions.caseId, caseId));
   return row;
 }
+
+/** The petitions of the subtree at `path` flagged for a risk of escalation: the latest flagged first, and how many. */
+export async function findFlaggedPetitions(
+  db: DbOrTx,
+  path: string,
+  limit: number,
+): Promise<{ total: number; rows: PetitionListRow[] }> {
+  const flagged = and(like(petitions.orgPath, `${path}%`), isNotNull(petitions.riskFlaggedAt));
+  const [rows, [count]] = await Promise.all([
+    listQuery(db).where(flagged).orderBy(desc(petitions.riskFlaggedAt), desc(petitions.id)).limit(limit),
+    db.select({ n: sql<number>`count(*)::int` }).from(petitions).where(flagged),
+  ]);
+  return { total: Number(count?.n ?? 0), rows: rows.map(flatten) };
+}
