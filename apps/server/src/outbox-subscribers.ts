@@ -5,6 +5,7 @@ import { iotAlertsFollowCases } from './modules/iot/alerts-follow-cases.js';
 import { casesFollowDisputes } from './modules/mediation/cases-follow-disputes.js';
 import { disputeDeadlineNotices } from './modules/mediation/dispute-deadline-notices.js';
 import { casesFollowPetitions } from './modules/petitions/cases-follow-petitions.js';
+import { flaggedPetitionsLive } from './modules/petitions/flagged-petitions-live.js';
 import { petitionDeadlineNotices } from './modules/petitions/petition-deadline-notices.js';
 import type { OutboxSubscriber } from './platform/lifecycle/outbox-subscriber.js';
 
@@ -13,8 +14,9 @@ import type { OutboxSubscriber } from './platform/lifecycle/outbox-subscriber.js
  * transaction: the classifier's training signal from returns of auto-dispatched cases, and grid findings
  * following the cases they were reported up as, 12345 cases converted to disputes following them to their end,
  * 12345 cases converted to petitions concluded when they close, the mediators told of their disputes' deadlines
- * and the petition agents of their petitions',
- * device alerts cleared when their cases end, and the staff of a level told of an alert escalated to it.
+ * and the petition agents of their petitions', device alerts cleared when their cases end, the staff of a level
+ * told of an alert escalated to it, and petitions flagged for a risk of escalation (or no longer) sent to the
+ * live stream for the wall.
  */
 export const OUTBOX_SUBSCRIBERS: readonly OutboxSubscriber[] = [
   classifierFeedbackOnReturn,
@@ -25,4 +27,5 @@ export const OUTBOX_SUBSCRIBERS: readonly OutboxSubscriber[] = [
   petitionDeadlineNotices,
   iotAlertsFollowCases,
   iotAlertEscalationNotices,
+  flaggedPetitionsLive,
 ];

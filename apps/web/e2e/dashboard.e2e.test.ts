@@ -101,6 +101,50 @@ describe('the command hall’s wall (城市运行一个屏)', () => {
     await context.close();
   });
 
+  it('shows a petition flagged at risk in 市域社会治理 as it is flagged, masked, and drops it when lifted', async () => {
+    const { page, context, problems } = await openPage(browser(), { width: 1920, height: 1080 });
+    await openWall(page, 'leader');
+    await page.getByRole('button', { name: '市域社会治理' }).click();
+    const panel = page.getByTestId('wall-petition-risks');
+    await panel.waitFor();
+    await expect.poll(() => page.getByTestId('wall-status').getAttribute('data-status')).toBe('live');
+
+    const agent = await staffApi('petition');
+    const created = await agent.post('/api/v1/petitions', {
+      data: {
+        mode: 'proactive',
+        matter: '大屏风险测试：拆迁补偿多年未落实，信访人扬言到区政府采取过激行为，电话13947305679',
+        petitioners: [{ name: '韩德胜', idNumber: '150302194805120019' }],
+      },
+    });
+    expect(created.status(), await created.text()).toBe(201);
+    const petition = (await created.json()) as { id: number; version: number };
+    const flagged = await agent.post(`/api/v1/petitions/${petition.id}/actions/flag_risk`, {
+      data: { version: petition.version, kind: 'extreme_act', reason: '信访人扬言采取过激行为' },
+    });
+    expect(flagged.status(), await flagged.text()).toBe(200);
+    const row = panel.getByTestId('wall-petition-risk').filter({ hasText: `XF-${petition.id} ` });
+    // it arrives over the stream: the wall reloads its numbers, with no reload of the page
+    await expect.poll(() => row.count()).toBe(1);
+    const shown = await row.innerText();
+    expect(shown).toContain('极端事件苗头');
+    expect(shown).toContain('乌海市公安局');
+    // the leader reads no personal data: the petitioner's name and the phone are masked
+    expect(shown).not.toContain('韩德胜');
+    expect(shown).not.toContain('13947305679');
+    await screenshot(page, 'dashboard-petition-risks');
+
+    const { version } = (await flagged.json()) as { version: number };
+    const lifted = await agent.post(`/api/v1/petitions/${petition.id}/actions/unflag_risk`, {
+      data: { version, reason: '经街道、派出所联合化解，情绪已平稳' },
+    });
+    expect(lifted.status(), await lifted.text()).toBe(200);
+    await expect.poll(() => row.count()).toBe(0);
+    await agent.dispose();
+    expectNoPageErrors(problems);
+    await context.close();
+  });
+
   it('scales to a 3840 × 2160 wall without distortion', async () => {
     const { page, context, problems } = await openPage(browser(), { width: 3840, height: 2160 });
     await openWall(page, 'dispatcher');

@@ -172,4 +172,32 @@ describe('petition agency in the console (信访代办)', () => {
     },
     STEP_TIMEOUT,
   );
+
+  it(
+    'shows the numbers per agency point, sortable, and downloads them as a workbook',
+    async () => {
+      const { page, context, problems } = await openPage(browser());
+      context.setDefaultTimeout(60_000);
+      await signInQuickly(page, 'leader', '/petitions/stats');
+      const agencies = page.getByTestId('petition-stats-agencies');
+      await agencies.getByText('乌海市公安局').first().waitFor();
+      const rows = agencies.locator('tbody tr.ant-table-row');
+      expect(await rows.count()).toBeGreaterThan(1);
+      // 信访量 ascending, then descending: the busiest agency point comes first
+      const header = agencies.locator('thead th', { hasText: /^信访量$/ });
+      await header.click();
+      await header.click();
+      const volume = async (row: number) => Number(await rows.nth(row).locator('td').nth(1).innerText());
+      await expect.poll(async () => (await volume(0)) >= (await volume(1))).toBe(true);
+      await page.getByTestId('petition-stats-months').getByText('合计').waitFor();
+
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: /导出Excel/ }).click();
+      expect((await download).suggestedFilename()).toMatch(/^信访统计_乌海市_.*\.xlsx$/);
+      await screenshot(page, 'petition-stats');
+      expectNoPageErrors(problems);
+      await context.close();
+    },
+    STEP_TIMEOUT,
+  );
 });

@@ -3,6 +3,7 @@ import { SlaLight } from '../cases/case-enums.js';
 import { CaseState } from '../cases/case-states.js';
 import { BoundaryGeometry } from '../geo/geo.schemas.js';
 import { KpiOrgView } from '../kpis/kpis.schemas.js';
+import { PetitionRiskKind } from '../petitions/petition-enums.js';
 
 /** `?org=`: the org subtree the wall shows (in the caller's scope); his scope root when left out. */
 export const DashboardQuery = z.strictObject({
@@ -80,6 +81,31 @@ export const DashboardRankItem = z.object({
   flagged: z.boolean(),
 });
 
+/** A petition flagged for a risk of escalation (风险预警) as the wall shows it: personal data masked. */
+export const DashboardFlaggedPetition = z.object({
+  id: z.number().int(),
+  /** 信访编号 `XF-12` */
+  number: z.string(),
+  riskKind: PetitionRiskKind,
+  /** 民转刑风险 / 极端事件苗头 */
+  riskKindLabel: z.string(),
+  /** the first petitioner (`韩**`, in full with `personal_data.read`), `等 N 人` when several */
+  petitioner: z.string(),
+  /** the matter, its personal numbers masked without `personal_data.read` */
+  matter: z.string(),
+  /** the agency point */
+  orgName: z.string(),
+  flaggedAt: z.string(),
+});
+export type DashboardFlaggedPetition = z.infer<typeof DashboardFlaggedPetition>;
+
+/** The flagged petitions of the wall's org: how many, and the latest flagged first. */
+export const DashboardPetitionRisks = z.object({
+  total: z.number().int(),
+  items: z.array(DashboardFlaggedPetition),
+});
+export type DashboardPetitionRisks = z.infer<typeof DashboardPetitionRisks>;
+
 /** What changes with every new case: today's cases as points and the latest cases (cheap to reload). */
 export const DashboardLive = z.object({
   org: KpiOrgView,
@@ -102,6 +128,8 @@ export const DashboardOverview = DashboardLive.extend({
   unitAlerts: z.array(DashboardUnitAlert),
   /** units, and the districts of a city or the towns of a district or town */
   ranking: z.object({ units: z.array(DashboardRankItem), areas: z.array(DashboardRankItem) }),
+  /** the petitions flagged for a risk of escalation (信访风险预警); null for a viewer without `petition.read` */
+  petitionRisks: DashboardPetitionRisks.nullable(),
 });
 export type DashboardOverview = z.output<typeof DashboardOverview>;
 

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { petitionMatterKey, petitionStatsOf } from './petition-numbers.js';
+import {
+  petitionMatterKey,
+  petitionStatsOf,
+  repeatsLastYearOf,
+  sameTimeLastYear,
+} from './petition-numbers.js';
 
 describe('the matter key', () => {
   it('finds the same matter however it is spaced, punctuated or typed', () => {
@@ -42,5 +47,38 @@ describe('the petition numbers', () => {
       satisfactionRate: null,
       repeatRate: null,
     });
+  });
+});
+
+describe('the same period last year', () => {
+  it('is the same Beijing wall-clock time a year earlier, 29 February on the 28th', () => {
+    // 2032-03-01 00:00 Beijing
+    expect(sameTimeLastYear(new Date('2032-02-29T16:00:00.000Z')).toISOString()).toBe(
+      '2031-02-28T16:00:00.000Z',
+    );
+    // 2032-02-29 12:00 Beijing
+    expect(sameTimeLastYear(new Date('2032-02-29T04:00:00.000Z')).toISOString()).toBe(
+      '2031-02-28T04:00:00.000Z',
+    );
+    // 2027-01-01 00:00 Beijing is still 2026 in UTC
+    expect(sameTimeLastYear(new Date('2026-12-31T16:00:00.000Z')).toISOString()).toBe(
+      '2025-12-31T16:00:00.000Z',
+    );
+  });
+
+  it('compares the repeat rate with last year’s relative to it (同比)', () => {
+    expect(repeatsLastYearOf(0.071, { total: 40, repeats: 4 })).toEqual({
+      total: 40,
+      repeats: 4,
+      repeatRate: 0.1,
+      repeatRateChange: -0.29,
+    });
+    expect(repeatsLastYearOf(0.2, { total: 10, repeats: 1 }).repeatRateChange).toBe(1);
+    expect(repeatsLastYearOf(0.1, { total: 10, repeats: 0 }).repeatRateChange).toBeNull();
+    expect(repeatsLastYearOf(0.1, { total: 0, repeats: 0 })).toMatchObject({
+      repeatRate: null,
+      repeatRateChange: null,
+    });
+    expect(repeatsLastYearOf(null, { total: 10, repeats: 1 }).repeatRateChange).toBeNull();
   });
 });

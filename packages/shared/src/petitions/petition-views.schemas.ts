@@ -121,3 +121,42 @@ export const PetitionStats = z.object({
   overdue: z.number().int(),
 });
 export type PetitionStats = z.infer<typeof PetitionStats>;
+
+/** The repeat rate of the same period a year earlier (同期) and the change since (重复访同比). */
+export const PetitionRepeatsLastYear = z.object({
+  total: z.number().int(),
+  repeats: z.number().int(),
+  repeatRate: z.number().nullable(),
+  /** this period's repeat rate against last year's, relative to it: −0.29 reads 同比下降 29 %; null without both */
+  repeatRateChange: z.number().nullable(),
+});
+export type PetitionRepeatsLastYear = z.infer<typeof PetitionRepeatsLastYear>;
+
+/** The numbers of one agency point (代办点: the org of the registering agents) with its repeats of last year. */
+export const PetitionAgencyStats = PetitionStats.extend({
+  org: z.object({ id: z.number().int(), name: z.string() }),
+  lastYear: PetitionRepeatsLastYear.nullable(),
+});
+export type PetitionAgencyStats = z.infer<typeof PetitionAgencyStats>;
+
+/** The numbers of the petitions registered in one calendar month of the period. */
+export const PetitionMonthStats = PetitionStats.extend({
+  /** the month in Beijing time: `2026-03` */
+  month: z.string(),
+});
+export type PetitionMonthStats = z.infer<typeof PetitionMonthStats>;
+
+/**
+ * `GET /api/v1/petitions/stats`: the numbers of an org's subtree over a period (registered in it) in all, the
+ * repeats of the same period a year earlier (when the period has a start), per agency point (most petitions
+ * first) and per month.
+ */
+export const PetitionStatsReport = PetitionStats.extend({
+  org: z.object({ id: z.number().int(), name: z.string() }),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  lastYear: PetitionRepeatsLastYear.nullable(),
+  byAgency: z.array(PetitionAgencyStats),
+  byMonth: z.array(PetitionMonthStats),
+});
+export type PetitionStatsReport = z.infer<typeof PetitionStatsReport>;

@@ -1,10 +1,14 @@
 import type { DashboardMap, DashboardOverview } from '@shanzhi/shared';
 import { and, asc, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OUTBOX_SUBSCRIBERS } from '../../outbox-subscribers.js';
 import { ManualClock } from '../../platform/clock.js';
+import type { LiveEvent } from '../../platform/realtime/live-event.js';
+import { liveBusOf } from '../../platform/realtime/realtime.js';
 import { createSeededApi, expectError, expectOk, orgIdOf, type SeededApi } from '../../test/api.js';
 import { buildCase } from '../../test/factories.js';
 import { bj } from '../kpis/kpis.test-support.js';
+import { runOutboxDispatch } from '../notifications/jobs/outbox-dispatch.job.js';
 import { orgs } from '../orgs/orgs.tables.js';
 
 let api: SeededApi;
@@ -143,5 +147,73 @@ describe('大屏实时 and 大屏地图', () => {
     expect(grid.openCases.find((c) => c.number === hbwToday)!.title).not.toContain('13912345678');
     expect(grid.staff.length).toBeGreaterThan(0);
     expect(grid.staff.every((s) => s.phone === null || s.phone.includes('*'))).toBe(true);
+  });
+});
+
+describe('信访风险预警 on the wall', () => {
+  async function act(id: number, action: string, body: Record<string, unknown>) {
+    const { version } = (await api.get(`/api/v1/petitions/${id}`, 'petition')).json();
+    await expectOk(
+      api.send('POST', `/api/v1/petitions/${id}/actions/${action}`, { version, ...body }, 'petition'),
+    );
+  }
+  const risksOf = async (user: string, query = '') =>
+    ((await expectOk(api.get(`${OVERVIEW}${query}`, user))) as DashboardOverview).petitionRisks!;
+
+  it('lists the flagged petitions of the viewer’s scope, masked as his role requires, live as they are flagged and lifted', async () => {
+    const before = (await risksOf('leader')).total;
+    const created = await api.send(
+      'POST',
+      '/api/v1/petitions',
+      {
+        mode: 'proactive',
+        matter: '征地补偿款被截留，信访人扬言报复，请回电 13912345678',
+        petitioners: [{ name: '韩德胜', idNumber: '150302194805120019' }],
+      },
+      'petition',
+    );
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id as number;
+    const events: LiveEvent[] = [];
+    const unsubscribe = await liveBusOf(api.ctx).subscribe((e) => events.push(e));
+    try {
+      await act(id, 'flag_risk', { kind: 'civil_to_criminal', reason: '扬言报复对方' });
+      await runOutboxDispatch(api.ctx, { subscribers: OUTBOX_SUBSCRIBERS });
+
+      const leader = await risksOf('leader');
+      expect(leader.total).toBe(before + 1);
+      expect(leader.items[0]).toMatchObject({
+        id,
+        number: `XF-${id}`,
+        riskKind: 'civil_to_criminal',
+        riskKindLabel: '民转刑风险',
+        orgName: '乌海市公安局',
+        flaggedAt: api.ctx.clock.now().toISOString(),
+      });
+      expect(leader.items[0]!.petitioner).not.toBe('韩德胜');
+      expect(leader.items[0]!.petitioner.startsWith('韩')).toBe(true);
+      expect(leader.items[0]!.matter).not.toContain('13912345678');
+      const dispatcher = (await risksOf('dispatcher')).items.find((p) => p.id === id)!;
+      expect(dispatcher).toMatchObject({ petitioner: '韩德胜' });
+      expect(dispatcher.matter).toContain('13912345678');
+      // the police bureau lies outside 海勃湾区
+      expect((await risksOf('dispatcher_hbw')).items.map((p) => p.id)).not.toContain(id);
+      expect((await risksOf('leader', `?org=${ids.hbw}`)).items.map((p) => p.id)).not.toContain(id);
+
+      await act(id, 'unflag_risk', { reason: '经联合化解，情绪已平稳' });
+      await runOutboxDispatch(api.ctx, { subscribers: OUTBOX_SUBSCRIBERS });
+      const lifted = await risksOf('leader');
+      expect(lifted.total).toBe(before);
+      expect(lifted.items.map((p) => p.id)).not.toContain(id);
+      // on PostgreSQL the events come back through LISTEN/NOTIFY
+      await expect
+        .poll(() => events.filter((e) => e.data.petitionId === id).map((e) => e.topic))
+        .toEqual(['petition.risk_flagged', 'petition.risk_unflagged']);
+    } finally {
+      unsubscribe();
+    }
+    const ofPetition = events.filter((e) => e.data.petitionId === id);
+    expect(ofPetition[0]!.audience).toMatchObject({ permission: 'petition.read' });
+    expect(ofPetition[0]!.data).toEqual({ petitionId: id, petitionNumber: `XF-${id}` });
   });
 });

@@ -16,7 +16,7 @@ export function registerDashboardRoutes(app: ApiInstance, ctx: AppContext): void
       schema: {
         tags,
         summary:
-          '大屏总览 Counts, the three rates and the score against last period, hot categories and words, warnings, overdue and red-light cases by unit, rankings, today’s points and the latest cases',
+          '大屏总览 Counts, the three rates and the score against last period, hot categories and words, warnings, overdue and red-light cases by unit, rankings, today’s points, the latest cases and the flagged petitions',
         querystring: DashboardQuery,
         response: { 200: DashboardOverview, ...STANDARD_ERRORS },
       },

@@ -17,6 +17,7 @@ import { findOrgBriefs } from '../orgs/org-briefs.repository.js';
 import { presentGridStaff } from '../orgs/orgs.presenter.js';
 import { findGridStaff, type OrgRow } from '../orgs/orgs.repository.js';
 import { loadOrgInScope } from '../orgs/orgs.service.js';
+import { flaggedPetitionsOf } from '../petitions/flagged-petitions.js';
 import { presentArea, presentDashboardCase } from './dashboard.presenter.js';
 import {
   countOpenCasesByPlace,
@@ -110,7 +111,8 @@ async function unitAlertsOf(ctx: AppContext, units: KpiRanking, red: Map<number,
  * `GET /dashboard/overview`: everything the wall shows of an org subtree — counts against the period
  * before, the three rates and the score (考核, as `GET /kpis` computes them) against the same days of last
  * month, hot categories and words, open warnings, overdue and red-light cases by unit, rankings (units, and
- * the districts of a city or the towns of a district), today's points and the ticker.
+ * the districts of a city or the towns of a district), today's points, the ticker and the petitions flagged
+ * for a risk of escalation (信访风险预警, for a viewer who may read petitions).
  */
 export async function getDashboardOverview(
   ctx: AppContext,
@@ -127,21 +129,35 @@ export async function getDashboardOverview(
   const day = new Date(now.getTime() - DAY_MS);
   const week = new Date(now.getTime() - 7 * DAY_MS);
   const yesterday = toBeijingDate(day);
-  const [live, days, month, previous, units, areas, warnings, red, cats24, cats7, words24, words7] =
-    await Promise.all([
-      liveOf(ctx, actor, org),
-      getKpiTrend(ctx, actor, { org: org.id, from: yesterday, to: today, bucket: 'day' }),
-      getKpiReport(ctx, actor, { org: org.id }),
-      getKpiReport(ctx, actor, { org: org.id, ...lastMonth }),
-      getKpiRanking(ctx, within, { level: 'unit' }),
-      getKpiRanking(ctx, within, { level: areaLevel }),
-      listWarningsForActor(ctx, actor, { org: org.id, status: 'open', page: 1, pageSize: TOP }),
-      countRedCasesByUnit(ctx.db, org.path),
-      findHotCategories(ctx.db, org.path, day, TOP),
-      findHotCategories(ctx.db, org.path, week, TOP),
-      findHotWords(ctx.db, org.path, day, now, TOP * 2),
-      findHotWords(ctx.db, org.path, week, now, TOP * 2),
-    ]);
+  const [
+    live,
+    days,
+    month,
+    previous,
+    units,
+    areas,
+    warnings,
+    red,
+    cats24,
+    cats7,
+    words24,
+    words7,
+    petitionRisks,
+  ] = await Promise.all([
+    liveOf(ctx, actor, org),
+    getKpiTrend(ctx, actor, { org: org.id, from: yesterday, to: today, bucket: 'day' }),
+    getKpiReport(ctx, actor, { org: org.id }),
+    getKpiReport(ctx, actor, { org: org.id, ...lastMonth }),
+    getKpiRanking(ctx, within, { level: 'unit' }),
+    getKpiRanking(ctx, within, { level: areaLevel }),
+    listWarningsForActor(ctx, actor, { org: org.id, status: 'open', page: 1, pageSize: TOP }),
+    countRedCasesByUnit(ctx.db, org.path),
+    findHotCategories(ctx.db, org.path, day, TOP),
+    findHotCategories(ctx.db, org.path, week, TOP),
+    findHotWords(ctx.db, org.path, day, now, TOP * 2),
+    findHotWords(ctx.db, org.path, week, now, TOP * 2),
+    flaggedPetitionsOf(ctx, actor, org.path, TOP),
+  ]);
   return {
     ...live,
     today: { value: days.items[1]?.counts.total ?? 0, previous: days.items[0]?.counts.total ?? 0 },
@@ -166,6 +182,7 @@ export async function getDashboardOverview(
     })),
     unitAlerts: await unitAlertsOf(ctx, units, red),
     ranking: { units: rankItems(units), areas: rankItems(areas) },
+    petitionRisks,
   };
 }
 

@@ -205,27 +205,36 @@ export async function listPetitions(db: DbOrTx, f: PetitionFilter): Promise<Peti
   return rows.map(flatten);
 }
 
-/** Counts the petitions registered in the subtree at `path` within [from, to). */
-export async function countPetitions(
-  db: DbOrTx,
-  f: { path: string; from?: Date; to?: Date; now: Date },
-): Promise<PetitionCounts> {
+/** The petitions registered in the subtree at `path` within [from, to), counted at `now` (the overdue). */
+export interface PetitionCountFilter {
+  path: string;
+  from?: Date;
+  to?: Date;
+  now: Date;
+}
+
+function countedWhere(f: PetitionCountFilter): SQL | undefined {
   const where: SQL[] = [like(petitions.orgPath, `${f.path}%`)];
   if (f.from) where.push(sql`${petitions.createdAt} >= ${f.from.toISOString()}::timestamptz`);
   if (f.to) where.push(lt(petitions.createdAt, f.to));
-  const [row] = await db
-    .select({
-      total: sql<number>`count(*)::int`,
-      accepted: sql<number>`count(${petitions.acceptedAt})::int`,
-      closed: sql<number>`count(*) filter (where ${petitions.state} = 'closed')::int`,
-      resolved: sql<number>`count(*) filter (where ${petitions.state} = 'closed' and ${petitions.resolved})::int`,
-      visited: sql<number>`count(${petitions.satisfaction})::int`,
-      satisfied: sql<number>`count(*) filter (where ${petitions.satisfaction} in ('satisfied', 'basically_satisfied'))::int`,
-      repeats: sql<number>`count(*) filter (where ${petitions.repeatCount} > 0)::int`,
-      overdue: sql<number>`count(*) filter (where ${overdueAt(f.now)})::int`,
-    })
-    .from(petitions)
-    .where(and(...where));
+  return and(...where);
+}
+
+/** The counts behind the petition numbers, as aggregate columns. */
+function countColumns(now: Date) {
+  return {
+    total: sql<number>`count(*)::int`,
+    accepted: sql<number>`count(${petitions.acceptedAt})::int`,
+    closed: sql<number>`count(*) filter (where ${petitions.state} = 'closed')::int`,
+    resolved: sql<number>`count(*) filter (where ${petitions.state} = 'closed' and ${petitions.resolved})::int`,
+    visited: sql<number>`count(${petitions.satisfaction})::int`,
+    satisfied: sql<number>`count(*) filter (where ${petitions.satisfaction} in ('satisfied', 'basically_satisfied'))::int`,
+    repeats: sql<number>`count(*) filter (where ${petitions.repeatCount} > 0)::int`,
+    overdue: sql<number>`count(*) filter (where ${overdueAt(now)})::int`,
+  };
+}
+
+function countsOf(row: Partial<Record<keyof PetitionCounts, number>> | undefined): PetitionCounts {
   return {
     total: Number(row?.total ?? 0),
     accepted: Number(row?.accepted ?? 0),
@@ -238,8 +247,60 @@ export async function countPetitions(
   };
 }
 
+/** Counts the petitions registered in the subtree at `path` within [from, to). */
+export async function countPetitions(db: DbOrTx, f: PetitionCountFilter): Promise<PetitionCounts> {
+  const [row] = await db.select(countColumns(f.now)).from(petitions).where(countedWhere(f));
+  return countsOf(row);
+}
+
+/** The counts of each agency point (代办点) with petitions of the filter, most petitions first. */
+export async function countPetitionsByAgency(
+  db: DbOrTx,
+  f: PetitionCountFilter,
+): Promise<(PetitionCounts & { org: { id: number; name: string } })[]> {
+  const rows = await db
+    .select({ orgId: petitions.orgId, orgName: orgs.name, ...countColumns(f.now) })
+    .from(petitions)
+    .innerJoin(orgs, eq(orgs.id, petitions.orgId))
+    .where(countedWhere(f))
+    .groupBy(petitions.orgId, orgs.name)
+    .orderBy(desc(sql`count(*)`), asc(petitions.orgId));
+  return rows.map((row) => ({ org: { id: row.orgId, name: row.orgName }, ...countsOf(row) }));
+}
+
+/** The month of registration in Beijing time (`2026-03`). */
+const monthOfRegistration = sql<string>`to_char(${petitions.createdAt} at time zone 'Asia/Shanghai', 'YYYY-MM')`;
+
+/** The counts of each month (Beijing time) with petitions of the filter, oldest first. */
+export async function countPetitionsByMonth(
+  db: DbOrTx,
+  f: PetitionCountFilter,
+): Promise<(PetitionCounts & { month: string })[]> {
+  const rows = await db
+    .select({ month: monthOfRegistration, ...countColumns(f.now) })
+    .from(petitions)
+    .where(countedWhere(f))
+    .groupBy(monthOfRegistration)
+    .orderBy(monthOfRegistration);
+  return rows.map((row) => ({ month: row.month, ...countsOf(row) }));
+}
+
 /** The petition a 12345 case was converted to, if any. */
 export async function findPetitionOfCase(db: DbOrTx, caseId: number): Promise<{ id: number } | undefined> {
   const [row] = await db.select({ id: petitions.id }).from(petitions).where(eq(petitions.caseId, caseId));
   return row;
+}
+
+/** The petitions of the subtree at `path` flagged for a risk of escalation: the latest flagged first, and how many. */
+export async function findFlaggedPetitions(
+  db: DbOrTx,
+  path: string,
+  limit: number,
+): Promise<{ total: number; rows: PetitionListRow[] }> {
+  const flagged = and(like(petitions.orgPath, `${path}%`), isNotNull(petitions.riskFlaggedAt));
+  const [rows, [count]] = await Promise.all([
+    listQuery(db).where(flagged).orderBy(desc(petitions.riskFlaggedAt), desc(petitions.id)).limit(limit),
+    db.select({ n: sql<number>`count(*)::int` }).from(petitions).where(flagged),
+  ]);
+  return { total: Number(count?.n ?? 0), rows: rows.map(flatten) };
 }

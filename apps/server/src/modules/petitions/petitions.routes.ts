@@ -8,8 +8,8 @@ import {
   type PetitionActionOnPetition,
   PetitionDetail,
   PetitionListQuery,
-  PetitionStats,
   PetitionStatsQuery,
+  PetitionStatsReport,
   PetitionTimeLimits,
   PetitionView,
   petitionPermissionOf,
@@ -23,11 +23,13 @@ import { convertCaseToPetition } from './case-petition.js';
 import { entrustmentDocument, openSignedEntrustment } from './entrustment.service.js';
 import { readPetitionTimeLimits, writePetitionTimeLimits } from './petition-settings.js';
 import { petitionStats } from './petition-stats.service.js';
+import { petitionStatsFileName, writePetitionStatsWorkbook } from './petition-stats-workbook.js';
 import { actOnPetition, getPetition, listPetitionsForActor, registerPetition } from './petitions.service.js';
 import { SCAN_BODY_LIMIT } from './signed-entrustment-scan.js';
 
 const tags = ['petitions'];
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 function registerPetitionActionRoute(
   app: ApiInstance,
@@ -52,7 +54,7 @@ function registerPetitionActionRoute(
   );
 }
 
-/** 信访代办: registration, the list, the numbers, one with its timeline, every action, the 委托代办书, the limits. */
+/** 信访代办: registration, the list, the numbers (and their workbook), one with its timeline, every action, the 委托代办书, the limits. */
 export function registerPetitionRoutes(app: ApiInstance, ctx: AppContext): void {
   app.post(
     '/api/v1/petitions',
@@ -106,12 +108,35 @@ export function registerPetitionRoutes(app: ApiInstance, ctx: AppContext): void 
       config: { permission: 'petition.read' },
       schema: {
         tags,
-        summary: '信访统计 Volumes, resolution, satisfaction and repeat rate of an org over a period',
+        summary:
+          '信访统计 Volumes, resolution, satisfaction and repeat rate of an org over a period, per agency point and month, with the repeats a year earlier',
         querystring: PetitionStatsQuery,
-        response: { 200: PetitionStats, ...STANDARD_ERRORS },
+        response: { 200: PetitionStatsReport, ...STANDARD_ERRORS },
       },
     },
     async (request) => petitionStats(ctx, actorOf(request), request.query),
+  );
+
+  app.get(
+    '/api/v1/petitions/stats.xlsx',
+    {
+      config: { permission: 'petition.read' },
+      schema: {
+        tags,
+        summary:
+          '导出信访统计 The numbers of the stats as an .xlsx workbook: totals, per agency point, per month',
+        querystring: PetitionStatsQuery,
+        response: { 200: fileAnswer(XLSX, '.xlsx workbook'), ...STANDARD_ERRORS },
+      },
+    },
+    async (request, reply) => {
+      const report = await petitionStats(ctx, actorOf(request), request.query);
+      return reply
+        .header('content-type', XLSX)
+        .header('content-disposition', contentDispositionOf(petitionStatsFileName(report)))
+        .header('cache-control', 'no-store')
+        .send(await writePetitionStatsWorkbook(report));
+    },
   );
 
   app.get(

@@ -54,7 +54,7 @@ export async function generateReport(ctx: AppContext, id: number): Promise<boole
     const tables = reportTables(content);
     const document = await writeReportDocument(content, tables, charts, toBeijingDateTime(now()));
     await progress(90);
-    const workbook = await writeReportWorkbook(content, tables);
+    const workbook = await writeReportWorkbook(content.title, tables);
     await completeReport(ctx.db, id, { document, tables: workbook }, now());
   } catch (error) {
     ctx.logger.error({ err: error, report: id }, 'report generation failed');

@@ -1,5 +1,4 @@
 import ExcelJS from 'exceljs';
-import type { ReportContent } from './report-content.js';
 import type { ReportCell, ReportTable } from './report-tables.js';
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F2' } };
@@ -39,11 +38,14 @@ function addSheet(workbook: ExcelJS.Workbook, table: ReportTable): void {
   });
 }
 
-/** The report's tables as an .xlsx workbook: one sheet per table, Chinese headers, numbers as numbers. */
-export async function writeReportWorkbook(content: ReportContent, tables: ReportTable[]): Promise<Buffer> {
+/**
+ * Tables as an .xlsx workbook titled `title` (a report's, a module's numbers): one sheet per table, Chinese
+ * headers, numbers as numbers, rates as per cent.
+ */
+export async function writeReportWorkbook(title: string, tables: ReportTable[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '善治 shanzhi';
-  workbook.title = content.title;
+  workbook.title = title;
   for (const table of tables) addSheet(workbook, table);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

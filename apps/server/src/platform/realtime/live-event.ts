@@ -13,7 +13,9 @@ import { isInScope } from '../auth/actor.js';
  *   lead unit, co-handlers and first receiver (`orgPaths`), `permission: 'case.read'`;
  * - `notification.created`: `data` = `{ id, kind, title, caseId, caseNumber }`, audience = `userIds: [owner]`;
  * - `warning.raised` (the early-warning job): `data` = `{ id, level, title, … }`, audience = the org paths
- *   the warning concerns.
+ *   the warning concerns;
+ * - `petition.risk_flagged` / `petition.risk_unflagged`: `data` = `{ petitionId, petitionNumber }`, audience =
+ *   the petition's agency point, `permission: 'petition.read'`.
  */
 export interface LiveEvent {
   /** the SSE `event:` name, past tense: `case.dispatched`, `notification.created`, `warning.raised` … */

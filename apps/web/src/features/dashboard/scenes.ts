@@ -10,7 +10,8 @@ export type WallPanel =
   | 'hotWords'
   | 'warnings'
   | 'unitAlerts'
-  | 'ranking';
+  | 'ranking'
+  | 'petitionRisks';
 
 /**
  * One panel of a scene and where it sits on the wall's grid of 12 columns × 6 rows, as a CSS `grid-area`:
@@ -64,8 +65,9 @@ export const WALL_SCENES: readonly WallScene[] = [
     key: 'governance',
     labelKey: 'dashboard.scene.governance',
     panels: [
-      { panel: 'warnings', area: '1 / 1 / 4 / 4' },
-      { panel: 'hotWords', area: '4 / 1 / 7 / 4' },
+      { panel: 'warnings', area: '1 / 1 / 3 / 4' },
+      { panel: 'petitionRisks', area: '3 / 1 / 5 / 4' },
+      { panel: 'hotWords', area: '5 / 1 / 7 / 4' },
       { panel: 'map', area: '1 / 4 / 7 / 10' },
       { panel: 'rates', area: '1 / 10 / 3 / 13' },
       { panel: 'ranking', area: '3 / 10 / 5 / 13' },

@@ -3,6 +3,117 @@ import { useI18n } from '../../../i18n/I18nProvider.js';
 import { WALL } from '../wall-theme.js';
 import { WallPanel } from './WallPanel.js';
 
+/** The colours of a flag: its chip, its row's border and fill. */
+interface FlagTone {
+  color: string;
+  border: string;
+  fill: string;
+}
+
+const SURGE: FlagTone = {
+  color: WALL.red,
+  border: 'rgba(255, 92, 92, 0.55)',
+  fill: 'rgba(255, 92, 92, 0.12)',
+};
+const AMBER: FlagTone = {
+  color: WALL.amber,
+  border: 'rgba(255, 197, 61, 0.55)',
+  fill: 'rgba(255, 197, 61, 0.1)',
+};
+
+/** The count of a flag list in its panel's title bar: red while there is any, green without. */
+function FlagCount({ count }: { count: number }) {
+  return (
+    <span style={{ fontFamily: WALL.numerals, fontSize: 22, color: count ? WALL.red : WALL.green }}>
+      {count}
+    </span>
+  );
+}
+
+/** One flagged thing of a list: its kind on a coloured chip, what it is, and where. */
+function FlagRow({
+  tone,
+  label,
+  text,
+  place,
+  testId,
+}: {
+  tone: FlagTone;
+  label: string;
+  text: string;
+  place: string | null;
+  testId?: string;
+}) {
+  return (
+    <li
+      data-testid={testId}
+      style={{
+        display: 'flex',
+        gap: 10,
+        alignItems: 'center',
+        padding: '6px 10px',
+        border: `1px solid ${tone.border}`,
+        background: tone.fill,
+      }}
+    >
+      <span
+        style={{
+          flex: 'none',
+          fontSize: 14,
+          padding: '0 6px',
+          color: '#061a3a',
+          background: tone.color,
+          fontWeight: 600,
+        }}
+      >
+        {label}
+      </span>
+      <span
+        style={{
+          flex: 1,
+          minWidth: 0,
+          overflow: 'hidden',
+          textOverflow: 'ellipsis',
+          whiteSpace: 'nowrap',
+          fontSize: 16,
+        }}
+      >
+        {text}
+      </span>
+      <span style={{ flex: 'none', color: WALL.muted, fontSize: 14 }}>{place}</span>
+    </li>
+  );
+}
+
+/** A flag list's all-clear: a green light and what it means. */
+function AllClear({ text }: { text: string }) {
+  return (
+    <li style={{ color: WALL.green, display: 'flex', alignItems: 'center', gap: 8, fontSize: 17 }}>
+      <span
+        style={{
+          width: 10,
+          height: 10,
+          borderRadius: '50%',
+          background: WALL.green,
+          boxShadow: `0 0 8px ${WALL.green}`,
+        }}
+      />
+      {text}
+    </li>
+  );
+}
+
+const FLAG_LIST = {
+  listStyle: 'none',
+  margin: 0,
+  padding: 0,
+  display: 'flex',
+  flexDirection: 'column',
+  gap: 8,
+  overflow: 'hidden',
+  height: '100%',
+} as const;
+
 /** 苗头预警: the open surges and emerging topics, the most recently seen first. */
 export function WarningsPanel({ overview }: { overview: DashboardOverview }) {
   const { t } = useI18n();
@@ -10,83 +121,50 @@ export function WarningsPanel({ overview }: { overview: DashboardOverview }) {
     <WallPanel
       title={t('dashboard.panel.warnings')}
       testId="wall-warnings"
-      extra={
-        <span
-          style={{
-            fontFamily: WALL.numerals,
-            fontSize: 22,
-            color: overview.warnings.length ? WALL.red : WALL.green,
-          }}
-        >
-          {overview.warnings.length}
-        </span>
-      }
+      extra={<FlagCount count={overview.warnings.length} />}
     >
-      <ul
-        style={{
-          listStyle: 'none',
-          margin: 0,
-          padding: 0,
-          display: 'flex',
-          flexDirection: 'column',
-          gap: 8,
-          overflow: 'hidden',
-          height: '100%',
-        }}
-      >
+      <ul style={FLAG_LIST}>
         {overview.warnings.map((w) => (
-          <li
+          <FlagRow
             key={w.id}
-            style={{
-              display: 'flex',
-              gap: 10,
-              alignItems: 'center',
-              padding: '6px 10px',
-              border: `1px solid ${w.kind === 'surge' ? 'rgba(255, 92, 92, 0.55)' : 'rgba(255, 197, 61, 0.55)'}`,
-              background: w.kind === 'surge' ? 'rgba(255, 92, 92, 0.12)' : 'rgba(255, 197, 61, 0.1)',
-            }}
-          >
-            <span
-              style={{
-                flex: 'none',
-                fontSize: 14,
-                padding: '0 6px',
-                color: '#061a3a',
-                background: w.kind === 'surge' ? WALL.red : WALL.amber,
-                fontWeight: 600,
-              }}
-            >
-              {w.kindLabel}
-            </span>
-            <span
-              style={{
-                flex: 1,
-                minWidth: 0,
-                overflow: 'hidden',
-                textOverflow: 'ellipsis',
-                whiteSpace: 'nowrap',
-                fontSize: 16,
-              }}
-            >
-              {w.title}
-            </span>
-            <span style={{ flex: 'none', color: WALL.muted, fontSize: 14 }}>{w.orgName}</span>
-          </li>
+            tone={w.kind === 'surge' ? SURGE : AMBER}
+            label={w.kindLabel}
+            text={w.title}
+            place={w.orgName}
+          />
         ))}
-        {overview.warnings.length === 0 && (
-          <li style={{ color: WALL.green, display: 'flex', alignItems: 'center', gap: 8, fontSize: 17 }}>
-            <span
-              style={{
-                width: 10,
-                height: 10,
-                borderRadius: '50%',
-                background: WALL.green,
-                boxShadow: `0 0 8px ${WALL.green}`,
-              }}
-            />
-            {t('dashboard.noWarnings')}
-          </li>
-        )}
+        {overview.warnings.length === 0 && <AllClear text={t('dashboard.noWarnings')} />}
+      </ul>
+    </WallPanel>
+  );
+}
+
+/**
+ * 信访风险预警: the petitions flagged for a risk of escalation (民转刑 in red, 极端事件苗头 in amber), the latest
+ * first, the petitioner and matter as masked for the viewer; a viewer who may not read petitions is told so.
+ */
+export function PetitionRisksPanel({ overview }: { overview: DashboardOverview }) {
+  const { t } = useI18n();
+  const risks = overview.petitionRisks;
+  return (
+    <WallPanel
+      title={t('dashboard.panel.petitionRisks')}
+      testId="wall-petition-risks"
+      extra={risks && <FlagCount count={risks.total} />}
+    >
+      <ul style={FLAG_LIST}>
+        {risks?.items.map((p) => (
+          <FlagRow
+            key={p.id}
+            testId="wall-petition-risk"
+            tone={p.riskKind === 'civil_to_criminal' ? SURGE : AMBER}
+            label={p.riskKindLabel}
+            text={`${p.number} ${p.petitioner}：${p.matter}`}
+            place={p.orgName}
+          />
+        ))}
+        {risks?.items.length === 0 && <AllClear text={t('dashboard.noPetitionRisks')} />}
+        {!risks && <li style={{ color: WALL.muted }}>{t('dashboard.petitionRisksHidden')}</li>}
       </ul>
     </WallPanel>
   );

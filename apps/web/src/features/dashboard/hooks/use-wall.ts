@@ -11,7 +11,10 @@ import {
   fetchOverview,
 } from '../api/dashboard.api.js';
 
-/** The events the wall listens to: a new case reloads its live part at once, the others its numbers. */
+/**
+ * The events the wall listens to: a new case reloads its live part at once, the others its numbers (a petition
+ * flagged for a risk of escalation or lifted, its 信访风险预警).
+ */
 const WALL_TOPICS = [
   'case.registered',
   'case.dispatched',
@@ -21,6 +24,8 @@ const WALL_TOPICS = [
   'case.resolved_on_call',
   'case.sla_breached',
   'warning.raised',
+  'petition.risk_flagged',
+  'petition.risk_unflagged',
 ] as const;
 
 /** How long a new case pulses on the map and stands out in the ticker. */

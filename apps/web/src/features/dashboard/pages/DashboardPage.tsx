@@ -5,7 +5,7 @@ import { useI18n } from '../../../i18n/I18nProvider.js';
 import type { MessageKey } from '../../../i18n/messages.zh-CN.js';
 import { loadSession, useSession } from '../../auth/hooks/use-session.js';
 import type { DashboardOverview } from '../api/dashboard.api.js';
-import { UnitAlertsPanel, WarningsPanel } from '../components/AlertPanels.js';
+import { PetitionRisksPanel, UnitAlertsPanel, WarningsPanel } from '../components/AlertPanels.js';
 import { CityMapPanel } from '../components/CityMapPanel.js';
 import { HotCategoriesPanel, HotWordsPanel } from '../components/HotPanels.js';
 import { CountsPanel, RatesPanel } from '../components/NumberPanels.js';
@@ -85,6 +85,7 @@ function Wall() {
       warnings: measured('dashboard.panel.warnings', (o) => <WarningsPanel overview={o} />),
       unitAlerts: measured('dashboard.panel.unitAlerts', (o) => <UnitAlertsPanel overview={o} />),
       ranking: measured('dashboard.panel.ranking', (o) => <RankingPanel overview={o} />),
+      petitionRisks: measured('dashboard.panel.petitionRisks', (o) => <PetitionRisksPanel overview={o} />),
     } satisfies Record<WallPanelKey, () => ReactNode>;
   }, [overview, live, wall.fresh, wall.failed, pixelRatio, org, t]);
 

@@ -7,8 +7,8 @@ import type {
   PetitionActionOnPetition,
   PetitionDetail,
   PetitionListQuery,
-  PetitionStats,
   PetitionStatsQuery,
+  PetitionStatsReport,
   PetitionTimeLimits,
   PetitionView,
 } from '@shanzhi/shared';
@@ -56,11 +56,14 @@ export function convertCaseToPetition(
   return apiRequest(`/api/v1/cases/${caseId}/actions/convert_to_petition`, { method: 'POST', body: input });
 }
 
-/** `GET /api/v1/petitions/stats`: the numbers of an org's subtree (the caller's scope by default) over a period. */
+/**
+ * `GET /api/v1/petitions/stats`: the numbers of an org's subtree (the caller's scope by default) over a period,
+ * per agency point and month, with the repeats of the same period a year earlier.
+ */
 export function fetchPetitionStats(
   query: QueryOf<PetitionStatsQuery>,
   signal?: AbortSignal,
-): Promise<PetitionStats> {
+): Promise<PetitionStatsReport> {
   return apiRequest(withQuery(`${BASE}/stats`, query), opts(signal));
 }
 
