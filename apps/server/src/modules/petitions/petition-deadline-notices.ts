@@ -1,5 +1,5 @@
 import { PETITION_DEADLINE_EVENTS } from '@shanzhi/shared';
-import { and, eq, inArray } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database.js';
 import type { OutboxSubscriber } from '../../platform/lifecycle/outbox-subscriber.js';
 import type { LiveEvent } from '../../platform/realtime/live-event.js';
@@ -8,7 +8,7 @@ import {
   deadlineNotificationText,
 } from '../notifications/notification-kinds.js';
 import { writeOutboxNotices } from '../notifications/outbox-notices.js';
-import { userRoles, users } from '../users/users.tables.js';
+import { findAgentsOf } from './agency-points.repository.js';
 import type { PetitionOutboxPayload } from './petition-lifecycle.js';
 import { petitions } from './petitions.tables.js';
 
@@ -23,13 +23,7 @@ const MATTER_QUOTED = 30;
 
 /** The accounts to tell of a petition's deadline: its agent, or the agency point's agents while it has none. */
 async function recipientsOf(db: DbOrTx, payload: PetitionOutboxPayload): Promise<number[]> {
-  if (payload.agentUserId !== null) return [payload.agentUserId];
-  const rows = await db
-    .select({ id: users.id })
-    .from(users)
-    .innerJoin(userRoles, eq(userRoles.userId, users.id))
-    .where(and(eq(users.orgId, payload.orgId), eq(users.active, true), eq(userRoles.role, 'petition_agent')));
-  return rows.map((r) => r.id);
+  return payload.agentUserId === null ? findAgentsOf(db, payload.orgId) : [payload.agentUserId];
 }
 
 /**

@@ -111,6 +111,17 @@ describe('the legal limits’ lights (信访期限预警)', () => {
     expect(shown.items.filter((n: { petitionId: number | null }) => n.petitionId === id)).toHaveLength(2);
   });
 
+  it('tells the agency point’s agents of a petition no agent has taken yet (待认领)', async () => {
+    const id = await registered('网上信访：小区门口占道经营长期无人管理');
+    await api.ctx.db
+      .update(petitions)
+      .set({ agentUserId: null, agentName: null })
+      .where(eq(petitions.id, id));
+    travelTo(new Date(clock.now().getTime() + 16 * DAY));
+    expect(await tick()).toMatchObject({ breached: 1 });
+    expect(await agentNotices(id)).toEqual(['sla_breached']);
+  });
+
   it('watches the answer limit afresh from acceptance, and an extension moves its look', async () => {
     const id = await registered('楼上住户长期噪音扰民，多次协调无果');
     await step(id, 'accept');
