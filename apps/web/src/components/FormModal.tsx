@@ -19,6 +19,7 @@ export function FormModal<V>({
   save,
   savedMessage,
   okText,
+  resetOnOpen = false,
   children,
 }: {
   open: boolean;
@@ -35,6 +36,8 @@ export function FormModal<V>({
   savedMessage?: string;
   /** the confirm button, when 「保存」 does not say what it does (「发出督办」) */
   okText?: string;
+  /** each opening starts from the form's initial values (a dialog that adds a new thing each time) */
+  resetOnOpen?: boolean;
   children: ReactNode;
 }) {
   const { t } = useI18n();
@@ -43,6 +46,7 @@ export function FormModal<V>({
   // biome-ignore lint/correctness/useExhaustiveDependencies: a dialog opened again starts without the old error
   useEffect(() => {
     if (!open) return;
+    if (resetOnOpen) form.resetFields();
     setFormError(null);
     setOpenings((n) => n + 1);
   }, [open]);

@@ -1,6 +1,5 @@
 import { RecordVisitInput, VISIT_PURPOSES, type VisitPurpose } from '@shanzhi/shared';
 import { Form, Input, Select } from 'antd';
-import { useEffect } from 'react';
 import { FormModal } from '../../../components/FormModal.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
 import { zodRule } from '../../../platform/forms/zod-rules.js';
@@ -35,11 +34,6 @@ export function VisitDialog({
 }) {
   const { t, locale } = useI18n();
   const [form] = Form.useForm<VisitValues>();
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a dialog opened again starts empty
-  useEffect(() => {
-    if (open) form.resetFields();
-  }, [open]);
-
   async function save(values: VisitValues) {
     await enqueueUpload(
       recordVisitUpload(house, {
@@ -56,6 +50,7 @@ export function VisitDialog({
   return (
     <FormModal<VisitValues>
       open={open}
+      resetOnOpen
       title={t('phone.household.visitTitle', { house: house.label })}
       okText={t('phone.report.submit')}
       form={form}

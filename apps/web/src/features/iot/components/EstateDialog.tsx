@@ -1,6 +1,5 @@
 import type { EstateInput } from '@shanzhi/shared';
 import { Form, Input, Select } from 'antd';
-import { useEffect } from 'react';
 import { FormModal } from '../../../components/FormModal.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
 import { LocationField, type PickedPlace } from '../../cases/components/LocationField.js';
@@ -42,13 +41,10 @@ export function EstateDialog({
 }) {
   const { t } = useI18n();
   const [form] = Form.useForm<EstateFormValues>();
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a dialog opened again starts empty
-  useEffect(() => {
-    if (open) form.resetFields();
-  }, [open]);
   return (
     <FormModal<EstateFormValues>
       open={open}
+      resetOnOpen
       title={t('iot.estates.add')}
       form={form}
       name="estate"

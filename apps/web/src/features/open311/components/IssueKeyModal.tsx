@@ -1,6 +1,5 @@
 import { type CreatedOpen311Key, CreateOpen311KeyInput } from '@shanzhi/shared';
 import { Form, Input, InputNumber } from 'antd';
-import { useEffect } from 'react';
 import { FormModal } from '../../../components/FormModal.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
 import { zodRule } from '../../../platform/forms/zod-rules.js';
@@ -28,10 +27,6 @@ export function IssueKeyModal({
 }) {
   const { t } = useI18n();
   const [form] = Form.useForm<IssueKeyValues>();
-  useEffect(() => {
-    if (open) form.resetFields();
-  }, [open, form]);
-
   async function save(values: IssueKeyValues) {
     const created = await createOpen311Key({
       name: (values.name ?? '').trim(),
@@ -44,6 +39,7 @@ export function IssueKeyModal({
   return (
     <FormModal<IssueKeyValues>
       open={open}
+      resetOnOpen
       title={t('open311.issueTitle')}
       form={form}
       name="open311-key"

@@ -1,6 +1,5 @@
 import { type EnterpriseInput, INDUSTRIES } from '@shanzhi/shared';
 import { Form, Input, Select } from 'antd';
-import { useEffect } from 'react';
 import { FormModal } from '../../../components/FormModal.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
 import { createEnterprise } from '../api/safety.api.js';
@@ -29,14 +28,11 @@ export function EnterpriseDialog({
 }) {
   const { t, locale } = useI18n();
   const [form] = Form.useForm<EnterpriseInput>();
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a dialog opened again starts empty
-  useEffect(() => {
-    if (open) form.resetFields();
-  }, [open]);
   const required = (label: string) => [{ required: true, message: label }];
   return (
     <FormModal<EnterpriseInput>
       open={open}
+      resetOnOpen
       title={t('safety.enterprises.add')}
       form={form}
       name="enterprise"

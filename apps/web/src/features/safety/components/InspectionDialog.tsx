@@ -61,10 +61,6 @@ export function InspectionDialog({
   const [form] = Form.useForm<Values>();
   const { options, search } = useEnterpriseOptions(open);
   const items = Form.useWatch('items', form) ?? [];
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a dialog opened again starts empty
-  useEffect(() => {
-    if (open) form.resetFields();
-  }, [open]);
   const onEnterprise = (id: number) => {
     const enterprise = options.find((e) => e.id === id);
     if (enterprise)
@@ -77,6 +73,7 @@ export function InspectionDialog({
   return (
     <FormModal<Values>
       open={open}
+      resetOnOpen
       title={t('safety.inspections.add')}
       form={form}
       name="inspection"
