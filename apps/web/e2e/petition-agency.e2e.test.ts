@@ -200,4 +200,22 @@ describe('petition agency in the console (信访代办)', () => {
     },
     STEP_TIMEOUT,
   );
+
+  it(
+    'gives the agent his petitions as cards on a phone, each opening the file with its actions',
+    async () => {
+      const { page, context, problems } = await openPage(browser(), { width: 390, height: 844 });
+      await signInQuickly(page, 'petition', '/petitions');
+      const cards = page.getByTestId('petition-cards');
+      await cards.locator('.ant-card').first().waitFor();
+      expect(await page.getByTestId('petitions').count()).toBe(0);
+      await screenshot(page, 'petitions-phone');
+      await cards.locator('a').first().click();
+      await page.waitForURL(/\/petitions\/\d+$/);
+      await page.getByTestId('petition-state').waitFor();
+      expectNoPageErrors(problems);
+      await context.close();
+    },
+    STEP_TIMEOUT,
+  );
 });

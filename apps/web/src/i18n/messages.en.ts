@@ -1875,6 +1875,7 @@ export const en: Record<MessageKey, string> = {
   'petition.scan.unreadable': 'The file could not be read; choose it again',
   'petition.list.unclaimed': 'Waiting for an agent only',
   'petition.detail.unclaimed': 'Waiting for an agent',
+  'petition.list.empty': 'No petitions',
   'petition.detail.signed': 'Signed',
   'petition.detail.unsigned': 'Not signed',
   'petition.detail.signedAt': 'Signed scan uploaded {at}',

@@ -1818,6 +1818,7 @@ export const zhCN = {
   'petition.scan.unreadable': '无法读取该文件，请重新选择',
   'petition.list.unclaimed': '只看待认领',
   'petition.detail.unclaimed': '待认领',
+  'petition.list.empty': '暂无信访事项',
   'petition.detail.signed': '已签署',
   'petition.detail.unsigned': '未签署',
   'petition.detail.signedAt': '{at} 上传签署件',

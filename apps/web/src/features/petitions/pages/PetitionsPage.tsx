@@ -8,7 +8,7 @@ import {
   type PetitionView,
   petitionNumber,
 } from '@shanzhi/shared';
-import { Card, Checkbox, Flex, Input, Select, Table, Tag } from 'antd';
+import { Card, Checkbox, Flex, Grid, Input, Select, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
@@ -21,6 +21,7 @@ import type { MessageKey } from '../../../i18n/messages.zh-CN.js';
 import { useKeysetPages } from '../../../platform/lists/index.js';
 import { LightTag } from '../../cases/components/LightTag.js';
 import { fetchPetitions } from '../api/petitions.api.js';
+import { PetitionCardList } from '../components/PetitionCardList.js';
 import { PetitionStateTag } from '../components/PetitionStateTag.js';
 import { runningDeadlineOf } from '../petition-deadline.js';
 import { petitionModeLabel, petitionStateLabel } from '../petition-labels.js';
@@ -95,6 +96,8 @@ function petitionColumns(t: Translate) {
 export function PetitionsPage({ risks = false }: { risks?: boolean }) {
   const { t } = useI18n();
   const navigate = useNavigate();
+  // an agent on the street opens the list on his phone: cards instead of the table
+  const phone = Grid.useBreakpoint().md === false;
   const [filters, setFilters] = useState<Filters>(risks ? { risk: 'true' } : {});
   const pages = useKeysetPages(
     (page, signal) => fetchPetitions({ ...filters, ...page }, signal),
@@ -153,6 +156,8 @@ export function PetitionsPage({ risks = false }: { risks?: boolean }) {
         </Flex>
         {pages.page.error ? (
           <ErrorState compact error={pages.page.error} onRetry={pages.page.reload} />
+        ) : phone ? (
+          <PetitionCardList items={pages.page.data?.items ?? []} loading={pages.page.loading} />
         ) : (
           <Table<PetitionView>
             size="small"
