@@ -7,17 +7,13 @@ import {
   sharedBrowser,
   signInQuickly,
 } from './support/browser.js';
+import { buttonName } from './support/lifecycle-actions.js';
 
 const browser = sharedBrowser();
 
 const STEP_TIMEOUT = 240_000;
 /** A name no run before this one used (the e2e database outlives a run). */
 const NAME = `乌海市物业服务纠纷人民调解委员会（${Date.now().toString(36)}）`;
-
-/** antd puts a space between the two characters of a two-character button (编 辑): match either way. */
-function label(text: string): RegExp {
-  return new RegExp(`^${[...text].join('\\s*')}$`);
-}
 
 describe('调解组织 administered in the console', () => {
   it(
@@ -37,7 +33,7 @@ describe('调解组织 administered in the console', () => {
       const created = page.waitForResponse(
         (r) => r.url().endsWith('/api/v1/mediation/committees') && r.request().method() === 'POST',
       );
-      await create.getByRole('button', { name: label('保存') }).click();
+      await create.getByRole('button', { name: buttonName('保存') }).click();
       expect((await created).status()).toBe(201);
       await create.waitFor({ state: 'hidden' });
       const card = page.locator('.ant-card').filter({ hasText: `${NAME} · 调解员` });
@@ -53,7 +49,7 @@ describe('调解组织 administered in the console', () => {
       const added = page.waitForResponse(
         (r) => r.url().includes('/mediators') && r.request().method() === 'POST',
       );
-      await add.getByRole('button', { name: label('添加') }).click();
+      await add.getByRole('button', { name: buttonName('添加') }).click();
       expect((await added).status()).toBe(201);
       await add.waitFor({ state: 'hidden' });
       const row = card.getByTestId('mediators').locator('.ant-table-row').first();
@@ -61,11 +57,11 @@ describe('调解组织 administered in the console', () => {
       await row.getByText('金牌调解员').waitFor();
       await screenshot(page, 'committees-admin');
 
-      await row.getByRole('button', { name: label('移除') }).click();
+      await row.getByRole('button', { name: buttonName('移除') }).click();
       const removed = page.waitForResponse((r) => r.request().method() === 'DELETE');
       await page
         .locator('.ant-popconfirm')
-        .getByRole('button', { name: label('确定') })
+        .getByRole('button', { name: buttonName('确定') })
         .click();
       expect((await removed).status()).toBe(204);
       await card.getByTestId('mediators').locator('.ant-table-row').first().waitFor({ state: 'detached' });

@@ -8,6 +8,7 @@ import {
   screenshot,
   signInQuickly,
 } from './support/browser.js';
+import { buttonName } from './support/lifecycle-actions.js';
 
 // One browser, one signed-in context per role: the case travels between desks as it would in the city.
 let browser: Browser;
@@ -34,18 +35,13 @@ const pageOf = (user: string) => desks[user]!.page;
 // Each step waits on a real server; on a shared, busy machine a step may take longer than the default.
 const STEP_TIMEOUT = 180_000;
 
-/** antd puts a space between the two characters of a two-character button (派 单): match either way. */
-function label(text: string): RegExp {
-  return new RegExp(`^${[...text].join('\\s*')}$`);
-}
-
 /** Clicks the confirm button of the open action dialog and waits for it to close. */
 async function confirm(page: Page, action: string): Promise<void> {
   const dialog = page.getByRole('dialog');
   const answer = page.waitForResponse(
     (r) => r.url().includes('/actions/') && r.request().method() === 'POST',
   );
-  await dialog.getByRole('button', { name: label(action) }).click();
+  await dialog.getByRole('button', { name: buttonName(action) }).click();
   expect((await answer).status()).toBe(200);
   await dialog.waitFor({ state: 'hidden' });
 }
@@ -72,7 +68,7 @@ async function registerOnIntake(page: Page, request: { phone: string; title: str
 async function registeredNumber(page: Page): Promise<{ number: string; id: number }> {
   const number = (await page.getByTestId('case-number').innerText()).match(/WH\d+/)?.[0];
   if (!number) throw new Error('no case number on the page');
-  const href = await page.getByRole('link', { name: label('查看工单') }).getAttribute('href');
+  const href = await page.getByRole('link', { name: buttonName('查看工单') }).getAttribute('href');
   return { number, id: Number(href?.split('/').at(-1)) };
 }
 
@@ -140,7 +136,7 @@ describe('the lifecycle of a case across desks, through the UI only', () => {
       await searchFor(page, lifecycle.number);
       const row = rowOf(page, lifecycle.number);
       await row.waitFor();
-      await row.getByRole('button', { name: label('派单') }).click();
+      await row.getByRole('button', { name: buttonName('派单') }).click();
       await pickUnit(page, '主办单位', '住房和城乡', '乌海市住房和城乡建设局');
       await page.getByRole('dialog').getByLabel('派单意见').fill('请于时限内核实处理并答复群众');
       await screenshot(page, 'dispatch-dialog');
@@ -160,14 +156,14 @@ describe('the lifecycle of a case across desks, through the UI only', () => {
       await searchFor(page, lifecycle.number);
       const card = cardOf(page, lifecycle.number);
       await card.waitFor();
-      await card.getByRole('button', { name: label('签收') }).click();
+      await card.getByRole('button', { name: buttonName('签收') }).click();
       await confirm(page, '签收');
       // the workbench works on a phone too
       await page.setViewportSize({ width: 390, height: 844 });
-      await card.getByRole('button', { name: label('办结反馈') }).waitFor();
+      await card.getByRole('button', { name: buttonName('办结反馈') }).waitFor();
       await screenshot(page, 'workbench-phone');
       await page.setViewportSize({ width: 1440, height: 900 });
-      await card.getByRole('button', { name: label('办结反馈') }).click();
+      await card.getByRole('button', { name: buttonName('办结反馈') }).click();
       const dialog = page.getByRole('dialog');
       await dialog.getByLabel('答复模板').click();
       await dialog.getByLabel('答复模板').fill('通用·已办结');
@@ -186,7 +182,7 @@ describe('the lifecycle of a case across desks, through the UI only', () => {
       await page.goto('/dispatch?queue=replied');
       await searchFor(page, lifecycle.number);
       const row = rowOf(page, lifecycle.number);
-      await row.getByRole('button', { name: label('审核通过') }).click();
+      await row.getByRole('button', { name: buttonName('审核通过') }).click();
       await confirm(page, '审核通过');
     },
     STEP_TIMEOUT,
@@ -197,7 +193,7 @@ describe('the lifecycle of a case across desks, through the UI only', () => {
     async () => {
       const page = pageOf('agent');
       await page.goto(`/cases/${lifecycle.id}`);
-      await page.getByRole('button', { name: label('回访') }).click();
+      await page.getByRole('button', { name: buttonName('回访') }).click();
       const dialog = page.getByRole('dialog');
       const answer = async (question: string, choice: string) =>
         dialog.locator('.ant-form-item', { hasText: question }).getByText(choice, { exact: true }).click();
@@ -206,7 +202,7 @@ describe('the lifecycle of a case across desks, through the UI only', () => {
       await answer('问题是否解决', '是');
       await answer('满意度', '满意');
       await confirm(page, '回访');
-      await page.getByRole('button', { name: label('结案') }).click();
+      await page.getByRole('button', { name: buttonName('结案') }).click();
       await confirm(page, '结案');
       await page.getByText('已结案').first().waitFor();
       await page.getByTestId('timeline-verified').waitFor();
@@ -238,7 +234,7 @@ describe('a return and a re-dispatch', () => {
       await dispatcher.goto('/dispatch');
       await searchFor(dispatcher, mistaken.number);
       await rowOf(dispatcher, mistaken.number)
-        .getByRole('button', { name: label('派单') })
+        .getByRole('button', { name: buttonName('派单') })
         .click();
       // the housing bureau is now among the recently used units
       await pickUnit(dispatcher, '主办单位', '住房和城乡', '乌海市住房和城乡建设局');
@@ -248,7 +244,7 @@ describe('a return and a re-dispatch', () => {
       await handler.goto('/workbench');
       await searchFor(handler, mistaken.number);
       await cardOf(handler, mistaken.number)
-        .getByRole('button', { name: label('退单') })
+        .getByRole('button', { name: buttonName('退单') })
         .click();
       await handler.getByRole('dialog').getByLabel('退单理由').fill('占道经营属城市管理综合行政执法局职责');
       await confirm(handler, '退单');
@@ -259,7 +255,7 @@ describe('a return and a re-dispatch', () => {
       const row = rowOf(dispatcher, mistaken.number);
       await row.waitFor();
       await screenshot(dispatcher, 'dispatch-returned');
-      await row.getByRole('button', { name: label('派单') }).click();
+      await row.getByRole('button', { name: buttonName('派单') }).click();
       await pickUnit(dispatcher, '主办单位', '城市管理', '乌海市城市管理综合行政执法局');
       await confirm(dispatcher, '派单');
 

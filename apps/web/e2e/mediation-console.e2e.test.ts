@@ -12,6 +12,7 @@ import {
   sharedBrowser,
   signInQuickly,
 } from './support/browser.js';
+import { takeLifecycleAction } from './support/lifecycle-actions.js';
 import { staffApi } from './support/staff-api.js';
 
 const browser = sharedBrowser();
@@ -20,11 +21,6 @@ const browser = sharedBrowser();
 const STEP_TIMEOUT = 240_000;
 const COMMUNITY = '育红社区';
 const COMMITTEE = `${COMMUNITY}人民调解委员会`;
-
-/** antd puts a space between the two characters of a two-character button (受 理): match either way. */
-function label(text: string): RegExp {
-  return new RegExp(`^${[...text].join('\\s*')}$`);
-}
 
 /** The id of 育红社区 and a point inside one of its grids. */
 async function yuhong(api: APIRequestContext): Promise<{ id: number; lng: number; lat: number }> {
@@ -64,38 +60,16 @@ async function demoMediator(
   return { committee, mediator };
 }
 
-/** Opens the dispute action `action`, lets `fill` fill its dialog, confirms, and waits for the answer. */
-async function takeAction(
-  page: Page,
-  action: string,
-  fill: (dialog: ReturnType<Page['getByRole']>) => Promise<void> = async () => undefined,
-) {
-  await page
-    .getByTestId('dispute-actions')
-    .getByRole('button', { name: label(action) })
-    .click();
-  const dialog = page.getByRole('dialog');
-  await dialog.waitFor();
-  await fill(dialog);
-  const answer = page.waitForResponse(
-    (r) => r.url().includes('/actions/') && r.request().method() === 'POST',
-  );
-  await dialog.getByRole('button', { name: label(action) }).click();
-  const response = await answer;
-  expect(response.status(), `${action}: ${await response.text()}`).toBe(200);
-  await dialog.waitFor({ state: 'hidden' });
-}
-
 /** Accepts, assigns to the demo mediator of 育红社区 (the suggestion shown) and records the consent. */
 async function acceptAssignConsent(page: Page, mediatorName: string) {
-  await takeAction(page, '受理');
-  await takeAction(page, '指派', async (dialog) => {
+  await takeLifecycleAction(page, 'dispute-actions', '受理');
+  await takeLifecycleAction(page, 'dispute-actions', '指派', async (dialog) => {
     await dialog.getByTestId('assignment-suggestion').getByText(COMMITTEE).waitFor();
     await dialog.getByTitle(COMMITTEE).waitFor();
     await chooseOption(page, dialog, '调解员', mediatorName);
   });
   await page.getByTestId('dispute-facts').getByText(COMMITTEE).waitFor();
-  await takeAction(page, '同意调解', (dialog) =>
+  await takeLifecycleAction(page, 'dispute-actions', '同意调解', (dialog) =>
     dialog.getByLabel('同意情况').fill('被申请人电话中表示同意调解'),
   );
   await page.getByTestId('dispute-state').getByText('调解中').waitFor();
@@ -171,14 +145,14 @@ describe('mediation in the console (矛盾调解, the staff side)', () => {
       await page.getByTestId('room-messages').getByText('今天在线调解漏水一事').waitFor();
 
       const minutes = '申请人陈述漏水经过；被申请人承认卫生间防水层老化，同意维修并赔偿。';
-      await takeAction(page, '记录调解', async (dialog) => {
+      await takeLifecycleAction(page, 'dispute-actions', '记录调解', async (dialog) => {
         await chooseOption(page, dialog, '调解方式', '在线调解室');
         await dialog.getByLabel('调解笔录').fill(minutes);
       });
       await page.getByTestId('dispute-session').getByText(minutes).waitFor();
 
       const term = '李秀英于十日内修复卫生间防水层并赔偿王建国天花板维修费1500元';
-      await takeAction(page, '达成协议', async (dialog) => {
+      await takeLifecycleAction(page, 'dispute-actions', '达成协议', async (dialog) => {
         await dialog.getByLabel('协议内容').fill(term);
         await dialog.getByLabel('履行方式').fill('自行维修并现金支付');
         await dialog.getByLabel('履行期限').click();
@@ -206,7 +180,7 @@ describe('mediation in the console (矛盾调解, the staff side)', () => {
       expect(text).toContain(term);
       await screenshot(page, 'mediation-dispute-agreed');
 
-      await takeAction(page, '结案归档');
+      await takeLifecycleAction(page, 'dispute-actions', '结案归档');
       await page.getByTestId('dispute-state').getByText('已结案').waitFor();
       const dispute = (await (
         await agentApi.get(`/api/v1/mediation/disputes/${disputeId}`)
@@ -262,11 +236,11 @@ describe('mediation in the console (矛盾调解, the staff side)', () => {
       context.setDefaultTimeout(60_000);
       await signInQuickly(page, 'mediator', `/mediation/disputes/${id}`);
       await acceptAssignConsent(page, mediatorName);
-      await takeAction(page, '调解不成', (dialog) =>
+      await takeLifecycleAction(page, 'dispute-actions', '调解不成', (dialog) =>
         dialog.getByLabel('调解不成原因').fill('双方对界址各执一词，无法达成一致'),
       );
       await page.getByTestId('dispute-state').getByText('调解不成').waitFor();
-      await takeAction(page, '上移', (dialog) =>
+      await takeLifecycleAction(page, 'dispute-actions', '上移', (dialog) =>
         dialog.getByLabel('上移理由').fill('涉及宅基地确权，提请镇调委会调解'),
       );
       await page.getByTestId('dispute-state').getByText('已上移').waitFor();

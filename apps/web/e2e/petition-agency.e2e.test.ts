@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import JSZip from 'jszip';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
   chooseOption,
@@ -11,39 +10,13 @@ import {
   sharedBrowser,
   signInQuickly,
 } from './support/browser.js';
+import { buttonName, takeLifecycleAction } from './support/lifecycle-actions.js';
 import { staffApi } from './support/staff-api.js';
 
 const browser = sharedBrowser();
 
 // Each step waits on a real server; on a shared, busy machine a step may take longer than the default.
 const STEP_TIMEOUT = 240_000;
-
-/** antd puts a space between the two characters of a two-character button (受 理): match either way. */
-function label(text: string): RegExp {
-  return new RegExp(`^${[...text].join('\\s*')}$`);
-}
-
-/** Opens the petition action `action`, lets `fill` fill its dialog, confirms, and waits for the answer. */
-async function takeAction(
-  page: Page,
-  action: string,
-  fill: (dialog: ReturnType<Page['getByRole']>) => Promise<void> = async () => undefined,
-) {
-  await page
-    .getByTestId('petition-actions')
-    .getByRole('button', { name: label(action) })
-    .click();
-  const dialog = page.getByRole('dialog');
-  await dialog.waitFor();
-  await fill(dialog);
-  const answer = page.waitForResponse(
-    (r) => r.url().includes('/actions/') && r.request().method() === 'POST',
-  );
-  await dialog.getByRole('button', { name: label(action) }).click();
-  const response = await answer;
-  expect(response.status(), `${action}: ${await response.text()}`).toBe(200);
-  await dialog.waitFor({ state: 'hidden' });
-}
 
 /** The text of a .docx: its document part with the markup removed. */
 async function docxText(file: string): Promise<string> {
@@ -67,7 +40,7 @@ describe('petition agency in the console (信访代办)', () => {
       await page.getByLabel('姓名').fill('韩德胜');
       await page.getByLabel('公民身份号码').fill('150302194805120019');
       await page.getByLabel('联系电话').fill('13947312345');
-      await page.getByRole('button', { name: label('登记') }).click();
+      await page.getByRole('button', { name: buttonName('登记') }).click();
       await page.waitForURL(/\/petitions\/\d+$/);
       await page.getByTestId('petition-state').getByText('已登记').waitFor();
       // the petitioner's ID number shows masked
@@ -82,25 +55,29 @@ describe('petition agency in the console (信访代办)', () => {
       expect(text).toContain('高志勇');
       expect(text).toContain('燃气改造');
 
-      await takeAction(page, '受理', (dialog) => dialog.getByLabel('说明').fill('当场受理并书面告知'));
+      await takeLifecycleAction(page, 'petition-actions', '受理', (dialog) =>
+        dialog.getByLabel('说明').fill('当场受理并书面告知'),
+      );
       await page.getByTestId('petition-state').getByText('已受理').waitFor();
       await page.getByTestId('answer-deadline').waitFor();
 
-      await takeAction(page, '核实', async (dialog) => {
+      await takeLifecycleAction(page, 'petition-actions', '核实', async (dialog) => {
         await dialog.getByLabel('核实单位').fill('乌海市燃气公司');
         await dialog.getByLabel('核实情况').fill('燃气公司确认改造费系统一收取，收费标准经物价部门核准');
       });
       await page.getByTestId('petition-state').getByText('办理中').waitFor();
 
-      await takeAction(page, '答复', (dialog) =>
+      await takeLifecycleAction(page, 'petition-actions', '答复', (dialog) =>
         dialog.getByLabel('处理意见').fill('经核实，燃气改造收费合规，并非诈骗，已向信访人说明收费依据'),
       );
       await page.getByTestId('petition-state').getByText('已答复').waitFor();
 
-      await takeAction(page, '办结', (dialog) => dialog.getByRole('radio', { name: '是' }).check());
+      await takeLifecycleAction(page, 'petition-actions', '办结', (dialog) =>
+        dialog.getByRole('radio', { name: '是' }).check(),
+      );
       await page.getByTestId('petition-state').getByText('已办结').waitFor();
 
-      await takeAction(page, '回访', async (dialog) => {
+      await takeLifecycleAction(page, 'petition-actions', '回访', async (dialog) => {
         await chooseOption(page, dialog, '满意度', '满意');
         await dialog.getByLabel('说明').fill('信访人表示满意，感谢民警帮忙');
       });

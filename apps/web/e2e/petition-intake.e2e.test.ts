@@ -1,4 +1,3 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
   chooseOption,
@@ -9,6 +8,7 @@ import {
   signInQuickly,
   tick,
 } from './support/browser.js';
+import { buttonName, takeLifecycleAction } from './support/lifecycle-actions.js';
 import { staffApi } from './support/staff-api.js';
 
 const browser = sharedBrowser();
@@ -16,33 +16,6 @@ const browser = sharedBrowser();
 const PHONE_SIZE = { width: 390, height: 844 };
 // Each step waits on a real server; on a shared, busy machine a step may take longer than the default.
 const STEP_TIMEOUT = 240_000;
-
-/** antd puts a space between the two characters of a two-character button (认 领): match either way. */
-function label(text: string): RegExp {
-  return new RegExp(`^${[...text].join('\\s*')}$`);
-}
-
-/** Opens the petition action `action`, lets `fill` fill its dialog, confirms, and waits for the answer. */
-async function takeAction(
-  page: Page,
-  action: string,
-  fill: (dialog: ReturnType<Page['getByRole']>) => Promise<void>,
-) {
-  await page
-    .getByTestId('petition-actions')
-    .getByRole('button', { name: label(action) })
-    .click();
-  const dialog = page.getByRole('dialog');
-  await dialog.waitFor();
-  await fill(dialog);
-  const answer = page.waitForResponse(
-    (r) => r.url().includes('/actions/') && r.request().method() === 'POST',
-  );
-  await dialog.getByRole('button', { name: label(action) }).click();
-  const response = await answer;
-  expect(response.status(), `${action}: ${await response.text()}`).toBe(200);
-  await dialog.waitFor({ state: 'hidden' });
-}
 
 describe('petitions left on the portal and signed entrustments (网上信访、委托代办书签署件)', () => {
   it(
@@ -81,11 +54,13 @@ describe('petitions left on the portal and signed entrustments (网上信访、�
       await row.getByRole('link', { name: number }).click();
       await agent.page.waitForURL(/\/petitions\/\d+$/);
       await agent.page.getByTestId('petition-facts').getByText('待认领').waitFor();
-      await takeAction(agent.page, '认领', (dialog) => dialog.getByLabel('说明').fill('已电话联系信访人'));
+      await takeLifecycleAction(agent.page, 'petition-actions', '认领', (dialog) =>
+        dialog.getByLabel('说明').fill('已电话联系信访人'),
+      );
       await agent.page.getByTestId('petition-facts').getByText('高志勇（公安信访代办员）').waitFor();
       await agent.page
         .getByTestId('petition-actions')
-        .getByRole('button', { name: label('受理') })
+        .getByRole('button', { name: buttonName('受理') })
         .waitFor();
 
       // the citizen follows it by number and phone
@@ -124,7 +99,7 @@ describe('petitions left on the portal and signed entrustments (网上信访、�
       const signed = page.getByTestId('petition-entrustment-signed');
       await signed.getByText('未签署').waitFor();
 
-      await takeAction(page, '上传签署委托书', (dialog) =>
+      await takeLifecycleAction(page, 'petition-actions', '上传签署委托书', (dialog) =>
         dialog.locator('input[type=file]').setInputFiles({
           name: '委托代办书-已签署.pdf',
           mimeType: 'application/pdf',

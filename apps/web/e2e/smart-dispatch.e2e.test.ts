@@ -1,6 +1,7 @@
 import type { Page, Response } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectNoPageErrors, openPage, screenshot, sharedBrowser, signInQuickly } from './support/browser.js';
+import { buttonName } from './support/lifecycle-actions.js';
 import { staffApi } from './support/staff-api.js';
 
 const browser = sharedBrowser();
@@ -17,11 +18,6 @@ interface Classified {
 interface Duplicates {
   candidates: { number: string; score: number }[];
   shownFrom: number;
-}
-
-/** antd puts a space between the two characters of a two-character button (派 单): match either way. */
-function label(text: string): RegExp {
-  return new RegExp(`^${[...text].join('\\s*')}$`);
 }
 
 /** Types a request into the intake form and answers the classifier's and the duplicate finder's last answers. */
@@ -132,7 +128,7 @@ describe('smart dispatch an agent and a dispatcher can trust', () => {
       await signInQuickly(page, 'dispatcher', `/cases/${id}`);
       await page.getByText(number).first().waitFor();
       await page
-        .getByRole('button', { name: label('派单') })
+        .getByRole('button', { name: buttonName('派单') })
         .first()
         .click();
       const dialog = page.getByRole('dialog');
