@@ -123,8 +123,8 @@ describe('administration as admin', () => {
 
   it('shows the role × permission matrix', async () => {
     await page.goto('/roles');
-    // permissions by their Chinese labels, not their codes
-    await page.getByText('查看完整个人信息').waitFor();
+    // permissions by their Chinese labels, not their codes; some 3,000 checkboxes take a busy machine a while
+    await page.getByText('查看完整个人信息').waitFor({ timeout: 60_000 });
     expect(await page.getByText('personal_data.read').count()).toBe(0);
     expect(await page.locator('thead').first().innerText()).toContain('系统管理员');
     await screenshot(page, 'roles');
