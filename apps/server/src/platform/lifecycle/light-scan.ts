@@ -5,8 +5,8 @@ import {
   type SlaLight,
   type WorkingCalendar,
 } from '@shanzhi/shared';
-import type { SQLWrapper } from 'drizzle-orm';
-import type { PgTable } from 'drizzle-orm/pg-core';
+import { and, asc, eq, isNotNull, lte, type SQLWrapper } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { AppContext } from '../context.js';
 import type { DbOrTx, Tx } from '../db/database.js';
 import type { EventOwner, RecordedLifecycleEvent } from './lifecycle-definition.js';
@@ -112,8 +112,31 @@ export interface LightedLifecycle<Row extends LightedRow> {
   deadlineEvents: Record<'yellow' | 'red', string>;
   /** what the timeline says of a turn */
   turnNote(light: 'yellow' | 'red', row: Row): string;
-  /** sets only the row's next look (no event, no new version) */
-  deferLook(tx: Tx, id: number, nextCheckAt: Date | null): Promise<void>;
+  /** the rows' table, with the light's next look */
+  table: PgTable & { id: PgColumn; lightNextCheckAt: PgColumn };
+}
+
+/**
+ * The lights' scanner of a lighted lifecycle, on one calendar: it claims the rows whose next look has come,
+ * oldest look first, and relights each by the clock `clockOf` reads of it.
+ */
+export function lightedScanner<Row extends LightedRow>(
+  lighted: LightedLifecycle<Row>,
+  clockOf: (row: Row) => SlaClock | null,
+  scan: { chainKey: Buffer; calendar: WorkingCalendar },
+): LightScanner<Row> {
+  const { table } = lighted;
+  return {
+    claimDue: (tx, now, limit) =>
+      tx
+        .select()
+        .from(table as PgTable)
+        .where(and(isNotNull(table.lightNextCheckAt), lte(table.lightNextCheckAt, now)))
+        .orderBy(asc(table.lightNextCheckAt))
+        .limit(limit)
+        .for('update', { skipLocked: true }) as unknown as Promise<Row[]>,
+    relight: (tx, row, now) => relightLifecycleRow(tx, lighted, { ...scan, now }, row, clockOf(row)),
+  };
 }
 
 /**
@@ -122,7 +145,7 @@ export interface LightedLifecycle<Row extends LightedRow> {
  * notifications), without a new version, so a user's open form does not go stale as time passes. Answers the
  * new light when it changed.
  */
-export async function relightLifecycleRow<Row extends LightedRow>(
+async function relightLifecycleRow<Row extends LightedRow>(
   tx: Tx,
   lighted: LightedLifecycle<Row>,
   scan: { chainKey: Buffer; calendar: WorkingCalendar; now: Date },
@@ -132,7 +155,12 @@ export async function relightLifecycleRow<Row extends LightedRow>(
   const before = row.light as SlaLight;
   const { turned, nextCheckAt } = lightTurnOf(scan.calendar, clock, before, scan.now);
   if (!turned || !clock) {
-    await lighted.deferLook(tx, row.id, nextCheckAt);
+    // only the next look: no event, no new version
+    const { table } = lighted;
+    await tx
+      .update(table)
+      .set({ lightNextCheckAt: nextCheckAt } as never)
+      .where(eq(table.id, row.id));
     return null;
   }
   const light = turned as 'yellow' | 'red';

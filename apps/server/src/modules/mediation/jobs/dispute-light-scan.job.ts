@@ -1,11 +1,9 @@
-import { DISPUTE_DEADLINE_EVENTS, type TimeLimit, type WorkingCalendar } from '@shanzhi/shared';
-import { and, asc, eq, isNotNull, lte } from 'drizzle-orm';
+import { DISPUTE_DEADLINE_EVENTS } from '@shanzhi/shared';
 import type { AppContext } from '../../../platform/context.js';
 import {
   type LightedLifecycle,
-  type LightScanner,
   type LightScanResult,
-  relightLifecycleRow,
+  lightedScanner,
   runLightScan,
 } from '../../../platform/lifecycle/light-scan.js';
 import { loadWorkingCalendar } from '../../calendar/calendar.service.js';
@@ -20,9 +18,7 @@ const LIGHTED_DISPUTES: LightedLifecycle<DisputeRow> = {
   definition: DISPUTE_DEFINITION,
   deadlineEvents: DISPUTE_DEADLINE_EVENTS,
   turnNote: (light) => (light === 'yellow' ? '调解期限已用去八成，即将到期' : '已超过调解期限'),
-  deferLook: async (tx, id, nextCheckAt) => {
-    await tx.update(disputes).set({ lightNextCheckAt: nextCheckAt }).where(eq(disputes.id, id));
-  },
+  table: disputes,
 };
 
 /**
@@ -36,27 +32,9 @@ export async function runDisputeLightScan(
   options: { batchSize?: number } = {},
 ): Promise<LightScanResult> {
   const [calendar, limit] = await Promise.all([loadWorkingCalendar(ctx), readMediationLimit(ctx)]);
-  return runLightScan(ctx, disputeScanner(ctx.chainKey, calendar, limit), options.batchSize);
-}
-
-/** The disputes for the lights' scan, on one calendar and mediation limit. */
-function disputeScanner(
-  chainKey: Buffer,
-  calendar: WorkingCalendar,
-  limit: TimeLimit,
-): LightScanner<DisputeRow> {
-  return {
-    claimDue: (tx, now, batch) =>
-      tx
-        .select()
-        .from(disputes)
-        .where(and(isNotNull(disputes.lightNextCheckAt), lte(disputes.lightNextCheckAt, now)))
-        .orderBy(asc(disputes.lightNextCheckAt))
-        .limit(batch)
-        .for('update', { skipLocked: true }),
-    relight: (tx, row, now) =>
-      relightLifecycleRow(tx, LIGHTED_DISPUTES, { chainKey, calendar, now }, row, disputeClockOf(row, limit)),
-  };
+  const clockOf = (row: DisputeRow) => disputeClockOf(row, limit);
+  const scanner = lightedScanner(LIGHTED_DISPUTES, clockOf, { chainKey: ctx.chainKey, calendar });
+  return runLightScan(ctx, scanner, options.batchSize);
 }
 
 /** How often the server runs the disputes' lights scan. */

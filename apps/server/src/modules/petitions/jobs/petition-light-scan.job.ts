@@ -1,11 +1,9 @@
-import { PETITION_DEADLINE_EVENTS, petitionSlaClock, type WorkingCalendar } from '@shanzhi/shared';
-import { and, asc, eq, isNotNull, lte } from 'drizzle-orm';
+import { PETITION_DEADLINE_EVENTS, petitionSlaClock } from '@shanzhi/shared';
 import type { AppContext } from '../../../platform/context.js';
 import {
   type LightedLifecycle,
-  type LightScanner,
   type LightScanResult,
-  relightLifecycleRow,
+  lightedScanner,
   runLightScan,
 } from '../../../platform/lifecycle/light-scan.js';
 import { loadWorkingCalendar } from '../../calendar/calendar.service.js';
@@ -30,9 +28,7 @@ const LIGHTED_PETITIONS: LightedLifecycle<PetitionRow> = {
     const limit = LIMIT_NAMES[row.state] ?? '法定期限';
     return light === 'yellow' ? `${limit}已用去八成，即将到期` : `已超过${limit}`;
   },
-  deferLook: async (tx, id, nextCheckAt) => {
-    await tx.update(petitions).set({ lightNextCheckAt: nextCheckAt }).where(eq(petitions.id, id));
-  },
+  table: petitions,
 };
 
 /**
@@ -46,23 +42,8 @@ export async function runPetitionLightScan(
   options: { batchSize?: number } = {},
 ): Promise<LightScanResult> {
   const calendar = await loadWorkingCalendar(ctx);
-  return runLightScan(ctx, petitionScanner(ctx.chainKey, calendar), options.batchSize);
-}
-
-/** The petitions for the lights' scan, on one calendar. */
-function petitionScanner(chainKey: Buffer, calendar: WorkingCalendar): LightScanner<PetitionRow> {
-  return {
-    claimDue: (tx, now, batch) =>
-      tx
-        .select()
-        .from(petitions)
-        .where(and(isNotNull(petitions.lightNextCheckAt), lte(petitions.lightNextCheckAt, now)))
-        .orderBy(asc(petitions.lightNextCheckAt))
-        .limit(batch)
-        .for('update', { skipLocked: true }),
-    relight: (tx, row, now) =>
-      relightLifecycleRow(tx, LIGHTED_PETITIONS, { chainKey, calendar, now }, row, petitionSlaClock(row)),
-  };
+  const scanner = lightedScanner(LIGHTED_PETITIONS, petitionSlaClock, { chainKey: ctx.chainKey, calendar });
+  return runLightScan(ctx, scanner, options.batchSize);
 }
 
 /** How often the server runs the petitions' lights scan. */
