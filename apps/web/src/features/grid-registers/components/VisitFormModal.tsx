@@ -12,6 +12,7 @@ import { Button, Checkbox, Flex, Form, Input, Select, Space, Typography, Upload 
 import { useEffect, useState } from 'react';
 import { FormModal } from '../../../components/FormModal.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
+import { readAsDataUrl } from '../../../platform/forms/read-as-data-url.js';
 import { zodRule } from '../../../platform/forms/zod-rules.js';
 import { recordVisit } from '../api/registers.api.js';
 import { optionsOf } from './code-labels.js';
@@ -27,15 +28,6 @@ interface VisitFormValues {
 const FIELDS = ['purpose', 'met', 'metResidentIds', 'note', 'needs', 'photo'];
 const orEmpty = (value: unknown) => value ?? '';
 const { shape } = RecordVisitInput;
-
-function readAsDataUrl(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsDataURL(file);
-  });
-}
 
 /**
  * 登记入户走访 from the console: purpose, who was met (free text and the household's members), what was

@@ -2,16 +2,7 @@ import { UploadOutlined } from '@ant-design/icons';
 import { Button, Flex, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../../../i18n/I18nProvider.js';
-
-/** A file read as a `data:…;base64,` URL, the form the server takes an inline upload in. */
-function readAsDataUrl(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsDataURL(file);
-  });
-}
+import { readAsDataUrl } from '../../../platform/forms/read-as-data-url.js';
 
 /**
  * The scan of a signed 委托代办书 (PDF or picture), as an antd form field: `value` is the file as a data URL.

@@ -4,6 +4,7 @@ import { Button, Form, Input, InputNumber, Upload, type UploadFile } from 'antd'
 import { useEffect } from 'react';
 import { FormModal } from '../../../components/FormModal.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
+import { readAsDataUrl } from '../../../platform/forms/read-as-data-url.js';
 import { actOnHazard } from '../api/safety.api.js';
 import { hazardActionLabel } from '../safety-labels.js';
 
@@ -33,15 +34,6 @@ const NOTE_REQUIRED: readonly HazardActionOnHazard[] = [
 ];
 
 type Values = Record<string, unknown> & { photos?: UploadFile[] };
-
-function readAsDataUrl(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsDataURL(file);
-  });
-}
 
 /** The body of the action from the dialog's values: photos as data URLs, the plan nested. */
 async function bodyOf(action: HazardActionOnHazard, version: number, values: Values) {
