@@ -136,6 +136,9 @@ export default async function setup(project: TestProject) {
       HOST: '127.0.0.1',
       SHANZHI_DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
+      // the browser is on this machine: a test may play a citizen elsewhere (X-Forwarded-For), so that the
+      // portal's per-address limits other files ran into do not reach it
+      TRUST_PROXY: 'loopback',
       // seeded above; nothing more in the background to compete with the tests for the CPU
       SHANZHI_DEMO_HISTORY_CASES: '0',
       SHANZHI_TRAIN_INITIAL_MODEL: 'false',

@@ -189,7 +189,7 @@ describe('petition agency in the console (信访代办)', () => {
       await screenshot(page, 'petitions-phone');
       await cards.locator('a').first().click();
       await page.waitForURL(/\/petitions\/\d+$/);
-      await page.getByTestId('petition-state').waitFor();
+      await page.getByTestId('petition-facts').waitFor();
       expectNoPageErrors(problems);
       await context.close();
     },

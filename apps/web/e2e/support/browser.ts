@@ -44,11 +44,18 @@ export function sharedBrowser(): () => Browser {
   };
 }
 
-/** A fresh browser context (no cookies) on the server under test, as an office desktop in Beijing time. */
-export async function openPage(browser: Browser, options: { width?: number; height?: number } = {}) {
+/**
+ * A fresh browser context (no cookies) on the server under test, as an office desktop in Beijing time; with
+ * `forwardedFor`, as a client at that address (the server trusts the loopback proxy's X-Forwarded-For).
+ */
+export async function openPage(
+  browser: Browser,
+  options: { width?: number; height?: number; forwardedFor?: string } = {},
+) {
   const context: BrowserContext = await browser.newContext({
     baseURL: inject('baseUrl'),
     viewport: { width: options.width ?? 1440, height: options.height ?? 900 },
+    ...(options.forwardedFor ? { extraHTTPHeaders: { 'x-forwarded-for': options.forwardedFor } } : {}),
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
   });
@@ -82,7 +89,11 @@ export async function signInQuickly(page: Page, username: string, path = '/'): P
   });
   expect(answer.status()).toBe(200);
   await page.goto(path);
-  await page.getByRole('navigation', { name: '主菜单' }).waitFor();
+  // the side menu, or at phone width the button that opens it
+  await page
+    .getByRole('navigation', { name: '主菜单' })
+    .or(page.getByRole('button', { name: '打开菜单' }))
+    .waitFor();
 }
 
 /** The labels of the side menu's pages, in order. */
