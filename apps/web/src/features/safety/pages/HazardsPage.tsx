@@ -9,13 +9,15 @@ import { usePagedList } from '../../../platform/lists/index.js';
 import { LightTag } from '../../cases/components/LightTag.js';
 import { fetchHazards } from '../api/safety.api.js';
 import { HazardLevelTag, HazardStateTag } from '../components/HazardTags.js';
+import { SafetyReportDownload } from '../components/SafetyReportDownload.js';
 import { hazardLevelLabel, hazardSourceLabel, hazardStateLabel } from '../safety-labels.js';
 
 type Filters = Pick<HazardListQuery, 'state' | 'level' | 'overdue' | 'listed'>;
 
 /**
  * 隐患清单: the hazards of the caller's scope, newest first, filtered by state and level; 「只看超期」 is the
- * supervisor's list of hazards past their deadline (red). A row opens the hazard.
+ * supervisor's list of hazards past their deadline (red). A row opens the hazard. The quarterly and annual
+ * statistical tables download from the title.
  */
 export function HazardsPage() {
   const { t, locale } = useI18n();
@@ -25,7 +27,11 @@ export function HazardsPage() {
 
   return (
     <Flex vertical gap={16}>
-      <PageTitle title={t('menu.safetyHazards')} description={t('safety.hazards.description')} />
+      <PageTitle
+        title={t('menu.safetyHazards')}
+        description={t('safety.hazards.description')}
+        extra={<SafetyReportDownload />}
+      />
       <Card size="small">
         <Flex gap={12} wrap align="center" style={{ marginBottom: 12 }}>
           <Select
