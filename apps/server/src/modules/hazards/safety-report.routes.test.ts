@@ -1,6 +1,8 @@
+import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectError, orgIdOf } from '../../test/api.js';
+import { auditEntries, expectError, orgIdOf, userIdOf } from '../../test/api.js';
+import { enterprises } from './hazards.tables.js';
 import { createSafetyWorld, PNG_BASE64, type SafetyWorld } from './hazards.test-support.js';
 
 let w: SafetyWorld;
@@ -123,5 +125,103 @@ describe('the quarterly and annual statistical tables', () => {
       'OUT_OF_SCOPE',
     );
     expectError(await w.get('citizen', '/api/v1/safety/reports/annual.xlsx?year=2026'), 403, 'FORBIDDEN');
+  });
+});
+
+/** The enterprise the demo `enterprise` account speaks for. */
+async function ownEnterprise(): Promise<number> {
+  const account = await userIdOf(w.api.ctx, 'enterprise');
+  const [row] = await w.api.ctx.db
+    .select({ id: enterprises.id })
+    .from(enterprises)
+    .where(eq(enterprises.accountUserId, account));
+  return row!.id;
+}
+
+describe('an enterprise account', () => {
+  it('reports its self-check hazard and reads its own hazards, never another enterprise’s', async () => {
+    const own = await ownEnterprise();
+    const recorded = await w.send('enterprise', '/api/v1/safety/hazards', {
+      enterpriseId: own,
+      level: 'general',
+      description: '配电室灭火器过期',
+    });
+    expect(recorded.statusCode, recorded.body).toBe(201);
+    expect(recorded.json()).toMatchObject({ source: 'self_check', state: 'found', actions: [] });
+    expect((await w.get('enterprise', `/api/v1/safety/hazards/${recorded.json().id}`)).statusCode).toBe(200);
+    const mine = (await w.get('enterprise', '/api/v1/safety/hazards')).json();
+    expect(mine.total).toBeGreaterThanOrEqual(1);
+    expect(mine.items.every((h: { enterpriseId: number }) => h.enterpriseId === own)).toBe(true);
+
+    const other = await w.enterprise();
+    const theirs = await w.send('handler', '/api/v1/safety/hazards', {
+      enterpriseId: other,
+      level: 'major',
+      description: '脚手架连墙件缺失',
+    });
+    expectError(await w.get('enterprise', `/api/v1/safety/hazards/${theirs.json().id}`), 403, 'OUT_OF_SCOPE');
+    expectError(await w.get('enterprise', `/api/v1/safety/enterprises/${other}`), 403, 'OUT_OF_SCOPE');
+    expectError(
+      await w.send('enterprise', '/api/v1/safety/hazards', {
+        enterpriseId: other,
+        level: 'general',
+        description: '别家',
+      }),
+      403,
+      'OUT_OF_SCOPE',
+    );
+    expect((await w.get('enterprise', `/api/v1/safety/hazards?enterpriseId=${other}`)).json().total).toBe(0);
+    expect((await w.get('enterprise', '/api/v1/safety/stats')).json()).toMatchObject({
+      found: 0,
+      enterprises: 0,
+    });
+  });
+
+  it('signs its quarterly report once, after the quarter, on time by the 15th; staff see who signed', async () => {
+    const own = await ownEnterprise();
+    const url = '/api/v1/safety/reports/confirmations';
+    const signed = await w.send('enterprise', url, { year: 2026, quarter: 3, principal: '张国华' });
+    expect(signed.statusCode, signed.body).toBe(201);
+    expect(signed.json()).toMatchObject({
+      enterpriseId: own,
+      confirmed: true,
+      principal: '张国华',
+      dueDate: '2026-10-15',
+      onTime: true,
+    });
+    expectError(
+      await w.send('enterprise', url, { year: 2026, quarter: 3, principal: '张国华' }),
+      409,
+      'REPORT_ALREADY_CONFIRMED',
+    );
+    expectError(
+      await w.send('enterprise', url, { year: 2026, quarter: 4, principal: '张国华' }),
+      409,
+      'REPORT_NOT_CONFIRMABLE',
+    );
+    expectError(
+      await w.send('enterprise', url, { year: 2026, quarter: 3, annual: true, principal: '张国华' }),
+      400,
+      'VALIDATION_FAILED',
+      'quarter',
+    );
+    expectError(
+      await w.send('handler', url, { year: 2026, quarter: 3, principal: '张国华' }),
+      403,
+      'FORBIDDEN',
+    );
+    const late = await w.send('enterprise', url, { year: 2025, annual: true, principal: '张国华' });
+    expect(late.json()).toMatchObject({ quarter: null, dueDate: '2026-01-31', onTime: false });
+
+    const list = (await w.get('dispatcher', `${url}?year=2026&quarter=3`)).json().items;
+    expect(list.find((c: { enterpriseId: number }) => c.enterpriseId === own)).toMatchObject({
+      confirmed: true,
+      onTime: true,
+      confirmedByName: '企业安全负责人（演示）',
+    });
+    expect(list.filter((c: { confirmed: boolean }) => !c.confirmed).length).toBe(list.length - 1);
+    expect((await w.get('enterprise', `${url}?year=2026&quarter=3`)).json().items).toHaveLength(1);
+    const audit = await auditEntries(w.api, 'safety.report_confirmed');
+    expect(audit[0]).toMatchObject({ actorUsername: 'enterprise', targetId: String(own) });
   });
 });
