@@ -158,4 +158,33 @@ describe('safety hazards in the console (安全生产隐患排查治理)', () =>
     },
     STEP_TIMEOUT,
   );
+
+  it(
+    'downloads the quarterly table, and the enterprise signs its report, then shown 已确认',
+    async () => {
+      const { page, context, problems } = await openPage(browser());
+      await signInQuickly(page, 'handler', '/safety/hazards');
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: /下载季报/ }).click();
+      expect((await download).suggestedFilename()).toMatch(/^隐患排查治理季报_.*季度\.xlsx$/);
+      await context.close();
+
+      const own = await openPage(browser());
+      await signInQuickly(own.page, 'enterprise', '/safety/hazards');
+      const signatures = own.page.getByTestId('safety-report-confirmations');
+      await signatures.getByText('未确认').waitFor();
+      await own.page.getByLabel('主要负责人').fill('张国华');
+      const answer = own.page.waitForResponse(
+        (r) => r.url().includes('/reports/confirmations') && r.request().method() === 'POST',
+      );
+      await own.page.getByRole('button', { name: label('签字确认') }).click();
+      expect((await answer).status()).toBe(201);
+      await signatures.getByText('已确认').waitFor();
+      await signatures.getByText('张国华').waitFor();
+      await screenshot(own.page, 'safety-report-signed');
+      expectNoPageErrors([...problems, ...own.problems]);
+      await own.context.close();
+    },
+    STEP_TIMEOUT,
+  );
 });

@@ -58,6 +58,7 @@ export * from './hazards/hazard.schemas.js';
 export * from './hazards/hazard-lifecycle.js';
 export * from './hazards/inspection.schemas.js';
 export * from './hazards/safety-enums.js';
+export * from './hazards/safety-report.schemas.js';
 export * from './intelligence/classify.schemas.js';
 export * from './intelligence/duplicates.schemas.js';
 export * from './intelligence/warnings.schemas.js';

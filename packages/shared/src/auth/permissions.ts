@@ -190,6 +190,8 @@ export const PERMISSIONS = [
   'safety.read',
   'safety.manage',
   'safety.inspect',
+  // an enterprise's account signs its quarterly and annual hazard statistics (令第16号 art. 14)
+  'safety.confirm_report',
   // the hazard lifecycle: one permission per action (`hazard.<action>`)
   'hazard.record',
   'hazard.close_on_spot',
@@ -469,5 +471,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'market_order.complete',
     'market_order.cancel',
   ],
+  // an enterprise's account: its own hazards (its self-check's among them) and the signature of its reports
+  enterprise: ['safety.read', ...hazardActionGrants('enterprise'), 'safety.confirm_report'],
   admin: [...PERMISSIONS],
 };

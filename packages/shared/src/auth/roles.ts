@@ -12,6 +12,7 @@ export const ROLES = [
   'supervisor',
   'leader',
   'merchant',
+  'enterprise',
   'admin',
 ] as const;
 export const Role = z.enum(ROLES);
@@ -28,5 +29,6 @@ export const ROLE_LABELS: Record<Role, string> = {
   supervisor: '督办员',
   leader: '领导',
   merchant: '商户',
+  enterprise: '企业',
   admin: '系统管理员',
 };

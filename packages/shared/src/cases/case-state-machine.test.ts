@@ -72,30 +72,30 @@ const EXPECTED_TO: Record<CaseAction, CaseState | 'same'> = {
 
 // biome-ignore format: the matrix is read in columns
 const EXPECTED_ROLES: Record<CaseAction, string> = {
-  //                 cit age dis han grd med sup lea mer adm pet
-  register:          'X   X   X   .   X   X   X   X   .   .   .',
-  resolve_on_call:   '.   X   .   .   .   .   .   .   .   .   .',
-  dispatch:          '.   .   X   .   .   .   .   .   .   .   .',
-  accept:            '.   .   .   X   X   .   .   .   .   .   .',
-  return:            '.   .   .   X   X   .   .   .   .   .   .',
-  progress:          '.   .   .   X   X   .   .   .   .   .   .',
-  request_extension: '.   .   .   X   .   .   .   .   .   .   .',
-  approve_extension: '.   .   X   .   .   .   .   .   .   .   .',
-  refuse_extension:  '.   .   X   .   .   .   .   .   .   .   .',
-  reply:             '.   .   .   X   X   .   .   .   .   .   .',
-  review:            '.   .   X   .   .   .   .   .   .   .   .',
-  rework:            '.   .   X   .   .   .   .   .   .   .   .',
-  callback:          '.   X   .   .   .   .   .   .   .   .   .',
-  close:             '.   X   X   .   .   .   .   .   .   .   .',
-  reopen:            '.   .   X   .   .   .   .   .   .   .   .',
-  supervise:         '.   .   .   .   .   .   X   X   .   .   .',
-  merge:             '.   .   X   .   .   .   .   .   .   .   .',
-  unmerge:           '.   .   X   .   .   .   .   .   .   .   .',
-  transfer_to_110:   '.   X   X   .   .   .   .   .   .   .   .',
-  transfer_from_110: '.   X   X   .   .   .   .   .   .   .   .',
-  escalate:          '.   .   X   .   .   .   .   .   .   .   .',
-  consult:           '.   .   X   .   .   .   .   X   .   .   .',
-  invalidate:        '.   .   X   .   .   .   .   .   .   .   .',
+  //                 cit age dis han grd med sup lea mer adm pet ent
+  register:          'X   X   X   .   X   X   X   X   .   .   .   .',
+  resolve_on_call:   '.   X   .   .   .   .   .   .   .   .   .   .',
+  dispatch:          '.   .   X   .   .   .   .   .   .   .   .   .',
+  accept:            '.   .   .   X   X   .   .   .   .   .   .   .',
+  return:            '.   .   .   X   X   .   .   .   .   .   .   .',
+  progress:          '.   .   .   X   X   .   .   .   .   .   .   .',
+  request_extension: '.   .   .   X   .   .   .   .   .   .   .   .',
+  approve_extension: '.   .   X   .   .   .   .   .   .   .   .   .',
+  refuse_extension:  '.   .   X   .   .   .   .   .   .   .   .   .',
+  reply:             '.   .   .   X   X   .   .   .   .   .   .   .',
+  review:            '.   .   X   .   .   .   .   .   .   .   .   .',
+  rework:            '.   .   X   .   .   .   .   .   .   .   .   .',
+  callback:          '.   X   .   .   .   .   .   .   .   .   .   .',
+  close:             '.   X   X   .   .   .   .   .   .   .   .   .',
+  reopen:            '.   .   X   .   .   .   .   .   .   .   .   .',
+  supervise:         '.   .   .   .   .   .   X   X   .   .   .   .',
+  merge:             '.   .   X   .   .   .   .   .   .   .   .   .',
+  unmerge:           '.   .   X   .   .   .   .   .   .   .   .   .',
+  transfer_to_110:   '.   X   X   .   .   .   .   .   .   .   .   .',
+  transfer_from_110: '.   X   X   .   .   .   .   .   .   .   .   .',
+  escalate:          '.   .   X   .   .   .   .   .   .   .   .   .',
+  consult:           '.   .   X   .   .   .   .   X   .   .   .   .',
+  invalidate:        '.   .   X   .   .   .   .   .   .   .   .   .',
 };
 
 const ROLE_COLUMNS: readonly Role[] = [
@@ -110,6 +110,7 @@ const ROLE_COLUMNS: readonly Role[] = [
   'merchant',
   'admin',
   'petition_agent',
+  'enterprise',
 ];
 
 function cells(row: string): boolean[] {
@@ -194,10 +195,11 @@ describe('the lifecycle table', () => {
     for (const state of CASE_STATES) expect(CASE_STATE_LABELS[state]).toMatch(/\p{Script=Han}|110/u);
   });
 
-  it('keeps roles outside the spine (admin, merchant) away from every action', () => {
+  it('keeps roles outside the spine (admin, merchant, enterprise) away from every action', () => {
     for (const action of CASE_ACTIONS) {
       expect(CASE_TRANSITIONS[action].roles).not.toContain('admin');
       expect(CASE_TRANSITIONS[action].roles).not.toContain('merchant');
+      expect(CASE_TRANSITIONS[action].roles).not.toContain('enterprise');
     }
   });
 });

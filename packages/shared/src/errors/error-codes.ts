@@ -155,6 +155,10 @@ export const ERROR_CODES = {
   HAZARD_NOT_FOUND: 404,
   /** an enterprise registered twice under one 统一社会信用代码 */
   DUPLICATE_CREDIT_CODE: 409,
+  /** an enterprise's report of a period signed twice */
+  REPORT_ALREADY_CONFIRMED: 409,
+  /** a report signed before its period ended, or by an account linked to no enterprise */
+  REPORT_NOT_CONFIRMABLE: 409,
   /** an action for the other level (当场销号 of a major hazard, 验收 of a general one …) */
   HAZARD_LEVEL_MISMATCH: 409,
   /** a step the supervising body takes (交办, 验收, 延期审批) by staff whose scope does not hold it */

@@ -71,7 +71,12 @@ export const HAZARD_RUNNING_STATES: readonly HazardState[] = [
  * `request_extension` only before the deadline.
  */
 export const HAZARD_TRANSITIONS = {
-  record: { from: [null], to: 'found', roles: ['handler', 'dispatcher', 'grid_worker'], label: '登记隐患' },
+  record: {
+    from: [null],
+    to: 'found',
+    roles: ['handler', 'dispatcher', 'grid_worker', 'enterprise'],
+    label: '登记隐患',
+  },
   close_on_spot: { from: ['found'], to: 'closed', roles: ['handler', 'grid_worker'], label: '当场整改销号' },
   report: { from: ['found'], to: 'reported', roles: ['handler', 'dispatcher', 'grid_worker'], label: '上报' },
   assign: { from: ['reported'], to: 'assigned', roles: ['handler', 'dispatcher'], label: '交办整改' },

@@ -206,6 +206,8 @@ export const SafetyStatsView = z.object({
     general: z.object({ found: z.number().int(), rectified: z.number().int() }),
     major: z.object({ found: z.number().int(), rectified: z.number().int() }),
   }),
+  /** found and rectified per industry of the enterprises, the industries with hazards in the period */
+  byIndustry: z.array(z.object({ industry: Industry, found: z.number().int(), rectified: z.number().int() })),
   overdueMajor: z.number().int(),
   listedForSupervision: z.number().int(),
   inspections: z.number().int(),

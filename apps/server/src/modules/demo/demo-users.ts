@@ -75,6 +75,13 @@ export const DEMO_USERS: readonly DemoUser[] = [
     org: 'merchant.demo',
     phone: '13904730009',
   },
+  {
+    username: 'enterprise',
+    displayName: '企业安全负责人（演示）',
+    roles: ['enterprise'],
+    org: 'enterprise.demo',
+    phone: '13904730019',
+  },
   { username: 'citizen', displayName: '陈女士', roles: ['citizen'], org: '150300', phone: '13904730010' },
   {
     username: 'dispatcher_hbw',

@@ -104,4 +104,12 @@ export const WUHAI_UNITS: readonly DemoUnit[] = [
     parentCode: '150300',
     sort: 'company',
   },
+  // the enterprise accounts' own org: its subtree holds nothing, the account reaches its enterprise alone
+  {
+    code: 'enterprise.demo',
+    name: '乌海市安全生产企业用户（演示）',
+    kind: 'unit',
+    parentCode: '150300',
+    sort: 'company',
+  },
 ];

@@ -16,6 +16,7 @@ import { pageAnswer } from '../../platform/http/lists.js';
 import { locateChainAt } from '../orgs/grid-index.js';
 import { findOrg } from '../orgs/orgs.repository.js';
 import { loadOrgInScope } from '../orgs/orgs.service.js';
+import { assertSafetyReachable } from './enterprise-account.policy.js';
 import {
   countOpenHazards,
   type EnterpriseListRow,
@@ -25,7 +26,6 @@ import {
   listEnterprises,
 } from './enterprises.repository.js';
 import type { enterprises } from './hazards.tables.js';
-import { assertSafetyPlaceInScope } from './safety-scope.policy.js';
 
 /** An enterprise as one actor sees it: the people's names and phones masked without `personal_data.read`. */
 function presentEnterprise(row: EnterpriseListRow, openHazards: number, inFull: boolean): EnterpriseView {
@@ -148,7 +148,7 @@ export async function createEnterprise(
 export async function getEnterprise(ctx: AppContext, actor: Actor, id: number): Promise<EnterpriseView> {
   const row = await findEnterprise(ctx.db, id);
   if (!row) throw new AppError('ENTERPRISE_NOT_FOUND', `企业 ${id} 不存在`);
-  assertSafetyPlaceInScope(actor, row);
+  await assertSafetyReachable(ctx.db, actor, row, row.id);
   const open = await countOpenHazards(ctx.db, [id]);
   return presentEnterprise(row, open.get(id) ?? 0, readsPersonalData(actor));
 }

@@ -27,6 +27,7 @@ import { attachmentPath, type StoredFile } from '../cases/attachments/attachment
 import { isCaseInScope } from '../cases/case-access.js';
 import { findCase } from '../cases/cases.repository.js';
 import { decodePhotos, storePhotos } from '../grid/grid-photos.js';
+import { accountEnterpriseIdOf, assertSafetyReachable } from './enterprise-account.policy.js';
 import { type EnterpriseListRow, findEnterprise } from './enterprises.repository.js';
 import { HAZARD_DEFINITION, type HazardEnvironment } from './hazard-lifecycle.js';
 import { hazardLight, presentHazard, presentHazardDetail } from './hazards.presenter.js';
@@ -41,7 +42,6 @@ import {
   insertHazardPhotos,
   listHazards,
 } from './hazards.repository.js';
-import { assertSafetyPlaceInScope } from './safety-scope.policy.js';
 
 /**
  * What hazard actions run under, read before their transaction (the embedded database has one connection:
@@ -72,7 +72,7 @@ export async function loadEnterpriseInScope(
 ): Promise<EnterpriseListRow> {
   const enterprise = await findEnterprise(ctx.db, id);
   if (!enterprise) throw fieldError('enterpriseId', 'not_found', `企业 ${id} 不存在`);
-  assertSafetyPlaceInScope(actor, enterprise);
+  await assertSafetyReachable(ctx.db, actor, enterprise, enterprise.id);
   return enterprise;
 }
 
@@ -224,7 +224,7 @@ export async function actOnHazard<A extends HazardActionOnHazard>(
 export async function getHazard(ctx: AppContext, actor: Actor, id: number): Promise<HazardDetail> {
   const row = await findHazard(ctx.db, id);
   if (!row) throw HAZARD_DEFINITION.notFound(id);
-  assertSafetyPlaceInScope(actor, row);
+  await assertSafetyReachable(ctx.db, actor, row, row.enterpriseId);
   const env = await hazardEnvironment(ctx);
   const [events, photos] = await Promise.all([findHazardEvents(ctx.db, id), findHazardPhotos(ctx.db, id)]);
   const extras = {
@@ -235,18 +235,24 @@ export async function getHazard(ctx: AppContext, actor: Actor, id: number): Prom
   return presentHazardDetail(row, extras, events, photos);
 }
 
-/** A page of the hazards in the actor's scope, newest first; `overdue=true` is the supervisor's list. */
+/**
+ * A page of the hazards in the actor's scope (an enterprise account: its own), newest first; `overdue=true` is
+ * the supervisor's list.
+ */
 export async function listHazardsForActor(
   ctx: AppContext,
   actor: Actor,
   query: HazardListQuery,
 ): Promise<HazardPage> {
   const flag = (value: 'true' | 'false' | undefined) => (value === undefined ? undefined : value === 'true');
+  const own = await accountEnterpriseIdOf(ctx.db, actor);
+  if (own !== undefined && query.enterpriseId !== undefined && query.enterpriseId !== own)
+    return pageAnswer([], 0, query);
   const { rows, total } = await listHazards(ctx.db, {
-    scopePath: actor.scopePath,
+    scopePath: own === undefined ? actor.scopePath : '/',
     state: query.state,
     level: query.level,
-    enterpriseId: query.enterpriseId,
+    enterpriseId: own ?? query.enterpriseId,
     overdueAt: query.overdue === 'true' ? ctx.clock.now() : undefined,
     listed: flag(query.listed),
     open: flag(query.open),
@@ -265,7 +271,7 @@ export async function openHazardPhoto(
   const photo = await findHazardPhoto(ctx.db, id);
   const hazard = photo && (await findHazard(ctx.db, photo.hazardId));
   if (!photo || !hazard) throw new AppError('PHOTO_NOT_FOUND', `照片 ${id} 不存在`);
-  assertSafetyPlaceInScope(actor, hazard);
+  await assertSafetyReachable(ctx.db, actor, hazard, hazard.enterpriseId);
   return {
     mime: photo.mime,
     size: photo.size,

@@ -51,11 +51,14 @@ export const enterprises = pgTable(
     safetyOfficerName: text('safety_officer_name'),
     safetyOfficerPhone: text('safety_officer_phone'),
     createdByUserId: integer('created_by_user_id').references(() => users.id),
+    /** the enterprise's own account (role `enterprise`): it reads this enterprise alone */
+    accountUserId: integer('account_user_id').references(() => users.id),
     createdAt: at('created_at').notNull(),
     updatedAt: at('updated_at').notNull(),
   },
   (t) => [
     uniqueIndex('enterprises_credit_code_key').on(t.creditCode),
+    uniqueIndex('enterprises_account_user_key').on(t.accountUserId),
     index('enterprises_org_path_idx').using('btree', t.orgPath.op('text_pattern_ops')),
     index('enterprises_supervising_path_idx').using('btree', t.supervisingOrgPath.op('text_pattern_ops')),
   ],
@@ -189,5 +192,32 @@ export const hazardPhotos = pgTable(
   (t) => [
     index('hazard_photos_hazard_idx').on(t.hazardId),
     check('hazard_photos_role_check', sql`${t.role} in ('report', 'after')`),
+  ],
+);
+
+/**
+ * 签字确认: an enterprise's principal signs its quarterly (`quarter` 1–4) or annual (`quarter` 0) hazard
+ * statistics (令第16号 art. 14), once per period; who recorded it and when.
+ */
+export const safetyReportConfirmations = pgTable(
+  'safety_report_confirmations',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    enterpriseId: integer('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id),
+    year: integer('year').notNull(),
+    /** 1–4, or 0 for the annual report */
+    quarter: integer('quarter').notNull(),
+    /** the principal who signs (主要负责人) */
+    principal: text('principal').notNull(),
+    confirmedByUserId: integer('confirmed_by_user_id')
+      .notNull()
+      .references(() => users.id),
+    confirmedAt: at('confirmed_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('safety_report_confirmations_period_key').on(t.enterpriseId, t.year, t.quarter),
+    check('safety_report_confirmations_quarter_check', sql`${t.quarter} between 0 and 4`),
   ],
 );

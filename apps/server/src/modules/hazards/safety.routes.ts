@@ -34,6 +34,7 @@ import {
   recordHazard,
 } from './hazards.service.js';
 import { getInspection, listInspectionsForActor, recordInspection } from './inspections.service.js';
+import { registerSafetyReportRoutes } from './safety-report.routes.js';
 import { safetyStats } from './stats.service.js';
 
 const tags = ['safety'];
@@ -226,6 +227,7 @@ export function registerSafetyRoutes(app: ApiInstance, ctx: AppContext): void {
   registerEnterpriseImportRoutes(app, ctx);
   registerInspectionRoutes(app, ctx);
   registerHazardRoutes(app, ctx);
+  registerSafetyReportRoutes(app, ctx);
   app.get(
     '/api/v1/safety/stats',
     {
@@ -233,7 +235,7 @@ export function registerSafetyRoutes(app: ApiInstance, ctx: AppContext): void {
       schema: {
         tags,
         summary:
-          '隐患统计 Hazards found and rectified (rate, by level), overdue majors, inspections, for an org',
+          '隐患统计 Hazards found and rectified (rate, by level and industry), overdue majors, inspections, for an org',
         querystring: SafetyStatsQuery,
         response: { 200: SafetyStatsView, ...STANDARD_ERRORS },
       },

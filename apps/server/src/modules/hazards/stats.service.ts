@@ -1,5 +1,12 @@
-import { beijingMidnightOfDate, type SafetyStatsQuery, type SafetyStatsView } from '@shanzhi/shared';
-import { and, count, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
+import {
+  beijingMidnightOfDate,
+  type HazardLevel,
+  INDUSTRIES,
+  type Industry,
+  type SafetyStatsQuery,
+  type SafetyStatsView,
+} from '@shanzhi/shared';
+import { and, asc, count, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { fieldError } from '../../platform/errors/app-error.js';
@@ -11,8 +18,13 @@ import { safetyScopeWhere } from './safety-scope.policy.js';
 const RECTIFIED = ['rectified', 'accepted', 'closed'];
 const DAY_MS = 86_400_000;
 
+interface Period {
+  from?: Date;
+  to?: Date;
+}
+
 /** The instants of a Beijing-date period: from the first day's midnight to the midnight after the last. */
-function periodOf(query: SafetyStatsQuery): { from?: Date; to?: Date } {
+function periodOf(query: SafetyStatsQuery): Period {
   const from = query.from ? beijingMidnightOfDate(query.from) : undefined;
   const to = query.to ? new Date(beijingMidnightOfDate(query.to).getTime() + DAY_MS) : undefined;
   if (from && to && from.getTime() >= to.getTime())
@@ -20,74 +32,180 @@ function periodOf(query: SafetyStatsQuery): { from?: Date; to?: Date } {
   return { from, to };
 }
 
+const inPeriod = (
+  column: typeof hazards.createdAt | typeof safetyInspections.inspectedAt,
+  { from, to }: Period,
+): SQL[] => [...(from ? [gte(column, from)] : []), ...(to ? [lt(column, to)] : [])];
+
+/** The org the numbers are of: the one asked for (in the caller's scope), or the caller's own. */
+async function statsOrgOf(
+  ctx: AppContext,
+  actor: Actor,
+  org?: number,
+): Promise<{ id: number; path: string }> {
+  return org === undefined ? { id: actor.orgId, path: actor.scopePath } : loadOrgInScope(ctx.db, actor, org);
+}
+
+/** The hazard numbers of a group: found and rectified in the period by level; overdue majors and 挂牌督办 now. */
+interface HazardTally {
+  byLevel: Record<HazardLevel, { found: number; rectified: number }>;
+  overdueMajor: number;
+  listed: number;
+}
+
+const emptyTally = (): HazardTally => ({
+  byLevel: { general: { found: 0, rectified: 0 }, major: { found: 0, rectified: 0 } },
+  overdueMajor: 0,
+  listed: 0,
+});
+
+function addTally(into: HazardTally, more: HazardTally): HazardTally {
+  for (const level of ['general', 'major'] as const) {
+    into.byLevel[level].found += more.byLevel[level].found;
+    into.byLevel[level].rectified += more.byLevel[level].rectified;
+  }
+  into.overdueMajor += more.overdueMajor;
+  into.listed += more.listed;
+  return into;
+}
+
+type TallyKey = typeof enterprises.industry | typeof hazards.enterpriseId;
+
+/**
+ * The one count of hazards behind every safety number: per `key` (industry, enterprise) in an org's subtree
+ * (territory or supervising body), those found in the period and rectified of them, by level; the overdue
+ * majors and those under 挂牌督办 now.
+ */
+async function tallyHazards<K extends TallyKey>(
+  ctx: AppContext,
+  scopePath: string,
+  period: Period,
+  key: K,
+): Promise<Map<K['_']['data'], HazardTally>> {
+  const found = and(sql`true`, ...inPeriod(hazards.createdAt, period))!;
+  const now = ctx.clock.now().toISOString();
+  const rows = await ctx.db
+    .select({
+      key,
+      level: hazards.level,
+      found: sql<number>`count(*) filter (where ${found})`.mapWith(Number),
+      rectified:
+        sql<number>`count(*) filter (where ${found} and ${inArray(hazards.state, RECTIFIED)})`.mapWith(
+          Number,
+        ),
+      overdueMajor: sql<number>`count(*) filter (where ${hazards.level} = 'major'
+        and ${hazards.state} in ('assigned', 'rectifying', 'extension_requested')
+        and ${hazards.deadline} < ${now}::timestamptz)`.mapWith(Number),
+      listed:
+        sql<number>`count(*) filter (where ${hazards.listedForSupervision} and ${hazards.state} <> 'closed')`.mapWith(
+          Number,
+        ),
+    })
+    .from(hazards)
+    .innerJoin(enterprises, eq(enterprises.id, hazards.enterpriseId))
+    .where(safetyScopeWhere(scopePath, hazards))
+    .groupBy(key, hazards.level);
+  const tallies = new Map<K['_']['data'], HazardTally>();
+  for (const row of rows) {
+    const tally = tallies.get(row.key) ?? emptyTally();
+    tally.byLevel[row.level as HazardLevel] = { found: row.found, rectified: row.rectified };
+    tally.overdueMajor += row.overdueMajor;
+    tally.listed += row.listed;
+    tallies.set(row.key, tally);
+  }
+  return tallies;
+}
+
+/** The numbers of a tally as the API shows them: totals, the rectification rate, by level. */
+function numbersOf(tally: HazardTally) {
+  const { general, major } = tally.byLevel;
+  const found = general.found + major.found;
+  const rectified = general.rectified + major.rectified;
+  return {
+    found,
+    rectified,
+    rectificationRate: found === 0 ? null : rectified / found,
+    byLevel: tally.byLevel,
+    overdueMajor: tally.overdueMajor,
+    listedForSupervision: tally.listed,
+  };
+}
+/** The hazard numbers of one enterprise or of an org. */
+export type HazardNumbers = ReturnType<typeof numbersOf>;
+
 /**
  * 隐患统计: hazards found in the period in an org's subtree (territory or supervising body), how many of them
- * are rectified and the rate, by level; the overdue majors and those under 挂牌督办 now; the inspections done.
+ * are rectified and the rate, by level and industry; the overdue majors and those under 挂牌督办 now; the
+ * inspections done.
  */
 export async function safetyStats(
   ctx: AppContext,
   actor: Actor,
   query: SafetyStatsQuery,
 ): Promise<SafetyStatsView> {
-  const org =
-    query.org === undefined
-      ? { id: actor.orgId, path: actor.scopePath }
-      : await loadOrgInScope(ctx.db, actor, query.org);
-  const { from, to } = periodOf(query);
-  const inPeriod = (column: typeof hazards.createdAt | typeof safetyInspections.inspectedAt): SQL[] => [
-    ...(from ? [gte(column, from)] : []),
-    ...(to ? [lt(column, to)] : []),
-  ];
-  const hazardWhere = and(safetyScopeWhere(org.path, hazards), ...inPeriod(hazards.createdAt));
-  const now = ctx.clock.now();
-  const [levels, [current], [inspections], [enterpriseCount]] = await Promise.all([
-    ctx.db
-      .select({
-        level: hazards.level,
-        found: count(),
-        rectified: sql<number>`count(*) filter (where ${inArray(hazards.state, RECTIFIED)})`.mapWith(Number),
-      })
-      .from(hazards)
-      .where(hazardWhere)
-      .groupBy(hazards.level),
-    ctx.db
-      .select({
-        overdueMajor: sql<number>`count(*) filter (where ${hazards.level} = 'major'
-          and ${hazards.state} in ('assigned', 'rectifying', 'extension_requested')
-          and ${hazards.deadline} < ${now.toISOString()}::timestamptz)`.mapWith(Number),
-        listed:
-          sql<number>`count(*) filter (where ${hazards.listedForSupervision} and ${hazards.state} <> 'closed')`.mapWith(
-            Number,
-          ),
-      })
-      .from(hazards)
-      .where(safetyScopeWhere(org.path, hazards)),
+  const org = await statsOrgOf(ctx, actor, query.org);
+  const period = periodOf(query);
+  const [industries, [inspections], [enterpriseCount]] = await Promise.all([
+    tallyHazards(ctx, org.path, period, enterprises.industry),
     ctx.db
       .select({ n: count() })
       .from(safetyInspections)
-      .innerJoin(enterprises, sql`${enterprises.id} = ${safetyInspections.enterpriseId}`)
-      .where(and(safetyScopeWhere(org.path, enterprises), ...inPeriod(safetyInspections.inspectedAt))),
+      .innerJoin(enterprises, eq(enterprises.id, safetyInspections.enterpriseId))
+      .where(
+        and(safetyScopeWhere(org.path, enterprises), ...inPeriod(safetyInspections.inspectedAt, period)),
+      ),
     ctx.db.select({ n: count() }).from(enterprises).where(safetyScopeWhere(org.path, enterprises)),
   ]);
-  const byLevel = {
-    general: { found: 0, rectified: 0 },
-    major: { found: 0, rectified: 0 },
-  };
-  for (const l of levels)
-    byLevel[l.level as 'general' | 'major'] = { found: l.found, rectified: l.rectified };
-  const found = byLevel.general.found + byLevel.major.found;
-  const rectified = byLevel.general.rectified + byLevel.major.rectified;
+  const total = [...industries.values()].reduce(addTally, emptyTally());
+  const byIndustry = INDUSTRIES.flatMap((industry: Industry) => {
+    const numbers = numbersOf(industries.get(industry) ?? emptyTally());
+    return numbers.found === 0 ? [] : [{ industry, found: numbers.found, rectified: numbers.rectified }];
+  });
   return {
     orgId: org.id,
     from: query.from ?? null,
     to: query.to ?? null,
-    found,
-    rectified,
-    rectificationRate: found === 0 ? null : rectified / found,
-    byLevel,
-    overdueMajor: current?.overdueMajor ?? 0,
-    listedForSupervision: current?.listed ?? 0,
+    ...numbersOf(total),
+    byIndustry,
     inspections: inspections?.n ?? 0,
     enterprises: enterpriseCount?.n ?? 0,
   };
+}
+
+/** An enterprise of the register with its hazard numbers. */
+export interface EnterpriseNumbers extends HazardNumbers {
+  id: number;
+  name: string;
+  creditCode: string;
+  industry: Industry;
+}
+
+/**
+ * The same numbers per enterprise: every enterprise in the org's subtree, by name, those without hazards
+ * with zeros.
+ */
+export async function safetyStatsPerEnterprise(
+  ctx: AppContext,
+  actor: Actor,
+  query: SafetyStatsQuery,
+): Promise<EnterpriseNumbers[]> {
+  const org = await statsOrgOf(ctx, actor, query.org);
+  const [rows, tallies] = await Promise.all([
+    ctx.db
+      .select({
+        id: enterprises.id,
+        name: enterprises.name,
+        creditCode: enterprises.creditCode,
+        industry: enterprises.industry,
+      })
+      .from(enterprises)
+      .where(safetyScopeWhere(org.path, enterprises))
+      .orderBy(asc(enterprises.name), asc(enterprises.id)),
+    tallyHazards(ctx, org.path, periodOf(query), hazards.enterpriseId),
+  ]);
+  return rows.map((row) => ({
+    ...row,
+    industry: row.industry as Industry,
+    ...numbersOf(tallies.get(row.id) ?? emptyTally()),
+  }));
 }

@@ -1,6 +1,7 @@
 import { completeCreditCode, type Industry } from '@shanzhi/shared';
 import { and, count, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { AppContext } from '../../../platform/context.js';
+import type { Tx } from '../../../platform/db/database.js';
 import { drawPersonName } from '../../demo/demo-city.names.js';
 import { createDemoRandom, type DemoRandom } from '../../demo/demo-random.js';
 import { orgs } from '../../orgs/orgs.tables.js';
@@ -178,6 +179,13 @@ function enterpriseInput(
   };
 }
 
+/** The demo `enterprise` account speaks for the register's first enterprise. */
+async function linkDemoAccount(tx: Tx, enterpriseId: number | undefined): Promise<void> {
+  const [account] = await tx.select({ id: users.id }).from(users).where(eq(users.username, 'enterprise'));
+  if (!account || enterpriseId === undefined) return;
+  await tx.update(enterprises).set({ accountUserId: account.id }).where(eq(enterprises.id, enterpriseId));
+}
+
 /**
  * 企业台账 of the demo city: about two hundred enterprises under supervision, in the towns of every district by
  * industry (valid 统一社会信用代码, the address and a point near a grid of the town, the principal and the
@@ -207,6 +215,9 @@ export async function seedDemoSafety(ctx: AppContext): Promise<number> {
       return enterpriseRowOf(input, { territory: town, supervising }, { userId: admin.id }, registeredAt);
     });
   });
-  await ctx.db.transaction((tx) => tx.insert(enterprises).values(rows));
+  await ctx.db.transaction(async (tx) => {
+    const written = await tx.insert(enterprises).values(rows).returning({ id: enterprises.id });
+    await linkDemoAccount(tx, written[0]?.id);
+  });
   return rows.length;
 }

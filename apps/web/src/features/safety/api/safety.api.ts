@@ -13,6 +13,10 @@ import type {
   InspectionListQuery,
   InspectionPage,
   InspectionView,
+  SafetyReportConfirmationInput,
+  SafetyReportConfirmationList,
+  SafetyReportConfirmationQuery,
+  SafetyReportConfirmationView,
   SafetyStatsView,
 } from '@shanzhi/shared';
 import { apiRequest, withQuery } from '../../../platform/api/index.js';
@@ -79,4 +83,17 @@ export function actOnHazard<A extends HazardActionOnHazard>(
 /** `GET /api/v1/safety/stats`: the hazard numbers of the caller's scope. */
 export function fetchSafetyStats(signal?: AbortSignal): Promise<SafetyStatsView> {
   return apiRequest(`${BASE}/stats`, opts(signal));
+}
+
+/** `GET /api/v1/safety/reports/confirmations`: each enterprise's signature of a period's report. */
+export function fetchReportConfirmations(
+  query: QueryOf<SafetyReportConfirmationQuery>,
+  signal?: AbortSignal,
+): Promise<SafetyReportConfirmationList> {
+  return apiRequest(withQuery(`${BASE}/reports/confirmations`, query), opts(signal));
+}
+
+/** `POST /api/v1/safety/reports/confirmations`: the enterprise's principal signs its report. */
+export function confirmReport(input: SafetyReportConfirmationInput): Promise<SafetyReportConfirmationView> {
+  return apiRequest(`${BASE}/reports/confirmations`, { method: 'POST', body: input });
 }

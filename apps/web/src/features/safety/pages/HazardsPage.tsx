@@ -1,6 +1,7 @@
 import { HAZARD_LEVELS, HAZARD_STATES, type HazardListQuery, type HazardView } from '@shanzhi/shared';
 import { Card, Flex, Select, Switch, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { ErrorState } from '../../../components/ErrorState.js';
 import { PageTitle } from '../../../components/PageTitle.js';
@@ -9,23 +10,31 @@ import { usePagedList } from '../../../platform/lists/index.js';
 import { LightTag } from '../../cases/components/LightTag.js';
 import { fetchHazards } from '../api/safety.api.js';
 import { HazardLevelTag, HazardStateTag } from '../components/HazardTags.js';
+import { ReportConfirmations } from '../components/ReportConfirmations.js';
+import { lastQuarterEnded, SafetyReportDownload } from '../components/SafetyReportDownload.js';
 import { hazardLevelLabel, hazardSourceLabel, hazardStateLabel } from '../safety-labels.js';
 
 type Filters = Pick<HazardListQuery, 'state' | 'level' | 'overdue' | 'listed'>;
 
 /**
  * 隐患清单: the hazards of the caller's scope, newest first, filtered by state and level; 「只看超期」 is the
- * supervisor's list of hazards past their deadline (red). A row opens the hazard.
+ * supervisor's list of hazards past their deadline (red). A row opens the hazard. The quarterly and annual
+ * statistical tables download from the title; below, each enterprise's signature of the period's table.
  */
 export function HazardsPage() {
   const { t, locale } = useI18n();
   const navigate = useNavigate();
   const paged = usePagedList((query, signal) => fetchHazards(query, signal), {} as Filters);
   const { list, query: filters, filter: set } = paged;
+  const [period, setPeriod] = useState(lastQuarterEnded);
 
   return (
     <Flex vertical gap={16}>
-      <PageTitle title={t('menu.safetyHazards')} description={t('safety.hazards.description')} />
+      <PageTitle
+        title={t('menu.safetyHazards')}
+        description={t('safety.hazards.description')}
+        extra={<SafetyReportDownload period={period} onChange={setPeriod} />}
+      />
       <Card size="small">
         <Flex gap={12} wrap align="center" style={{ marginBottom: 12 }}>
           <Select
@@ -126,6 +135,7 @@ export function HazardsPage() {
           />
         )}
       </Card>
+      <ReportConfirmations period={period} />
     </Flex>
   );
 }

@@ -1,0 +1,45 @@
+import {
+  type SafetyReportPeriod,
+  type SafetyStatsView,
+  safetyReportDates,
+  safetyReportTitle,
+} from '@shanzhi/shared';
+import type { Actor } from '../../platform/auth/actor.js';
+import type { AppContext } from '../../platform/context.js';
+import { findOrg } from '../orgs/orgs.repository.js';
+import { type EnterpriseNumbers, safetyStats, safetyStatsPerEnterprise } from './stats.service.js';
+
+/** 隐患排查治理统计表 of an org for a quarter or a year: the stats of the period and each enterprise's. */
+export interface SafetyReport {
+  org: { id: number; name: string };
+  period: SafetyReportPeriod;
+  /** 2026年第3季度 / 2026年度 */
+  periodTitle: string;
+  stats: SafetyStatsView;
+  enterprises: EnterpriseNumbers[];
+}
+
+/**
+ * The statistical table the rule asks every quarter and year (令第16号 art. 14): the numbers of
+ * `GET /api/v1/safety/stats` for the org and period, with the same numbers per enterprise in its scope.
+ */
+export async function safetyReport(
+  ctx: AppContext,
+  actor: Actor,
+  query: SafetyReportPeriod & { org?: number | undefined },
+): Promise<SafetyReport> {
+  const period = { year: query.year, quarter: query.quarter };
+  const statsQuery = { org: query.org, ...safetyReportDates(period) };
+  const [stats, perEnterprise] = await Promise.all([
+    safetyStats(ctx, actor, statsQuery),
+    safetyStatsPerEnterprise(ctx, actor, statsQuery),
+  ]);
+  const org = await findOrg(ctx.db, stats.orgId);
+  return {
+    org: { id: stats.orgId, name: org?.name ?? '' },
+    period,
+    periodTitle: safetyReportTitle(period),
+    stats,
+    enterprises: perEnterprise,
+  };
+}
