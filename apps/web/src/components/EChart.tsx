@@ -64,18 +64,25 @@ export function EChart({ option, maps, onInit, style, ariaLabel, theme, pixelRat
       theme,
       pixelRatio ? { devicePixelRatio: pixelRatio } : {},
     );
-    chartRef.current = chart;
     onInitRef.current?.(chart);
     // a chart made again (another theme or pixel ratio) starts from the option in force
-    for (const [name, geoJson] of Object.entries(latest.current.maps ?? {}))
-      lib.echarts.registerMap(name, geoJson);
-    chart.setOption(latest.current.option, { notMerge: true });
-    // a hidden container (an inactive tab) measures 0 × 0: ECharts cannot lay a map out in it, so the
-    // chart keeps its last size until the container is shown again
+    const draw = () => {
+      for (const [name, geoJson] of Object.entries(latest.current.maps ?? {}))
+        lib.echarts.registerMap(name, geoJson);
+      chart.setOption(latest.current.option, { notMerge: true });
+      chartRef.current = chart;
+    };
+    // a container not laid out yet or hidden (an inactive tab) measures 0 × 0: ECharts cannot lay a map out
+    // in it (its view's transform does not invert), so the chart is drawn once the container has a size, and
+    // keeps its last size while it is hidden again
+    const element = container.current;
+    if (element.clientWidth > 0 && element.clientHeight > 0) draw();
     const observer = new ResizeObserver(([entry]) => {
-      if (entry && entry.contentRect.width > 0 && entry.contentRect.height > 0) chart.resize();
+      if (!entry || entry.contentRect.width === 0 || entry.contentRect.height === 0) return;
+      if (chartRef.current) chart.resize();
+      else draw();
     });
-    observer.observe(container.current);
+    observer.observe(element);
     return () => {
       observer.disconnect();
       chart.dispose();
