@@ -5,7 +5,10 @@ export const IngestionCounters = z
   .object({
     /** when this process started counting */
     since: z.string(),
-    /** messages received: signed HTTP requests, MQTT messages (alerts and heartbeats) */
+    /**
+     * messages received: HTTP requests to `POST /api/v1/iot/alerts`, MQTT deliveries (alerts and heartbeats; a
+     * batch the database failed is delivered, and counted, again)
+     */
     received: z.object({ http: z.number().int(), mqtt: z.number().int() }),
     /** messages taken in: alerts raised, repeats counted, Cancels, MQTT heartbeats */
     stored: z.number().int(),

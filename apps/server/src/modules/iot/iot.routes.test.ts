@@ -133,6 +133,12 @@ describe('GET /api/v1/iot/ingestion', () => {
     expect(after.since).toBe(before.since);
   });
 
+  it('is documented in OpenAPI as per process, beside the estates map', async () => {
+    const document = (await w.api.app.inject({ method: 'GET', url: '/docs/json' })).json();
+    expect(document.paths['/api/v1/iot/ingestion'].get.description).toMatch(/^Per process/);
+    expect(document.paths['/api/v1/iot/estates/map'].get['x-permission']).toBe('iot.read');
+  });
+
   it('is for those who manage the devices', async () => {
     expect((await w.get('handler', '/api/v1/iot/ingestion')).statusCode).toBe(200);
     expectError(await w.get('grid', '/api/v1/iot/ingestion'), 403, 'FORBIDDEN');

@@ -84,8 +84,8 @@ async function sortBatch(ctx: AppContext, packets: IPublishPacket[]): Promise<So
 
 /**
  * Takes a batch of MQTT messages into the same pipeline as HTTP: heartbeats mark their devices heard from,
- * alerts are ingested together (the pipeline counts them), the batch counted. A failure (the database down) is thrown, so no message of the batch is
- * acknowledged and the broker delivers them again.
+ * alerts are ingested together (the pipeline counts them), the batch counted. A failure (the database down)
+ * is thrown, so no message of the batch is acknowledged and the broker delivers them again (counted again).
  */
 async function takeBatch(ctx: AppContext, packets: IPublishPacket[]): Promise<void> {
   const counters = ingestionCounters(ctx);
