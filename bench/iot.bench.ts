@@ -20,6 +20,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import mqtt from 'mqtt';
+import { refusedTotal } from '../apps/server/src/modules/iot/ingestion-counters.js';
 import { startMqttSubscriber } from '../apps/server/src/modules/iot/mqtt-subscriber.js';
 import { loadSimulatedDevices } from '../apps/server/src/modules/iot/simulator/simulate.js';
 import type { SimulatedDevice } from '../apps/server/src/modules/iot/simulator/simulated-alerts.js';
@@ -198,8 +199,8 @@ async function main(): Promise<void> {
     });
     await subscriber.ready;
     const run = `BENCH${Date.now().toString(36)}`;
-    const taken = () =>
-      subscriber.counters.stored + subscriber.counters.refused + subscriber.counters.malformed;
+    const { counters } = subscriber;
+    const taken = () => counters.stored + counters.duplicates + refusedTotal(counters);
     const published = await publish(broker.url, devices, run);
     const lastAt = await drain(taken);
     await subscriber.stop();
@@ -215,7 +216,7 @@ async function main(): Promise<void> {
     console.log(
       `platform: ${perSecond.toFixed(0)} alerts/s ingested; ${ingested}/${published.published} taken in, ` +
         `${published.published - ingested} lost or not yet in after ${DRAIN_SECONDS} s without progress ` +
-        `(stored ${subscriber.counters.stored}, refused ${subscriber.counters.refused}, malformed ${subscriber.counters.malformed})`,
+        `(stored ${counters.stored}, duplicates ${counters.duplicates}, malformed or refused ${refusedTotal(counters)})`,
     );
     console.log(`ratio to raw: ${((perSecond / raw.perSecond) * 100).toFixed(1)} %`);
     console.log(`publish → stored message: ${ms(found.stored)} (${found.stored.length} messages)`);

@@ -8,8 +8,16 @@ describe('the 智安小区 estates', () => {
     const { page, context, problems } = await openPage(browser());
     await signInQuickly(page, 'dispatcher', '/iot/estates');
     const estates = page.getByTestId('iot-estates');
-    await estates.getByRole('link', { name: '滨河花园' }).waitFor();
+    await estates.getByRole('link', { name: '滨河花园' }).waitFor({ timeout: 30_000 });
     expect(await estates.getByRole('progressbar', { name: '设备在线率' }).count()).toBeGreaterThan(0);
+    // every estate of the scope is pinned on the map, not only the table's page: the 11 demo estates at least
+    const map = page.getByRole('img', { name: /的边界地图与\d+个智安小区$/ });
+    // (the boundaries and ECharts come after the table: generous waits on a loaded machine)
+    await map.waitFor({ timeout: 45_000 });
+    const pins = async () => Number(/与(\d+)个智安小区/.exec((await map.getAttribute('aria-label'))!)![1]);
+    await expect.poll(pins, { timeout: 30_000 }).toBeGreaterThanOrEqual(11);
+    // the dispatcher manages the devices: he sees the ingestion counters of the process
+    await page.getByTestId('iot-ingestion').getByText('已入库').waitFor();
 
     const link = estates.getByRole('link', { name: '滨河花园' });
     const href = await link.getAttribute('href');

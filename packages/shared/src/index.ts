@@ -67,6 +67,8 @@ export * from './iot/iot-alert-lifecycle.js';
 export * from './iot/iot-default-rules.js';
 export * from './iot/iot-device-health.js';
 export * from './iot/iot-enums.js';
+export * from './iot/iot-estate-state.js';
+export * from './iot/iot-ingestion.schemas.js';
 export * from './iot/iot-rule-scope.js';
 export * from './knowledge/knowledge.schemas.js';
 export * from './knowledge/reply-template.schemas.js';

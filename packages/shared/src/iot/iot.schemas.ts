@@ -4,6 +4,7 @@ import { actionBody, bodyError, id, optionalText, text } from '../lifecycle/acti
 import { KeysetQuery, keysetPageOf, PageQuery, pageOf } from '../lists/list.schemas.js';
 import { IotAlertAction, IotAlertState, IotEscalationLevel } from './iot-alert-lifecycle.js';
 import { AlertSeverity, AlertType, DeviceType, mayRaiseAlert, RuleOutcome } from './iot-enums.js';
+import { ESTATE_STATES } from './iot-estate-state.js';
 
 /** A building (楼栋) of an estate. */
 export const BuildingView = z.object({ id: z.number().int(), name: z.string() });
@@ -40,6 +41,25 @@ export type EstateListQuery = z.infer<typeof EstateListQuery>;
 
 export const EstatePage = pageOf(EstateView);
 export type EstatePage = z.infer<typeof EstatePage>;
+
+/** An estate as the map pins it: where, its devices online and active alerts, and the state they make. */
+export const EstateMapPin = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  lng: z.number(),
+  lat: z.number(),
+  devices: z.number().int(),
+  /** 设备在线率, 0–1 */
+  onlineShare: z.number(),
+  activeAlerts: z.number().int(),
+  /** the pin's colour: 有告警 red, 离线偏多 orange, 正常 green (`estateState`) */
+  state: z.enum(ESTATE_STATES),
+});
+export type EstateMapPin = z.infer<typeof EstateMapPin>;
+
+/** `GET /api/v1/iot/estates/map`: every estate in the caller's scope, not a page of them. */
+export const EstateMap = z.object({ items: z.array(EstateMapPin) });
+export type EstateMap = z.infer<typeof EstateMap>;
 
 /** `POST /api/v1/iot/estates` 登记小区: located to the grid its point lies in, which must be of the community. */
 export const EstateInput = z.strictObject(

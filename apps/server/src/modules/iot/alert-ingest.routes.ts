@@ -3,8 +3,10 @@ import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { STANDARD_ERRORS } from '../../platform/http/common.schemas.js';
+import { toAppError } from '../../platform/http/error-handler.js';
 import type { ApiInstance } from '../../platform/http/types.js';
 import { ingestAlert } from './ingest-alert.js';
+import { countRefused, ingestionCounters } from './ingestion-counters.js';
 import type { DeviceListRow } from './iot.repository.js';
 import { verifySignedMessage } from './signed-message.js';
 
@@ -40,6 +42,14 @@ export function registerAlertIngestRoute(app: ApiInstance, ctx: AppContext): voi
         }
       },
     );
+    scope.addHook('onRequest', async () => {
+      ingestionCounters(ctx).received.http++;
+    });
+    // a refusal (bad signature, stale or replayed timestamp, malformed body …) counted by its code
+    scope.addHook('onError', async (_request, _reply, error) => {
+      const refusal = toAppError(error);
+      if (refusal.status < 500) countRefused(ctx, refusal.code);
+    });
     scope.addHook('preValidation', async (request) => {
       const headers = {
         device: header(request, 'x-shanzhi-device'),

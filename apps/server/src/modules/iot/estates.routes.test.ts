@@ -191,6 +191,52 @@ describe('device import from Excel', () => {
   });
 });
 
+describe('GET /api/v1/iot/estates/map', () => {
+  it('pins every estate of the caller’s scope, beyond a page of the list, with its numbers and state', async () => {
+    const answer = await w.get('dispatcher', '/api/v1/iot/estates/map');
+    expect(answer.statusCode, answer.body).toBe(200);
+    const pins = answer.json().items;
+    const page = (await w.get('dispatcher', '/api/v1/iot/estates?pageSize=5')).json();
+    expect(page.items).toHaveLength(5);
+    expect(pins).toHaveLength(page.total);
+    expect(pins.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining(['谱翔A区', '公乌素家园']),
+    );
+    const listed = await estate('谱翔A区');
+    expect(pins.find((p: { id: number }) => p.id === listed.id)).toEqual({
+      id: listed.id,
+      name: '谱翔A区',
+      lng: listed.lng,
+      lat: listed.lat,
+      devices: listed.devices,
+      onlineShare: listed.onlineShare,
+      activeAlerts: listed.activeAlerts,
+      state: listed.activeAlerts > 0 ? 'alerting' : expect.stringMatching(/^(offline|normal)$/),
+    });
+  });
+
+  it('turns an estate red once it has an active alert', async () => {
+    const e = await estate('凤凰岭小区');
+    const raised = await w.alert('PX05-SMOKE-1-1', {
+      alertId: 'map-1',
+      type: 'smoke',
+      severity: 'CRITICAL',
+      raisedAt: w.clock.now().toISOString(),
+    });
+    expect(raised.statusCode, raised.body).toBe(201);
+    const pins = (await w.get('dispatcher', '/api/v1/iot/estates/map')).json().items;
+    expect(pins.find((p: { id: number }) => p.id === e.id)).toMatchObject({ state: 'alerting' });
+  });
+
+  it('shows a district’s staff only the estates of his district, and refuses those without the permission', async () => {
+    const pins = (await w.get('dispatcher_hbw', '/api/v1/iot/estates/map')).json().items;
+    expect(pins.map((p: { name: string }) => p.name).sort()).toEqual(
+      ['千里山花苑', '凤凰岭小区', '新华东小区', '海北家园', '滨河花园', '测试新苑'].sort(),
+    );
+    expectError(await w.get('citizen', '/api/v1/iot/estates/map'), 403, 'FORBIDDEN');
+  });
+});
+
 describe('GET /api/v1/iot/estates/:id/stats', () => {
   it('counts the estate’s alerts by type, its false alarms per device type, the time to acknowledge and the cases', async () => {
     const e = await estate('滨河花园');

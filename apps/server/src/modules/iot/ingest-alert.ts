@@ -15,6 +15,7 @@ import { runCreation, runTransition } from '../../platform/lifecycle/transition.
 import { prepareAlertCase } from './alert-cases.js';
 import { ALERT_DEFINITION, type AlertEnvironment } from './alert-lifecycle.js';
 import { publishAlertsLive } from './alert-live.js';
+import { countOutcomes } from './ingestion-counters.js';
 import {
   type AlertRow,
   claimSignature,
@@ -329,7 +330,7 @@ function receiptOf(outcome: IngestOutcome, row: AlertRow | undefined): AlertRece
  * their devices may raise (`assertMayRaise`): every message taken in, in order, in one transaction — a
  * batch commits together, so a burst costs one commit, not one per message — then the rule of each alert
  * raised by a message of the batch and still raised (not cleared by a Cancel later in the batch, not handled
- * since) applied. Answers what became of each message.
+ * since) applied. Counts what became of the messages, and answers it for each.
  */
 export async function ingestAlerts(
   ctx: AppContext,
@@ -361,6 +362,10 @@ export async function ingestAlerts(
     receipts.push(receiptOf(outcome, row));
   }
   await publishAlertsLive(ctx, live);
+  countOutcomes(
+    ctx,
+    receipts.map((r) => r.outcome),
+  );
   return receipts;
 }
 

@@ -108,6 +108,15 @@ export async function listEstates(
   return { rows: rows.map((r) => ({ ...r.estate, communityName: r.communityName })), total: total?.n ?? 0 };
 }
 
+/** Every estate under `scopePath` with where it lies, by name (the map's pins: all of them, not a page). */
+export async function listEstatePlaces(db: DbOrTx, scopePath: string) {
+  return db
+    .select({ id: iotEstates.id, name: iotEstates.name, lng: iotEstates.lng, lat: iotEstates.lat })
+    .from(iotEstates)
+    .where(scoped(iotEstates.orgPath, scopePath))
+    .orderBy(asc(iotEstates.name), asc(iotEstates.id));
+}
+
 /** Inserts an estate and its buildings; undefined when its community has an estate of that name. */
 export async function insertEstate(
   db: DbOrTx,

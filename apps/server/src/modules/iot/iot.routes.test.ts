@@ -103,6 +103,48 @@ describe('a signed smoke alert over HTTP', () => {
   });
 });
 
+describe('GET /api/v1/iot/ingestion', () => {
+  it('counts the messages received, stored, duplicate and refused by code, per process', async () => {
+    const counters = async () => {
+      const answer = await w.get('dispatcher', '/api/v1/iot/ingestion');
+      expect(answer.statusCode, answer.body).toBe(200);
+      return answer.json();
+    };
+    const before = await counters();
+    expect(before).toMatchObject({ mqttConfigured: false, consumers: 0 });
+    // 三道坎新区's smoke detector, which no other test here uses
+    const device = 'PX03-SMOKE-1-1';
+    const now = w.clock.now().getTime();
+    expectError(await w.post(signAs(device, 'not-the-secret', smoke(), now)), 401, 'SIGNATURE_INVALID');
+    const signed = signAs(device, demoDeviceSecret(device), {}, now);
+    const malformed = await w.post({ ...signed, body: '{not json' });
+    expectError(malformed, 400, 'MALFORMED_JSON');
+    const good = smoke({ alertId: 'counted-1' });
+    expect((await w.alert(device, good)).statusCode).toBe(201);
+    expect((await w.alert(device, good, now + 1)).json().outcome).toBe('duplicate');
+
+    const after = await counters();
+    expect(after.received.http - before.received.http).toBe(4);
+    expect(after.stored - before.stored).toBe(1);
+    expect(after.duplicates - before.duplicates).toBe(1);
+    const refused = (code: string) => (after.refused[code] ?? 0) - (before.refused[code] ?? 0);
+    expect(refused('SIGNATURE_INVALID')).toBe(1);
+    expect(refused('MALFORMED_JSON')).toBe(1);
+    expect(after.since).toBe(before.since);
+  });
+
+  it('is documented in OpenAPI as per process, beside the estates map', async () => {
+    const document = (await w.api.app.inject({ method: 'GET', url: '/docs/json' })).json();
+    expect(document.paths['/api/v1/iot/ingestion'].get.description).toMatch(/^Per process/);
+    expect(document.paths['/api/v1/iot/estates/map'].get['x-permission']).toBe('iot.read');
+  });
+
+  it('is for those who manage the devices', async () => {
+    expect((await w.get('handler', '/api/v1/iot/ingestion')).statusCode).toBe(200);
+    expectError(await w.get('grid', '/api/v1/iot/ingestion'), 403, 'FORBIDDEN');
+  });
+});
+
 describe('staff on the alert board', () => {
   it('lets the grid worker dismiss a notify-only alert with a reason, and acknowledge then open a case for another', async () => {
     const raised = await w.alert(GARBAGE, {

@@ -5,9 +5,11 @@ import {
   DevicePage,
   EstateInput,
   EstateListQuery,
+  EstateMap,
   EstatePage,
   EstateStats,
   EstateView,
+  IngestionCounters,
   IOT_ALERT_ACTION_INPUTS,
   IOT_ALERT_STAFF_ACTIONS,
   IOT_ALERT_TRANSITIONS,
@@ -36,7 +38,9 @@ import {
   registerDevice,
   registerEstate,
 } from './devices.service.js';
+import { estateMapForActor } from './estate-map.service.js';
 import { estateStats } from './estate-stats.service.js';
+import { presentIngestionCounters } from './ingestion-counters.js';
 import { trialRule } from './rule-trial.js';
 import { changeRule, createRule, listRulesView, removeRule } from './rules.service.js';
 
@@ -56,6 +60,19 @@ function registerEstateDeviceRoutes(app: ApiInstance, ctx: AppContext): void {
       },
     },
     async (request) => listEstatesForActor(ctx, actorOf(request), request.query),
+  );
+  app.get(
+    '/api/v1/iot/estates/map',
+    {
+      config: { permission: 'iot.read' },
+      schema: {
+        tags,
+        summary:
+          '小区地图 Every estate in the caller’s scope as a map pin: devices online, active alerts, state',
+        response: { 200: EstateMap, ...STANDARD_ERRORS },
+      },
+    },
+    async (request) => estateMapForActor(ctx, actorOf(request)),
   );
   app.get(
     '/api/v1/iot/estates/:id/stats',
@@ -240,6 +257,25 @@ function registerRuleRoutes(app: ApiInstance, ctx: AppContext): void {
   );
 }
 
+/** 接入统计: the ingestion pipeline's counters, for those who manage the devices. */
+function registerIngestionRoute(app: ApiInstance, ctx: AppContext): void {
+  app.get(
+    '/api/v1/iot/ingestion',
+    {
+      config: { permission: 'iot.manage_devices' },
+      schema: {
+        tags,
+        summary: '接入统计 Messages received, stored, duplicate, refused by code; MQTT batches and consumers',
+        description:
+          'Per process: answered from the counters of the process that took the request, since it started ' +
+          '(HTTP and MQTT messages alike; MQTT batches and consumers only with MQTT_URL).',
+        response: { 200: IngestionCounters, ...STANDARD_ERRORS },
+      },
+    },
+    async () => presentIngestionCounters(ctx),
+  );
+}
+
 /** Every route of smart-safe estates (智安小区). */
 export function registerIotRoutes(app: ApiInstance, ctx: AppContext): void {
   registerEstateDeviceRoutes(app, ctx);
@@ -248,4 +284,5 @@ export function registerIotRoutes(app: ApiInstance, ctx: AppContext): void {
   registerRuleRoutes(app, ctx);
   registerRuleScopeRoutes(app, ctx);
   registerAlertIngestRoute(app, ctx);
+  registerIngestionRoute(app, ctx);
 }

@@ -4,24 +4,16 @@ import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { groupCommit } from './group-commit.js';
 import { assertMayRaise, type DeviceMessage, ingestAlerts } from './ingest-alert.js';
+import { countRefused, type IngestionCounters, ingestionCounters } from './ingestion-counters.js';
 import { findDevicesBySerials, touchDevices } from './iot.repository.js';
 
 /** The topics devices publish to: `shanzhi/<estate id>/<device serial>/alert` and `…/heartbeat`. */
 export const MQTT_TOPICS = ['shanzhi/+/+/alert', 'shanzhi/+/+/heartbeat'] as const;
 
-/** What the subscriber has done since it started (logged, and read by tests and the benchmark). */
-export interface MqttCounters {
-  /** alerts and heartbeats taken in */
-  stored: number;
-  /** messages refused by the pipeline (unknown device, a type it cannot raise, its estate not the topic's) */
-  refused: number;
-  /** payloads that are not an alert (not JSON, fields missing or wrong) or topics not ours */
-  malformed: number;
-}
-
 /** A running subscriber. */
 export interface MqttSubscriber {
-  counters: MqttCounters;
+  /** the process's ingestion counters, which the subscriber keeps with the HTTP path */
+  counters: IngestionCounters;
   /** resolves once subscribed */
   ready: Promise<void>;
   stop(): Promise<void>;
@@ -55,17 +47,13 @@ interface SortedBatch {
  * a topic not ours) and refused (an unknown device, one not of the topic's estate, an alert type its device
  * cannot raise). Those are acknowledged with the batch: sending them again would change nothing.
  */
-async function sortBatch(
-  ctx: AppContext,
-  packets: IPublishPacket[],
-  counters: MqttCounters,
-): Promise<SortedBatch> {
+async function sortBatch(ctx: AppContext, packets: IPublishPacket[]): Promise<SortedBatch> {
   const parsed = packets.map((packet) => {
     const topic = parseTopic(packet.topic);
     const payload = Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload);
     const message = topic?.kind === 'alert' ? parseAlert(payload) : null;
     if (!topic || (topic.kind === 'alert' && !message)) {
-      counters.malformed++;
+      countRefused(ctx, topic ? 'MALFORMED_PAYLOAD' : 'TOPIC_UNKNOWN');
       ctx.logger.warn({ topic: packet.topic, bytes: payload.length }, 'malformed iot mqtt message ignored');
       return null;
     }
@@ -87,7 +75,7 @@ async function sortBatch(
       }
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      counters.refused++;
+      countRefused(ctx, error.code);
       ctx.logger.warn({ topic: packet.topic, code: error.code }, 'iot mqtt message refused');
     }
   }
@@ -96,14 +84,18 @@ async function sortBatch(
 
 /**
  * Takes a batch of MQTT messages into the same pipeline as HTTP: heartbeats mark their devices heard from,
- * alerts are ingested together. A failure (the database down) is thrown, so no message of the batch is
- * acknowledged and the broker delivers them again.
+ * alerts are ingested together (the pipeline counts them), the batch counted. A failure (the database down)
+ * is thrown, so no message of the batch is acknowledged and the broker delivers them again (counted again).
  */
-async function takeBatch(ctx: AppContext, packets: IPublishPacket[], counters: MqttCounters): Promise<void> {
-  const { alerts, heartbeats } = await sortBatch(ctx, packets, counters);
+async function takeBatch(ctx: AppContext, packets: IPublishPacket[]): Promise<void> {
+  const counters = ingestionCounters(ctx);
+  counters.received.mqtt += packets.length;
+  const { alerts, heartbeats } = await sortBatch(ctx, packets);
   await touchDevices(ctx.db, heartbeats, ctx.clock.now());
   if (alerts.length > 0) await ingestAlerts(ctx, alerts, { via: 'mqtt' });
-  counters.stored += heartbeats.length + alerts.length;
+  counters.stored += heartbeats.length;
+  counters.batches++;
+  counters.lastBatchSize = packets.length;
 }
 
 /** One consumer: a connection with a persistent session, taking its messages through `take`. */
@@ -128,6 +120,17 @@ function connectConsumer(
   };
   client.on('error', (error) => ctx.logger.error({ err: error, clientId }, 'iot mqtt client error'));
   return client;
+}
+
+/** Keeps `client` counted among the connected consumers while it is connected (a failed reconnect closes too). */
+function countConnection(client: MqttClient, counters: IngestionCounters): void {
+  let connected = false;
+  const set = (now: boolean) => {
+    if (now !== connected) counters.consumers += now ? 1 : -1;
+    connected = now;
+  };
+  client.on('connect', () => set(true));
+  client.on('close', () => set(false));
 }
 
 /** Resolves once `client` is connected and subscribed to the devices' topics in share group `group`. */
@@ -162,11 +165,12 @@ export function startMqttSubscriber(
   ctx: AppContext,
   { url, clientId, consumers }: MqttSubscription,
 ): MqttSubscriber {
-  const counters: MqttCounters = { stored: 0, refused: 0, malformed: 0 };
-  const take = groupCommit<IPublishPacket>((packets) => takeBatch(ctx, packets, counters));
+  const counters = ingestionCounters(ctx);
+  const take = groupCommit<IPublishPacket>((packets) => takeBatch(ctx, packets));
   const clients = Array.from({ length: consumers }, (_, n) =>
     connectConsumer(ctx, url, `${clientId}-${n}`, take),
   );
+  for (const client of clients) countConnection(client, counters);
   const ready = Promise.all(clients.map((client) => subscribed(client, clientId))).then(() => undefined);
   ready.then(
     () => ctx.logger.info({ url, topics: MQTT_TOPICS, consumers }, 'iot mqtt subscriber listening'),

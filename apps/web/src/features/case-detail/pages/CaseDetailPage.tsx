@@ -65,7 +65,7 @@ export function CaseDetailPage() {
             {c.location ? (
               <CaseMap
                 focusId={c.community?.id ?? c.town?.id ?? c.district?.id ?? null}
-                point={c.location}
+                pins={[c.location]}
                 height={300}
               />
             ) : (

@@ -74,7 +74,7 @@ export function LocationField({
       />
       <CaseMap
         focusId={focusId}
-        point={value?.point ?? null}
+        pins={value ? [value.point] : []}
         onPick={(point) => void pick(point)}
         onReset={() => setFocusId(null)}
         height={height}

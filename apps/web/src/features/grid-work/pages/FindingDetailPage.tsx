@@ -158,7 +158,7 @@ export function FindingDetailPage() {
             </Card>
             <CaseMap
               focusId={f.gridId}
-              point={{ lng: f.location.longitude, lat: f.location.latitude }}
+              pins={[{ lng: f.location.longitude, lat: f.location.latitude }]}
               title={t('gridWork.finding.where')}
               height={300}
             />

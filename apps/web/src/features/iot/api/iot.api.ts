@@ -4,9 +4,11 @@ import type {
   DevicePage,
   EstateInput,
   EstateListQuery,
+  EstateMap,
   EstatePage,
   EstateStats,
   EstateView,
+  IngestionCounters,
   IotAlertActionInput,
   IotAlertListQuery,
   IotAlertPage,
@@ -28,6 +30,16 @@ type QueryOf<Q> = { [K in keyof Q]?: Q[K] | undefined };
 /** `GET /api/v1/iot/estates`: a page of the smart-safe estates. */
 export function fetchEstates(query: QueryOf<EstateListQuery>, signal?: AbortSignal): Promise<EstatePage> {
   return apiRequest(withQuery(`${BASE}/estates`, query), opts(signal));
+}
+
+/** `GET /api/v1/iot/estates/map`: every estate of the caller's scope as a map pin. */
+export function fetchEstateMap(signal?: AbortSignal): Promise<EstateMap> {
+  return apiRequest(`${BASE}/estates/map`, opts(signal));
+}
+
+/** `GET /api/v1/iot/ingestion`: the ingestion counters of the process that answers. */
+export function fetchIngestionCounters(signal?: AbortSignal): Promise<IngestionCounters> {
+  return apiRequest(`${BASE}/ingestion`, opts(signal));
 }
 
 /** `POST /api/v1/iot/estates`: 登记小区. */

@@ -88,7 +88,8 @@ export function EstateDetailPage() {
       <CaseMap
         title={t('iot.stats.map')}
         focusId={estate.communityId}
-        point={{ lng: estate.lng, lat: estate.lat }}
+        pins={[{ lng: estate.lng, lat: estate.lat }]}
+        pointLabel={estate.name}
         height={320}
       />
       <EstateDevices estateId={estate.id} />

@@ -14,9 +14,14 @@ import { DEVICE_TEMPLATE_URL, fetchDevices, fetchEstates, importDevices } from '
 import { DeviceImportResultPanel } from '../components/DeviceImportResultPanel.js';
 import { type DeviceFilters, DeviceTable } from '../components/DeviceTable.js';
 import { EstateDialog } from '../components/EstateDialog.js';
+import { EstateMapCard } from '../components/EstateMapCard.js';
+import { IngestionCard } from '../components/IngestionCard.js';
 import { deviceTypeLabel } from '../iot-labels.js';
 
-/** 小区与设备: the estates with their devices online and active alerts; below, the devices by estate and type. */
+/**
+ * 小区与设备: every estate of the scope on the map, the ingestion counters for those who manage the devices,
+ * the estates with their devices online and active alerts; below, the devices by estate and type.
+ */
 export function EstatesPage() {
   const { t } = useI18n();
   const estates = usePagedList<EstateView, { q?: string }>(
@@ -65,6 +70,8 @@ export function EstatesPage() {
         }
       />
       {imported && <DeviceImportResultPanel result={imported} />}
+      <EstateMapCard />
+      {canManage && <IngestionCard />}
       <EstateDialog
         open={adding}
         onClose={() => setAdding(false)}
