@@ -2,6 +2,7 @@ import { gridFindingsFollowCases } from './modules/grid/findings-follow-cases.js
 import { classifierFeedbackOnReturn } from './modules/intelligence/classifier-feedback.js';
 import { iotAlertEscalationNotices } from './modules/iot/alert-escalation-notices.js';
 import { iotAlertsFollowCases } from './modules/iot/alerts-follow-cases.js';
+import { marketOffersLive } from './modules/marketplace/offers-live.js';
 import { casesFollowDisputes } from './modules/mediation/cases-follow-disputes.js';
 import { disputeDeadlineNotices } from './modules/mediation/dispute-deadline-notices.js';
 import { casesFollowPetitions } from './modules/petitions/cases-follow-petitions.js';
@@ -16,7 +17,7 @@ import type { OutboxSubscriber } from './platform/lifecycle/outbox-subscriber.js
  * 12345 cases converted to petitions concluded when they close, the mediators told of their disputes' deadlines
  * and the petition agents of their petitions', device alerts cleared when their cases end, the staff of a level
  * told of an alert escalated to it, and petitions flagged for a risk of escalation (or no longer) sent to the
- * live stream for the wall.
+ * live stream for the wall, and a merchant's desk rung for an offer.
  */
 export const OUTBOX_SUBSCRIBERS: readonly OutboxSubscriber[] = [
   classifierFeedbackOnReturn,
@@ -28,4 +29,5 @@ export const OUTBOX_SUBSCRIBERS: readonly OutboxSubscriber[] = [
   iotAlertsFollowCases,
   iotAlertEscalationNotices,
   flaggedPetitionsLive,
+  marketOffersLive,
 ];

@@ -36,8 +36,8 @@ const MEDIATION_READ = ['纠纷列表', '调解统计', '调解组织'];
 const PETITION_LISTS = ['信访事项', '风险预警', '信访统计'];
 const PETITIONS = ['信访登记', ...PETITION_LISTS];
 
-/** 便民服务: the orders for the centre's staff who read them (market.read). */
-const MARKET = ['服务订单'];
+/** 便民服务: the orders and their numbers for the centre's staff who read them (market.read). */
+const MARKET = ['服务订单', '便民服务统计'];
 
 /** 安全生产 for those who inspect (a unit's or town's handlers, the administrator) … */
 const SAFETY_ALL = ['企业台账', '监督检查', '隐患排查治理'];

@@ -1,7 +1,14 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { gcj02ToWgs84 } from '../../../packages/shared/src/geo/gcj02.js';
-import { chooseOption, expectNoPageErrors, openPage, screenshot, sharedBrowser } from './support/browser.js';
+import {
+  chooseOption,
+  expectNoPageErrors,
+  openPage,
+  screenshot,
+  sharedBrowser,
+  signInQuickly,
+} from './support/browser.js';
 import { DEMO_PASSWORD } from './support/demo-accounts.js';
 import { orgIdByName, staffApi } from './support/staff-api.js';
 
@@ -66,6 +73,10 @@ describe('民需我应: a citizen orders a service and the merchant takes it', (
       await signIn.getByRole('button', { name: /商户登录/ }).click();
       const offer = merchant.page.getByTestId(`market-order-${number}`);
       await offer.waitFor({ timeout: 30_000 });
+      // the desk listens to the live stream: it no longer looks for offers by itself
+      await merchant.page
+        .locator('[data-testid="desk-live"][data-status="live"]')
+        .waitFor({ timeout: 30_000 });
       await offer.getByTestId('offer-countdown').waitFor();
       expect(await offer.getByTestId('market-phone').innerText()).not.toContain(PHONE);
       await screenshot(merchant.page, 'market-workbench-offer');
@@ -97,10 +108,61 @@ describe('民需我应: a citizen orders a service and the merchant takes it', (
         expect(timeline).toContain(step);
       }
       await screenshot(citizen.page, 'market-portal-rated');
+
+      // a second order rings on the live desk, and leaves it when the citizen cancels it
+      const second = await citizen.page.request.post('/api/v1/market/orders', {
+        data: {
+          itemId: (await (await citizen.page.request.get('/api/v1/market/items')).json()).items.find(
+            (i: { code: string }) => i.code === 'unlock',
+          ).id,
+          address: '海勃湾区人民路 20 号',
+          location: await pointInHaibowan(),
+          phone: PHONE,
+          answers: { lock: '门锁' },
+        },
+      });
+      expect(second.status()).toBe(201);
+      const { order: ringing, accessCode } = await second.json();
+      await merchant.page.getByRole('tab', { name: /待接单/ }).click();
+      const rung = merchant.page.getByTestId(`market-order-${ringing.number}`);
+      await rung.waitFor({ timeout: 30_000 });
+      const cancelled = await citizen.page.request.post(
+        `/api/v1/portal/market/orders/${ringing.id}/actions/cancel`,
+        { headers: { 'X-Order-Code': accessCode }, data: { version: ringing.version, reason: '门已打开' } },
+      );
+      expect(cancelled.status()).toBe(200);
+      await rung.waitFor({ state: 'detached', timeout: 30_000 });
       expectNoPageErrors(citizen.problems);
       expectNoPageErrors(merchant.problems);
       await citizen.context.close();
       await merchant.context.close();
+    },
+    STEP_TIMEOUT,
+  );
+
+  it(
+    'shows the centre the year’s numbers with the merchants ranked, and downloads them as a workbook',
+    async () => {
+      const { page, context, problems } = await openPage(browser());
+      context.setDefaultTimeout(60_000);
+      await signInQuickly(page, 'dispatcher', '/market/stats');
+      const summary = page.getByTestId('market-stats-summary');
+      await expect
+        .poll(async () =>
+          Number((await summary.locator('.ant-statistic-content').first().innerText()).trim()),
+        )
+        .toBeGreaterThan(0);
+      // the order the first test completed ranks its merchant
+      await page.getByTestId('market-stats-ranking').getByText('便民家政服务部').waitFor();
+      await page.getByRole('img', { name: '按服务项目' }).waitFor();
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: /导出\s*Excel/ }).click();
+      expect((await download).suggestedFilename()).toMatch(
+        /^便民服务统计_\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.xlsx$/,
+      );
+      await screenshot(page, 'market-stats');
+      expectNoPageErrors(problems);
+      await context.close();
     },
     STEP_TIMEOUT,
   );

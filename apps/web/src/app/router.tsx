@@ -142,6 +142,9 @@ const MerchantDeskPage = lazyPage(() =>
 const MarketOrdersPage = lazyPage(() =>
   import('../features/marketplace/pages/MarketOrdersPage.js').then((m) => m.MarketOrdersPage),
 );
+const MarketStatsPage = lazyPage(() =>
+  import('../features/marketplace/pages/MarketStatsPage.js').then((m) => m.MarketStatsPage),
+);
 const PortalMarketPage = lazyPage(() =>
   import('../features/marketplace/pages/PortalMarketPage.js').then((m) => m.PortalMarketPage),
 );
@@ -214,6 +217,7 @@ const PAGES: Record<string, ComponentType> = {
   '/petitions/risks': PetitionRisksPage,
   '/petitions/stats': PetitionStatsPage,
   '/market/orders': MarketOrdersPage,
+  '/market/stats': MarketStatsPage,
   '/safety/enterprises': SafetyEnterprisesPage,
   '/safety/inspections': SafetyInspectionsPage,
   '/safety/hazards': HazardsPage,

@@ -463,6 +463,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ],
   merchant: [
     'catalog.read',
+    'notification.read',
     'market.read',
     'market_order.accept',
     'market_order.refuse',

@@ -1,5 +1,10 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectError } from '../../test/api.js';
+import { OUTBOX_SUBSCRIBERS } from '../../outbox-subscribers.js';
+import type { LiveEvent } from '../../platform/realtime/live-event.js';
+import { liveBusOf } from '../../platform/realtime/realtime.js';
+import { expectError, gridPointIn, userIdOf } from '../../test/api.js';
+import { runOutboxDispatch } from '../notifications/jobs/outbox-dispatch.job.js';
 import { runOfferExpiry } from './jobs/offer-expiry.job.js';
 import { createMarketWorld, type MarketWorld, suspendMerchant } from './marketplace.test-support.js';
 
@@ -162,6 +167,29 @@ describe('a complaint about an order', () => {
 });
 
 describe('dispatch', () => {
+  it('rings the offered merchant’s desk live, and tells it when the citizen cancels', async () => {
+    const events: LiveEvent[] = [];
+    const unsubscribe = await liveBusOf(w.api.ctx).subscribe((e) => events.push(e));
+    try {
+      const placed = (await w.order(unlock())).json();
+      const url = `/api/v1/portal/market/orders/${placed.order.id}/actions/cancel`;
+      const cancel = { version: placed.order.version, reason: '门已打开' };
+      expect((await w.asCitizen('POST', url, placed.accessCode, cancel)).statusCode).toBe(200);
+      await runOutboxDispatch(w.api.ctx, { subscribers: OUTBOX_SUBSCRIBERS });
+      // on PostgreSQL the events come back through LISTEN/NOTIFY
+      const ofOrder = () => events.filter((e) => e.data.orderId === placed.order.id);
+      await expect
+        .poll(() => ofOrder().map((e) => e.topic))
+        .toEqual(['market_order.offered', 'market_order.cancelled']);
+      expect(ofOrder()[0]).toMatchObject({
+        audience: { userIds: [await userIdOf(w.api.ctx, 'merchant')], permission: 'market.read' },
+        data: { number: placed.order.number, state: 'offered' },
+      });
+    } finally {
+      unsubscribe();
+    }
+  });
+
   it('passes an unanswered offer to the next merchant when its limit runs out', async () => {
     const other = await w.addMerchant('海勃湾区安居开锁服务部', ['unlock'], 4);
     const { order } = (await w.order(unlock())).json();
@@ -258,5 +286,49 @@ describe('the numbers', () => {
       'VALIDATION_FAILED',
       'from',
     );
+  });
+
+  it('counts for the centre’s staff of a district only the orders of their district', async () => {
+    const wuda = await w.order(unlock({ location: await gridPointIn(w.api.ctx, '150304') }));
+    expect(wuda.json().order.districtName).toBe('乌达区');
+    const period = '?from=2026-10-01&to=2026-10-31';
+    const districts = async (user: string) =>
+      (await w.api.get(`/api/v1/market/stats${period}`, user))
+        .json()
+        .byDistrict.map((d: { name: string | null }) => d.name);
+    expect(await districts('dispatcher')).toEqual(expect.arrayContaining(['海勃湾区', '乌达区']));
+    const hbw = await districts('dispatcher_hbw');
+    expect(hbw).toContain('海勃湾区');
+    expect(hbw).not.toContain('乌达区');
+  });
+
+  it('downloads the numbers as a workbook with the same totals', async () => {
+    const period = '?from=2026-10-01&to=2026-10-31';
+    const stats = (await w.api.get(`/api/v1/market/stats${period}`, 'dispatcher')).json();
+    const response = await w.api.get(`/api/v1/market/stats.xlsx${period}`, 'dispatcher');
+    expect(response.statusCode, response.body).toBe(200);
+    expect(decodeURIComponent(String(response.headers['content-disposition']))).toContain(
+      '便民服务统计_2026-10-01_2026-10-31.xlsx',
+    );
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual([
+      '合计',
+      '按服务项目',
+      '按区域',
+      '按月',
+      '商户排名',
+    ]);
+    const totals = new Map<string, ExcelJS.Row>();
+    workbook.getWorksheet('合计')!.eachRow((row) => totals.set(String(row.getCell(1).value), row));
+    expect(totals.get('订单量')!.getCell(2).value).toBe(stats.orders);
+    expect(totals.get('满意率')!.getCell(2)).toMatchObject({
+      value: stats.satisfactionRate,
+      numFmt: '0.00%',
+    });
+    const items = workbook.getWorksheet('按服务项目')!;
+    expect(items.getRow(2).getCell(1).value).toBe(stats.byItem[0].name);
+    expect(items.getRow(2).getCell(2).value).toBe(stats.byItem[0].orders);
+    expectError(await w.api.get(`/api/v1/market/stats.xlsx${period}`, 'citizen'), 403, 'FORBIDDEN');
   });
 });

@@ -14,11 +14,15 @@ import {
 } from '@shanzhi/shared';
 import type { AppContext } from '../../platform/context.js';
 import { actorOf } from '../../platform/http/authenticate.js';
-import { IdParams, STANDARD_ERRORS } from '../../platform/http/common.schemas.js';
+import { fileAnswer, IdParams, STANDARD_ERRORS } from '../../platform/http/common.schemas.js';
 import type { ApiInstance } from '../../platform/http/types.js';
+import { contentDispositionOf } from '../cases/export/case-export.service.js';
 import { actOnOrder, getOrder, listMarketItems, listOrdersForActor, placeOrder } from './orders.service.js';
 import { registerPortalMarketRoutes } from './portal-market.routes.js';
 import { marketStats } from './stats.service.js';
+import { marketStatsFileName, writeMarketStatsWorkbook } from './stats-workbook.js';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const tags = ['market'];
 
@@ -126,6 +130,27 @@ export function registerMarketplaceRoutes(app: ApiInstance, ctx: AppContext): vo
       },
     },
     async (request) => marketStats(ctx, actorOf(request), request.query),
+  );
+
+  app.get(
+    '/api/v1/market/stats.xlsx',
+    {
+      config: { permission: 'market.read' },
+      schema: {
+        tags,
+        summary: '导出便民服务统计 The numbers of the stats as an .xlsx workbook',
+        querystring: MarketStatsQuery,
+        response: { 200: fileAnswer(XLSX, '.xlsx workbook'), ...STANDARD_ERRORS },
+      },
+    },
+    async (request, reply) => {
+      const stats = await marketStats(ctx, actorOf(request), request.query);
+      return reply
+        .header('content-type', XLSX)
+        .header('content-disposition', contentDispositionOf(marketStatsFileName(stats)))
+        .header('cache-control', 'no-store')
+        .send(await writeMarketStatsWorkbook(stats));
+    },
   );
 
   registerPortalMarketRoutes(app, ctx);

@@ -80,3 +80,12 @@ export async function refreshMerchantScore(db: DbOrTx, merchantId: number): Prom
         where id = ${merchantId}`,
   );
 }
+
+/** The staff accounts of merchant `merchantId`. */
+export async function staffUserIdsOf(db: DbOrTx, merchantId: number): Promise<number[]> {
+  const rows = await db
+    .select({ userId: marketMerchantStaff.userId })
+    .from(marketMerchantStaff)
+    .where(eq(marketMerchantStaff.merchantId, merchantId));
+  return rows.map((r) => r.userId);
+}

@@ -230,6 +230,15 @@ export async function orderSceneOf(tx: Tx, actor: Actor, row: OrderRow, now: Dat
   return { actor, row, now, merchantId: null };
 }
 
+/** What an order's event tells the outbox's subscribers. */
+export interface MarketOrderOutboxPayload {
+  orderId: number;
+  number: string;
+  state: string;
+  /** the merchant offered the order or holding it, if any */
+  merchantId: number | null;
+}
+
 /** The order lifecycle on the shared mechanism. */
 export const ORDER_DEFINITION: LifecycleDefinition<
   OrderRow,
@@ -262,7 +271,7 @@ export const ORDER_DEFINITION: LifecycleDefinition<
       number: after.number,
       state: after.state,
       merchantId: after.merchantId,
-    }),
+    } satisfies MarketOrderOutboxPayload),
   write: (db, id, change, companions) =>
     updateLifecycleRow<OrderRow>(db, marketOrders, id, change, companions),
 };

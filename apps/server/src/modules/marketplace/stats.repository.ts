@@ -1,16 +1,24 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows } from '../../platform/db/database.js';
 
-/** The orders counted: placed in [from, to), and a merchant's own when `merchantId` is given. */
+/**
+ * The orders counted: placed in [from, to); a merchant's own when `merchantId` is given; the centre's staff
+ * those located in their scope (`scopePath`) and those located nowhere, as their order list shows them.
+ */
 export interface StatsScope {
   from: Date;
   to: Date;
   merchantId?: number;
+  scopePath?: string;
 }
 
 function where(s: StatsScope): SQL {
   const own = s.merchantId === undefined ? sql`` : sql` and o.merchant_id = ${s.merchantId}`;
-  return sql`o.created_at >= ${s.from.toISOString()} and o.created_at < ${s.to.toISOString()}${own}`;
+  const inScope = s.scopePath
+    ? sql` and (o.district_id is null or exists (select 1 from orgs sd
+          where sd.id = o.district_id and sd.path like ${`${s.scopePath}%`}))`
+    : sql``;
+  return sql`o.created_at >= ${s.from.toISOString()} and o.created_at < ${s.to.toISOString()}${own}${inScope}`;
 }
 
 const DONE = sql`o.state in ('completed', 'rated')`;

@@ -23,7 +23,7 @@ const rate = (part: number, whole: number) => (whole === 0 ? null : part / whole
 /**
  * 民需我应的数字: the orders placed in a period of Beijing days (the last 365 by default) — by item, district
  * and month, acceptance times (median, p90), completion and satisfaction rates, the merchants ranked. A
- * merchant sees his own orders' numbers.
+ * merchant sees his own orders' numbers, the centre's staff those of their scope.
  */
 export async function marketStats(
   ctx: AppContext,
@@ -42,6 +42,7 @@ export async function marketStats(
     to: new Date(beijingMidnightOfDate(to).getTime() + DAY_MS),
     // a merchant without a merchant counts nothing
     merchantId: actor.roles.includes('merchant') ? (merchant?.id ?? -1) : undefined,
+    scopePath: actor.roles.includes('merchant') ? undefined : actor.scopePath,
   };
   const [totals, byItem, byDistrict, byMonth, merchants] = await Promise.all([
     orderTotals(ctx.db, scope),

@@ -71,9 +71,9 @@ describe('GET /api/v1/stream', () => {
       headers: await w.api.as('handler'),
     });
     expectError(plain, 400, 'VALIDATION_FAILED', 'headers.accept');
-    const merchant = await w.api.as('merchant');
+    const citizen = await w.api.as('citizen');
     expectError(
-      await w.api.app.inject({ method: 'GET', url: '/api/v1/stream', headers: merchant }),
+      await w.api.app.inject({ method: 'GET', url: '/api/v1/stream', headers: citizen }),
       403,
       'FORBIDDEN',
     );

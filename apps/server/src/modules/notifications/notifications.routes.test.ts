@@ -92,7 +92,7 @@ describe('notifications API', () => {
     expectError(await post('handler', '/api/v1/notifications/99999999/read'), 404, 'NOTIFICATION_NOT_FOUND');
     const anonymous = await w.api.app.inject({ method: 'GET', url: '/api/v1/notifications' });
     expectError(anonymous, 401, 'UNAUTHENTICATED');
-    expectError(await w.get('merchant', '/api/v1/notifications/unread-count'), 403, 'FORBIDDEN');
+    expectError(await w.get('citizen', '/api/v1/notifications/unread-count'), 403, 'FORBIDDEN');
   });
 });
 

@@ -32,11 +32,14 @@ describe('the side menu', () => {
     expect(pathsOf(viewer(role))).toContain(path);
   });
 
-  it('gives the centre’s staff the service orders, and not the handling units', () => {
+  it('gives the centre’s staff the service orders and their numbers, and not the handling units', () => {
     for (const role of ['dispatcher', 'agent', 'admin'] as const) {
-      expect(pathsOf(viewer(role)), role).toContain('/market/orders');
+      expect(pathsOf(viewer(role)), role).toEqual(
+        expect.arrayContaining(['/market/orders', '/market/stats']),
+      );
     }
     expect(pathsOf(viewer('handler'))).not.toContain('/market/orders');
+    expect(pathsOf(viewer('handler'))).not.toContain('/market/stats');
   });
 
   it('refuses a page by its address as it hides it from the menu', () => {

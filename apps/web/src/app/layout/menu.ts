@@ -334,6 +334,13 @@ export const MENU: readonly MenuEntry[] = [
         icon: UnorderedListOutlined,
         permission: 'market.read',
       },
+      {
+        path: '/market/stats',
+        labelKey: 'menu.marketStats',
+        hintKey: 'menu.hint.marketStats',
+        icon: BarChartOutlined,
+        permission: 'market.read',
+      },
     ],
   },
   {

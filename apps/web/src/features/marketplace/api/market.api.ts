@@ -4,6 +4,8 @@ import type {
   MarketOrderList,
   MarketOrderListQuery,
   MarketOrderView,
+  MarketStats,
+  MarketStatsQuery,
   PlacedMarketOrder,
   PlaceMarketOrderInput,
   PortalMarketAction,
@@ -29,6 +31,11 @@ export function fetchMarketOrders(
   desk = false,
 ): Promise<MarketOrderList> {
   return apiRequest(withQuery('/api/v1/market/orders', query), { ...opts(signal), skipAuthRedirect: desk });
+}
+
+/** `GET /api/v1/market/stats`: the numbers of a period of Beijing days (a merchant: his own). */
+export function fetchMarketStats(query: MarketStatsQuery, signal?: AbortSignal): Promise<MarketStats> {
+  return apiRequest(withQuery('/api/v1/market/stats', query), opts(signal));
 }
 
 /** `GET /api/v1/market/offers`: the orders offered to the caller's merchant now (the merchant's desk). */

@@ -1,24 +1,28 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { Button, Empty, Flex, Tabs, Typography } from 'antd';
+import { Button, Empty, Flex, Tabs, Tag, Typography } from 'antd';
 import { useEffect } from 'react';
 import { ErrorState } from '../../../components/ErrorState.js';
 import { PageLoading } from '../../../components/PageLoading.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
 import { ApiError, useApi } from '../../../platform/api/index.js';
+import { useLiveStream } from '../../notifications/hooks/use-live-stream.js';
 import { fetchMarketOffers, fetchMarketOrders } from '../api/market.api.js';
 import { MarketOrderCard } from '../components/MarketOrderCard.js';
 import { MarketShell } from '../components/MarketShell.js';
 import { MerchantSignIn } from '../components/MerchantSignIn.js';
 
-/** How often the desk looks for new offers (the live stream is not wired to orders yet). */
+/** How often the desk looks for new offers while its live stream is down. */
 const POLL_MS = 5_000;
+
+/** What rings the desk: an order offered to its merchant, or an offer cancelled. */
+const OFFER_TOPICS = ['market_order.offered', 'market_order.cancelled'] as const;
 
 const signedOut = (error: unknown) => error instanceof ApiError && error.status === 401;
 
 /**
  * 商户接单 on the merchant's phone, outside the staff console: his own sign-in, then the offers waiting for
- * him, each with its countdown and 接单/拒单, and his orders with the next step's button; new offers appear
- * within seconds.
+ * him, each with its countdown and 接单/拒单, and his orders with the next step's button. A new offer rings in
+ * over the live stream; while the stream is down the desk looks every few seconds.
  */
 export function MerchantDeskPage() {
   const { t } = useI18n();
@@ -31,11 +35,12 @@ export function MerchantDeskPage() {
     reloadMine();
   };
   const out = signedOut(offers.error);
+  const live = useLiveStream(reloadOffers, !out, OFFER_TOPICS);
   useEffect(() => {
-    if (out) return;
+    if (out || live !== 'polling') return;
     const timer = setInterval(reloadOffers, POLL_MS);
     return () => clearInterval(timer);
-  }, [reloadOffers, out]);
+  }, [reloadOffers, out, live]);
 
   if (out) {
     return (
@@ -70,7 +75,12 @@ export function MerchantDeskPage() {
     <MarketShell title={t('merchantDesk.title')}>
       <Flex justify="space-between" align="center">
         <Typography.Text type="secondary">{t('merchantDesk.hint')}</Typography.Text>
-        <Button icon={<ReloadOutlined />} aria-label={t('market.refresh')} onClick={reload} />
+        <Flex gap={8} align="center">
+          <Tag color={live === 'live' ? 'green' : 'default'} data-testid="desk-live" data-status={live}>
+            {t(live === 'live' ? 'merchantDesk.live' : 'merchantDesk.polling')}
+          </Tag>
+          <Button icon={<ReloadOutlined />} aria-label={t('market.refresh')} onClick={reload} />
+        </Flex>
       </Flex>
       <Tabs
         items={[
