@@ -5,6 +5,7 @@ import {
   chooseOption,
   expectNoPageErrors,
   openPage,
+  pickPointOnMap,
   screenshot,
   sharedBrowser,
   signInQuickly,
@@ -161,6 +162,39 @@ describe('民需我应: a citizen orders a service and the merchant takes it', (
         /^便民服务统计_\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.xlsx$/,
       );
       await screenshot(page, 'market-stats');
+      expectNoPageErrors(problems);
+      await context.close();
+    },
+    STEP_TIMEOUT,
+  );
+
+  it(
+    'lets the 12345 agent order a service for a caller from the intake screen, the call filled in',
+    async () => {
+      const { page, context, problems } = await openPage(browser());
+      context.setDefaultTimeout(60_000);
+      await signInQuickly(page, 'agent', '/intake');
+      await page.getByLabel('来电号码').fill('13947301234');
+      await page.getByLabel('诉求人').fill('刘先生');
+      await pickPointOnMap(page, '/api/v1/orgs/locate');
+      await page.getByTestId('located').locator('.ant-tag').first().waitFor();
+      await page.getByRole('button', { name: /便民下单/ }).click();
+      const dialog = page.getByRole('dialog', { name: /便民服务下单/ });
+      const form = dialog.getByRole('form', { name: '便民服务下单' });
+      await form.waitFor();
+      expect(await form.getByLabel('联系电话').inputValue()).toBe('13947301234');
+      expect(await form.getByLabel('联系人').inputValue()).toBe('刘先生');
+      expect(await form.getByLabel('服务地址').inputValue()).not.toBe('');
+      await chooseOption(page, form, '服务项目', '开锁');
+      await form.getByLabel('锁的类型（门锁/车锁/保险柜）').fill('门锁');
+      const placed = page.waitForResponse((r) => r.url().endsWith('/api/v1/market/hotline-orders'));
+      await form.getByRole('button', { name: /立即下单/ }).click();
+      expect((await placed).status()).toBe(201);
+      await dialog.getByText(/^已下单 FW\d{14}$/).waitFor();
+      await screenshot(page, 'market-hotline-order');
+      await dialog.getByRole('button', { name: /受理下一通/ }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      expect(await page.getByLabel('来电号码').inputValue()).toBe('');
       expectNoPageErrors(problems);
       await context.close();
     },

@@ -2008,6 +2008,13 @@ export const en: Record<MessageKey, string> = {
   'market.createdAt': 'Ordered at',
   'market.filterState': 'All states',
   'market.filterItem': 'All services',
+  'hotlineOrder.open': 'Order a service',
+  'hotlineOrder.title': 'Order a convenience service',
+  'hotlineOrder.placed': 'Ordered {number}',
+  'hotlineOrder.offered': 'Offered to {merchant}, who must accept in time',
+  'hotlineOrder.queued': 'No merchant available: the centre dispatches it',
+  'hotlineOrder.toOrders': 'Service orders',
+  'hotlineOrder.next': 'Next call',
   'menu.marketStats': 'Service numbers',
   'menu.hint.marketStats':
     'Marketplace orders, completion, satisfaction, acceptance times and merchants ranked',

@@ -62,6 +62,11 @@ export function placePortalOrder(input: PlaceMarketOrderInput): Promise<PlacedMa
   return apiRequest('/api/v1/market/orders', { method: 'POST', body: input, ...PUBLIC });
 }
 
+/** `POST /api/v1/market/hotline-orders`: the 12345 agent orders a service for a caller. */
+export function placeHotlineOrder(input: PlaceMarketOrderInput): Promise<PlacedMarketOrder> {
+  return apiRequest('/api/v1/market/hotline-orders', { method: 'POST', body: input });
+}
+
 /** The citizen's own order, by its 查询码. */
 export function fetchPortalOrder(id: number, code: string, signal?: AbortSignal): Promise<MarketOrderView> {
   return apiRequest(`/api/v1/portal/market/orders/${id}`, {

@@ -2,9 +2,10 @@ import { useNavigate } from 'react-router-dom';
 import { ErrorState } from '../../../components/ErrorState.js';
 import { PageLoading } from '../../../components/PageLoading.js';
 import { useApi } from '../../../platform/api/index.js';
-import { fetchMarketItems } from '../api/market.api.js';
+import { PortalPlace } from '../../portal/components/PortalPlace.js';
+import { fetchMarketItems, placePortalOrder } from '../api/market.api.js';
+import { MarketOrderForm } from '../components/MarketOrderForm.js';
 import { MarketShell } from '../components/MarketShell.js';
-import { PortalOrderForm } from '../components/PortalOrderForm.js';
 import { keepOrderCode } from '../portal-order-codes.js';
 
 /** 民需我应 on the portal: a citizen orders a service without an account, then follows it on its own page. */
@@ -18,8 +19,10 @@ export function PortalMarketPage() {
       ) : !items.data ? (
         <PageLoading />
       ) : (
-        <PortalOrderForm
+        <MarketOrderForm
           items={items.data.items}
+          send={placePortalOrder}
+          placeField={<PortalPlace />}
           onPlaced={({ order, accessCode }) => {
             keepOrderCode({ id: order.id, code: accessCode });
             navigate(`/portal/market/orders/${order.id}`);

@@ -1,13 +1,12 @@
-import type { MarketItemView, PlacedMarketOrder } from '@shanzhi/shared';
+import type { MarketItemView, PlacedMarketOrder, PlaceMarketOrderInput } from '@shanzhi/shared';
 import { Alert, Button, Form, Input, Select, Typography } from 'antd';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useI18n } from '../../../i18n/I18nProvider.js';
 import { formFailure } from '../../../platform/forms/zod-rules.js';
 import type { PickedPlace } from '../../cases/components/LocationField.js';
-import { PortalPlace } from '../../portal/components/PortalPlace.js';
-import { placePortalOrder } from '../api/market.api.js';
 
-interface Values {
+/** What the order form holds. */
+export interface MarketOrderValues {
   itemId: number;
   place: PickedPlace | null;
   address: string;
@@ -19,28 +18,39 @@ interface Values {
 /** The form's fields the server's field errors may name. */
 const KNOWN_FIELDS = ['itemId', 'address', 'phone', 'contactName'];
 
-/** 我要下单: the item and its questions, the place (the phone's position or the map), the address and phone. */
-export function PortalOrderForm({
+/**
+ * 下单: the item and its questions, the place, the address and phone. The citizen's on the portal (the place from
+ * his phone's position or the map) and the 12345 agent's for a caller (the map, the call's details filled in).
+ */
+export function MarketOrderForm({
   items,
+  send,
+  placeField,
+  initialValues,
   onPlaced,
 }: {
   items: MarketItemView[];
+  /** places the order by the caller's route */
+  send: (input: PlaceMarketOrderInput) => Promise<PlacedMarketOrder>;
+  /** the control that picks the place */
+  placeField: ReactNode;
+  initialValues?: Partial<MarketOrderValues>;
   onPlaced: (placed: PlacedMarketOrder) => void;
 }) {
   const { t } = useI18n();
-  const [form] = Form.useForm<Values>();
+  const [form] = Form.useForm<MarketOrderValues>();
   const [failure, setFailure] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
   const itemId = Form.useWatch('itemId', form);
   const item = items.find((i) => i.id === itemId);
 
-  async function submit(values: Values) {
+  async function submit(values: MarketOrderValues) {
     setSending(true);
     setFailure(null);
     try {
       const point = values.place!.point;
       onPlaced(
-        await placePortalOrder({
+        await send({
           itemId: values.itemId,
           address: values.address,
           location: { longitude: point.lng, latitude: point.lat },
@@ -58,13 +68,14 @@ export function PortalOrderForm({
   }
 
   return (
-    <Form<Values>
+    <Form<MarketOrderValues>
       form={form}
       name="market-order"
       aria-label={t('marketPortal.formLabel')}
       layout="vertical"
+      initialValues={initialValues}
       onFinish={submit}
-      onValuesChange={(changed: Partial<Values>) => {
+      onValuesChange={(changed: Partial<MarketOrderValues>) => {
         // the place's area fills an empty address
         if (changed.place && !form.getFieldValue('address'))
           form.setFieldValue('address', changed.place.areaName);
@@ -105,7 +116,7 @@ export function PortalOrderForm({
         label={t('marketPortal.place')}
         rules={[{ required: true, message: t('marketPortal.placeRequired') }]}
       >
-        <PortalPlace />
+        {placeField}
       </Form.Item>
       <Form.Item
         name="address"
