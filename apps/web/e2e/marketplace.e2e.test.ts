@@ -200,4 +200,40 @@ describe('民需我应: a citizen orders a service and the merchant takes it', (
     },
     STEP_TIMEOUT,
   );
+
+  it(
+    'has the centre find a queued 挪车 order by its number and record the call to the car’s owner',
+    async () => {
+      const { page, context, problems } = await openPage(browser());
+      context.setDefaultTimeout(60_000);
+      const items = (await (await page.request.get('/api/v1/market/items')).json()).items;
+      const placed = await page.request.post('/api/v1/market/orders', {
+        data: {
+          itemId: items.find((i: { code: string }) => i.code === 'move_car').id,
+          address: '海勃湾区人民路 20 号地下车库入口',
+          location: await pointInHaibowan(),
+          phone: '13947306789',
+          answers: { plate: '蒙L8A123' },
+        },
+      });
+      expect(placed.status()).toBe(201);
+      const { number } = (await placed.json()).order;
+      await signInQuickly(page, 'dispatcher', '/market/orders');
+      await page.getByLabel('订单号、地址或联系电话').fill(number);
+      await page.getByLabel('订单号、地址或联系电话').press('Enter');
+      const row = page.locator('.ant-table-row', { hasText: number });
+      await row.click();
+      const drawer = page.locator('.ant-drawer');
+      await press(page, number, '联系车主');
+      const dialog = page.locator('.ant-modal-confirm');
+      await dialog.getByLabel('联系结果（车主答复）').fill('已联系车主，答复 10 分钟内挪车');
+      await dialog.getByRole('button', { name: /联系车主/ }).click();
+      await expect.poll(() => drawer.getByTestId('market-state').innerText()).toBe('已完成');
+      expect(await drawer.getByTestId('market-timeline').innerText()).toContain('已联系车主');
+      await screenshot(page, 'market-contact-owner');
+      expectNoPageErrors(problems);
+      await context.close();
+    },
+    STEP_TIMEOUT,
+  );
 });

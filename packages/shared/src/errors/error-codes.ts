@@ -59,6 +59,10 @@ export const ERROR_CODES = {
   OFFER_NOT_CURRENT: 409,
   /** a rating more than 7 days after completion */
   RATING_WINDOW_CLOSED: 409,
+  /** a merchant offered an order he may not take: not approved, not offering its item or not covering its place */
+  MERCHANT_NOT_ELIGIBLE: 409,
+  /** an action that does not fit the order's item: 挪车 to a merchant, or 联系车主 for a merchant's service */
+  MARKET_ITEM_MISMATCH: 409,
   PHOTO_NOT_FOUND: 404,
   /** patrolling and reporting from a grid is for the staff of a grid */
   NOT_GRID_STAFF: 403,

@@ -5,6 +5,7 @@ import { CaseListQuery, CasesByPhoneQuery } from '../cases/case-list.schemas.js'
 import { WarningListQuery } from '../intelligence/warnings.schemas.js';
 import { KnowledgeListQuery } from '../knowledge/knowledge.schemas.js';
 import { ReplyTemplateListQuery } from '../knowledge/reply-template.schemas.js';
+import { MarketOrderListQuery } from '../marketplace/market-orders.schemas.js';
 import { NotificationListQuery } from '../notifications/notification.schemas.js';
 import { OrgListQuery } from '../orgs/org.schemas.js';
 import { ReportListQuery } from '../reports/reports.schemas.js';
@@ -25,6 +26,7 @@ const KEYSET: [string, z.ZodType, Record<string, string>][] = [
   ['a caller’s cases', CasesByPhoneQuery, { phone: '13912345678' }],
   ['notifications', NotificationListQuery, {}],
   ['audit', AuditListQuery, {}],
+  ['service orders', MarketOrderListQuery, {}],
 ];
 
 describe('the two list conventions', () => {

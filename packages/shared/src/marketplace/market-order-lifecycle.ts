@@ -5,7 +5,7 @@ import { defineLifecycle, type Transition } from '../lifecycle/lifecycle-table.j
  * States of a service order (民需我应 便民服务订单):
  * - `ordered`    — 待派单: placed, or passed on after a refusal or an offer that ran out
  * - `offered`    — 待接单: offered to one merchant, who must answer within the item's limit
- * - `queued`     — 中心待派: no merchant took it; the centre's queue
+ * - `queued`     — 中心待派: no merchant took it, or no merchant serves it (挪车); the centre's queue
  * - `accepted`   — 已接单
  * - `on_the_way` — 在途
  * - `in_service` — 服务中
@@ -46,6 +46,8 @@ export const MARKET_ORDER_ACTIONS = [
   'offer',
   'expire',
   'queue',
+  'assign',
+  'contact_owner',
   'accept',
   'refuse',
   'depart',
@@ -63,13 +65,21 @@ const OPEN: MarketOrderState[] = ['ordered', 'offered', 'queued', 'accepted', 'o
 
 /**
  * The order lifecycle as data. The platform itself (`admin`, acting as 系统) offers, lets an offer run out and
- * queues; a dispatcher of the centre offers from its queue; merchants answer and serve; the citizen rates.
+ * queues; the centre offers an order of its queue to a merchant it picks (中心派单), or for 挪车 calls the car's
+ * owner itself and records it (联系车主); merchants answer and serve; the citizen rates.
  */
 export const MARKET_ORDER_TRANSITIONS = {
   order: { from: [null], to: 'ordered', roles: ['citizen', 'agent', 'admin'], label: '下单' },
-  offer: { from: ['ordered', 'queued'], to: 'offered', roles: ['dispatcher', 'admin'], label: '派单' },
+  offer: { from: ['ordered'], to: 'offered', roles: ['admin'], label: '派单' },
   expire: { from: ['offered'], to: 'ordered', roles: ['admin'], label: '超时转派' },
   queue: { from: ['ordered'], to: 'queued', roles: ['admin'], label: '转中心' },
+  assign: { from: ['queued'], to: 'offered', roles: ['dispatcher', 'admin'], label: '中心派单' },
+  contact_owner: {
+    from: ['queued'],
+    to: 'completed',
+    roles: ['dispatcher', 'agent', 'admin'],
+    label: '联系车主',
+  },
   accept: { from: ['offered'], to: 'accepted', roles: ['merchant'], label: '接单' },
   refuse: { from: ['offered'], to: 'ordered', roles: ['merchant'], label: '拒单' },
   depart: { from: ['accepted'], to: 'on_the_way', roles: ['merchant'], label: '出发' },
@@ -102,6 +112,8 @@ export const MARKET_ORDER_LIFECYCLE = defineLifecycle<MarketOrderState, MarketOr
     offer: 'market_order.offered',
     expire: 'market_order.offer_expired',
     queue: 'market_order.queued',
+    assign: 'market_order.assigned',
+    contact_owner: 'market_order.owner_contacted',
     accept: 'market_order.accepted',
     refuse: 'market_order.refused',
     depart: 'market_order.departed',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Latitude, Longitude } from '../geo/geo.schemas.js';
 import { actionBody, bodyError, id, optionalText, text } from '../lifecycle/action-body.js';
+import { KeysetQuery, keysetPageOf } from '../lists/list.schemas.js';
 import { PortalPhone } from '../portal/portal.schemas.js';
 import { MarketOrderAction, MarketOrderState } from './market-order-lifecycle.js';
 
@@ -58,6 +59,12 @@ export const CompleteMarketOrderInput = actionBody({
   note: optionalText('服务说明', 500),
 });
 export type CompleteMarketOrderInput = z.infer<typeof CompleteMarketOrderInput>;
+/** `assign` 中心派单: the merchant the centre offers a queued order to. */
+export const AssignMarketOrderInput = actionBody({ merchantId: id('商户') });
+export type AssignMarketOrderInput = z.infer<typeof AssignMarketOrderInput>;
+/** `contact_owner` 联系车主 (挪车): what the car's owner was told and said. */
+export const ContactOwnerInput = actionBody({ note: text('联系结果', 2, 500) });
+export type ContactOwnerInput = z.infer<typeof ContactOwnerInput>;
 /** `cancel` 取消: why. */
 export const CancelMarketOrderInput = actionBody({ reason: text('取消原因', 2, 200) });
 export type CancelMarketOrderInput = z.infer<typeof CancelMarketOrderInput>;
@@ -78,6 +85,8 @@ export type ComplainMarketOrderInput = z.infer<typeof ComplainMarketOrderInput>;
 
 /** The body of each action a person takes on an existing order (the platform's own are not on the API). */
 export const MARKET_ORDER_ACTION_INPUTS = {
+  assign: AssignMarketOrderInput,
+  contact_owner: ContactOwnerInput,
   accept: MarketVersionOnlyInput,
   refuse: RefuseMarketOrderInput,
   depart: MarketVersionOnlyInput,
@@ -155,16 +164,36 @@ export const PlacedMarketOrder = z.object({
 });
 export type PlacedMarketOrder = z.infer<typeof PlacedMarketOrder>;
 
-/** `GET /api/v1/market/orders`: the centre's list (a merchant sees his own), newest first. */
-export const MarketOrderListQuery = z.object({
+/** `GET /api/v1/market/orders/:id/merchants`: the merchants the centre may offer a queued order to. */
+export const MarketMerchantChoiceList = z.object({
+  items: z.array(
+    z.object({
+      id: z.number().int(),
+      name: z.string(),
+      /** 综合评分 */
+      score: z.number(),
+      /** orders offered to or being served by it now */
+      openOrders: z.number().int(),
+      /** within its opening hours now */
+      openNow: z.boolean(),
+      /** offered this order before (refused it or let it run out) */
+      offeredBefore: z.boolean(),
+    }),
+  ),
+});
+export type MarketMerchantChoiceList = z.infer<typeof MarketMerchantChoiceList>;
+
+/** `GET /api/v1/market/orders`: the centre's list (a merchant sees his own), newest first, a keyset list. */
+export const MarketOrderListQuery = KeysetQuery.extend({
   state: MarketOrderState.optional(),
   itemId: z.coerce.number().int().positive().optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-});
+  /** 订单号 (its beginning), the address (any part) or the contact's full phone number */
+  q: z.string().trim().min(1).max(100).optional(),
+}).strict();
 export type MarketOrderListQuery = z.infer<typeof MarketOrderListQuery>;
 
-/** A list of orders. */
-export const MarketOrderList = z.object({ items: z.array(MarketOrderView) });
+/** A keyset page of orders. */
+export const MarketOrderList = keysetPageOf(MarketOrderView);
 export type MarketOrderList = z.infer<typeof MarketOrderList>;
 
 /** The header a portal citizen proves an order his with. */

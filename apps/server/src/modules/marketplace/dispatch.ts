@@ -2,7 +2,7 @@ import { platformActor } from '../../platform/auth/platform-actor.js';
 import type { Tx } from '../../platform/db/database.js';
 import { runTransition, type TransitionEnvironment } from '../../platform/lifecycle/transition.js';
 import type { ItemRow } from './items.repository.js';
-import { chooseMerchant } from './merchants.repository.js';
+import { chooseMerchant, type DispatchTarget } from './merchants.repository.js';
 import { type OfferInput, ORDER_DEFINITION } from './order-lifecycle.js';
 import type { OrderRow } from './orders.repository.js';
 
@@ -17,8 +17,19 @@ export const MARKET_SYSTEM_ACTOR = platformActor([
 ]);
 
 /** The Beijing minute of the day of an instant (merchants' hours are Beijing time). */
-export function beijingMinuteOf(at: Date): number {
+function beijingMinuteOf(at: Date): number {
   return (at.getUTCHours() * 60 + at.getUTCMinutes() + 8 * 60) % 1440;
+}
+
+/** What the dispatch rule looks at in order `order` at `now`. */
+export function dispatchTargetOf(order: OrderRow, now: Date): DispatchTarget {
+  return {
+    orderId: order.id,
+    itemId: order.itemId,
+    districtId: order.districtId,
+    townId: order.townId,
+    minuteOfDay: beijingMinuteOf(now),
+  };
 }
 
 /**
@@ -46,13 +57,7 @@ export async function dispatchOrder(
   };
   if (!item.needsMerchant) return queue('此项服务由服务中心联系处理（挪车：平台联系车主）');
   if (order.passes >= MAX_PASSES) return queue(`已有 ${order.passes} 家商户拒单或超时未接，转服务中心派单`);
-  const merchant = await chooseMerchant(tx, {
-    orderId: order.id,
-    itemId: order.itemId,
-    districtId: order.districtId,
-    townId: order.townId,
-    minuteOfDay: beijingMinuteOf(env.now),
-  });
+  const merchant = await chooseMerchant(tx, dispatchTargetOf(order, env.now));
   if (!merchant) return queue('服务区域内暂无营业中且提供此项服务的商户，转服务中心派单');
   const expiresAt = new Date(env.now.getTime() + item.acceptMinutes * 60_000);
   const input: OfferInput = {

@@ -18,3 +18,10 @@ export async function findItem(db: DbOrTx, id: number) {
     .where(and(eq(marketItems.id, id), eq(marketItems.active, true)));
   return row;
 }
+
+/** The item of an existing order, active or not (an item stopped later still governs its orders). */
+export async function itemOfOrder(db: DbOrTx, itemId: number): Promise<ItemRow> {
+  const [row] = await db.select().from(marketItems).where(eq(marketItems.id, itemId));
+  if (!row) throw new Error(`market item ${itemId} of an order does not exist`);
+  return row;
+}

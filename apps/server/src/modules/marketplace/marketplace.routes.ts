@@ -2,6 +2,7 @@ import {
   MARKET_ORDER_ACTION_INPUTS,
   MARKET_ORDER_TRANSITIONS,
   MarketItemList,
+  MarketMerchantChoiceList,
   type MarketOrderActionOnOrder,
   MarketOrderList,
   MarketOrderListQuery,
@@ -17,7 +18,14 @@ import { actorOf } from '../../platform/http/authenticate.js';
 import { fileAnswer, IdParams, STANDARD_ERRORS } from '../../platform/http/common.schemas.js';
 import type { ApiInstance } from '../../platform/http/types.js';
 import { contentDispositionOf } from '../cases/export/case-export.service.js';
-import { actOnOrder, getOrder, listMarketItems, listOrdersForActor, placeOrder } from './orders.service.js';
+import {
+  actOnOrder,
+  getOrder,
+  listMarketItems,
+  listOrdersForActor,
+  merchantsForOrder,
+  placeOrder,
+} from './orders.service.js';
 import { registerPortalMarketRoutes } from './portal-market.routes.js';
 import { marketStats } from './stats.service.js';
 import { marketStatsFileName, writeMarketStatsWorkbook } from './stats-workbook.js';
@@ -97,6 +105,21 @@ export function registerMarketplaceRoutes(app: ApiInstance, ctx: AppContext): vo
       },
     },
     async (request) => getOrder(ctx, actorOf(request), request.params.id),
+  );
+
+  app.get(
+    '/api/v1/market/orders/:id/merchants',
+    {
+      config: { permission: 'market_order.assign' },
+      schema: {
+        tags,
+        summary:
+          '可派商户 The merchants the centre may offer a queued order to, in the dispatch rule’s order',
+        params: IdParams,
+        response: { 200: MarketMerchantChoiceList, ...STANDARD_ERRORS },
+      },
+    },
+    async (request) => merchantsForOrder(ctx, actorOf(request), request.params.id),
   );
 
   for (const action of Object.keys(MARKET_ORDER_ACTION_INPUTS) as MarketOrderActionOnOrder[]) {

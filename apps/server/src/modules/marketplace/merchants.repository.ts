@@ -25,30 +25,58 @@ export interface DispatchTarget {
   minuteOfDay: number;
 }
 
+/** A merchant who may take an order, as the centre picks one: open now? offered it before? how busy? */
+export interface EligibleMerchant {
+  id: number;
+  name: string;
+  score: number;
+  openOrders: number;
+  openNow: boolean;
+  offeredBefore: boolean;
+}
+
 /**
- * 平台派单: the approved merchant who covers the order's district or town, offers its item, is open now and
- * was not offered it before — fewest open orders first, then the best score, then (fairness between equals)
- * the one whose last offer is oldest.
+ * The approved merchants who offer the order's item and cover its district or town, in the rule's order:
+ * fewest open orders first, then the best score, then (fairness between equals) the one whose last offer is
+ * oldest. `where` narrows them further.
  */
+function rankedMerchants(t: DispatchTarget, areas: number[], where = sql`true`) {
+  return sql`select * from (
+          select m.id, m.name, m.score, m.last_offered_at as "lastOfferedAt",
+            (select count(*) from market_orders o
+              where o.merchant_id = m.id and o.state in ('offered', 'accepted', 'on_the_way', 'in_service'))::int
+              as "openOrders",
+            (m.opens_minute <= ${t.minuteOfDay} and ${t.minuteOfDay} < m.closes_minute) as "openNow",
+            exists (select 1 from market_offers f where f.order_id = ${t.orderId} and f.merchant_id = m.id)
+              as "offeredBefore"
+          from market_merchants m
+          where m.status = 'approved'
+            and ${t.itemId} = any(m.item_ids)
+            and m.area_org_ids && ${sql.raw(`array[${areas.join(',')}]::integer[]`)}
+        ) e
+        where ${where}
+        order by e."openOrders", e.score desc, e."lastOfferedAt" asc nulls first, e.id`;
+}
+
+const areasOf = (t: DispatchTarget) => [t.districtId, t.townId].filter((id): id is number => id !== null);
+
+/** The merchants who may take the order, in the rule's order (none for an order located nowhere). */
+export async function eligibleMerchants(db: DbOrTx, t: DispatchTarget): Promise<EligibleMerchant[]> {
+  const areas = areasOf(t);
+  if (areas.length === 0) return [];
+  const rows = await queryRows<EligibleMerchant & { lastOfferedAt: unknown }>(db, rankedMerchants(t, areas));
+  return rows.map(({ lastOfferedAt: _, ...merchant }) => merchant);
+}
+
+/** 平台派单: the first merchant by the rule who is open now and was not offered the order before. */
 export async function chooseMerchant(
   db: DbOrTx,
   t: DispatchTarget,
 ): Promise<{ id: number; name: string } | undefined> {
-  const areas = [t.districtId, t.townId].filter((id): id is number => id !== null);
+  const areas = areasOf(t);
   if (areas.length === 0) return undefined;
-  const [row] = await queryRows<{ id: number; name: string }>(
-    db,
-    sql`select m.id, m.name from market_merchants m
-        where m.status = 'approved'
-          and ${t.itemId} = any(m.item_ids)
-          and m.area_org_ids && ${sql.raw(`array[${areas.join(',')}]::integer[]`)}
-          and m.opens_minute <= ${t.minuteOfDay} and ${t.minuteOfDay} < m.closes_minute
-          and not exists (select 1 from market_offers f where f.order_id = ${t.orderId} and f.merchant_id = m.id)
-        order by (select count(*) from market_orders o
-                   where o.merchant_id = m.id and o.state in ('offered', 'accepted', 'on_the_way', 'in_service')),
-                 m.score desc, m.last_offered_at asc nulls first, m.id
-        limit 1`,
-  );
+  const ranked = rankedMerchants(t, areas, sql`e."openNow" and not e."offeredBefore"`);
+  const [row] = await queryRows<{ id: number; name: string }>(db, sql`${ranked} limit 1`);
   return row;
 }
 

@@ -2,6 +2,7 @@ import {
   type CancelMarketOrderInput,
   type ComplainMarketOrderInput,
   type CompleteMarketOrderInput,
+  type ContactOwnerInput,
   MARKET_ORDER_LIFECYCLE,
   type MarketOrderAction,
   type MarketOrderState,
@@ -25,6 +26,7 @@ import { updateLifecycleRow } from '../../platform/lifecycle/row-writer.js';
 import type { TransitionEnvironment } from '../../platform/lifecycle/transition.js';
 import { type PreparedRegistration, writeRegistration } from '../cases/register-case.js';
 import { orgs } from '../orgs/orgs.tables.js';
+import { itemOfOrder } from './items.repository.js';
 import { marketOrderEvents, marketOrders } from './marketplace.tables.js';
 import { closeOffer, findMerchantOfUser, insertOffer, refreshMerchantScore } from './merchants.repository.js';
 import { lockOrder, type OrderRow, wasOfferedTo } from './orders.repository.js';
@@ -34,9 +36,13 @@ export interface OrderEnvironment extends TransitionEnvironment {
   complaint?: { ctx: AppContext; prepared: PreparedRegistration };
 }
 
-/** Everything an order action looks at: the row, and the merchant the actor works for (if he is one). */
+/**
+ * Everything an order action looks at: the row, the merchant the actor works for (if he is one), and whether
+ * its item is served by merchants at all (挪车 is not).
+ */
 export interface OrderScene extends LifecycleScene<OrderRow> {
   merchantId: number | null;
+  needsMerchant: boolean;
   /** the case a complaint opens, for `complain` */
   complaint?: OrderEnvironment['complaint'];
 }
@@ -46,7 +52,7 @@ export type OrderEffect = TransitionEffect<Partial<OrderRow>>;
 /** 评价时限: a completed order may be rated within 7 days. */
 export const RATING_WINDOW_MS = 7 * 86_400_000;
 
-/** The platform's offer of an order to a merchant, until `expiresAt`. */
+/** The platform's offer of an order to a merchant (or the centre's, 中心派单), until `expiresAt`. */
 export interface OfferInput {
   version: number;
   merchantId: number;
@@ -77,28 +83,49 @@ const passedOn = async (tx: Tx, scene: OrderScene, outcome: string) => {
 
 const always = () => null;
 
+/** 409 for an offer of an item no merchant serves (挪车: the centre calls the car's owner). */
+export const notForMerchants = () =>
+  new AppError('MARKET_ITEM_MISMATCH', '此项服务不派商户，请由服务中心联系处理');
+
+/** An order the merchants serve: the centre may offer it to one. */
+const servedByMerchants = ({ needsMerchant }: OrderScene) => (needsMerchant ? null : notForMerchants());
+
+/** An offer of the order to a merchant until `expiresAt`, recorded with the merchant's last offer time. */
+async function offerTo(tx: Tx, scene: OrderScene, input: OfferInput, by: string): Promise<OrderEffect> {
+  await insertOffer(tx, {
+    orderId: scene.row.id,
+    merchantId: input.merchantId,
+    offeredAt: scene.now,
+    expiresAt: input.expiresAt,
+  });
+  return {
+    patch: { merchantId: input.merchantId, offerExpiresAt: input.expiresAt },
+    note: `${by}给${input.merchantName}`,
+    changes: {
+      merchantId: input.merchantId,
+      merchantName: input.merchantName,
+      expiresAt: input.expiresAt.toISOString(),
+    },
+  };
+}
+
 /** Each action's guard and effect. */
 const HANDLERS = {
   offer: {
     guard: always,
-    async apply(tx, scene, input) {
-      await insertOffer(tx, {
-        orderId: scene.row.id,
-        merchantId: input.merchantId,
-        offeredAt: scene.now,
-        expiresAt: input.expiresAt,
-      });
-      return {
-        patch: { merchantId: input.merchantId, offerExpiresAt: input.expiresAt },
-        note: `派单给${input.merchantName}`,
-        changes: {
-          merchantId: input.merchantId,
-          merchantName: input.merchantName,
-          expiresAt: input.expiresAt.toISOString(),
-        },
-      };
-    },
+    apply: (tx, scene, input) => offerTo(tx, scene, input, '派单'),
   } satisfies LifecycleHandler<OrderScene, OfferInput, OrderEffect>,
+  assign: {
+    guard: servedByMerchants,
+    apply: (tx, scene, input) => offerTo(tx, scene, input, '中心派单'),
+  } satisfies LifecycleHandler<OrderScene, OfferInput, OrderEffect>,
+  contact_owner: {
+    guard: (scene) =>
+      scene.needsMerchant
+        ? new AppError('MARKET_ITEM_MISMATCH', '联系车主仅用于挪车等由服务中心处理的服务')
+        : null,
+    apply: (_tx, scene, input) => ({ patch: { completedAt: scene.now }, note: input.note }),
+  } satisfies LifecycleHandler<OrderScene, ContactOwnerInput, OrderEffect>,
   expire: {
     guard: always,
     apply: async (tx, scene) => ({
@@ -218,16 +245,17 @@ async function assertOrderInScope(tx: Tx, actor: Actor, row: OrderRow): Promise<
  * offered to him (to see they passed on); a portal citizen proved the order his by its code before.
  */
 export async function orderSceneOf(tx: Tx, actor: Actor, row: OrderRow, now: Date): Promise<OrderScene> {
+  const { needsMerchant } = await itemOfOrder(tx, row.itemId);
   if (actor.roles.includes('merchant')) {
     const merchant = await findMerchantOfUser(tx, actor.userId);
     const reaches =
       merchant !== undefined &&
       (row.merchantId === merchant.id || (await wasOfferedTo(tx, row.id, merchant.id)));
     if (!reaches) throw orderNotFound(row.id);
-    return { actor, row, now, merchantId: merchant.id };
+    return { actor, row, now, merchantId: merchant.id, needsMerchant };
   }
   if (!actor.roles.includes('citizen')) await assertOrderInScope(tx, actor, row);
-  return { actor, row, now, merchantId: null };
+  return { actor, row, now, merchantId: null, needsMerchant };
 }
 
 /** What an order's event tells the outbox's subscribers. */

@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, isNull, like, or, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, isNull, like, lt, or, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../platform/db/database.js';
+import { containsPattern, prefixPattern } from '../../platform/db/text-search.js';
 import { cases } from '../cases/cases.tables.js';
 import { orgs } from '../orgs/orgs.tables.js';
 import {
@@ -17,6 +18,8 @@ export type OrderRow = typeof marketOrders.$inferSelect;
 /** An order with the names its view shows. */
 export interface OrderListRow extends OrderRow {
   itemName: string;
+  /** false for an item the centre handles itself (挪车) */
+  needsMerchant: boolean;
   merchantName: string | null;
   districtName: string | null;
   townName: string | null;
@@ -31,6 +34,7 @@ function listQuery(db: DbOrTx) {
     .select({
       order: marketOrders,
       itemName: marketItems.name,
+      needsMerchant: marketItems.needsMerchant,
       merchantName: marketMerchants.name,
       districtName: district.name,
       townName: town.name,
@@ -73,20 +77,41 @@ export interface OrderFilter {
   scopePath?: string;
   state?: string;
   itemId?: number;
+  /** the number's beginning, any part of the address, or the full phone number */
+  q?: string;
+  /** the position after which the page starts (newest first) */
+  after?: { createdAt: Date; id: number };
   limit: number;
 }
 
-/** Orders, newest first. */
+/** Orders, newest first: one more than `limit` (whether a next page follows). */
 export async function listOrders(db: DbOrTx, f: OrderFilter): Promise<OrderListRow[]> {
   const where: SQL[] = [];
   if (f.merchantId !== undefined) where.push(eq(marketOrders.merchantId, f.merchantId));
   if (f.scopePath) where.push(or(like(district.path, `${f.scopePath}%`), isNull(marketOrders.districtId))!);
   if (f.state) where.push(eq(marketOrders.state, f.state));
   if (f.itemId) where.push(eq(marketOrders.itemId, f.itemId));
+  if (f.q) {
+    where.push(
+      or(
+        ilike(marketOrders.number, prefixPattern(f.q.toUpperCase())),
+        ilike(marketOrders.address, containsPattern(f.q)),
+        eq(marketOrders.phone, f.q),
+      )!,
+    );
+  }
+  if (f.after) {
+    where.push(
+      or(
+        lt(marketOrders.createdAt, f.after.createdAt),
+        and(eq(marketOrders.createdAt, f.after.createdAt), lt(marketOrders.id, f.after.id)),
+      )!,
+    );
+  }
   const rows = await listQuery(db)
     .where(and(...where))
     .orderBy(desc(marketOrders.createdAt), desc(marketOrders.id))
-    .limit(f.limit);
+    .limit(f.limit + 1);
   return rows.map(flatten);
 }
 

@@ -1,8 +1,10 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import {
+  type AssignMarketOrderInput,
   type ComplainMarketOrderInput,
   type MarketChannel,
   type MarketItemList,
+  type MarketMerchantChoiceList,
   type MarketOrderActionOnOrder,
   type MarketOrderList,
   type MarketOrderListQuery,
@@ -16,15 +18,16 @@ import {
 import type { Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import type { DbOrTx, Tx } from '../../platform/db/database.js';
-import { fieldError } from '../../platform/errors/app-error.js';
+import { AppError, fieldError } from '../../platform/errors/app-error.js';
+import { decodeCursor, isInstantIdPosition, keysetPage } from '../../platform/http/lists.js';
 import { nextEventId } from '../../platform/lifecycle/event-chain.js';
 import { runCreation, runTransition } from '../../platform/lifecycle/transition.js';
 import { locateChainAt } from '../orgs/grid-index.js';
-import { dispatchOrder } from './dispatch.js';
-import { findItem, type ItemRow, listItems } from './items.repository.js';
-import { findMerchantOfUser } from './merchants.repository.js';
+import { dispatchOrder, dispatchTargetOf } from './dispatch.js';
+import { findItem, type ItemRow, itemOfOrder, listItems } from './items.repository.js';
+import { eligibleMerchants, findMerchantOfUser } from './merchants.repository.js';
 import { prepareComplaintCase } from './order-complaints.js';
-import { ORDER_DEFINITION, orderSceneOf } from './order-lifecycle.js';
+import { notForMerchants, type OfferInput, ORDER_DEFINITION, orderSceneOf } from './order-lifecycle.js';
 import { presentOrder } from './orders.presenter.js';
 import { findOrder, findOrderEvents, insertOrder, listOrders } from './orders.repository.js';
 
@@ -160,11 +163,13 @@ export async function actOnOrder(
   const env = environment(ctx);
   const complaint = action === 'complain' ? await complaintOf(ctx, id, input, actor.ip) : undefined;
   await ctx.db.transaction(async (tx) => {
+    const prepared =
+      action === 'assign' ? await offerOfAssignment(tx, id, input as AssignMarketOrderInput, env.now) : input;
     const row = await runTransition(
       tx,
       ORDER_DEFINITION,
       actor,
-      { id, action, input },
+      { id, action, input: prepared },
       { ...env, bySystem: actor.userId === 0, complaint },
     );
     if (row.state === 'ordered') {
@@ -173,6 +178,52 @@ export async function actOnOrder(
     }
   });
   return viewOf(ctx, actor, id);
+}
+
+/**
+ * 中心派单: the offer of queued order `id` to the merchant the centre picked, with the item's acceptance limit —
+ * a merchant who may take it (approved, offering the item, covering the place), or 409 MERCHANT_NOT_ELIGIBLE.
+ */
+async function offerOfAssignment(
+  tx: Tx,
+  id: number,
+  input: AssignMarketOrderInput,
+  now: Date,
+): Promise<OfferInput> {
+  const order = await findOrder(tx, id);
+  if (!order) throw ORDER_DEFINITION.notFound(id);
+  const { acceptMinutes, needsMerchant } = await itemOfOrder(tx, order.itemId);
+  // the lifecycle's guard refuses it too, but only after the merchant was looked for
+  if (!needsMerchant) throw notForMerchants();
+  const merchant = (await eligibleMerchants(tx, dispatchTargetOf(order, now))).find(
+    (m) => m.id === input.merchantId,
+  );
+  if (!merchant) {
+    const message = '该商户未通过审核、不提供此项服务或不覆盖订单所在区域';
+    throw new AppError('MERCHANT_NOT_ELIGIBLE', message, [
+      { field: 'merchantId', code: 'not_eligible', message },
+    ]);
+  }
+  return {
+    version: input.version,
+    merchantId: merchant.id,
+    merchantName: merchant.name,
+    expiresAt: new Date(now.getTime() + acceptMinutes * 60_000),
+  };
+}
+
+/** 可派商户: the merchants the centre may offer order `id` to, in the dispatch rule's order. */
+export async function merchantsForOrder(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+): Promise<MarketMerchantChoiceList> {
+  const order = await findOrder(ctx.db, id);
+  if (!order) throw ORDER_DEFINITION.notFound(id);
+  const now = ctx.clock.now();
+  // the order must be in the caller's reach, as to see it
+  await ctx.db.transaction((tx) => orderSceneOf(tx, actor, order, now));
+  return { items: await eligibleMerchants(ctx.db, dispatchTargetOf(order, now)) };
 }
 
 /** The case a complaint about order `id` opens, prepared before the action's transaction. */
@@ -236,7 +287,7 @@ export async function actOnPortalOrder(
   return actOnOrder(ctx, await provenCitizen(ctx, id, code, ip), id, action, input);
 }
 
-/** The orders the actor sees: a merchant his own, the centre's staff all of the city, newest first. */
+/** A keyset page of the orders the actor sees: a merchant his own, the centre's staff those of their scope. */
 export async function listOrdersForActor(
   ctx: AppContext,
   actor: Actor,
@@ -246,19 +297,27 @@ export async function listOrdersForActor(
   const merchant = actor.roles.includes('merchant')
     ? await findMerchantOfUser(ctx.db, actor.userId)
     : undefined;
-  if (actor.roles.includes('merchant') && !merchant) return { items: [] };
+  if (actor.roles.includes('merchant') && !merchant) return { items: [], nextCursor: null };
+  const after = query.cursor ? decodeCursor(query.cursor, isInstantIdPosition) : undefined;
   const rows = await listOrders(ctx.db, {
     merchantId: merchant?.id,
     scopePath: merchant ? undefined : actor.scopePath,
     state: offersOnly ? 'offered' : query.state,
     itemId: query.itemId,
+    q: query.q,
+    after: after && { createdAt: new Date(after[0]), id: after[1] },
     limit: query.limit,
   });
   const now = ctx.clock.now();
   const items: MarketOrderView[] = [];
-  for (const row of rows) {
-    const scene = { actor, row, now, merchantId: merchant?.id ?? null };
+  for (const row of rows.slice(0, query.limit)) {
+    const scene = { actor, row, now, merchantId: merchant?.id ?? null, needsMerchant: row.needsMerchant };
     items.push(presentOrder(scene, await findOrderEvents(ctx.db, row.id)));
   }
-  return { items };
+  return keysetPage(
+    rows,
+    query.limit,
+    (r) => [r.createdAt.toISOString(), r.id],
+    () => items,
+  );
 }

@@ -1,5 +1,6 @@
 import type {
   MarketItemList,
+  MarketMerchantChoiceList,
   MarketOrderActionOnOrder,
   MarketOrderList,
   MarketOrderListQuery,
@@ -41,6 +42,14 @@ export function fetchMarketStats(query: MarketStatsQuery, signal?: AbortSignal):
 /** `GET /api/v1/market/offers`: the orders offered to the caller's merchant now (the merchant's desk). */
 export function fetchMarketOffers(signal?: AbortSignal): Promise<MarketOrderList> {
   return apiRequest('/api/v1/market/offers', { ...opts(signal), ...PUBLIC });
+}
+
+/** `GET /api/v1/market/orders/:id/merchants`: the merchants the centre may offer a queued order to. */
+export function fetchMerchantChoices(
+  orderId: number,
+  signal?: AbortSignal,
+): Promise<MarketMerchantChoiceList> {
+  return apiRequest(`/api/v1/market/orders/${orderId}/merchants`, opts(signal));
 }
 
 /** `POST /api/v1/market/orders/:id/actions/:action` as staff or a merchant. */

@@ -3,20 +3,24 @@ import { App, Button, Flex, Input, InputNumber } from 'antd';
 import { errorText } from '../../../i18n/error-text.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
 import { actOnMarketOrder } from '../api/market.api.js';
+import { MerchantChoiceSelect } from './MerchantChoiceSelect.js';
 
 /** The citizen's own actions, taken on the portal, never from the console. */
 const CITIZEN_ACTIONS = ['rate', 'complain'] as const;
 
-/** What an action asks before it is taken: a price, a reason, or nothing. */
-const ASKS: Partial<Record<MarketOrderActionOnOrder, 'price' | 'reason'>> = {
+/** What an action asks before it is taken: a price, a reason, a merchant, what the car's owner said, or nothing. */
+const ASKS: Partial<Record<MarketOrderActionOnOrder, 'price' | 'reason' | 'merchant' | 'note'>> = {
   complete: 'price',
   refuse: 'reason',
   cancel: 'reason',
+  assign: 'merchant',
+  contact_owner: 'note',
 };
 
 /**
  * The buttons of the actions the server lists for this user on the order (`actions`): 接单, 拒单, 出发, 开始服务,
- * 完成 (asks the price), 取消 (asks why). The rules stay on the server; this only shows what it allows.
+ * 完成 (asks the price), 取消 (asks why), and the centre's 中心派单 (asks the merchant) and 联系车主 (asks what the
+ * owner said). The rules stay on the server; this only shows what it allows.
  */
 export function MarketActionButtons({
   order,
@@ -59,13 +63,20 @@ export function MarketActionButtons({
               fields.price = v;
             }}
           />
+        ) : what === 'merchant' ? (
+          <MerchantChoiceSelect
+            orderId={order.id}
+            onChange={(id) => {
+              fields.merchantId = id;
+            }}
+          />
         ) : (
           <Input.TextArea
             rows={2}
-            aria-label={t('market.reason')}
-            placeholder={t('market.reason')}
+            aria-label={t(what === 'note' ? 'market.contactNote' : 'market.reason')}
+            placeholder={t(what === 'note' ? 'market.contactNote' : 'market.reason')}
             onChange={(e) => {
-              fields.reason = e.target.value;
+              fields[what] = e.target.value;
             }}
           />
         ),

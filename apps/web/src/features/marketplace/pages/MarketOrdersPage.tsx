@@ -1,11 +1,13 @@
 import { MARKET_ORDER_STATES, type MarketOrderState, type MarketOrderView } from '@shanzhi/shared';
-import { Card, Drawer, Flex, Select, Table } from 'antd';
+import { Card, Drawer, Flex, Input, Select, Table } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { ErrorState } from '../../../components/ErrorState.js';
+import { KeysetPager } from '../../../components/KeysetPager.js';
 import { PageTitle } from '../../../components/PageTitle.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
 import { useApi } from '../../../platform/api/index.js';
+import { useKeysetPages } from '../../../platform/lists/index.js';
 import { fetchMarketItems, fetchMarketOrders } from '../api/market.api.js';
 import { MarketOrderCard } from '../components/MarketOrderCard.js';
 import { MarketStateTag } from '../components/MarketStateTag.js';
@@ -19,18 +21,28 @@ export function MarketOrdersPage() {
   const { t } = useI18n();
   const [state, setState] = useState<MarketOrderState>();
   const [itemId, setItemId] = useState<number>();
+  const [q, setQ] = useState<string>();
   const [open, setOpen] = useState<MarketOrderView | null>(null);
   const items = useApi((signal) => fetchMarketItems(signal), []);
-  const orders = useApi(
-    (signal) => fetchMarketOrders({ state, itemId, limit: 200 }, signal),
-    [state, itemId],
+  const pages = useKeysetPages(
+    (page, signal) => fetchMarketOrders({ state, itemId, q, ...page }, signal),
+    JSON.stringify({ state, itemId, q }),
+    20,
   );
+  const orders = pages.page;
 
   return (
     <>
       <PageTitle title={t('menu.marketOrders')} description={t('menu.hint.marketOrders')} />
       <Card>
         <Flex gap={8} wrap style={{ marginBottom: 12 }}>
+          <Input.Search
+            allowClear
+            aria-label={t('market.search')}
+            placeholder={t('market.search')}
+            style={{ width: 280 }}
+            onSearch={(value) => setQ(value.trim() || undefined)}
+          />
           <Select
             allowClear
             aria-label={t('market.filterState')}
@@ -84,8 +96,10 @@ export function MarketOrdersPage() {
                 render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm'),
               },
             ]}
+            pagination={false}
           />
         )}
+        <KeysetPager pages={pages} />
       </Card>
       <Drawer open={open !== null} onClose={() => setOpen(null)} width={480} title={open?.number}>
         {open && (

@@ -15,7 +15,7 @@ import { MerchantSignIn } from '../components/MerchantSignIn.js';
 const POLL_MS = 5_000;
 
 /** What rings the desk: an order offered to its merchant, or an offer cancelled. */
-const OFFER_TOPICS = ['market_order.offered', 'market_order.cancelled'] as const;
+const OFFER_TOPICS = ['market_order.offered', 'market_order.assigned', 'market_order.cancelled'] as const;
 
 const signedOut = (error: unknown) => error instanceof ApiError && error.status === 401;
 
