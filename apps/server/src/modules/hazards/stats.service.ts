@@ -15,7 +15,7 @@ import { enterprises, hazards, safetyInspections } from './hazards.tables.js';
 import { safetyScopeWhere } from './safety-scope.policy.js';
 
 /** The states in which a hazard counts as rectified (整改完成, 验收, 销号). */
-const RECTIFIED = ['rectified', 'accepted', 'closed'];
+export const RECTIFIED_STATES = ['rectified', 'accepted', 'closed'];
 const DAY_MS = 86_400_000;
 
 interface Period {
@@ -90,7 +90,7 @@ async function tallyHazards<K extends TallyKey>(
       level: hazards.level,
       found: sql<number>`count(*) filter (where ${found})`.mapWith(Number),
       rectified:
-        sql<number>`count(*) filter (where ${found} and ${inArray(hazards.state, RECTIFIED)})`.mapWith(
+        sql<number>`count(*) filter (where ${found} and ${inArray(hazards.state, RECTIFIED_STATES)})`.mapWith(
           Number,
         ),
       overdueMajor: sql<number>`count(*) filter (where ${hazards.level} = 'major'
