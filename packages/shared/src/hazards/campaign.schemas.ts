@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isRealIsoDate } from '../calendar/beijing-time.js';
 import { bodyError, id, text } from '../lifecycle/action-body.js';
 import { PageQuery, pageOf } from '../lists/list.schemas.js';
+import { checklistFor } from './inspection.schemas.js';
 import { INDUSTRIES, INDUSTRY_LABELS, Industry } from './safety-enums.js';
 
 const day = (label: string) =>
@@ -132,4 +133,26 @@ export function campaignChecklistOf(
   industry: Industry,
 ): CampaignChecklistItem[] {
   return campaign.checklists.find((c) => c.industry === industry)?.items ?? [];
+}
+
+/** 判定依据: the standard an industry's own checklist items are judged by (重大事故隐患判定标准). */
+const INDUSTRY_BASIS: Partial<Record<Industry, string>> = {
+  coal_mine: '煤矿重大事故隐患判定标准',
+  non_coal_mine: '金属非金属矿山重大事故隐患判定标准',
+  hazardous_chemicals: '化工和危险化学品生产经营单位重大生产安全事故隐患判定标准',
+  coking: '工贸企业重大事故隐患判定标准',
+  metal_smelting: '工贸企业重大事故隐患判定标准',
+  construction: '房屋市政工程生产安全重大事故隐患判定标准',
+  gas: '城镇燃气经营安全重大隐患判定标准',
+  fireworks: '烟花爆竹生产经营单位重大生产安全事故隐患判定标准',
+};
+const COMMON_BASIS = '中华人民共和国安全生产法';
+
+/** The checklist a new campaign starts from for an industry: the inspection template, each with its basis. */
+export function campaignChecklistTemplate(industry: Industry): CampaignChecklistItem[] {
+  const common = checklistFor('other');
+  return checklistFor(industry).map((text) => ({
+    text,
+    basis: common.includes(text) ? COMMON_BASIS : (INDUSTRY_BASIS[industry] ?? COMMON_BASIS),
+  }));
 }

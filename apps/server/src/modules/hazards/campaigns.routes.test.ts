@@ -41,6 +41,21 @@ async function createCampaign(enterpriseIds?: number[]) {
 }
 
 describe('a campaign (专项排查)', () => {
+  it('comes twice with the demo city, over the enterprises the demo inspector supervises', async () => {
+    const names = (await w.get('handler', URL)).json().items.map((c: { name: string }) => c.name);
+    expect(names).toEqual(
+      expect.arrayContaining(['重大事故隐患专项排查整治2026行动', '城镇燃气安全专项排查整治']),
+    );
+    const gas = (await w.get('handler', URL))
+      .json()
+      .items.find((c: { name: string }) => c.name.startsWith('城镇燃气'));
+    expect(gas.progress.plannedEnterprises).toBe(6);
+    expect(gas.checklists[0].items[0]).toEqual({
+      text: expect.any(String),
+      basis: '中华人民共和国安全生产法',
+    });
+  });
+
   it('covers the enterprises chosen, its creator inspects, and nothing is done yet', async () => {
     const a = await w.enterprise();
     const b = await w.enterprise();
