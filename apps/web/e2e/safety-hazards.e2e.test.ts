@@ -215,7 +215,11 @@ describe('safety hazards in the console (安全生产隐患排查治理)', () =>
       await progress.getByText(/^已查 0 \/ \d+ 家$/).waitFor();
 
       const pending = page.getByTestId('campaign-pending');
-      await pending.locator('tbody tr.ant-table-row').first().getByRole('button', { name: '检查' }).click();
+      await pending
+        .locator('tbody tr.ant-table-row')
+        .first()
+        .getByRole('button', { name: label('检查') })
+        .click();
       const inspection = page.getByRole('dialog', { name: '新建检查' });
       await inspection.waitFor();
       const failed = inspection.getByTestId('inspection-checklist').locator('tbody tr', {
