@@ -1433,6 +1433,9 @@ export const en: Record<MessageKey, string> = {
   'safety.campaigns.checklistHint': 'One item a line: item｜basis',
   'safety.campaigns.checklistRequired': 'The checklist needs at least one item',
   'safety.campaigns.badLines': 'Line {lines} lacks an item or its basis',
+  'safety.campaigns.enterprises': 'Enterprises',
+  'safety.campaigns.enterprisesHint':
+    'None chosen: every enterprise of the industries in your unit’s territory and supervision',
   'safety.campaigns.period': 'Period',
   'safety.campaigns.periodRequired': 'Choose the period',
   'safety.campaigns.progress': 'Progress',

@@ -1386,6 +1386,8 @@ export const zhCN = {
   'safety.campaigns.checklistHint': '每行一项：检查内容｜检查依据',
   'safety.campaigns.checklistRequired': '检查清单至少一项',
   'safety.campaigns.badLines': '第 {lines} 行缺少检查内容或检查依据',
+  'safety.campaigns.enterprises': '排查企业',
+  'safety.campaigns.enterprisesHint': '不选则覆盖本单位辖区及监管范围内所选行业的全部企业',
   'safety.campaigns.period': '排查期限',
   'safety.campaigns.periodRequired': '请选择排查期限',
   'safety.campaigns.progress': '排查进度',

@@ -6,16 +6,19 @@ import { useI18n } from '../../../i18n/I18nProvider.js';
 import { createCampaign } from '../api/safety.api.js';
 import { formatChecklistText, parseChecklistText } from '../campaign-checklist-text.js';
 import { industryLabel } from '../safety-labels.js';
+import { useEnterpriseOptions } from './InspectionDialog.js';
 
 interface Values {
   name: string;
   industries: Industry[];
   /** each industry's checklist as text, one `检查内容｜检查依据` a line */
   checklists: Partial<Record<Industry, string>>;
+  /** the enterprises chosen; none: every enterprise of the industries */
+  enterpriseIds?: number[];
   period: [Dayjs, Dayjs];
 }
 
-const KNOWN = ['name', 'industries', 'checklists', 'period'];
+const KNOWN = ['name', 'industries', 'checklists', 'enterpriseIds', 'period'];
 
 /** The items of a checklist's text known good (the form's rule has refused a bad one). */
 function itemsOf(text: string | undefined) {
@@ -25,8 +28,9 @@ function itemsOf(text: string | undefined) {
 
 /**
  * 新建专项排查: the name, the industries, each industry's checklist (prefilled from the inspection template
- * with its 判定依据, editable as text) and the period (three months from today unless changed). It covers every enterprise of the industries under the
- * caller's org, and the caller inspects.
+ * with its 判定依据, editable as text), the enterprises chosen (or, none chosen, every enterprise of the
+ * industries under the caller's org) and the period (three months from today unless changed). The caller
+ * inspects.
  */
 export function CampaignDialog({
   open,
@@ -40,6 +44,7 @@ export function CampaignDialog({
   const { t, locale } = useI18n();
   const [form] = Form.useForm<Values>();
   const industries: Industry[] = Form.useWatch('industries', form) ?? [];
+  const { options, search } = useEnterpriseOptions(open);
   const onIndustries = (chosen: Industry[]) => {
     for (const industry of chosen) {
       if (!form.getFieldValue(['checklists', industry]))
@@ -69,6 +74,7 @@ export function CampaignDialog({
             industry,
             items: itemsOf(values.checklists[industry]),
           })),
+          ...(values.enterpriseIds?.length ? { enterpriseIds: values.enterpriseIds } : {}),
           startsOn: values.period[0].format('YYYY-MM-DD'),
           endsOn: values.period[1].format('YYYY-MM-DD'),
         });
@@ -113,6 +119,21 @@ export function CampaignDialog({
           <Input.TextArea rows={5} />
         </Form.Item>
       ))}
+      <Form.Item
+        name="enterpriseIds"
+        label={t('safety.campaigns.enterprises')}
+        extra={t('safety.campaigns.enterprisesHint')}
+      >
+        <Select
+          mode="multiple"
+          showSearch
+          filterOption={false}
+          onSearch={search}
+          options={options
+            .filter((e) => industries.includes(e.industry))
+            .map((e) => ({ value: e.id, label: e.name }))}
+        />
+      </Form.Item>
       <Form.Item
         name="period"
         label={t('safety.campaigns.period')}

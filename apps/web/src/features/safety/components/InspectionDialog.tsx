@@ -37,7 +37,7 @@ const VISUALLY_HIDDEN = {
 } as const;
 
 /** Enterprises to pick from, searched by name or credit code. */
-function useEnterpriseOptions(open: boolean) {
+export function useEnterpriseOptions(open: boolean) {
   const [q, setQ] = useState('');
   const [options, setOptions] = useState<EnterpriseView[]>([]);
   useEffect(() => {
