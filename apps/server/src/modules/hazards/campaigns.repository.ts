@@ -1,3 +1,4 @@
+import { HAZARD_RECTIFIED_STATES } from '@shanzhi/shared';
 import { and, asc, count, countDistinct, desc, eq, inArray, isNull, like, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database.js';
 import { orgs } from '../orgs/orgs.tables.js';
@@ -11,7 +12,6 @@ import {
   safetyInspections,
 } from './hazards.tables.js';
 import { safetyScopeWhere } from './safety-scope.policy.js';
-import { RECTIFIED_STATES } from './stats.service.js';
 
 /** A campaign row. */
 export type CampaignRow = typeof safetyCampaigns.$inferSelect;
@@ -201,9 +201,10 @@ export async function campaignProgress(
       .select({
         id: safetyInspections.campaignId,
         found: count(),
-        rectified: sql<number>`count(*) filter (where ${inArray(hazards.state, RECTIFIED_STATES)})`.mapWith(
-          Number,
-        ),
+        rectified:
+          sql<number>`count(*) filter (where ${inArray(hazards.state, [...HAZARD_RECTIFIED_STATES])})`.mapWith(
+            Number,
+          ),
       })
       .from(hazards)
       .innerJoin(safetyInspections, eq(safetyInspections.id, hazards.inspectionId))

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectError } from '../../test/api.js';
+import { expectError, orgIdOf } from '../../test/api.js';
 import { createSafetyWorld, PNG_BASE64, type SafetyWorld } from './hazards.test-support.js';
 
 let w: SafetyWorld;
@@ -164,6 +164,20 @@ describe('a campaign (专项排查)', () => {
       400,
       'VALIDATION_FAILED',
       'name',
+    );
+    expectError(
+      await w.send('handler', URL, { ...campaignBody([a]), inspectorUserIds: [999_999] }),
+      400,
+      'VALIDATION_FAILED',
+      'inspectorUserIds',
+    );
+    // the lead org must lie in the caller's scope: the 住建局 inspector cannot lead for the city
+    const city = await orgIdOf(w.api.ctx, '150300');
+    expectError(
+      await w.send('handler', URL, { ...campaignBody([a]), orgId: city }),
+      400,
+      'VALIDATION_FAILED',
+      'orgId',
     );
   });
 
