@@ -40,8 +40,10 @@ const PETITIONS = ['信访登记', ...PETITION_LISTS];
 const MARKET = ['服务订单', '便民服务统计'];
 
 /** 安全生产 for those who inspect (a unit's or town's handlers, the administrator) … */
-const SAFETY_ALL = ['企业台账', '监督检查', '隐患排查治理'];
-/** …and for those who read the register and the hazards (dispatchers, grid workers, supervisors, leaders). */
+const SAFETY_ALL = ['企业台账', '监督检查', '专项排查', '隐患排查治理'];
+/** …for those who keep the register and run campaigns without inspecting (the centre's dispatchers) … */
+const SAFETY_MANAGE = ['企业台账', '专项排查', '隐患排查治理'];
+/** …and for those who read the register and the hazards (grid workers, supervisors, leaders). */
 const SAFETY_READ = ['企业台账', '隐患排查治理'];
 
 /** 智安小区 for those who read alerts (the centre, units, towns, grid workers, supervisors, leaders) … */
@@ -86,7 +88,7 @@ const MENUS: Record<string, string[]> = {
     ...MEDIATION,
     ...PETITIONS,
     ...MARKET,
-    ...SAFETY_READ,
+    ...SAFETY_MANAGE,
     ...IOT_ALL,
     ...REFERENCE,
     '用户管理',
@@ -103,7 +105,7 @@ const MENUS: Record<string, string[]> = {
     ...MEDIATION,
     ...PETITIONS,
     ...MARKET,
-    ...SAFETY_READ,
+    ...SAFETY_MANAGE,
     ...IOT_ALL,
     ...REFERENCE,
     '用户管理',

@@ -187,4 +187,92 @@ describe('safety hazards in the console (安全生产隐患排查治理)', () =>
     },
     STEP_TIMEOUT,
   );
+
+  it(
+    'creates a campaign over construction, inspects one of its enterprises from it, and shows the progress',
+    async () => {
+      const { page, context, problems } = await openPage(browser());
+      await signInQuickly(page, 'handler', '/safety/campaigns');
+      await page.getByTestId('safety-campaigns').locator('tbody tr.ant-table-row').first().waitFor();
+      await page.getByRole('button', { name: '新建专项排查' }).click();
+      const dialog = page.getByRole('dialog', { name: '新建专项排查' });
+      await dialog.waitFor();
+      const name = `建筑施工安全专项排查${Date.now() % 100_000}`;
+      await dialog.getByLabel('专项名称').fill(name);
+      await chooseOption(page, dialog, '排查行业', '建筑施工');
+      await page.keyboard.press('Escape');
+      // the industry's checklist comes from the template, each item with its basis
+      await expect
+        .poll(() => dialog.getByLabel('建筑施工检查清单').inputValue())
+        .toContain('深基坑支护和监测｜房屋市政工程生产安全重大事故隐患判定标准');
+      const created = page.waitForResponse(
+        (r) => r.url().endsWith('/api/v1/safety/campaigns') && r.request().method() === 'POST',
+      );
+      await dialog.getByRole('button', { name: label('保存') }).click();
+      expect((await created).status()).toBe(201);
+      await page.getByRole('heading', { name }).waitFor();
+      const progress = page.getByTestId('campaign-progress');
+      await progress.getByText(/^已查 0 \/ \d+ 家$/).waitFor();
+
+      const pending = page.getByTestId('campaign-pending');
+      await pending
+        .locator('tbody tr.ant-table-row')
+        .first()
+        .getByRole('button', { name: label('检查') })
+        .click();
+      const inspection = page.getByRole('dialog', { name: '新建检查' });
+      await inspection.waitFor();
+      const failed = inspection.getByTestId('inspection-checklist').locator('tbody tr', {
+        hasText: '临边洞口防护到位',
+      });
+      await failed.getByText('✗').click();
+      await failed.getByLabel('问题描述').fill('三层临边缺防护栏杆');
+      const saved = page.waitForResponse(
+        (r) => r.url().endsWith('/api/v1/safety/inspections') && r.request().method() === 'POST',
+      );
+      await inspection.getByRole('button', { name: label('保存') }).click();
+      const answer = await saved;
+      expect(answer.status(), await answer.text()).toBe(201);
+      await inspection.waitFor({ state: 'hidden' });
+      await progress.getByText(/^已查 1 \/ \d+ 家$/).waitFor();
+      const found = page.getByTestId('campaign-numbers').locator('.ant-statistic', { hasText: '发现隐患' });
+      await found.locator('.ant-statistic-content-value').getByText('1', { exact: true }).waitFor();
+      await screenshot(page, 'safety-campaign-progress');
+      expectNoPageErrors(problems);
+      await context.close();
+    },
+    STEP_TIMEOUT,
+  );
+
+  it(
+    'shows the enterprise account its own record, and takes its self-check hazard',
+    async () => {
+      const { page, context, problems } = await openPage(browser());
+      await signInQuickly(page, 'enterprise', '/safety/enterprises');
+      const register = page.getByTestId('safety-enterprises');
+      await register.locator('tbody tr.ant-table-row').first().waitFor();
+      await expect.poll(() => register.locator('tbody tr.ant-table-row').count()).toBe(1);
+
+      await page.goto('/safety/hazards');
+      await page.getByRole('button', { name: '自查上报' }).click();
+      const dialog = page.getByRole('dialog', { name: '自查上报' });
+      await dialog.waitFor();
+      const description = `配电室灭火器过期${Date.now() % 100_000}`;
+      await dialog.getByLabel('隐患描述').fill(description);
+      await dialog.getByLabel('隐患部位').fill('一号配电室');
+      const saved = page.waitForResponse(
+        (r) => r.url().endsWith('/api/v1/safety/hazards') && r.request().method() === 'POST',
+      );
+      await dialog.getByRole('button', { name: label('保存') }).click();
+      const answer = await saved;
+      expect(answer.status(), await answer.text()).toBe(201);
+      expect(await answer.json()).toMatchObject({ source: 'self_check', description });
+      const row = page.getByTestId('safety-hazards').locator('tbody tr', { hasText: description });
+      await row.getByText('企业自查').waitFor();
+      await screenshot(page, 'safety-self-check');
+      expectNoPageErrors(problems);
+      await context.close();
+    },
+    STEP_TIMEOUT,
+  );
 });

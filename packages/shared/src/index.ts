@@ -53,6 +53,7 @@ export * from './grid/grid-visit.schemas.js';
 export * from './grid/patrol-track.js';
 export * from './grid/register-taxonomy.js';
 export * from './grid/resident-identity.js';
+export * from './hazards/campaign.schemas.js';
 export * from './hazards/enterprise.schemas.js';
 export * from './hazards/hazard.schemas.js';
 export * from './hazards/hazard-lifecycle.js';

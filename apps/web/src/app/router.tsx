@@ -167,6 +167,12 @@ const SafetyEnterprisesPage = lazyPage(() =>
 const SafetyInspectionsPage = lazyPage(() =>
   import('../features/safety/pages/InspectionsPage.js').then((m) => m.InspectionsPage),
 );
+const SafetyCampaignsPage = lazyPage(() =>
+  import('../features/safety/pages/CampaignsPage.js').then((m) => m.CampaignsPage),
+);
+const SafetyCampaignDetailPage = lazyPage(() =>
+  import('../features/safety/pages/CampaignDetailPage.js').then((m) => m.CampaignDetailPage),
+);
 const HazardsPage = lazyPage(() =>
   import('../features/safety/pages/HazardsPage.js').then((m) => m.HazardsPage),
 );
@@ -220,6 +226,7 @@ const PAGES: Record<string, ComponentType> = {
   '/market/stats': MarketStatsPage,
   '/safety/enterprises': SafetyEnterprisesPage,
   '/safety/inspections': SafetyInspectionsPage,
+  '/safety/campaigns': SafetyCampaignsPage,
   '/safety/hazards': HazardsPage,
   '/iot/alerts': IotAlertBoardPage,
   '/iot/estates': IotEstatesPage,
@@ -268,6 +275,7 @@ export const router = createBrowserRouter([
           { path: '/petitions/:id', element: <PetitionDetailPage /> },
           { path: '/iot/estates/:id', element: <IotEstateDetailPage /> },
           { path: '/safety/hazards/:id', element: <HazardDetailPage /> },
+          { path: '/safety/campaigns/:id', element: <SafetyCampaignDetailPage /> },
           ...menuPages()
             .filter((page) => page.path !== '/' && !page.fullScreen)
             .map((page) => ({

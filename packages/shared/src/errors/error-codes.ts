@@ -157,6 +157,10 @@ export const ERROR_CODES = {
   ENTERPRISE_NOT_FOUND: 404,
   INSPECTION_NOT_FOUND: 404,
   HAZARD_NOT_FOUND: 404,
+  /** 专项排查: a campaign that does not exist (or is out of reach) */
+  CAMPAIGN_NOT_FOUND: 404,
+  /** an inspection within a campaign by someone who is not one of its inspectors */
+  NOT_CAMPAIGN_INSPECTOR: 403,
   /** an enterprise registered twice under one 统一社会信用代码 */
   DUPLICATE_CREDIT_CODE: 409,
   /** an enterprise's report of a period signed twice */

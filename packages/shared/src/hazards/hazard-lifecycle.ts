@@ -64,6 +64,9 @@ export const HAZARD_RUNNING_STATES: readonly HazardState[] = [
   'extension_requested',
 ];
 
+/** The states in which a hazard counts as rectified (整改完成, 验收, 销号): the rate's numerator. */
+export const HAZARD_RECTIFIED_STATES: readonly HazardState[] = ['rectified', 'accepted', 'closed'];
+
 /**
  * The hazard lifecycle as data. The server adds per-action guards on the row: `close_on_spot` and closing
  * from `rectified` only for general hazards; `accept_rectification`, `submit_plan` and `list_supervision` only

@@ -25,6 +25,11 @@ export const InspectionInput = z.strictObject(
     kind: InspectionKind.optional(),
     /** 专项行动 the inspection belongs to (重大事故隐患专项排查整治 …) */
     campaign: optionalText('专项行动', 100),
+    /**
+     * 专项排查 the inspection belongs to: its checklist for the enterprise's industry comes first in `items`, in
+     * order (the inspector may add items after it)
+     */
+    campaignId: id('专项排查').optional(),
     /** when it was done; now when absent */
     inspectedAt: Instant.optional(),
     /** where the inspector stood (the phone's GPS) */
@@ -54,6 +59,7 @@ export const InspectionView = z.object({
   enterpriseName: z.string(),
   kind: InspectionKind,
   campaign: z.string().nullable(),
+  campaignId: z.number().int().nullable(),
   inspectorName: z.string(),
   inspectedAt: z.string(),
   note: z.string().nullable(),
@@ -66,6 +72,7 @@ export type InspectionView = z.infer<typeof InspectionView>;
 /** `GET /api/v1/safety/inspections`: newest first, in the caller's scope. */
 export const InspectionListQuery = PageQuery.extend({
   enterpriseId: z.coerce.number().int().positive().optional(),
+  campaignId: z.coerce.number().int().positive().optional(),
 }).strict();
 export type InspectionListQuery = z.infer<typeof InspectionListQuery>;
 

@@ -6,6 +6,7 @@ import { invalidateCache } from '../../platform/realtime/cache-invalidation.js';
 import { importMissingShippedYears } from '../calendar/shipped-calendar.js';
 import { importCatalogNodes } from '../catalog/catalog.service.js';
 import { assembleCatalog } from '../catalog/sources/assemble-catalog.js';
+import { seedDemoCampaigns } from '../hazards/demo/seed-demo-campaigns.js';
 import { seedDemoSafety } from '../hazards/demo/seed-demo-safety.js';
 import { seedDemoIot } from '../iot/demo/seed-demo-iot.js';
 import { ensureDefaultRules } from '../iot/rules.service.js';
@@ -86,6 +87,8 @@ export async function seedDemo(ctx: AppContext): Promise<void> {
   const iotDevices = await seedDemoIot(ctx, city);
   // the register of enterprises under safety supervision, after the accounts (the demo `admin` registers it)
   const safetyEnterprises = await seedDemoSafety(ctx);
+  // two 专项排查 campaigns of the demo inspector over the register
+  const safetyCampaigns = await seedDemoCampaigns(ctx);
   ctx.logger.info(
     {
       orgsInserted,
@@ -101,6 +104,7 @@ export async function seedDemo(ctx: AppContext): Promise<void> {
       iotRules,
       iotDevices,
       safetyEnterprises,
+      safetyCampaigns,
       ms: Date.now() - started,
     },
     'demo city seeded',

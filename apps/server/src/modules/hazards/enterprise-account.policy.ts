@@ -30,3 +30,25 @@ export async function assertSafetyReachable(
   if ((await accountEnterpriseIdOf(db, actor)) === enterpriseId) return;
   assertSafetyPlaceInScope(actor, place);
 }
+
+/** Where a list of enterprises, inspections or hazards looks: a scope, narrowed to one enterprise or not. */
+export interface SafetyListScope {
+  scopePath: string;
+  enterpriseId?: number;
+}
+
+/**
+ * Where the actor's list looks: staff in their scope (narrowed to `enterpriseId` when asked); an enterprise
+ * account at its own enterprise wherever it lies. None (`undefined`: an empty list) when an enterprise account
+ * asks for another's.
+ */
+export async function safetyListScopeOf(
+  db: DbOrTx,
+  actor: Actor,
+  enterpriseId: number | undefined,
+): Promise<SafetyListScope | undefined> {
+  const own = await accountEnterpriseIdOf(db, actor);
+  if (own === undefined) return { scopePath: actor.scopePath, ...(enterpriseId ? { enterpriseId } : {}) };
+  if (enterpriseId !== undefined && enterpriseId !== own) return undefined;
+  return { scopePath: '/', enterpriseId: own };
+}

@@ -64,6 +64,8 @@ export async function insertEnterprises(
 /** Filters of the register (within the caller's scope). */
 export interface EnterpriseFilter {
   scopePath: string;
+  /** this enterprise alone */
+  enterpriseId?: number;
   industry?: string;
   highRisk?: boolean;
   q?: string;
@@ -74,6 +76,7 @@ export interface EnterpriseFilter {
 /** A page of the register, by name, with its total. */
 export async function listEnterprises(db: DbOrTx, f: EnterpriseFilter) {
   const where: SQL[] = [safetyScopeWhere(f.scopePath, enterprises)];
+  if (f.enterpriseId) where.push(eq(enterprises.id, f.enterpriseId));
   if (f.industry) where.push(eq(enterprises.industry, f.industry));
   if (f.highRisk !== undefined) where.push(eq(enterprises.highRisk, f.highRisk));
   if (f.q) {

@@ -16,7 +16,7 @@ import { pageAnswer } from '../../platform/http/lists.js';
 import { locateChainAt } from '../orgs/grid-index.js';
 import { findOrg } from '../orgs/orgs.repository.js';
 import { loadOrgInScope } from '../orgs/orgs.service.js';
-import { assertSafetyReachable } from './enterprise-account.policy.js';
+import { assertSafetyReachable, safetyListScopeOf } from './enterprise-account.policy.js';
 import {
   countOpenHazards,
   type EnterpriseListRow,
@@ -153,14 +153,16 @@ export async function getEnterprise(ctx: AppContext, actor: Actor, id: number): 
   return presentEnterprise(row, open.get(id) ?? 0, readsPersonalData(actor));
 }
 
-/** A page of the register in the actor's scope, by name. */
+/** A page of the register in the actor's scope (an enterprise account: its own record), by name. */
 export async function listEnterprisesForActor(
   ctx: AppContext,
   actor: Actor,
   query: EnterpriseListQuery,
 ): Promise<EnterprisePage> {
+  const scope = await safetyListScopeOf(ctx.db, actor, undefined);
+  if (!scope) return pageAnswer([], 0, query);
   const { rows, total } = await listEnterprises(ctx.db, {
-    scopePath: actor.scopePath,
+    ...scope,
     industry: query.industry,
     highRisk: query.highRisk === undefined ? undefined : query.highRisk === 'true',
     q: query.q,

@@ -27,7 +27,7 @@ import { attachmentPath, type StoredFile } from '../cases/attachments/attachment
 import { isCaseInScope } from '../cases/case-access.js';
 import { findCase } from '../cases/cases.repository.js';
 import { decodePhotos, storePhotos } from '../grid/grid-photos.js';
-import { accountEnterpriseIdOf, assertSafetyReachable } from './enterprise-account.policy.js';
+import { assertSafetyReachable, safetyListScopeOf } from './enterprise-account.policy.js';
 import { type EnterpriseListRow, findEnterprise } from './enterprises.repository.js';
 import { HAZARD_DEFINITION, type HazardEnvironment } from './hazard-lifecycle.js';
 import { hazardLight, presentHazard, presentHazardDetail } from './hazards.presenter.js';
@@ -245,14 +245,12 @@ export async function listHazardsForActor(
   query: HazardListQuery,
 ): Promise<HazardPage> {
   const flag = (value: 'true' | 'false' | undefined) => (value === undefined ? undefined : value === 'true');
-  const own = await accountEnterpriseIdOf(ctx.db, actor);
-  if (own !== undefined && query.enterpriseId !== undefined && query.enterpriseId !== own)
-    return pageAnswer([], 0, query);
+  const scope = await safetyListScopeOf(ctx.db, actor, query.enterpriseId);
+  if (!scope) return pageAnswer([], 0, query);
   const { rows, total } = await listHazards(ctx.db, {
-    scopePath: own === undefined ? actor.scopePath : '/',
+    ...scope,
     state: query.state,
     level: query.level,
-    enterpriseId: own ?? query.enterpriseId,
     overdueAt: query.overdue === 'true' ? ctx.clock.now() : undefined,
     listed: flag(query.listed),
     open: flag(query.open),

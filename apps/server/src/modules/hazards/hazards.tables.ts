@@ -3,6 +3,7 @@ import {
   bigint,
   boolean,
   check,
+  date,
   doublePrecision,
   index,
   integer,
@@ -64,6 +65,69 @@ export const enterprises = pgTable(
   ],
 );
 
+/** A checklist item of a campaign, as stored (`CampaignChecklist` of `@shanzhi/shared`). */
+interface StoredCampaignChecklist {
+  industry: string;
+  items: { text: string; basis: string }[];
+}
+
+/**
+ * 专项排查: a named campaign over some industries in an org's subtree, with a checklist for each industry, the
+ * enterprises it plans to cover (`safety_campaign_enterprises`), its inspectors and its period (Beijing days).
+ */
+export const safetyCampaigns = pgTable(
+  'safety_campaigns',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    name: text('name').notNull(),
+    /** 牵头单位: the org whose subtree the campaign covers */
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    orgPath: text('org_path').notNull(),
+    industries: jsonb('industries').$type<string[]>().notNull(),
+    checklists: jsonb('checklists').$type<StoredCampaignChecklist[]>().notNull(),
+    startsOn: date('starts_on').notNull(),
+    endsOn: date('ends_on').notNull(),
+    createdByUserId: integer('created_by_user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: at('created_at').notNull(),
+  },
+  (t) => [
+    index('safety_campaigns_org_path_idx').using('btree', t.orgPath.op('text_pattern_ops')),
+    check('safety_campaigns_period_check', sql`${t.endsOn} >= ${t.startsOn}`),
+  ],
+);
+
+/** The enterprises a campaign plans to cover. */
+export const safetyCampaignEnterprises = pgTable(
+  'safety_campaign_enterprises',
+  {
+    campaignId: integer('campaign_id')
+      .notNull()
+      .references(() => safetyCampaigns.id),
+    enterpriseId: integer('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.enterpriseId] })],
+);
+
+/** The inspectors of a campaign: the accounts that record its inspections. */
+export const safetyCampaignInspectors = pgTable(
+  'safety_campaign_inspectors',
+  {
+    campaignId: integer('campaign_id')
+      .notNull()
+      .references(() => safetyCampaigns.id),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.userId] })],
+);
+
 /** 监督检查: one inspection of an enterprise, with its checklist (`safety_inspection_items`). */
 export const safetyInspections = pgTable(
   'safety_inspections',
@@ -75,6 +139,8 @@ export const safetyInspections = pgTable(
     /** `planned` or `ad_hoc` */
     kind: text('kind').notNull(),
     campaign: text('campaign'),
+    /** the 专项排查 it belongs to: its checklist was the campaign's */
+    campaignId: integer('campaign_id').references(() => safetyCampaigns.id),
     inspectorUserId: integer('inspector_user_id')
       .notNull()
       .references(() => users.id),
@@ -89,6 +155,7 @@ export const safetyInspections = pgTable(
   },
   (t) => [
     index('safety_inspections_enterprise_idx').on(t.enterpriseId, t.inspectedAt.desc()),
+    index('safety_inspections_campaign_idx').on(t.campaignId, t.enterpriseId),
     check('safety_inspections_kind_check', sql`${t.kind} in ('planned', 'ad_hoc')`),
   ],
 );

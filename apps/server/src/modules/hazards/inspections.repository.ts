@@ -73,10 +73,11 @@ export async function findInspectionItems(db: DbOrTx, ids: readonly number[]) {
 /** A page of inspections in a scope, newest first, with the total. */
 export async function listInspections(
   db: DbOrTx,
-  f: { scopePath: string; enterpriseId?: number; page: number; pageSize: number },
+  f: { scopePath: string; enterpriseId?: number; campaignId?: number; page: number; pageSize: number },
 ) {
   const where: SQL[] = [safetyScopeWhere(f.scopePath, enterprises)];
   if (f.enterpriseId) where.push(eq(safetyInspections.enterpriseId, f.enterpriseId));
+  if (f.campaignId) where.push(eq(safetyInspections.campaignId, f.campaignId));
   const [rows, [total]] = await Promise.all([
     listQuery(db)
       .where(and(...where))

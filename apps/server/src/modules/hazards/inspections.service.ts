@@ -4,6 +4,8 @@ import { freeTextMaskingFor } from '../../platform/auth/free-text-masking.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError, fieldError } from '../../platform/errors/app-error.js';
 import { pageAnswer } from '../../platform/http/lists.js';
+import { checkCampaignInspection } from './campaigns.service.js';
+import { assertSafetyReachable, safetyListScopeOf } from './enterprise-account.policy.js';
 import { hazardEnvironment, loadEnterpriseInScope, writeHazard } from './hazards.service.js';
 import {
   findInspection,
@@ -14,7 +16,6 @@ import {
   insertInspectionItems,
   listInspections,
 } from './inspections.repository.js';
-import { assertSafetyPlaceInScope } from './safety-scope.policy.js';
 
 function presentInspection(
   row: InspectionListRow,
@@ -28,6 +29,7 @@ function presentInspection(
     enterpriseName: row.enterpriseName,
     kind: row.kind as InspectionView['kind'],
     campaign: row.campaign,
+    campaignId: row.campaignId,
     inspectorName: row.inspectorName,
     inspectedAt: row.inspectedAt.toISOString(),
     note: row.note && masking.text(row.note),
@@ -45,7 +47,8 @@ function presentInspection(
 
 /**
  * 监督检查: records an inspection of an enterprise with its checklist, and every failed item as a hazard of
- * the enterprise (source 监督检查, through the shared lifecycle) — all in one transaction.
+ * the enterprise (source 监督检查, through the shared lifecycle) — all in one transaction. Within a campaign
+ * (专项排查) it is a planned inspection under the campaign's name, its checklist the campaign's.
  */
 export async function recordInspection(
   ctx: AppContext,
@@ -58,13 +61,23 @@ export async function recordInspection(
   if (inspectedAt.getTime() > now.getTime() + 5 * 60_000) {
     throw fieldError('inspectedAt', 'in_future', '检查时间不能晚于当前时间');
   }
+  const campaign =
+    input.campaignId === undefined
+      ? null
+      : await checkCampaignInspection(ctx, actor, {
+          campaignId: input.campaignId,
+          enterprise,
+          inspectedAt,
+          items: input.items,
+        });
   const failed = input.items.filter((i) => !i.passed).length;
   const env = await hazardEnvironment(ctx);
   const id = await ctx.db.transaction(async (tx) => {
     const inspection = await insertInspection(tx, {
       enterpriseId: enterprise.id,
-      kind: input.kind ?? 'ad_hoc',
-      campaign: input.campaign || null,
+      kind: campaign ? 'planned' : (input.kind ?? 'ad_hoc'),
+      campaign: campaign?.name ?? (input.campaign || null),
+      campaignId: campaign?.id ?? null,
       inspectorUserId: actor.userId,
       inspectorName: actor.displayName,
       inspectedAt,
@@ -105,22 +118,24 @@ export async function recordInspection(
   return getInspection(ctx, actor, id);
 }
 
-/** One inspection with its checklist, in the actor's scope. */
+/** One inspection with its checklist, in the actor's scope (an enterprise account: of its own). */
 export async function getInspection(ctx: AppContext, actor: Actor, id: number): Promise<InspectionView> {
   const row = await findInspection(ctx.db, id);
   if (!row) throw new AppError('INSPECTION_NOT_FOUND', `检查 ${id} 不存在`);
-  assertSafetyPlaceInScope(actor, row);
+  await assertSafetyReachable(ctx.db, actor, row, row.enterpriseId);
   const items = await findInspectionItems(ctx.db, [id]);
   return presentInspection(row, items.get(id) ?? [], actor);
 }
 
-/** A page of inspections in the actor's scope, newest first. */
+/** A page of inspections in the actor's scope (an enterprise account: its own), newest first. */
 export async function listInspectionsForActor(
   ctx: AppContext,
   actor: Actor,
   query: InspectionListQuery,
 ): Promise<InspectionPage> {
-  const { rows, total } = await listInspections(ctx.db, { scopePath: actor.scopePath, ...query });
+  const scope = await safetyListScopeOf(ctx.db, actor, query.enterpriseId);
+  if (!scope) return pageAnswer([], 0, query);
+  const { rows, total } = await listInspections(ctx.db, { ...query, ...scope });
   const items = await findInspectionItems(
     ctx.db,
     rows.map((r) => r.id),

@@ -177,6 +177,36 @@ describe('an enterprise account', () => {
     });
   });
 
+  it('sees its own record alone on the register, and the inspections of its own enterprise alone', async () => {
+    const own = await ownEnterprise();
+    const register = (await w.get('enterprise', '/api/v1/safety/enterprises')).json();
+    expect(register.total).toBe(1);
+    expect(register.items[0]).toMatchObject({ id: own });
+    expect((await w.get('enterprise', '/api/v1/safety/enterprises?q=乌海')).json().total).toBeLessThanOrEqual(
+      1,
+    );
+    expect((await w.get('enterprise', `/api/v1/safety/enterprises/${own}`)).statusCode).toBe(200);
+
+    const other = await w.enterprise();
+    const items = [{ item: '安全生产责任制和安全管理制度健全', passed: true }];
+    const theirs = await w.send('handler', '/api/v1/safety/inspections', { enterpriseId: other, items });
+    expect(theirs.statusCode, theirs.body).toBe(201);
+    const ours = await w.send('admin', '/api/v1/safety/inspections', { enterpriseId: own, items });
+    expect(ours.statusCode, ours.body).toBe(201);
+    const inspections = (await w.get('enterprise', '/api/v1/safety/inspections')).json();
+    expect(inspections.items.map((i: { id: number }) => i.id)).toContain(ours.json().id);
+    expect(inspections.items.every((i: { enterpriseId: number }) => i.enterpriseId === own)).toBe(true);
+    expect((await w.get('enterprise', `/api/v1/safety/inspections?enterpriseId=${other}`)).json().total).toBe(
+      0,
+    );
+    expectError(
+      await w.get('enterprise', `/api/v1/safety/inspections/${theirs.json().id}`),
+      403,
+      'OUT_OF_SCOPE',
+    );
+    expect((await w.get('enterprise', '/api/v1/safety/campaigns')).json().total).toBe(0);
+  });
+
   it('signs its quarterly report once, after the quarter, on time by the 15th; staff see who signed', async () => {
     const own = await ownEnterprise();
     const url = '/api/v1/safety/reports/confirmations';

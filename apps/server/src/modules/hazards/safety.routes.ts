@@ -24,6 +24,7 @@ import type { AppContext } from '../../platform/context.js';
 import { actorOf } from '../../platform/http/authenticate.js';
 import { fileAnswer, IdParams, STANDARD_ERRORS } from '../../platform/http/common.schemas.js';
 import type { ApiInstance } from '../../platform/http/types.js';
+import { registerCampaignRoutes } from './campaigns.routes.js';
 import { registerEnterpriseImportRoutes } from './enterprise-import.routes.js';
 import { createEnterprise, getEnterprise, listEnterprisesForActor } from './enterprises.service.js';
 import {
@@ -226,6 +227,7 @@ export function registerSafetyRoutes(app: ApiInstance, ctx: AppContext): void {
   registerEnterpriseRoutes(app, ctx);
   registerEnterpriseImportRoutes(app, ctx);
   registerInspectionRoutes(app, ctx);
+  registerCampaignRoutes(app, ctx);
   registerHazardRoutes(app, ctx);
   registerSafetyReportRoutes(app, ctx);
   app.get(

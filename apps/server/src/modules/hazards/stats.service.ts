@@ -1,5 +1,6 @@
 import {
   beijingMidnightOfDate,
+  HAZARD_RECTIFIED_STATES,
   type HazardLevel,
   INDUSTRIES,
   type Industry,
@@ -14,8 +15,6 @@ import { loadOrgInScope } from '../orgs/orgs.service.js';
 import { enterprises, hazards, safetyInspections } from './hazards.tables.js';
 import { safetyScopeWhere } from './safety-scope.policy.js';
 
-/** The states in which a hazard counts as rectified (整改完成, 验收, 销号). */
-const RECTIFIED = ['rectified', 'accepted', 'closed'];
 const DAY_MS = 86_400_000;
 
 interface Period {
@@ -90,7 +89,7 @@ async function tallyHazards<K extends TallyKey>(
       level: hazards.level,
       found: sql<number>`count(*) filter (where ${found})`.mapWith(Number),
       rectified:
-        sql<number>`count(*) filter (where ${found} and ${inArray(hazards.state, RECTIFIED)})`.mapWith(
+        sql<number>`count(*) filter (where ${found} and ${inArray(hazards.state, [...HAZARD_RECTIFIED_STATES])})`.mapWith(
           Number,
         ),
       overdueMajor: sql<number>`count(*) filter (where ${hazards.level} = 'major'

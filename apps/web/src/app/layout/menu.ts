@@ -18,6 +18,7 @@ import {
   EnvironmentOutlined,
   FileSearchOutlined,
   FileTextOutlined,
+  FlagOutlined,
   FormOutlined,
   FundOutlined,
   HomeOutlined,
@@ -361,6 +362,13 @@ export const MENU: readonly MenuEntry[] = [
         hintKey: 'menu.hint.safetyInspections',
         icon: FileSearchOutlined,
         permission: 'safety.inspect',
+      },
+      {
+        path: '/safety/campaigns',
+        labelKey: 'menu.safetyCampaigns',
+        hintKey: 'menu.hint.safetyCampaigns',
+        icon: FlagOutlined,
+        permission: 'safety.manage',
       },
       {
         path: '/safety/hazards',

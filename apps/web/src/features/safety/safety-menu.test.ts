@@ -14,12 +14,25 @@ const safetyPaths = (role: Role) =>
     .flatMap((group) => group.pages.map((page) => page.path));
 
 describe('the 安全生产 menu', () => {
-  it('gives inspectors the register, inspections and hazards', () => {
-    expect(safetyPaths('handler')).toEqual(['/safety/enterprises', '/safety/inspections', '/safety/hazards']);
+  it('gives inspectors the register, inspections, campaigns and hazards', () => {
+    expect(safetyPaths('handler')).toEqual([
+      '/safety/enterprises',
+      '/safety/inspections',
+      '/safety/campaigns',
+      '/safety/hazards',
+    ]);
   });
 
-  it('gives readers the register and the hazards, without inspections', () => {
-    for (const role of ['dispatcher', 'supervisor', 'leader', 'grid_worker'] as const) {
+  it('gives the dispatcher campaigns to run, without inspections', () => {
+    expect(safetyPaths('dispatcher')).toEqual([
+      '/safety/enterprises',
+      '/safety/campaigns',
+      '/safety/hazards',
+    ]);
+  });
+
+  it('gives readers and enterprise accounts the register and the hazards alone', () => {
+    for (const role of ['supervisor', 'leader', 'grid_worker', 'enterprise'] as const) {
       expect(safetyPaths(role), role).toEqual(['/safety/enterprises', '/safety/hazards']);
     }
   });

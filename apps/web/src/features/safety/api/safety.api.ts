@@ -1,4 +1,8 @@
 import type {
+  CampaignDetail,
+  CampaignInput,
+  CampaignListQuery,
+  CampaignPage,
   EnterpriseImportResult,
   EnterpriseInput,
   EnterpriseListQuery,
@@ -7,6 +11,7 @@ import type {
   HazardActionInput,
   HazardActionOnHazard,
   HazardDetail,
+  HazardInput,
   HazardListQuery,
   HazardPage,
   InspectionInput,
@@ -59,6 +64,29 @@ export function fetchInspections(
 /** `POST /api/v1/safety/inspections`: an inspection with its checklist. */
 export function recordInspection(input: InspectionInput): Promise<InspectionView> {
   return apiRequest(`${BASE}/inspections`, { method: 'POST', body: input });
+}
+
+/** `GET /api/v1/safety/campaigns`: a page of 专项排查 campaigns with their progress. */
+export function fetchCampaigns(
+  query: QueryOf<CampaignListQuery>,
+  signal?: AbortSignal,
+): Promise<CampaignPage> {
+  return apiRequest(withQuery(`${BASE}/campaigns`, query), opts(signal));
+}
+
+/** `GET /api/v1/safety/campaigns/:id`: a campaign with its progress and the enterprises not yet inspected. */
+export function fetchCampaign(id: number, signal?: AbortSignal): Promise<CampaignDetail> {
+  return apiRequest(`${BASE}/campaigns/${id}`, opts(signal));
+}
+
+/** `POST /api/v1/safety/campaigns`: 新建专项排查. */
+export function createCampaign(input: CampaignInput): Promise<CampaignDetail> {
+  return apiRequest(`${BASE}/campaigns`, { method: 'POST', body: input });
+}
+
+/** `POST /api/v1/safety/hazards`: 登记隐患 (an enterprise's 自查上报 among them). */
+export function recordHazard(input: HazardInput): Promise<HazardDetail> {
+  return apiRequest(`${BASE}/hazards`, { method: 'POST', body: input });
 }
 
 /** `GET /api/v1/safety/hazards`: a page of hazards. */

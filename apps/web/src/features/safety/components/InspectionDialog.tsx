@@ -1,5 +1,12 @@
-import { checklistFor, type EnterpriseView, HAZARD_LEVELS, type HazardLevel } from '@shanzhi/shared';
-import { Form, Input, Radio, Select, Table } from 'antd';
+import {
+  type CampaignDetail,
+  campaignChecklistOf,
+  checklistFor,
+  type EnterpriseView,
+  HAZARD_LEVELS,
+  type HazardLevel,
+} from '@shanzhi/shared';
+import { Descriptions, Form, Input, Radio, Select, Table } from 'antd';
 import { useEffect, useState } from 'react';
 import { FormModal } from '../../../components/FormModal.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
@@ -30,7 +37,7 @@ const VISUALLY_HIDDEN = {
 } as const;
 
 /** Enterprises to pick from, searched by name or credit code. */
-function useEnterpriseOptions(open: boolean) {
+export function useEnterpriseOptions(open: boolean) {
   const [q, setQ] = useState('');
   const [options, setOptions] = useState<EnterpriseView[]>([]);
   useEffect(() => {
@@ -44,23 +51,43 @@ function useEnterpriseOptions(open: boolean) {
   return { options, search: setQ };
 }
 
+/** An inspection within a campaign: the campaign, and the enterprise of it to inspect. */
+export interface CampaignInspectionTarget {
+  campaign: CampaignDetail;
+  enterprise: CampaignDetail['pendingEnterprises'][number];
+}
+
 /**
  * 新建检查: pick the enterprise, and its industry's checklist appears; each item is marked passed or not, a
- * failed one with what was wrong and its level. Saving records every failed item as a hazard.
+ * failed one with what was wrong and its level. Saving records every failed item as a hazard. Within a
+ * campaign (`within`) the enterprise is given and the checklist is the campaign's for its industry.
  */
 export function InspectionDialog({
   open,
+  within,
   onClose,
   onSaved,
 }: {
   open: boolean;
+  within?: CampaignInspectionTarget | undefined;
   onClose: () => void;
   onSaved: () => void;
 }) {
   const { t, locale } = useI18n();
   const [form] = Form.useForm<Values>();
-  const { options, search } = useEnterpriseOptions(open);
+  const { options, search } = useEnterpriseOptions(open && !within);
   const items = Form.useWatch('items', form) ?? [];
+  // runs after the dialog's own reset at opening (a child's effect runs first)
+  useEffect(() => {
+    if (!open || !within) return;
+    form.setFieldsValue({
+      enterpriseId: within.enterprise.id,
+      items: campaignChecklistOf(within.campaign, within.enterprise.industry).map((i) => ({
+        item: i.text,
+        passed: true,
+      })),
+    });
+  }, [open, within, form]);
   const onEnterprise = (id: number) => {
     const enterprise = options.find((e) => e.id === id);
     if (enterprise)
@@ -84,7 +111,8 @@ export function InspectionDialog({
       save={async (values) => {
         await recordInspection({
           enterpriseId: values.enterpriseId,
-          ...(values.campaign ? { campaign: values.campaign } : {}),
+          ...(within ? { campaignId: within.campaign.id } : {}),
+          ...(values.campaign && !within ? { campaign: values.campaign } : {}),
           ...(values.note ? { note: values.note } : {}),
           items: values.items.map((i) =>
             i.passed
@@ -100,9 +128,18 @@ export function InspectionDialog({
         onSaved();
       }}
     >
+      {within && (
+        <Descriptions size="small" column={1} style={{ marginBottom: 12 }}>
+          <Descriptions.Item label={t('safety.enterprise')}>{within.enterprise.name}</Descriptions.Item>
+          <Descriptions.Item label={t('safety.inspections.campaign')}>
+            {within.campaign.name}
+          </Descriptions.Item>
+        </Descriptions>
+      )}
       <Form.Item
         name="enterpriseId"
         label={t('safety.enterprise')}
+        hidden={within !== undefined}
         rules={[{ required: true, message: t('safety.inspections.chooseEnterprise') }]}
       >
         <Select
@@ -117,7 +154,7 @@ export function InspectionDialog({
           }))}
         />
       </Form.Item>
-      <Form.Item name="campaign" label={t('safety.inspections.campaign')}>
+      <Form.Item name="campaign" label={t('safety.inspections.campaign')} hidden={within !== undefined}>
         <Input maxLength={100} />
       </Form.Item>
       <Form.List name="items">

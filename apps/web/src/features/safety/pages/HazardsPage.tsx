@@ -1,25 +1,55 @@
+import { PlusOutlined } from '@ant-design/icons';
 import { HAZARD_LEVELS, HAZARD_STATES, type HazardListQuery, type HazardView } from '@shanzhi/shared';
-import { Card, Flex, Select, Switch, Table, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Select, Switch, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { ErrorState } from '../../../components/ErrorState.js';
 import { PageTitle } from '../../../components/PageTitle.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
+import { useApi } from '../../../platform/api/index.js';
 import { usePagedList } from '../../../platform/lists/index.js';
+import { useSession } from '../../auth/hooks/session-store.js';
 import { LightTag } from '../../cases/components/LightTag.js';
-import { fetchHazards } from '../api/safety.api.js';
+import { fetchEnterprises, fetchHazards } from '../api/safety.api.js';
 import { HazardLevelTag, HazardStateTag } from '../components/HazardTags.js';
 import { ReportConfirmations } from '../components/ReportConfirmations.js';
 import { lastQuarterEnded, SafetyReportDownload } from '../components/SafetyReportDownload.js';
+import { SelfCheckDialog } from '../components/SelfCheckDialog.js';
 import { hazardLevelLabel, hazardSourceLabel, hazardStateLabel } from '../safety-labels.js';
 
 type Filters = Pick<HazardListQuery, 'state' | 'level' | 'overdue' | 'listed'>;
 
+/** 自查上报 of an enterprise account: its register holds its own enterprise alone, the one it reports of. */
+function SelfCheckReport({ onSaved }: { onSaved: () => void }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const own = useApi((signal) => fetchEnterprises({ pageSize: 1 }, signal), []);
+  const enterpriseId = own.data?.items[0]?.id;
+  if (enterpriseId === undefined) return null;
+  return (
+    <>
+      <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)}>
+        {t('safety.selfCheck.title')}
+      </Button>
+      <SelfCheckDialog
+        enterpriseId={enterpriseId}
+        open={open}
+        onClose={() => setOpen(false)}
+        onSaved={() => {
+          setOpen(false);
+          onSaved();
+        }}
+      />
+    </>
+  );
+}
+
 /**
  * 隐患清单: the hazards of the caller's scope, newest first, filtered by state and level; 「只看超期」 is the
  * supervisor's list of hazards past their deadline (red). A row opens the hazard. The quarterly and annual
- * statistical tables download from the title; below, each enterprise's signature of the period's table.
+ * statistical tables download from the title; below, each enterprise's signature of the period's table. An
+ * enterprise account sees its own hazards and reports its self-check's (自查上报).
  */
 export function HazardsPage() {
   const { t, locale } = useI18n();
@@ -27,13 +57,20 @@ export function HazardsPage() {
   const paged = usePagedList((query, signal) => fetchHazards(query, signal), {} as Filters);
   const { list, query: filters, filter: set } = paged;
   const [period, setPeriod] = useState(lastQuarterEnded);
+  const session = useSession();
+  const isEnterprise = session.status === 'ready' && session.me.roles.includes('enterprise');
 
   return (
     <Flex vertical gap={16}>
       <PageTitle
         title={t('menu.safetyHazards')}
         description={t('safety.hazards.description')}
-        extra={<SafetyReportDownload period={period} onChange={setPeriod} />}
+        extra={
+          <Flex gap={8} wrap>
+            {isEnterprise && <SelfCheckReport onSaved={list.reload} />}
+            <SafetyReportDownload period={period} onChange={setPeriod} />
+          </Flex>
+        }
       />
       <Card size="small">
         <Flex gap={12} wrap align="center" style={{ marginBottom: 12 }}>
