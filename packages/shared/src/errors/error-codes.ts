@@ -59,6 +59,9 @@ export const ERROR_CODES = {
   OFFER_NOT_CURRENT: 409,
   /** a rating more than 7 days after completion */
   RATING_WINDOW_CLOSED: 409,
+  /** a merchant or a service item that does not exist (or a merchant out of the reviewer's reach) */
+  MARKET_MERCHANT_NOT_FOUND: 404,
+  MARKET_ITEM_NOT_FOUND: 404,
   PHOTO_NOT_FOUND: 404,
   /** patrolling and reporting from a grid is for the staff of a grid */
   NOT_GRID_STAFF: 403,
