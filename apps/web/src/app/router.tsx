@@ -142,6 +142,17 @@ const MerchantDeskPage = lazyPage(() =>
 const MarketOrdersPage = lazyPage(() =>
   import('../features/marketplace/pages/MarketOrdersPage.js').then((m) => m.MarketOrdersPage),
 );
+const MerchantsPage = lazyPage(() =>
+  import('../features/marketplace/pages/MerchantsPage.js').then((m) => m.MerchantsPage),
+);
+const MarketItemsPage = lazyPage(() =>
+  import('../features/marketplace/pages/MarketItemsPage.js').then((m) => m.MarketItemsPage),
+);
+const PortalMerchantApplicationPage = lazyPage(() =>
+  import('../features/marketplace/pages/PortalMerchantApplicationPage.js').then(
+    (m) => m.PortalMerchantApplicationPage,
+  ),
+);
 const PortalMarketPage = lazyPage(() =>
   import('../features/marketplace/pages/PortalMarketPage.js').then((m) => m.PortalMarketPage),
 );
@@ -214,6 +225,8 @@ const PAGES: Record<string, ComponentType> = {
   '/petitions/risks': PetitionRisksPage,
   '/petitions/stats': PetitionStatsPage,
   '/market/orders': MarketOrdersPage,
+  '/market/merchants': MerchantsPage,
+  '/market/items': MarketItemsPage,
   '/safety/enterprises': SafetyEnterprisesPage,
   '/safety/inspections': SafetyInspectionsPage,
   '/safety/hazards': HazardsPage,
@@ -247,6 +260,7 @@ export const router = createBrowserRouter([
       { path: '/portal/petitions', element: <PortalPetitionPage /> },
       { path: '/portal/market', element: <PortalMarketPage /> },
       { path: '/portal/market/orders/:id', element: <PortalMarketOrderPage /> },
+      { path: '/portal/market/merchant-application', element: <PortalMerchantApplicationPage /> },
       // the merchants' desk: outside the staff console, which merchants do not enter
       { path: '/merchant', element: <MerchantDeskPage /> },
       phoneRoutes,
