@@ -5,9 +5,14 @@ import { hashPassword } from '../../platform/auth/password.js';
 import type { Tx } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { recordActorAudit } from '../audit/audit.repository.js';
+import { deleteUserSessions } from '../auth/sessions.repository.js';
 import { findOrgByCode } from '../orgs/orgs.repository.js';
 import { insertUser, isUsernameTaken } from '../users/users.repository.js';
-import { insertMerchantStaff, type MerchantRow } from './merchant-register.repository.js';
+import {
+  deactivateMerchantStaff,
+  insertMerchantStaff,
+  type MerchantRow,
+} from './merchant-register.repository.js';
 
 /** The org merchants' accounts belong to: the platform's unit for 便民服务 (its subtree holds no cases). */
 export const MERCHANT_ACCOUNTS_ORG_CODE = 'merchant.demo';
@@ -82,4 +87,25 @@ export async function openMerchantAccount(
     detail: { username, roles: ['merchant'], merchantId: merchant.id },
   });
   return { username, initialPassword };
+}
+
+/**
+ * 清退: a merchant removed for cause loses its staff accounts — deactivated, their sessions ended, each audited
+ * as a user update. (The caller forgets the cached sessions once the transaction is committed.)
+ */
+export async function closeMerchantAccounts(
+  tx: Tx,
+  actor: Actor,
+  merchantId: number,
+  now: Date,
+): Promise<void> {
+  for (const userId of await deactivateMerchantStaff(tx, merchantId, now)) {
+    await deleteUserSessions(tx, userId);
+    await recordActorAudit(tx, actor, now, {
+      action: 'user.updated',
+      targetType: 'user',
+      targetId: userId,
+      detail: { changed: ['active'], merchantId },
+    });
+  }
 }

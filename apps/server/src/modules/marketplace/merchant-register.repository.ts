@@ -106,6 +106,24 @@ export async function insertMerchantStaff(db: DbOrTx, merchantId: number, userId
   await db.insert(marketMerchantStaff).values({ merchantId, userId });
 }
 
+/** Deactivates the staff accounts of a merchant; answers their ids. */
+export async function deactivateMerchantStaff(db: DbOrTx, merchantId: number, now: Date): Promise<number[]> {
+  const rows = await db
+    .update(users)
+    .set({ active: false, version: sql`${users.version} + 1`, updatedAt: now })
+    .where(
+      inArray(
+        users.id,
+        db
+          .select({ id: marketMerchantStaff.userId })
+          .from(marketMerchantStaff)
+          .where(eq(marketMerchantStaff.merchantId, merchantId)),
+      ),
+    )
+    .returning({ id: users.id });
+  return rows.map((r) => r.id);
+}
+
 /** The usernames of the staff of each merchant of `ids`. */
 export async function staffUsernamesOf(db: DbOrTx, ids: number[]): Promise<Map<number, string[]>> {
   const byMerchant = new Map<number, string[]>();

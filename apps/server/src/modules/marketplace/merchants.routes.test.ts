@@ -169,10 +169,21 @@ describe('the centre’s review', () => {
     expect(suspended.merchant.actions).toEqual(['reinstate', 'remove']);
     const back = await expectOk(review(m.id, 'reinstate', { version: suspended.merchant.version }));
     expect(back.merchant.status).toBe('approved');
+    const session = await signIn(w.api.app, ok.account.username, ok.account.initialPassword);
     const gone = await expectOk(
       review(m.id, 'remove', { version: back.merchant.version, reason: '无证经营' }),
     );
     expect(gone.merchant.status).toBe('removed');
+    // removed for cause: its account is closed and its session ended
+    const offers = await w.api.app.inject({ method: 'GET', url: '/api/v1/market/offers', headers: session });
+    expectError(offers, 401, 'SESSION_EXPIRED');
+    const login = await w.api.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: ok.account.username, password: ok.account.initialPassword },
+    });
+    // a disabled account signs in no more (answered as any wrong password, to tell nothing about it)
+    expectError(login, 401, 'INVALID_CREDENTIALS');
     expectError(
       await review(m.id, 'reinstate', { version: gone.merchant.version }),
       409,

@@ -21,8 +21,9 @@ import type { DbOrTx } from '../../platform/db/database.js';
 import { AppError, fieldError, versionConflict } from '../../platform/errors/app-error.js';
 import { offsetOf, pageAnswer } from '../../platform/http/lists.js';
 import { recordActorAudit, recordAudit } from '../audit/audit.repository.js';
+import { forgetSessions } from '../auth/session-cache.js';
 import { listItems } from './items.repository.js';
-import { openMerchantAccount } from './merchant-accounts.js';
+import { closeMerchantAccounts, openMerchantAccount } from './merchant-accounts.js';
 import {
   findLiveMerchantByLicence,
   findMerchantInScope,
@@ -167,7 +168,7 @@ function nextStatus(status: MarketMerchantStatus, action: MarketMerchantAction):
 /**
  * A review action (通过 · 拒绝 · 暂停 · 恢复 · 清退) in one transaction: lock the merchant → check the version
  * → assert the review table → the role → set the status and the reason → on approval open its first staff
- * account → audit. Answers the merchant and, on approval, the account with its initial password.
+ * account, on removal close its accounts → audit. Answers the merchant and, on approval, the account with its initial password.
  */
 export async function actOnMerchant(
   ctx: AppContext,
@@ -194,6 +195,7 @@ export async function actOnMerchant(
     });
     if (!updated) throw versionConflict('商户', current.version);
     const opened = action === 'approve' ? await openMerchantAccount(tx, actor, updated, now) : null;
+    if (action === 'remove') await closeMerchantAccounts(tx, actor, id, now);
     await recordActorAudit(tx, actor, now, {
       action: MARKET_MERCHANT_LIFECYCLE.events[action],
       targetType: 'market_merchant',
@@ -207,5 +209,6 @@ export async function actOnMerchant(
     });
     return { row: updated, account: opened };
   });
+  if (action === 'remove') await forgetSessions(ctx);
   return { merchant: presentMerchant(row, await refsOf(ctx.db, [row]), actor), account };
 }
