@@ -2039,7 +2039,7 @@ export const zhCN = {
   'merchants.note': '说明（选填）',
   'merchants.stale': '商户已被他人处理，已刷新',
   'merchants.accountOpened': '商户账号已开通',
-  'merchants.passwordOnce': '初始密码仅显示这一次，请立即交给商户并提醒其登录后修改。',
+  'merchants.passwordOnce': '初始密码仅显示这一次，请立即交给商户。',
   'merchants.username': '用户名',
   'merchants.initialPassword': '初始密码',
   'marketItems.name': '项目名称',

@@ -75,7 +75,7 @@ export function MerchantApplicationForm({
       >
         <Input maxLength={40} />
       </Form.Item>
-      <Form.Item name="licenceNo" label={t('merchantApply.licenceNo')} rules={[zodRule(CreditCode)]}>
+      <Form.Item name="licenceNo" label={t('merchantApply.licenceNo')} required rules={[zodRule(CreditCode)]}>
         <Input maxLength={20} autoCapitalize="characters" />
       </Form.Item>
       <Form.Item
@@ -89,6 +89,7 @@ export function MerchantApplicationForm({
         name="contactPhone"
         label={t('merchantApply.contactPhone')}
         extra={t('merchantApply.phoneHint')}
+        required
         rules={[zodRule(MerchantPhone)]}
       >
         <Input inputMode="tel" maxLength={11} />
