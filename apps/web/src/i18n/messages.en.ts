@@ -2098,8 +2098,7 @@ export const en: Record<MessageKey, string> = {
   'merchants.note': 'Note (optional)',
   'merchants.stale': 'The merchant was changed meanwhile; reloaded',
   'merchants.accountOpened': 'Merchant account opened',
-  'merchants.passwordOnce':
-    'The initial password is shown only this once: hand it to the merchant now.',
+  'merchants.passwordOnce': 'The initial password is shown only this once: hand it to the merchant now.',
   'merchants.username': 'Username',
   'merchants.initialPassword': 'Initial password',
   'marketItems.name': 'Name',
