@@ -4,6 +4,7 @@ import {
   chooseOption,
   expectNoPageErrors,
   openPage,
+  pickInTreeSelect,
   screenshot,
   sharedBrowser,
   signInQuickly,
@@ -35,7 +36,7 @@ describe('民需我应: a merchant joins and the centre keeps the items', () => 
       await applicant.page.keyboard.press('Escape');
       await form.getByLabel('电脑维修 最低价').fill('60');
       await form.getByLabel('电脑维修 最高价').fill('260');
-      await chooseOption(applicant.page, form, '服务区域', '海勃湾区');
+      await pickInTreeSelect(applicant.page, form, '服务区域', '海勃湾区');
       await applicant.page.keyboard.press('Escape');
       await screenshot(applicant.page, 'market-merchant-apply');
       const sent = applicant.page.waitForResponse((r) => r.url().endsWith('/merchant-applications'));

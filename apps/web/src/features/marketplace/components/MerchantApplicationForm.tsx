@@ -14,6 +14,7 @@ import {
   type MerchantApplicationValues,
   OPENING_CLOCKS,
 } from '../merchant-application.js';
+import { ServiceAreaSelect } from './ServiceAreaSelect.js';
 
 /** The form's fields the server's field errors may name. */
 const KNOWN_FIELDS = [
@@ -154,11 +155,7 @@ export function MerchantApplicationForm({
         label={t('merchantApply.areas')}
         rules={[{ required: true, message: t('merchantApply.areasRequired') }]}
       >
-        <Select
-          mode="multiple"
-          optionFilterProp="label"
-          options={areas.map((a) => ({ value: a.id, label: a.name }))}
-        />
+        <ServiceAreaSelect districts={areas} />
       </Form.Item>
       <Space.Compact block>
         <Form.Item name="opensAt" label={t('merchantApply.opensAt')} style={{ width: '50%' }}>
