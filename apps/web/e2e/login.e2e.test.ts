@@ -38,6 +38,9 @@ const PETITIONS = ['信访登记', ...PETITION_LISTS];
 
 /** 便民服务: the orders and their numbers for the centre's staff who read them (market.read). */
 const MARKET = ['服务订单', '便民服务统计'];
+/** … the centre's dispatchers review the merchants too, and the administrator keeps the service items */
+const MARKET_CENTRE = [...MARKET, '商户管理'];
+const MARKET_ALL = [...MARKET_CENTRE, '服务项目管理'];
 
 /** 安全生产 for those who inspect (a unit's or town's handlers, the administrator) … */
 const SAFETY_ALL = ['企业台账', '监督检查', '专项排查', '隐患排查治理'];
@@ -64,7 +67,7 @@ const MENUS: Record<string, string[]> = {
     ...GRID,
     ...MEDIATION_ALL,
     ...PETITIONS,
-    ...MARKET,
+    ...MARKET_ALL,
     ...SAFETY_ALL,
     ...IOT_ALL,
     ...REFERENCE,
@@ -87,7 +90,7 @@ const MENUS: Record<string, string[]> = {
     ...GRID,
     ...MEDIATION,
     ...PETITIONS,
-    ...MARKET,
+    ...MARKET_CENTRE,
     ...SAFETY_MANAGE,
     ...IOT_ALL,
     ...REFERENCE,
@@ -104,7 +107,7 @@ const MENUS: Record<string, string[]> = {
     ...GRID,
     ...MEDIATION,
     ...PETITIONS,
-    ...MARKET,
+    ...MARKET_CENTRE,
     ...SAFETY_MANAGE,
     ...IOT_ALL,
     ...REFERENCE,

@@ -81,6 +81,8 @@ export * from './kpis/kpis.schemas.js';
 export * from './lifecycle/lifecycle-table.js';
 export * from './lists/list.schemas.js';
 export * from './marketplace/market-items.schemas.js';
+export * from './marketplace/market-merchant-lifecycle.js';
+export * from './marketplace/market-merchants.schemas.js';
 export * from './marketplace/market-order-lifecycle.js';
 export * from './marketplace/market-orders.schemas.js';
 export * from './marketplace/market-stats.schemas.js';

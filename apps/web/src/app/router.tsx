@@ -145,6 +145,17 @@ const MarketOrdersPage = lazyPage(() =>
 const MarketStatsPage = lazyPage(() =>
   import('../features/marketplace/pages/MarketStatsPage.js').then((m) => m.MarketStatsPage),
 );
+const MerchantsPage = lazyPage(() =>
+  import('../features/marketplace/pages/MerchantsPage.js').then((m) => m.MerchantsPage),
+);
+const MarketItemsPage = lazyPage(() =>
+  import('../features/marketplace/pages/MarketItemsPage.js').then((m) => m.MarketItemsPage),
+);
+const PortalMerchantApplicationPage = lazyPage(() =>
+  import('../features/marketplace/pages/PortalMerchantApplicationPage.js').then(
+    (m) => m.PortalMerchantApplicationPage,
+  ),
+);
 const PortalMarketPage = lazyPage(() =>
   import('../features/marketplace/pages/PortalMarketPage.js').then((m) => m.PortalMarketPage),
 );
@@ -224,6 +235,8 @@ const PAGES: Record<string, ComponentType> = {
   '/petitions/stats': PetitionStatsPage,
   '/market/orders': MarketOrdersPage,
   '/market/stats': MarketStatsPage,
+  '/market/merchants': MerchantsPage,
+  '/market/items': MarketItemsPage,
   '/safety/enterprises': SafetyEnterprisesPage,
   '/safety/inspections': SafetyInspectionsPage,
   '/safety/campaigns': SafetyCampaignsPage,
@@ -258,6 +271,7 @@ export const router = createBrowserRouter([
       { path: '/portal/petitions', element: <PortalPetitionPage /> },
       { path: '/portal/market', element: <PortalMarketPage /> },
       { path: '/portal/market/orders/:id', element: <PortalMarketOrderPage /> },
+      { path: '/portal/market/merchant-application', element: <PortalMerchantApplicationPage /> },
       // the merchants' desk: outside the staff console, which merchants do not enter
       { path: '/merchant', element: <MerchantDeskPage /> },
       phoneRoutes,

@@ -187,6 +187,10 @@ export const PERMISSIONS = [
   'market_order.rate',
   'market_order.complain',
   'market_order.cancel',
+  // the centre reviews merchants (商户入驻审核: approve, refuse, suspend, reinstate, remove); the administrator
+  // keeps the service items (服务项目管理)
+  'market_merchant.review',
+  'market_item.manage',
   // safety production (安全生产隐患排查治理): reading enterprises, inspections, hazards and their numbers in one's
   // scope; keeping the enterprise register (and its Excel import); inspecting with a checklist
   'safety.read',
@@ -353,6 +357,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'market_order.assign',
     'market_order.contact_owner',
     'market_order.cancel',
+    'market_merchant.review',
     'safety.read',
     'safety.manage',
     ...hazardActionGrants('dispatcher'),

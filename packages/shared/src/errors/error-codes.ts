@@ -63,6 +63,9 @@ export const ERROR_CODES = {
   MERCHANT_NOT_ELIGIBLE: 409,
   /** an action that does not fit the order's item: 挪车 to a merchant, or 联系车主 for a merchant's service */
   MARKET_ITEM_MISMATCH: 409,
+  /** a merchant or a service item that does not exist (or a merchant out of the reviewer's reach) */
+  MARKET_MERCHANT_NOT_FOUND: 404,
+  MARKET_ITEM_NOT_FOUND: 404,
   PHOTO_NOT_FOUND: 404,
   /** patrolling and reporting from a grid is for the staff of a grid */
   NOT_GRID_STAFF: 403,

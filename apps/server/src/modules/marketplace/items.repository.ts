@@ -25,3 +25,27 @@ export async function itemOfOrder(db: DbOrTx, itemId: number): Promise<ItemRow> 
   if (!row) throw new Error(`market item ${itemId} of an order does not exist`);
   return row;
 }
+
+/** Every service item, active or not, in its order. */
+export async function listAllItems(db: DbOrTx) {
+  return db.select().from(marketItems).orderBy(marketItems.sort);
+}
+
+/** Replaces an item's editable fields; the row after, or undefined when there is no such item. */
+export async function updateItem(
+  db: DbOrTx,
+  id: number,
+  patch: Pick<
+    ItemRow,
+    'name' | 'description' | 'questions' | 'priceMin' | 'priceMax' | 'acceptMinutes' | 'active'
+  >,
+): Promise<ItemRow | undefined> {
+  const [row] = await db.update(marketItems).set(patch).where(eq(marketItems.id, id)).returning();
+  return row;
+}
+
+/** An item by id, active or not, locked for an edit. */
+export async function lockItem(db: DbOrTx, id: number): Promise<ItemRow | undefined> {
+  const [row] = await db.select().from(marketItems).where(eq(marketItems.id, id)).for('update');
+  return row;
+}

@@ -18,6 +18,8 @@ import { actorOf } from '../../platform/http/authenticate.js';
 import { fileAnswer, IdParams, STANDARD_ERRORS } from '../../platform/http/common.schemas.js';
 import type { ApiInstance } from '../../platform/http/types.js';
 import { contentDispositionOf } from '../cases/export/case-export.service.js';
+import { registerMarketItemRoutes } from './items.routes.js';
+import { registerMerchantRoutes } from './merchants.routes.js';
 import {
   actOnOrder,
   getOrder,
@@ -27,6 +29,7 @@ import {
   placeOrder,
 } from './orders.service.js';
 import { registerPortalMarketRoutes } from './portal-market.routes.js';
+import { registerPortalMerchantRoutes } from './portal-merchants.routes.js';
 import { marketStats } from './stats.service.js';
 import { marketStatsFileName, writeMarketStatsWorkbook } from './stats-workbook.js';
 
@@ -34,7 +37,10 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 const tags = ['market'];
 
-/** 民需我应: the items, ordering by an agent, the centre's and the merchants' order lists and actions. */
+/**
+ * 民需我应: the items, ordering by an agent, the centre's and the merchants' order lists and actions; the
+ * portal's orders and merchant applications, the merchants' review and the items' administration.
+ */
 export function registerMarketplaceRoutes(app: ApiInstance, ctx: AppContext): void {
   app.get(
     '/api/v1/market/items',
@@ -177,4 +183,7 @@ export function registerMarketplaceRoutes(app: ApiInstance, ctx: AppContext): vo
   );
 
   registerPortalMarketRoutes(app, ctx);
+  registerPortalMerchantRoutes(app, ctx);
+  registerMerchantRoutes(app, ctx);
+  registerMarketItemRoutes(app, ctx);
 }

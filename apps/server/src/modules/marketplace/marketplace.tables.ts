@@ -39,29 +39,39 @@ export const marketItems = pgTable('market_items', {
 });
 
 /** 商户: a merchant of the marketplace, the items it offers, where and when. */
-export const marketMerchants = pgTable('market_merchants', {
-  id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
-  name: text('name').notNull(),
-  /** 营业执照 统一社会信用代码 */
-  licenceNo: text('licence_no').notNull(),
-  contactPhone: text('contact_phone').notNull(),
-  /** applied · approved · refused · suspended */
-  status: text('status').notNull(),
-  /** 服务区域: districts and towns (org ids) it covers */
-  areaOrgIds: integer('area_org_ids').array().notNull(),
-  /** the items it offers */
-  itemIds: integer('item_ids').array().notNull(),
-  /** 营业时间, Beijing minutes of the day: open from `opens_minute` to `closes_minute` (1440 = midnight) */
-  opensMinute: integer('opens_minute').notNull(),
-  closesMinute: integer('closes_minute').notNull(),
-  /** 综合评分 (1–5) from its ratings; a new merchant starts at 5 */
-  score: doublePrecision('score').notNull().default(5),
-  /** the last offer made to it: fairness between equals goes to the one waiting longest */
-  lastOfferedAt: at('last_offered_at'),
-  reviewNote: text('review_note'),
-  createdAt: at('created_at').notNull(),
-  updatedAt: at('updated_at').notNull(),
-});
+export const marketMerchants = pgTable(
+  'market_merchants',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    name: text('name').notNull(),
+    /** 营业执照 统一社会信用代码 */
+    licenceNo: text('licence_no').notNull(),
+    /** 联系人 (null for merchants entered before applications) */
+    contactName: text('contact_name'),
+    contactPhone: text('contact_phone').notNull(),
+    /** applied · approved · refused · suspended · removed (see `MARKET_MERCHANT_LIFECYCLE`) */
+    status: text('status').notNull(),
+    /** 服务区域: districts and towns (org ids) it covers */
+    areaOrgIds: integer('area_org_ids').array().notNull(),
+    /** the items it offers */
+    itemIds: integer('item_ids').array().notNull(),
+    /** 营业时间, Beijing minutes of the day: open from `opens_minute` to `closes_minute` (1440 = midnight) */
+    opensMinute: integer('opens_minute').notNull(),
+    closesMinute: integer('closes_minute').notNull(),
+    /** 综合评分 (1–5) from its ratings; a new merchant starts at 5 */
+    score: doublePrecision('score').notNull().default(5),
+    /** the last offer made to it: fairness between equals goes to the one waiting longest */
+    lastOfferedAt: at('last_offered_at'),
+    /** 价目表 `[{ itemId, min, max }]` in yuan, as the application gave it */
+    prices: jsonb('prices').notNull().default([]),
+    reviewNote: text('review_note'),
+    /** bumped by each review action; a stale one is refused */
+    version: integer('version').notNull().default(0),
+    createdAt: at('created_at').notNull(),
+    updatedAt: at('updated_at').notNull(),
+  },
+  (t) => [index('market_merchants_status_idx').on(t.status, t.createdAt)],
+);
 
 /** A merchant's staff accounts (role `merchant`). */
 export const marketMerchantStaff = pgTable(

@@ -24,6 +24,7 @@ import { nextEventId } from '../../platform/lifecycle/event-chain.js';
 import { runCreation, runTransition } from '../../platform/lifecycle/transition.js';
 import { locateChainAt } from '../orgs/grid-index.js';
 import { dispatchOrder, dispatchTargetOf } from './dispatch.js';
+import { presentItem } from './items.presenter.js';
 import { findItem, type ItemRow, itemOfOrder, listItems } from './items.repository.js';
 import { eligibleMerchants, findMerchantOfUser } from './merchants.repository.js';
 import { prepareComplaintCase } from './order-complaints.js';
@@ -39,21 +40,7 @@ const hashCode = (code: string) => createHash('sha256').update(code).digest('hex
 
 /** 服务项目: the active items with their questions, price ranges and acceptance limits. */
 export async function listMarketItems(ctx: AppContext): Promise<MarketItemList> {
-  const rows = await listItems(ctx.db);
-  return {
-    items: rows.map((r) => ({
-      id: r.id,
-      code: r.code,
-      name: r.name,
-      category: r.category,
-      description: r.description,
-      questions: r.questions as MarketItemList['items'][number]['questions'],
-      priceMin: r.priceMin,
-      priceMax: r.priceMax,
-      acceptMinutes: r.acceptMinutes,
-      needsMerchant: r.needsMerchant,
-    })),
-  };
+  return { items: (await listItems(ctx.db)).map(presentItem) };
 }
 
 /** The item ordered, with every required question answered (400 naming the unanswered one). */

@@ -42,6 +42,17 @@ describe('the side menu', () => {
     expect(pathsOf(viewer('handler'))).not.toContain('/market/stats');
   });
 
+  it('gives the centre’s dispatchers 商户管理 and the administrator 服务项目管理 too', () => {
+    for (const role of ['dispatcher', 'admin'] as const) {
+      expect(pathsOf(viewer(role)), role).toContain('/market/merchants');
+    }
+    for (const role of ['agent', 'handler', 'merchant', 'supervisor'] as const) {
+      expect(pathsOf(viewer(role)), role).not.toContain('/market/merchants');
+    }
+    expect(pathsOf(viewer('admin'))).toContain('/market/items');
+    expect(pathsOf(viewer('dispatcher'))).not.toContain('/market/items');
+  });
+
   it('refuses a page by its address as it hides it from the menu', () => {
     const dispatch = findMenuPage('/dispatch')!;
     expect(canOpen(dispatch, viewer('admin'))).toBe(false);

@@ -342,6 +342,20 @@ export const MENU: readonly MenuEntry[] = [
         icon: BarChartOutlined,
         permission: 'market.read',
       },
+      {
+        path: '/market/merchants',
+        labelKey: 'menu.marketMerchants',
+        hintKey: 'menu.hint.marketMerchants',
+        icon: ShopOutlined,
+        permission: 'market_merchant.review',
+      },
+      {
+        path: '/market/items',
+        labelKey: 'menu.marketItems',
+        hintKey: 'menu.hint.marketItems',
+        icon: ProfileOutlined,
+        permission: 'market_item.manage',
+      },
     ],
   },
   {
