@@ -1,6 +1,7 @@
 import { and, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { DbOrTx } from '../../platform/db/database.js';
+import { prefixPattern } from '../../platform/db/text-search.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { cases } from './cases.tables.js';
 
@@ -23,7 +24,7 @@ function isWholeTree(path: string): boolean {
 export function caseInSubtree(path: string): SQL {
   // the root's subtree holds every case: no need to ask
   if (isWholeTree(path)) return sql`true`;
-  const prefix = `${path.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const prefix = prefixPattern(path);
   return sql`(${cases.areaPath} like ${prefix}
     or exists (select 1 from orgs o where o.id = ${cases.currentOrgId} and o.path like ${prefix})
     or exists (select 1 from orgs o where o.id = ${cases.firstReceiverOrgId} and o.path like ${prefix})

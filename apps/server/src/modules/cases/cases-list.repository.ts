@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gte, ilike, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database.js';
+import { containsPattern } from '../../platform/db/text-search.js';
 import { catalogCategories } from '../catalog/catalog.tables.js';
 import { caseInSubtree } from './case-access.js';
 import type { CaseRow } from './cases.repository.js';
@@ -55,7 +56,7 @@ function conditionsOf(f: CaseListFilter): SQL[] {
   if (f.createdFrom) c.push(gte(cases.createdAt, f.createdFrom));
   if (f.createdTo) c.push(lt(cases.createdAt, f.createdTo));
   if (f.q) {
-    const pattern = `%${f.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    const pattern = containsPattern(f.q);
     const [title, description] = f.qMasked
       ? [
           sql`coalesce(${cases.titleMasked}, ${cases.title})`,

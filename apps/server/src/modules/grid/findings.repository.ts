@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, ilike, inArray, like, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database.js';
+import { containsPattern } from '../../platform/db/text-search.js';
 import { cases } from '../cases/cases.tables.js';
 import { catalogCategories } from '../catalog/catalog.tables.js';
 import { orgs } from '../orgs/orgs.tables.js';
@@ -99,7 +100,7 @@ export async function listFindings(db: DbOrTx, f: FindingFilter): Promise<Findin
   if (f.reporterUserId) where.push(eq(gridFindings.reporterUserId, f.reporterUserId));
   if (f.from) where.push(sql`${gridFindings.createdAt} >= ${f.from.toISOString()}::timestamptz`);
   if (f.to) where.push(lt(gridFindings.createdAt, f.to));
-  if (f.q) where.push(ilike(gridFindings.description, `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  if (f.q) where.push(ilike(gridFindings.description, containsPattern(f.q)));
   if (f.after) {
     where.push(
       or(

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, ilike, inArray, notInArray, or, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../platform/db/database.js';
+import { containsPattern } from '../../platform/db/text-search.js';
 import { orgs } from '../orgs/orgs.tables.js';
 import { enterprises, hazards } from './hazards.tables.js';
 import { safetyScopeWhere } from './safety-scope.policy.js';
@@ -80,7 +81,7 @@ export async function listEnterprises(db: DbOrTx, f: EnterpriseFilter) {
   if (f.industry) where.push(eq(enterprises.industry, f.industry));
   if (f.highRisk !== undefined) where.push(eq(enterprises.highRisk, f.highRisk));
   if (f.q) {
-    const pattern = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = containsPattern(f.q);
     where.push(or(ilike(enterprises.name, pattern), ilike(enterprises.creditCode, pattern))!);
   }
   const [rows, [total]] = await Promise.all([

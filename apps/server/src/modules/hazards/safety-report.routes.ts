@@ -10,14 +10,13 @@ import type { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import { actorOf } from '../../platform/http/authenticate.js';
 import { fileAnswer, STANDARD_ERRORS } from '../../platform/http/common.schemas.js';
+import { sendWorkbook, XLSX_TYPE } from '../../platform/http/file-answers.js';
 import type { ApiInstance } from '../../platform/http/types.js';
-import { contentDispositionOf } from '../cases/export/case-export.service.js';
 import { confirmSafetyReport, listSafetyReportConfirmations } from './report-confirmations.service.js';
 import { safetyReport } from './safety-report.service.js';
 import { safetyReportFileName, writeSafetyReportWorkbook } from './safety-report-workbook.js';
 
 const tags = ['safety'];
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** One statistical table's download: the stats route's permission and scope, for a quarter or a year. */
 function registerReportDownload(
@@ -35,16 +34,12 @@ function registerReportDownload(
         tags,
         summary,
         querystring,
-        response: { 200: fileAnswer(XLSX, '.xlsx workbook'), ...STANDARD_ERRORS },
+        response: { 200: fileAnswer(XLSX_TYPE, '.xlsx workbook'), ...STANDARD_ERRORS },
       },
     },
     async (request, reply) => {
       const report = await safetyReport(ctx, actorOf(request), request.query as z.infer<typeof querystring>);
-      return reply
-        .header('content-type', XLSX)
-        .header('content-disposition', contentDispositionOf(safetyReportFileName(report)))
-        .header('cache-control', 'no-store')
-        .send(await writeSafetyReportWorkbook(report));
+      return sendWorkbook(reply, safetyReportFileName(report), await writeSafetyReportWorkbook(report));
     },
   );
 }

@@ -16,8 +16,8 @@ import {
 import type { AppContext } from '../../platform/context.js';
 import { actorOf } from '../../platform/http/authenticate.js';
 import { fileAnswer, IdParams, STANDARD_ERRORS } from '../../platform/http/common.schemas.js';
+import { sendWorkbook, XLSX_TYPE } from '../../platform/http/file-answers.js';
 import type { ApiInstance } from '../../platform/http/types.js';
-import { contentDispositionOf } from '../cases/export/case-export.service.js';
 import { registerMarketItemRoutes } from './items.routes.js';
 import { registerMerchantRoutes } from './merchants.routes.js';
 import {
@@ -32,8 +32,6 @@ import { registerPortalMarketRoutes } from './portal-market.routes.js';
 import { registerPortalMerchantRoutes } from './portal-merchants.routes.js';
 import { marketStats } from './stats.service.js';
 import { marketStatsFileName, writeMarketStatsWorkbook } from './stats-workbook.js';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const tags = ['market'];
 
@@ -169,16 +167,12 @@ export function registerMarketplaceRoutes(app: ApiInstance, ctx: AppContext): vo
         tags,
         summary: '导出便民服务统计 The numbers of the stats as an .xlsx workbook',
         querystring: MarketStatsQuery,
-        response: { 200: fileAnswer(XLSX, '.xlsx workbook'), ...STANDARD_ERRORS },
+        response: { 200: fileAnswer(XLSX_TYPE, '.xlsx workbook'), ...STANDARD_ERRORS },
       },
     },
     async (request, reply) => {
       const stats = await marketStats(ctx, actorOf(request), request.query);
-      return reply
-        .header('content-type', XLSX)
-        .header('content-disposition', contentDispositionOf(marketStatsFileName(stats)))
-        .header('cache-control', 'no-store')
-        .send(await writeMarketStatsWorkbook(stats));
+      return sendWorkbook(reply, marketStatsFileName(stats), await writeMarketStatsWorkbook(stats));
     },
   );
 

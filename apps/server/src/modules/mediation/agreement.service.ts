@@ -3,6 +3,7 @@ import type { Actor } from '../../platform/auth/actor.js';
 import { readsPersonalData } from '../../platform/auth/free-text-masking.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors/app-error.js';
+import { DOCX_TYPE } from '../../platform/http/file-answers.js';
 import { agreementDocx } from './agreement-document.js';
 import { agreementPdf } from './agreement-pdf.js';
 import type { AgreementDocumentFacts } from './agreement-text.js';
@@ -20,7 +21,7 @@ export const AGREEMENT_FORMATS: Record<
   { type: string; render: (facts: AgreementDocumentFacts) => Promise<Buffer> }
 > = {
   docx: {
-    type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    type: DOCX_TYPE,
     render: agreementDocx,
   },
   pdf: { type: 'application/pdf', render: agreementPdf },

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, ilike, inArray, like, lt, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../platform/db/database.js';
+import { containsPattern } from '../../platform/db/text-search.js';
 import { orgs } from '../orgs/orgs.tables.js';
 import {
   disputeEvents,
@@ -126,7 +127,7 @@ export async function listDisputes(db: DbOrTx, f: DisputeFilter): Promise<Disput
   if (f.mediatorId) where.push(eq(disputes.mediatorId, f.mediatorId));
   if (f.committeeId) where.push(eq(disputes.committeeId, f.committeeId));
   if (f.q) {
-    const pattern = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = containsPattern(f.q);
     where.push(
       or(ilike(disputes.number, pattern), ilike(disputes.title, pattern), ilike(disputes.facts, pattern))!,
     );

@@ -12,9 +12,9 @@ import { freeTextMaskingFor } from '../../platform/auth/free-text-masking.js';
 import type { AppContext } from '../../platform/context.js';
 import { actorOf } from '../../platform/http/authenticate.js';
 import { fileAnswer, IdParams, STANDARD_ERRORS } from '../../platform/http/common.schemas.js';
+import { contentDispositionOf } from '../../platform/http/file-answers.js';
 import type { ApiInstance } from '../../platform/http/types.js';
 import { sendStoredFile } from '../cases/attachments/attachment-reply.js';
-import { contentDispositionOf } from '../cases/export/case-export.service.js';
 import { AGREEMENT_FORMATS, type AgreementFormat, agreementDocument } from './agreement.service.js';
 import { presentEvidence } from './dispute-evidence.js';
 import {

@@ -2,12 +2,11 @@ import { SetSubsidyTableInput, SubsidyStatement, SubsidyStatementQuery, SubsidyT
 import type { AppContext } from '../../platform/context.js';
 import { actorOf } from '../../platform/http/authenticate.js';
 import { fileAnswer, STANDARD_ERRORS } from '../../platform/http/common.schemas.js';
+import { sendWorkbook, XLSX_TYPE } from '../../platform/http/file-answers.js';
 import type { ApiInstance } from '../../platform/http/types.js';
-import { contentDispositionOf } from '../cases/export/case-export.service.js';
 import { setSubsidyTable, subsidyStatement, subsidyTable, subsidyWorkbook } from './subsidies.service.js';
 
 const tags = ['mediation'];
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** 以调定补: the subsidy table the city sets, and the monthly statement per mediator and committee. */
 export function registerSubsidyRoutes(app: ApiInstance, ctx: AppContext): void {
@@ -57,16 +56,12 @@ export function registerSubsidyRoutes(app: ApiInstance, ctx: AppContext): void {
         tags,
         summary: '导出以调定补月度结算 The month’s statement as an .xlsx workbook',
         querystring: SubsidyStatementQuery,
-        response: { 200: fileAnswer(XLSX, '.xlsx workbook'), ...STANDARD_ERRORS },
+        response: { 200: fileAnswer(XLSX_TYPE, '.xlsx workbook'), ...STANDARD_ERRORS },
       },
     },
     async (request, reply) => {
       const statement = await subsidyStatement(ctx, actorOf(request), request.query);
-      return reply
-        .header('content-type', XLSX)
-        .header('content-disposition', contentDispositionOf(`以调定补结算-${statement.month}.xlsx`))
-        .header('cache-control', 'no-store')
-        .send(await subsidyWorkbook(statement));
+      return sendWorkbook(reply, `以调定补结算-${statement.month}.xlsx`, await subsidyWorkbook(statement));
     },
   );
 }

@@ -15,6 +15,7 @@ import {
   sql,
 } from 'drizzle-orm';
 import { type DbOrTx, queryRows } from '../../platform/db/database.js';
+import { containsPattern } from '../../platform/db/text-search.js';
 import { orgs } from '../orgs/orgs.tables.js';
 import { petitionEntrustments, petitionEvents, petitionPetitioners, petitions } from './petitions.tables.js';
 
@@ -189,7 +190,7 @@ export async function listPetitions(db: DbOrTx, f: PetitionFilter): Promise<Peti
   if (f.unclaimed !== undefined) {
     where.push(f.unclaimed ? isNull(petitions.agentUserId) : isNotNull(petitions.agentUserId));
   }
-  if (f.q) where.push(ilike(petitions.matter, `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  if (f.q) where.push(ilike(petitions.matter, containsPattern(f.q)));
   if (f.after) {
     where.push(
       or(

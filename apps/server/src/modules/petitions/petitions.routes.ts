@@ -17,8 +17,13 @@ import {
 import type { AppContext } from '../../platform/context.js';
 import { actorOf } from '../../platform/http/authenticate.js';
 import { fileAnswer, IdParams, STANDARD_ERRORS } from '../../platform/http/common.schemas.js';
+import {
+  contentDispositionOf,
+  DOCX_TYPE,
+  sendWorkbook,
+  XLSX_TYPE,
+} from '../../platform/http/file-answers.js';
 import type { ApiInstance } from '../../platform/http/types.js';
-import { contentDispositionOf } from '../cases/export/case-export.service.js';
 import { convertCaseToPetition } from './case-petition.js';
 import { entrustmentDocument, openSignedEntrustment } from './entrustment.service.js';
 import { readPetitionTimeLimits, writePetitionTimeLimits } from './petition-settings.js';
@@ -28,8 +33,6 @@ import { actOnPetition, getPetition, listPetitionsForActor, registerPetition } f
 import { SCAN_BODY_LIMIT } from './signed-entrustment-scan.js';
 
 const tags = ['petitions'];
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 function registerPetitionActionRoute(
   app: ApiInstance,
@@ -126,16 +129,12 @@ export function registerPetitionRoutes(app: ApiInstance, ctx: AppContext): void 
         summary:
           '导出信访统计 The numbers of the stats as an .xlsx workbook: totals, per agency point, per month',
         querystring: PetitionStatsQuery,
-        response: { 200: fileAnswer(XLSX, '.xlsx workbook'), ...STANDARD_ERRORS },
+        response: { 200: fileAnswer(XLSX_TYPE, '.xlsx workbook'), ...STANDARD_ERRORS },
       },
     },
     async (request, reply) => {
       const report = await petitionStats(ctx, actorOf(request), request.query);
-      return reply
-        .header('content-type', XLSX)
-        .header('content-disposition', contentDispositionOf(petitionStatsFileName(report)))
-        .header('cache-control', 'no-store')
-        .send(await writePetitionStatsWorkbook(report));
+      return sendWorkbook(reply, petitionStatsFileName(report), await writePetitionStatsWorkbook(report));
     },
   );
 
@@ -192,13 +191,13 @@ export function registerPetitionRoutes(app: ApiInstance, ctx: AppContext): void 
         tags,
         summary: '委托代办书 The entrustment of an entrusted petition as a Word document, to sign',
         params: IdParams,
-        response: { 200: fileAnswer(DOCX, 'The .docx of the entrustment'), ...STANDARD_ERRORS },
+        response: { 200: fileAnswer(DOCX_TYPE, 'The .docx of the entrustment'), ...STANDARD_ERRORS },
       },
     },
     async (request, reply) => {
       const { fileName, bytes } = await entrustmentDocument(ctx, actorOf(request), request.params.id);
       return reply
-        .header('content-type', DOCX)
+        .header('content-type', DOCX_TYPE)
         .header('content-disposition', contentDispositionOf(fileName))
         .send(bytes);
     },

@@ -1,6 +1,7 @@
 import type { ReportKind } from '@shanzhi/shared';
 import { and, count, desc, eq, like, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database.js';
+import { prefixPattern } from '../../platform/db/text-search.js';
 import { reports } from './reports.tables.js';
 
 /** A stored report without its files (they are read only for a download). */
@@ -90,7 +91,7 @@ export async function listReports(
   db: DbOrTx,
   f: ReportFilter,
 ): Promise<{ rows: ReportRow[]; total: number }> {
-  const prefix = `${f.path.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const prefix = prefixPattern(f.path);
   const conditions: (SQL | undefined)[] = [
     like(reports.orgPath, prefix),
     f.orgId === undefined ? undefined : eq(reports.orgId, f.orgId),

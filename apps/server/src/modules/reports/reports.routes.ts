@@ -9,8 +9,8 @@ import {
 import type { AppContext } from '../../platform/context.js';
 import { actorOf } from '../../platform/http/authenticate.js';
 import { fileAnswer, IdParams, STANDARD_ERRORS } from '../../platform/http/common.schemas.js';
+import { contentDispositionOf, DOCX_TYPE, XLSX_TYPE } from '../../platform/http/file-answers.js';
 import type { ApiInstance } from '../../platform/http/types.js';
-import { contentDispositionOf } from '../cases/export/case-export.service.js';
 import { readReportSchedule, writeReportSchedule } from './report-schedule.service.js';
 import {
   getReportForActor,
@@ -25,12 +25,12 @@ const tags = ['reports'];
 const FILES: Record<ReportFileKind, { path: string; type: string; summary: string }> = {
   document: {
     path: 'document.docx',
-    type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    type: DOCX_TYPE,
     summary: '研判专刊 The report as a Word document (200 once ready, 409 REPORT_NOT_READY while produced)',
   },
   tables: {
     path: 'tables.xlsx',
-    type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    type: XLSX_TYPE,
     summary: '报告表格 The report’s tables as an .xlsx workbook, one sheet per table (409 while produced)',
   },
 };

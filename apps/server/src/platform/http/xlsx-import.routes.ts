@@ -5,9 +5,8 @@ import type { Actor } from '../auth/actor.js';
 import { AppError } from '../errors/app-error.js';
 import { actorOf } from './authenticate.js';
 import { ErrorResponse, fileAnswer, STANDARD_ERRORS } from './common.schemas.js';
+import { XLSX_TYPE } from './file-answers.js';
 import type { ApiInstance } from './types.js';
-
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** An Excel import: its template and the import of a filled one, under one permission. */
 export interface XlsxImport {

@@ -3,17 +3,11 @@ import { CaseExportQuery } from '@shanzhi/shared';
 import type { AppContext } from '../../../platform/context.js';
 import { actorOf } from '../../../platform/http/authenticate.js';
 import { fileAnswer, STANDARD_ERRORS } from '../../../platform/http/common.schemas.js';
+import { contentDispositionOf, XLSX_TYPE } from '../../../platform/http/file-answers.js';
 import type { ApiInstance } from '../../../platform/http/types.js';
-import {
-  contentDispositionOf,
-  exportFileName,
-  prepareCaseExport,
-  writeCaseExport,
-} from './case-export.service.js';
+import { exportFileName, prepareCaseExport, writeCaseExport } from './case-export.service.js';
 
 /** The filters of `GET /api/v1/cases` without its page: the export writes every matching row. */
-
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** `GET /api/v1/cases/export`: the current filter of the case list as a streamed .xlsx file. */
 export function registerCaseExportRoutes(app: ApiInstance, ctx: AppContext): void {

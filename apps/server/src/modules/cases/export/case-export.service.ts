@@ -135,10 +135,3 @@ export async function writeCaseExport(
 export function exportFileName(now: Date): string {
   return `工单导出_${toBeijingCompactDate(now)}.xlsx`;
 }
-
-/** `Content-Disposition` with an ASCII fallback and the UTF-8 name (RFC 5987 / RFC 6266 `filename*`). */
-export function contentDispositionOf(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '').replace(/["\\]/g, '') || 'export.xlsx';
-  const fallback = ascii.startsWith('_') ? `cases${ascii}` : ascii;
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}

@@ -1,6 +1,7 @@
 import { and, asc, eq, ilike, inArray, like, ne, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../../platform/db/database.js';
+import { containsPattern } from '../../../platform/db/text-search.js';
 import { orgs } from '../../orgs/orgs.tables.js';
 import { gridHouses, gridResidents } from './registers.tables.js';
 
@@ -44,11 +45,6 @@ function flatten(row: {
   return { ...house, ...names, residentCount: Number(names.residentCount) };
 }
 
-/** `%text%` for ILIKE, its wildcards escaped. */
-export function containing(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 /** Filters of the house list (within the caller's scope). */
 export interface HouseFilter {
   /** the scope's path, or the `within` org's inside it */
@@ -63,7 +59,7 @@ export interface HouseFilter {
 function whereOf(f: HouseFilter): SQL | undefined {
   const where: SQL[] = [like(gridHouses.gridPath, `${f.path}%`)];
   if (f.q) {
-    const pattern = containing(f.q);
+    const pattern = containsPattern(f.q);
     where.push(
       or(
         ilike(gridHouses.address, pattern),

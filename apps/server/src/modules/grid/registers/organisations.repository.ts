@@ -1,7 +1,7 @@
 import { and, arrayContains, asc, eq, ilike, inArray, like, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/database.js';
+import { containsPattern } from '../../../platform/db/text-search.js';
 import { orgs } from '../../orgs/orgs.tables.js';
-import { containing } from './houses.repository.js';
 import { gridOrganisations } from './registers.tables.js';
 
 /** An organisation row (its contact's phone sealed). */
@@ -37,7 +37,7 @@ export interface OrganisationFilter {
 function whereOf(f: OrganisationFilter): SQL | undefined {
   const where: SQL[] = [like(gridOrganisations.gridPath, `${f.path}%`)];
   if (f.q) {
-    const pattern = containing(f.q);
+    const pattern = containsPattern(f.q);
     where.push(
       or(
         ilike(gridOrganisations.name, pattern),

@@ -1,5 +1,6 @@
 import { and, arrayContains, asc, eq, ilike, inArray, like, ne, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/database.js';
+import { containsPattern } from '../../../platform/db/text-search.js';
 import { orgs } from '../../orgs/orgs.tables.js';
 import { gridHouses, gridResidents } from './registers.tables.js';
 
@@ -67,7 +68,7 @@ export interface ResidentFilter {
 function whereOf(f: ResidentFilter): SQL | undefined {
   const where: SQL[] = [like(gridResidents.gridPath, `${f.path}%`)];
   if (f.houseId) where.push(eq(gridResidents.houseId, f.houseId));
-  if (f.name) where.push(ilike(gridResidents.name, `%${f.name.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  if (f.name) where.push(ilike(gridResidents.name, containsPattern(f.name)));
   if (f.idNumberIndex) where.push(eq(gridResidents.idNumberIndex, f.idNumberIndex));
   if (f.phoneIndex) where.push(eq(gridResidents.phoneIndex, f.phoneIndex));
   if (f.flag) where.push(arrayContains(gridResidents.flags, [f.flag]));

@@ -10,8 +10,8 @@ import {
 import type { AppContext } from '../../../platform/context.js';
 import { actorOf } from '../../../platform/http/authenticate.js';
 import { fileAnswer, STANDARD_ERRORS } from '../../../platform/http/common.schemas.js';
+import { sendWorkbook, XLSX_TYPE } from '../../../platform/http/file-answers.js';
 import type { ApiInstance } from '../../../platform/http/types.js';
-import { contentDispositionOf } from '../../cases/export/case-export.service.js';
 import {
   getGridRanking,
   getGridStats,
@@ -21,7 +21,6 @@ import {
 import { gridStatsFileName, writeGridStatsWorkbook } from './grid-stats-export.js';
 
 const tags = ['grid'];
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** 网格统计: the numbers of an org and the orgs below it, the ranking of grids, the map's areas, the export. */
 export function registerGridStatsRoutes(app: ApiInstance, ctx: AppContext): void {
@@ -83,11 +82,7 @@ export function registerGridStatsRoutes(app: ApiInstance, ctx: AppContext): void
     async (request, reply) => {
       const { report, ranking } = await getGridStatsAndRanking(ctx, actorOf(request), request.query);
       const file = await writeGridStatsWorkbook(report, ranking);
-      return reply
-        .header('content-type', XLSX_TYPE)
-        .header('content-disposition', contentDispositionOf(gridStatsFileName(report)))
-        .header('cache-control', 'no-store')
-        .send(file);
+      return sendWorkbook(reply, gridStatsFileName(report), file);
     },
   );
 }

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows } from '../../../platform/db/database.js';
+import { prefixPattern } from '../../../platform/db/text-search.js';
 import { caseInSubtree } from '../../cases/case-access.js';
 
 /** How candidates are looked up: any one of these signals brings a case into the candidate set. */
@@ -62,7 +63,7 @@ export async function findCandidates(db: DbOrTx, q: CandidateQuery): Promise<Can
     branches.push(sql`select f.case_id as id from case_fingerprints f where f.phone_key = ${q.phoneKey}`);
   }
   if (q.placePath) {
-    const prefix = `${q.placePath.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    const prefix = prefixPattern(q.placePath);
     branches.push(sql`select c.id from cases c where c.area_path like ${prefix}
       and c.created_at >= ${since}::timestamptz`);
   }

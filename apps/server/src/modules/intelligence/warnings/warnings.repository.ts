@@ -1,5 +1,6 @@
 import { and, arrayOverlaps, count, desc, eq, gte, like, lt, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/database.js';
+import { prefixPattern } from '../../../platform/db/text-search.js';
 import type { WarningDraft } from './warning-draft.js';
 import { warnings } from './warnings.tables.js';
 
@@ -101,7 +102,7 @@ export async function listWarnings(
   db: DbOrTx,
   f: WarningFilter,
 ): Promise<{ rows: WarningRow[]; total: number }> {
-  const prefix = `${f.path.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const prefix = prefixPattern(f.path);
   const conditions: (SQL | undefined)[] = [
     like(warnings.orgPath, prefix),
     f.status ? eq(warnings.status, f.status) : undefined,

@@ -12,6 +12,7 @@ import type { AppContext } from '../../../../platform/context.js';
 import { AppError } from '../../../../platform/errors/app-error.js';
 import { actorOf } from '../../../../platform/http/authenticate.js';
 import { ErrorResponse, fileAnswer, STANDARD_ERRORS } from '../../../../platform/http/common.schemas.js';
+import { XLSX_TYPE } from '../../../../platform/http/file-answers.js';
 import type { ApiInstance } from '../../../../platform/http/types.js';
 import {
   prepareRegisterExport,
@@ -24,7 +25,6 @@ import { REGISTER_SHEETS } from './register-sheets.js';
 import { buildRegisterTemplate } from './register-template.js';
 
 const tags = ['grid-registers'];
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** The largest import file: a 10,000-row register is well under 2 MB. */
 const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 
