@@ -296,6 +296,11 @@ function watchedByTheLights<A extends PetitionActionOnPetition>(action: A): Hand
   };
 }
 
+/** Every action's handler as the mechanism runs it, built once (a list asks each row's actions). */
+const WATCHED_HANDLERS = Object.fromEntries(
+  (Object.keys(HANDLERS) as PetitionActionOnPetition[]).map((action) => [action, watchedByTheLights(action)]),
+) as { [A in PetitionActionOnPetition]: Handler<A> };
+
 /** What a petition's outbox row tells its subscribers: the petition, where it is, and the case it follows. */
 export interface PetitionOutboxPayload {
   petitionId: number;
@@ -339,7 +344,7 @@ export const PETITION_DEFINITION: LifecycleDefinition<
   permits: (actor, action) =>
     actor.permissions.has(petitionPermissionOf(action)) ||
     (action === 'register' && actor.roles.includes('citizen')),
-  handlerOf: (action) => watchedByTheLights(action as PetitionActionOnPetition) as Handler<never>,
+  handlerOf: (action) => WATCHED_HANDLERS[action as PetitionActionOnPetition] as Handler<never>,
   outboxRow: (db, after, event) =>
     outboxInsertOf(db, event, {
       petitionId: after.id,
