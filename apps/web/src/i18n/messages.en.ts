@@ -2031,6 +2031,8 @@ export const en: Record<MessageKey, string> = {
   'market.noOrders': 'No orders',
   'market.countdown': '{time} left to accept',
   'market.expired': 'Timed out',
+  'market.completionPhoto': 'Photo of the finished work',
+  'market.completionPhoto.add': 'Add a photo of the work (optional)',
   'market.price': 'Price (yuan)',
   'market.reason': 'Reason',
   'market.done': 'Done',

@@ -1971,6 +1971,8 @@ export const zhCN = {
   'market.noOrders': '暂无订单',
   'market.countdown': '剩余 {time} 接单',
   'market.expired': '已超时',
+  'market.completionPhoto': '完工照片',
+  'market.completionPhoto.add': '添加完工照片（可选）',
   'market.price': '服务价格（元）',
   'market.reason': '原因',
   'market.done': '已办理',

@@ -29,6 +29,7 @@ import { findItem, type ItemRow, itemOfOrder, listItems } from './items.reposito
 import { eligibleMerchants, findMerchantOfUser } from './merchants.repository.js';
 import { prepareComplaintCase } from './order-complaints.js';
 import { notForMerchants, type OfferInput, ORDER_DEFINITION, orderSceneOf } from './order-lifecycle.js';
+import { completionPhotoOf, openCompletionPhoto } from './order-photos.js';
 import { presentOrder } from './orders.presenter.js';
 import { findOrder, findOrderEvents, insertOrder, listOrders } from './orders.repository.js';
 
@@ -149,6 +150,7 @@ export async function actOnOrder(
 ): Promise<MarketOrderView> {
   const env = environment(ctx);
   const complaint = action === 'complain' ? await complaintOf(ctx, id, input, actor.ip) : undefined;
+  const photo = await completionPhotoOf(ctx, action, input);
   await ctx.db.transaction(async (tx) => {
     const prepared =
       action === 'assign' ? await offerOfAssignment(tx, id, input as AssignMarketOrderInput, env.now) : input;
@@ -157,7 +159,7 @@ export async function actOnOrder(
       ORDER_DEFINITION,
       actor,
       { id, action, input: prepared },
-      { ...env, bySystem: actor.userId === 0, complaint },
+      { ...env, bySystem: actor.userId === 0, complaint, photo },
     );
     if (row.state === 'ordered') {
       const item = await findItem(tx, row.itemId);
@@ -260,6 +262,11 @@ export function placePortalOrder(ctx: AppContext, input: PlaceMarketOrderInput, 
 /** The citizen's own order, by its code. */
 export async function getPortalOrder(ctx: AppContext, id: number, code: string, ip: string) {
   return viewOf(ctx, await provenCitizen(ctx, id, code, ip), id);
+}
+
+/** The photo of the citizen's own order, by its code. */
+export async function openPortalOrderPhoto(ctx: AppContext, id: number, code: string, ip: string) {
+  return openCompletionPhoto(ctx, await provenCitizen(ctx, id, code, ip), id);
 }
 
 /** The citizen cancels or rates his own order, by its code. */

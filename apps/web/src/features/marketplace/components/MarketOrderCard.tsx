@@ -3,6 +3,7 @@ import type { MarketOrderView } from '@shanzhi/shared';
 import { Button, Card, Flex, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useI18n } from '../../../i18n/I18nProvider.js';
+import { CompletionPhoto } from './CompletionPhoto.js';
 import { MarketActionButtons } from './MarketActionButtons.js';
 import { MarketStateTag } from './MarketStateTag.js';
 import { OfferCountdown } from './OfferCountdown.js';
@@ -54,6 +55,7 @@ export function MarketOrderCard({
             {t('market.price')}：{order.price}
           </Typography.Text>
         )}
+        {order.completionPhotoUrl && <CompletionPhoto url={order.completionPhotoUrl} />}
         <MarketActionButtons order={order} onDone={onChanged} />
       </Flex>
     </Card>
