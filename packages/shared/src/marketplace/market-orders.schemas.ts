@@ -40,7 +40,7 @@ export const PlaceMarketOrderInput = z.strictObject(
     contactName: optionalText('联系人', 40),
     /** answers to the item's questions, by key */
     answers: z.record(z.string(), z.string().trim().max(200, '回答不能超过 200 个字')).optional(),
-    /** 期望时间; now when absent */
+    /** 期望时间 (预约): not past, within 7 days (checked against the server's clock); now when absent */
     wantedAt: z.iso.datetime({ offset: true, error: '期望时间格式不正确' }).optional(),
   },
   { error: bodyError },

@@ -2,6 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import {
   type AssignMarketOrderInput,
   type ComplainMarketOrderInput,
+  MARKET_WANTED_TIME_MESSAGES,
   type MarketChannel,
   type MarketItemList,
   type MarketMerchantChoiceList,
@@ -14,6 +15,7 @@ import {
   type PlaceMarketOrderInput,
   type PortalMarketAction,
   toBeijingCompactDate,
+  wantedTimeProblem,
 } from '@shanzhi/shared';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
@@ -56,6 +58,12 @@ async function orderedItem(db: DbOrTx, input: PlaceMarketOrderInput): Promise<It
   return item;
 }
 
+/** 期望时间 of a booking: not past, within 7 days (400 on `wantedAt`: `past`, `too_far`). */
+function assertWantedTime(input: PlaceMarketOrderInput, now: Date): void {
+  const problem = input.wantedAt ? wantedTimeProblem(new Date(input.wantedAt), now) : null;
+  if (problem) throw fieldError('wantedAt', problem, MARKET_WANTED_TIME_MESSAGES[problem]);
+}
+
 /**
  * 下单: an order from the portal (a citizen without an account), the 12345 agent on a call, or the API. The
  * point decides the district and town (a point outside every grid still makes an order: it goes to the
@@ -69,6 +77,7 @@ export async function placeOrder(
   input: PlaceMarketOrderInput,
 ): Promise<PlacedMarketOrder> {
   const item = await orderedItem(ctx.db, input);
+  assertWantedTime(input, ctx.clock.now());
   const chain = await locateChainAt(ctx, { lng: input.location.longitude, lat: input.location.latitude });
   const env = environment(ctx);
   const accessCode = randomBytes(12).toString('base64url');
