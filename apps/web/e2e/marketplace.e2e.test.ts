@@ -93,13 +93,21 @@ describe('民需我应: a citizen orders a service and the merchant takes it', (
       await press(merchant.page, number, '完成');
       const dialog = merchant.page.locator('.ant-modal-confirm');
       await dialog.getByLabel('服务价格（元）').fill('150');
+      // 完工照片: a real PNG (a picture of the desk itself will do)
+      const photo = await merchant.page.screenshot({ clip: { x: 0, y: 0, width: 390, height: 220 } });
+      await dialog
+        .locator('input[type=file]')
+        .setInputFiles({ name: '完工.png', mimeType: 'image/png', buffer: photo });
+      await dialog.locator('.ant-upload-list-item').first().waitFor();
       await dialog.getByRole('button', { name: /完\s*成/ }).click();
       await expect.poll(() => taken.getByTestId('market-state').innerText()).toBe('已完成');
+      await taken.getByTestId('market-completion-photo').waitFor();
       await screenshot(merchant.page, 'market-workbench-completed');
 
-      // the citizen's page follows the order and asks for a rating
+      // the citizen's page follows the order, shows the photo and asks for a rating
       const rating = citizen.page.getByTestId('market-rating');
       await rating.waitFor({ timeout: 30_000 });
+      await citizen.page.getByTestId('market-completion-photo').waitFor({ timeout: 30_000 });
       await rating.locator('.ant-rate-star').nth(4).click();
       await rating.getByPlaceholder('评价内容（选填）').fill('师傅来得很快');
       await rating.getByRole('button', { name: /提交评价/ }).click();

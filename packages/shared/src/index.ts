@@ -86,6 +86,7 @@ export * from './marketplace/market-merchants.schemas.js';
 export * from './marketplace/market-order-lifecycle.js';
 export * from './marketplace/market-orders.schemas.js';
 export * from './marketplace/market-stats.schemas.js';
+export * from './marketplace/market-wanted-time.js';
 export * from './mediation/case-mediation-lifecycle.js';
 export * from './mediation/dispute-inputs.schemas.js';
 export * from './mediation/dispute-lifecycle.js';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Latitude, Longitude } from '../geo/geo.schemas.js';
+import { PhotoUpload } from '../grid/grid-common.schemas.js';
 import { actionBody, bodyError, id, optionalText, text } from '../lifecycle/action-body.js';
 import { KeysetQuery, keysetPageOf } from '../lists/list.schemas.js';
 import { PortalPhone } from '../portal/portal.schemas.js';
@@ -39,7 +40,7 @@ export const PlaceMarketOrderInput = z.strictObject(
     contactName: optionalText('联系人', 40),
     /** answers to the item's questions, by key */
     answers: z.record(z.string(), z.string().trim().max(200, '回答不能超过 200 个字')).optional(),
-    /** 期望时间; now when absent */
+    /** 期望时间 (预约): not past, within 7 days (checked against the server's clock); now when absent */
     wantedAt: z.iso.datetime({ offset: true, error: '期望时间格式不正确' }).optional(),
   },
   { error: bodyError },
@@ -50,13 +51,15 @@ export type PlaceMarketOrderInput = z.infer<typeof PlaceMarketOrderInput>;
 export const MarketVersionOnlyInput = actionBody({});
 /** `refuse` 拒单: why, optionally. */
 export const RefuseMarketOrderInput = actionBody({ reason: optionalText('拒单原因', 200) });
-/** `complete` 完成: the price agreed and paid offline, in yuan. */
+/** `complete` 完成: the price agreed and paid offline, in yuan, and optionally a photo of the finished work. */
 export const CompleteMarketOrderInput = actionBody({
   price: z
     .number({ error: '请填写服务价格' })
     .min(0, '价格不能为负数')
     .max(100_000, '价格不能超过 100000 元'),
   note: optionalText('服务说明', 500),
+  /** 完工照片: a JPEG, PNG or WebP picture inline (base64 or a data URL), proven by its first bytes */
+  photo: PhotoUpload.optional(),
 });
 export type CompleteMarketOrderInput = z.infer<typeof CompleteMarketOrderInput>;
 /** `assign` 中心派单: the merchant the centre offers a queued order to. */
@@ -149,6 +152,8 @@ export const MarketOrderView = z.object({
   createdAt: z.string(),
   acceptedAt: z.string().nullable(),
   completedAt: z.string().nullable(),
+  /** 完工照片: where the viewer fetches the photo of the finished work (the portal's for the citizen); null without one */
+  completionPhotoUrl: z.string().nullable(),
   /** the 12345 case a complaint about the order became */
   caseNumber: z.string().nullable(),
   actions: z.array(MarketOrderAction),

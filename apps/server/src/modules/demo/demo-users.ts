@@ -1,4 +1,5 @@
 import type { Role } from '@shanzhi/shared';
+import { MERCHANT_ACCOUNTS_ORG } from '../marketplace/merchant-accounts-org.js';
 
 /** A demo account: one per role, plus a district dispatcher and a handler in another district (data scope). */
 export interface DemoUser {
@@ -72,7 +73,7 @@ export const DEMO_USERS: readonly DemoUser[] = [
     username: 'merchant',
     displayName: '便民家政服务部',
     roles: ['merchant'],
-    org: 'merchant.demo',
+    org: MERCHANT_ACCOUNTS_ORG.code,
     phone: '13904730009',
   },
   {

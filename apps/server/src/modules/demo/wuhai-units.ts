@@ -1,3 +1,5 @@
+import { MERCHANT_ACCOUNTS_ORG } from '../marketplace/merchant-accounts-org.js';
+
 /**
  * Wuhai's functional units and social-governance centres, named as they really are. Units sit under the
  * city (city bureaus, utilities, companies) or under a district (district centres). The code is the
@@ -97,9 +99,9 @@ export const WUHAI_UNITS: readonly DemoUnit[] = [
   utility('unit.telecom', '中国电信乌海分公司'),
   utility('unit.mobile', '中国移动乌海分公司'),
   utility('unit.bus', '乌海市公共交通公司'),
+  // the merchants' accounts' own org, which every installation has (migration 0044, the first start)
   {
-    code: 'merchant.demo',
-    name: '乌海市便民服务商户（演示）',
+    ...MERCHANT_ACCOUNTS_ORG,
     kind: 'unit',
     parentCode: '150300',
     sort: 'company',

@@ -21,8 +21,8 @@ export interface InlineUploadKind {
   expected: string;
 }
 
-/** What a grid photo may be: images only, proven by their first bytes. */
-const GRID_PHOTO: InlineUploadKind = {
+/** What a photo may be (grid, hazards, a market order's 完工照片): images only, proven by their first bytes. */
+export const PHOTO_UPLOAD: InlineUploadKind = {
   types: new Set(['image/jpeg', 'image/png', 'image/webp']),
   maxBytes: MAX_GRID_PHOTO_BYTES,
   noun: '照片',
@@ -53,7 +53,9 @@ export function decodeInlineUpload(upload: string, at: string, kind: InlineUploa
 
 /** Decodes inline photos, each a JPEG, PNG or WebP image within the limit (400 on `field.<index>` otherwise). */
 export function decodePhotos(uploads: readonly string[] | undefined, field: string): DecodedPhoto[] {
-  return (uploads ?? []).map((upload, index) => decodeInlineUpload(upload, `${field}.${index}`, GRID_PHOTO));
+  return (uploads ?? []).map((upload, index) =>
+    decodeInlineUpload(upload, `${field}.${index}`, PHOTO_UPLOAD),
+  );
 }
 
 /** Writes decoded uploads into the content-addressed attachment store (content sent twice is kept once). */

@@ -383,6 +383,23 @@ describe('bad input and access', () => {
   });
 });
 
+describe('期望时间', () => {
+  it('books a time within 7 days, and refuses one already past or further ahead with 400 on wantedAt', async () => {
+    const now = w.clock.now().getTime();
+    const book = (ms: number) =>
+      w.api.send(
+        'POST',
+        '/api/v1/market/hotline-orders',
+        unlock({ wantedAt: new Date(now + ms).toISOString() }),
+        'agent',
+      );
+    expectError(await book(-3_600_000), 400, 'VALIDATION_FAILED', 'wantedAt');
+    expectError(await book(8 * 86_400_000), 400, 'VALIDATION_FAILED', 'wantedAt');
+    const booked = (await book(2 * 86_400_000)).json();
+    expect(booked.order?.wantedAt, JSON.stringify(booked)).toBe(new Date(now + 2 * 86_400_000).toISOString());
+  });
+});
+
 describe('the numbers', () => {
   it('counts the period’s orders by item and district, with acceptance times and satisfaction', async () => {
     const res = await w.api.get('/api/v1/market/stats?from=2026-10-01&to=2026-10-31', 'dispatcher');

@@ -20,6 +20,7 @@ import { sendWorkbook, XLSX_TYPE } from '../../platform/http/file-answers.js';
 import type { ApiInstance } from '../../platform/http/types.js';
 import { registerMarketItemRoutes } from './items.routes.js';
 import { registerMerchantRoutes } from './merchants.routes.js';
+import { COMPLETION_BODY_LIMIT, openCompletionPhoto, sendPhoto } from './order-photos.js';
 import {
   actOnOrder,
   getOrder,
@@ -130,6 +131,8 @@ export function registerMarketplaceRoutes(app: ApiInstance, ctx: AppContext): vo
     app.post(
       `/api/v1/market/orders/:id/actions/${action}`,
       {
+        // the 完工照片 of a completion travels inline, as base64
+        ...(action === 'complete' && { bodyLimit: COMPLETION_BODY_LIMIT }),
         config: { permission: marketOrderPermissionOf(action) },
         schema: {
           tags,
@@ -143,6 +146,22 @@ export function registerMarketplaceRoutes(app: ApiInstance, ctx: AppContext): vo
         actOnOrder(ctx, actorOf(request), request.params.id, action, request.body as { version: number }),
     );
   }
+
+  app.get(
+    '/api/v1/market/orders/:id/photo',
+    {
+      config: { permission: 'market.read' },
+      schema: {
+        tags,
+        summary:
+          '完工照片 The photo of an order’s finished work (staff in scope, the merchant who served it)',
+        params: IdParams,
+        response: { 200: fileAnswer('image/jpeg', 'The photo, with its type'), ...STANDARD_ERRORS },
+      },
+    },
+    async (request, reply) =>
+      sendPhoto(reply, await openCompletionPhoto(ctx, actorOf(request), request.params.id)),
+  );
 
   app.get(
     '/api/v1/market/stats',

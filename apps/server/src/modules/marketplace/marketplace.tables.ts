@@ -124,6 +124,10 @@ export const marketOrders = pgTable(
     ratingComment: text('rating_comment'),
     acceptedAt: at('accepted_at'),
     completedAt: at('completed_at'),
+    /** 完工照片 in the attachment store, its proven type and size; null without one */
+    completionPhotoSha256: text('completion_photo_sha256'),
+    completionPhotoMime: text('completion_photo_mime'),
+    completionPhotoSize: integer('completion_photo_size'),
     /** the 12345 case a complaint about the order became */
     caseId: integer('case_id').references(() => cases.id),
     ...chainHeadColumns(),

@@ -8,14 +8,12 @@ import { recordActorAudit } from '../audit/audit.repository.js';
 import { deleteUserSessions } from '../auth/sessions.repository.js';
 import { findOrgByCode } from '../orgs/orgs.repository.js';
 import { insertUser, isUsernameTaken } from '../users/users.repository.js';
+import { MERCHANT_ACCOUNTS_ORG } from './merchant-accounts-org.js';
 import {
   deactivateMerchantStaff,
   insertMerchantStaff,
   type MerchantRow,
 } from './merchant-register.repository.js';
-
-/** The org merchants' accounts belong to: the platform's unit for 便民服务 (its subtree holds no cases). */
-export const MERCHANT_ACCOUNTS_ORG_CODE = 'merchant.demo';
 
 // no 0/O, 1/l/I: the reviewer reads the password out to the merchant
 const LETTERS = 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ';
@@ -60,11 +58,11 @@ export async function openMerchantAccount(
   merchant: MerchantRow,
   now: Date,
 ): Promise<MerchantAccount> {
-  const org = await findOrgByCode(tx, MERCHANT_ACCOUNTS_ORG_CODE);
+  const org = await findOrgByCode(tx, MERCHANT_ACCOUNTS_ORG.code);
   if (!org?.active)
     throw new AppError(
       'CONFLICT',
-      `商户账号所属组织（编码 ${MERCHANT_ACCOUNTS_ORG_CODE}）不存在或已停用，请先在组织管理中建立`,
+      `商户账号所属组织（${MERCHANT_ACCOUNTS_ORG.name}，编码 ${MERCHANT_ACCOUNTS_ORG.code}）不存在或已停用，请在组织管理中恢复`,
     );
   const username = await freeUsernameFor(tx, merchant.contactPhone);
   const initialPassword = drawInitialPassword();

@@ -24,6 +24,7 @@ import type {
 import { outboxInsertOf } from '../../platform/lifecycle/outbox.tables.js';
 import { updateLifecycleRow } from '../../platform/lifecycle/row-writer.js';
 import type { TransitionEnvironment } from '../../platform/lifecycle/transition.js';
+import type { StoredFile } from '../cases/attachments/attachment-store.js';
 import { type PreparedRegistration, writeRegistration } from '../cases/register-case.js';
 import { orgs } from '../orgs/orgs.tables.js';
 import { itemOfOrder } from './items.repository.js';
@@ -31,9 +32,13 @@ import { marketOrderEvents, marketOrders } from './marketplace.tables.js';
 import { closeOffer, findMerchantOfUser, insertOffer, refreshMerchantScore } from './merchants.repository.js';
 import { lockOrder, type OrderRow, wasOfferedTo } from './orders.repository.js';
 
-/** What an order action runs under: the time and key, and the 12345 case a complaint opens (prepared before). */
+/**
+ * What an order action runs under: the time and key, the 12345 case a complaint opens and the 完工照片 a
+ * completion carries (both prepared before).
+ */
 export interface OrderEnvironment extends TransitionEnvironment {
   complaint?: { ctx: AppContext; prepared: PreparedRegistration };
+  photo?: StoredFile;
 }
 
 /**
@@ -45,6 +50,8 @@ export interface OrderScene extends LifecycleScene<OrderRow> {
   needsMerchant: boolean;
   /** the case a complaint opens, for `complain` */
   complaint?: OrderEnvironment['complaint'];
+  /** the photo of the finished work, already in the attachment store, for `complete` */
+  photo?: StoredFile;
 }
 /** What an order action does. */
 export type OrderEffect = TransitionEffect<Partial<OrderRow>>;
@@ -169,10 +176,18 @@ const HANDLERS = {
   >,
   complete: {
     guard: hisOrder,
-    apply: (_tx, scene, input) => ({
-      patch: { price: input.price, completedAt: scene.now },
+    apply: (_tx, { now, photo }, input) => ({
+      patch: {
+        price: input.price,
+        completedAt: now,
+        ...(photo && {
+          completionPhotoSha256: photo.sha256,
+          completionPhotoMime: photo.mime,
+          completionPhotoSize: photo.size,
+        }),
+      },
       note: input.note ?? null,
-      changes: { price: input.price },
+      changes: { price: input.price, ...(photo && { photo: { mime: photo.mime, size: photo.size } }) },
     }),
   } satisfies LifecycleHandler<OrderScene, CompleteMarketOrderInput, OrderEffect>,
   rate: {
@@ -285,6 +300,7 @@ export const ORDER_DEFINITION: LifecycleDefinition<
   sceneOf: async (tx, actor, row, env) => ({
     ...(await orderSceneOf(tx, actor, row, env.now)),
     complaint: env.complaint,
+    photo: env.photo,
   }),
   permits: (actor, action) => actor.permissions.has(marketOrderPermissionOf(action)),
   handlerOf: (action) =>

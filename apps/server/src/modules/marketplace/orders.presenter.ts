@@ -9,6 +9,7 @@ import {
 import { readsPersonalData } from '../../platform/auth/free-text-masking.js';
 import { lifecycleActionOptions } from '../../platform/lifecycle/transition.js';
 import { ORDER_DEFINITION, type OrderScene } from './order-lifecycle.js';
+import { completionPhotoUrl } from './order-photos.js';
 import type { findOrderEvents, OrderListRow } from './orders.repository.js';
 
 /** The platform's own actions: never a button. */
@@ -24,6 +25,11 @@ function readsContact(scene: OrderScene): boolean {
     return row.merchantId === merchantId && TAKEN.includes(row.state as MarketOrderState);
   }
   return readsPersonalData(actor);
+}
+
+/** Whether the viewer sees the order's 完工照片: there is one, and he is not a merchant it passed on from. */
+function showsPhoto({ row, merchantId }: OrderScene): boolean {
+  return row.completionPhotoSha256 !== null && (merchantId === null || row.merchantId === merchantId);
 }
 
 /** An order as its viewer may see it, with its timeline and the actions he may take now. */
@@ -59,6 +65,7 @@ export function presentOrder(
     createdAt: row.createdAt.toISOString(),
     acceptedAt: iso(row.acceptedAt),
     completedAt: iso(row.completedAt),
+    completionPhotoUrl: showsPhoto(scene) ? completionPhotoUrl(row.id, scene.actor) : null,
     caseNumber: row.caseNumber,
     actions: lifecycleActionOptions(ORDER_DEFINITION, scene, PLATFORM_ACTIONS).actions,
     timeline: events.map((e) => ({

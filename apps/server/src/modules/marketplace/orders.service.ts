@@ -2,6 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import {
   type AssignMarketOrderInput,
   type ComplainMarketOrderInput,
+  MARKET_WANTED_TIME_MESSAGES,
   type MarketChannel,
   type MarketItemList,
   type MarketMerchantChoiceList,
@@ -14,6 +15,7 @@ import {
   type PlaceMarketOrderInput,
   type PortalMarketAction,
   toBeijingCompactDate,
+  wantedTimeProblem,
 } from '@shanzhi/shared';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
@@ -29,6 +31,7 @@ import { findItem, type ItemRow, itemOfOrder, listItems } from './items.reposito
 import { eligibleMerchants, findMerchantOfUser } from './merchants.repository.js';
 import { prepareComplaintCase } from './order-complaints.js';
 import { notForMerchants, type OfferInput, ORDER_DEFINITION, orderSceneOf } from './order-lifecycle.js';
+import { completionPhotoOf, openCompletionPhoto } from './order-photos.js';
 import { presentOrder } from './orders.presenter.js';
 import { findOrder, findOrderEvents, insertOrder, listOrders } from './orders.repository.js';
 
@@ -55,6 +58,12 @@ async function orderedItem(db: DbOrTx, input: PlaceMarketOrderInput): Promise<It
   return item;
 }
 
+/** 期望时间 of a booking: not past, within 7 days (400 on `wantedAt`: `past`, `too_far`). */
+function assertWantedTime(input: PlaceMarketOrderInput, now: Date): void {
+  const problem = input.wantedAt ? wantedTimeProblem(new Date(input.wantedAt), now) : null;
+  if (problem) throw fieldError('wantedAt', problem, MARKET_WANTED_TIME_MESSAGES[problem]);
+}
+
 /**
  * 下单: an order from the portal (a citizen without an account), the 12345 agent on a call, or the API. The
  * point decides the district and town (a point outside every grid still makes an order: it goes to the
@@ -68,6 +77,7 @@ export async function placeOrder(
   input: PlaceMarketOrderInput,
 ): Promise<PlacedMarketOrder> {
   const item = await orderedItem(ctx.db, input);
+  assertWantedTime(input, ctx.clock.now());
   const chain = await locateChainAt(ctx, { lng: input.location.longitude, lat: input.location.latitude });
   const env = environment(ctx);
   const accessCode = randomBytes(12).toString('base64url');
@@ -149,6 +159,7 @@ export async function actOnOrder(
 ): Promise<MarketOrderView> {
   const env = environment(ctx);
   const complaint = action === 'complain' ? await complaintOf(ctx, id, input, actor.ip) : undefined;
+  const photo = await completionPhotoOf(ctx, action, input);
   await ctx.db.transaction(async (tx) => {
     const prepared =
       action === 'assign' ? await offerOfAssignment(tx, id, input as AssignMarketOrderInput, env.now) : input;
@@ -157,7 +168,7 @@ export async function actOnOrder(
       ORDER_DEFINITION,
       actor,
       { id, action, input: prepared },
-      { ...env, bySystem: actor.userId === 0, complaint },
+      { ...env, bySystem: actor.userId === 0, complaint, photo },
     );
     if (row.state === 'ordered') {
       const item = await findItem(tx, row.itemId);
@@ -260,6 +271,11 @@ export function placePortalOrder(ctx: AppContext, input: PlaceMarketOrderInput, 
 /** The citizen's own order, by its code. */
 export async function getPortalOrder(ctx: AppContext, id: number, code: string, ip: string) {
   return viewOf(ctx, await provenCitizen(ctx, id, code, ip), id);
+}
+
+/** The photo of the citizen's own order, by its code. */
+export async function openPortalOrderPhoto(ctx: AppContext, id: number, code: string, ip: string) {
+  return openCompletionPhoto(ctx, await provenCitizen(ctx, id, code, ip), id);
 }
 
 /** The citizen cancels or rates his own order, by its code. */

@@ -8,7 +8,7 @@ import {
   PORTAL_MARKET_ACTIONS,
 } from '@shanzhi/shared';
 import type { AppContext } from '../../platform/context.js';
-import { IdParams } from '../../platform/http/common.schemas.js';
+import { fileAnswer, IdParams } from '../../platform/http/common.schemas.js';
 import type { ApiInstance } from '../../platform/http/types.js';
 import {
   PORTAL_LOOKUP_LIMIT,
@@ -16,7 +16,13 @@ import {
   PUBLIC_ERRORS,
   TokenBuckets,
 } from '../portal/portal-rate-limit.js';
-import { actOnPortalOrder, getPortalOrder, placePortalOrder } from './orders.service.js';
+import { sendPhoto } from './order-photos.js';
+import {
+  actOnPortalOrder,
+  getPortalOrder,
+  openPortalOrderPhoto,
+  placePortalOrder,
+} from './orders.service.js';
 
 const tags = ['market'];
 
@@ -63,6 +69,29 @@ export function registerPortalMarketRoutes(app: ApiInstance, ctx: AppContext): v
     async (request) => {
       lookups.consume(request.ip);
       return getPortalOrder(ctx, request.params.id, request.headers['x-order-code'], request.ip);
+    },
+  );
+
+  app.get(
+    '/api/v1/portal/market/orders/:id/photo',
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary: '完工照片 The photo of the citizen’s order’s finished work, by its 查询码 (X-Order-Code)',
+        security: [],
+        params: IdParams,
+        headers: MarketOrderCodeHeaders,
+        response: { 200: fileAnswer('image/jpeg', 'The photo, with its type'), ...PUBLIC_ERRORS },
+      },
+    },
+    async (request, reply) => {
+      lookups.consume(request.ip);
+      const { id } = request.params;
+      return sendPhoto(
+        reply,
+        await openPortalOrderPhoto(ctx, id, request.headers['x-order-code'], request.ip),
+      );
     },
   );
 

@@ -9,6 +9,7 @@ import { recordAudit } from '../audit/audit.repository.js';
 import { importCatalogNodes } from '../catalog/catalog.service.js';
 import { assembleCatalog } from '../catalog/sources/assemble-catalog.js';
 import { WUHAI_DEMO_CITY_CONFIG } from '../demo/demo-city.config.js';
+import { ensureMerchantAccountsOrg } from '../marketplace/merchant-accounts-org.js';
 import { findOrgByCode, insertOrg } from '../orgs/orgs.repository.js';
 import { insertUser } from './users.repository.js';
 import { users } from './users.tables.js';
@@ -40,9 +41,10 @@ async function firstAdminPassword(ctx: AppContext): Promise<string> {
 
 /**
  * The first start of an installation that is not the demo (PostgreSQL, or `SHANZHI_AUTO_SEED=false`): when no
- * account exists, creates the city's org (乌海市, 150300) if there is none, the matter catalog, and the first
- * administrator with the password from `SHANZHI_ADMIN_PASSWORD` or the terminal — held to the strength policy,
- * so the documented demo password can never be the way into a real installation. Answers whether it did.
+ * account exists, creates the city's org (乌海市, 150300) if there is none, the merchants' org under it, the
+ * matter catalog, and the first administrator with the password from `SHANZHI_ADMIN_PASSWORD` or the terminal —
+ * held to the strength policy, so the documented demo password can never be the way into a real installation.
+ * Answers whether it did.
  */
 export async function installFirstAdmin(ctx: AppContext): Promise<boolean> {
   if (await hasAnyUser(ctx)) return false;
@@ -68,6 +70,8 @@ export async function installFirstAdmin(ctx: AppContext): Promise<boolean> {
         centerLng: city.center.lng,
         centerLat: city.center.lat,
       }));
+    // before the catalog, whose 便民服务 matters name it as their handling unit
+    await ensureMerchantAccountsOrg(tx, root.id);
     await importCatalogNodes(tx, catalog.nodes);
     const userId = await insertUser(
       tx,

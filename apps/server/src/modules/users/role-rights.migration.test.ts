@@ -1,10 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { and, eq, sql } from 'drizzle-orm';
-import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MIGRATIONS_FOLDER } from '../../platform/db/migrate.js';
 import { createSeededApi, expectError, type SeededApi } from '../../test/api.js';
+import { migrationStatements } from '../../test/migrations.js';
 import { auditLog } from '../audit/audit.tables.js';
 import { grantNewDefaultPermissions } from './role-grants.js';
 import { rolePermissions } from './users.tables.js';
@@ -14,18 +11,6 @@ const WITHDRAWN = [
   { role: 'mediator', permission: 'case.read' },
   { role: 'grid_worker', permission: 'case.resolve_on_call' },
 ] as const;
-
-/** The SQL statements of the migration tagged `tag`. */
-function migrationStatements(tag: string): string[] {
-  const journal = JSON.parse(
-    fs.readFileSync(path.join(MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8'),
-  ) as {
-    entries: { tag: string }[];
-  };
-  const index = journal.entries.findIndex((e) => e.tag === tag);
-  expect(index, tag).toBeGreaterThanOrEqual(0);
-  return readMigrationFiles({ migrationsFolder: MIGRATIONS_FOLDER })[index]!.sql;
-}
 
 let api: SeededApi;
 beforeAll(async () => {

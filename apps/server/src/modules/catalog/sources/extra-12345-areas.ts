@@ -1,4 +1,5 @@
 import { TIME_LIMIT_PROFILES, type TimeLimitProfileId } from '@shanzhi/shared';
+import { MERCHANT_ACCOUNTS_ORG } from '../../marketplace/merchant-accounts-org.js';
 import { type CatalogAreaSpec, type CatalogNode, numberCatalog } from './catalog-node.js';
 
 /** A leaf written by hand: its unit, profile and 110 flag are chosen here, not by the mapping rules. */
@@ -36,7 +37,7 @@ const heat = (name: string, profile: TimeLimitProfileId = 'utility_outage'): Ext
 });
 const merchant = (name: string, profile: TimeLimitProfileId = 'normal'): ExtraLeaf => ({
   name,
-  unit: 'merchant.demo',
+  unit: MERCHANT_ACCOUNTS_ORG.code,
   profile,
 });
 const police = (name: string): ExtraLeaf => ({

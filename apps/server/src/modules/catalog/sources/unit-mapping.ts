@@ -1,4 +1,5 @@
 import { TIME_LIMIT_PROFILES, type TimeLimitProfileId } from '@shanzhi/shared';
+import { MERCHANT_ACCOUNTS_ORG } from '../../marketplace/merchant-accounts-org.js';
 import type { CatalogLeafSettings } from './catalog-node.js';
 
 /** Where a leaf sits: its area (大类), subcategory (中类) and its own name (小类). */
@@ -80,7 +81,7 @@ export const AREA_UNITS: Readonly<Record<string, string>> = {
   科技与信息产业: 'unit.industry',
   社会治安: 'unit.police',
   水电气暖: 'unit.water-supply',
-  便民服务: 'merchant.demo',
+  便民服务: MERCHANT_ACCOUNTS_ORG.code,
   // 党务政务 and 纪检监察 have no functional unit of their own on the platform: the centre forwards them.
   党务政务: FALLBACK_UNIT_CODE,
   纪检监察: FALLBACK_UNIT_CODE,

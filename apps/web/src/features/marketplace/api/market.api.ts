@@ -85,6 +85,13 @@ export function fetchPortalOrder(id: number, code: string, signal?: AbortSignal)
   });
 }
 
+/** The 完工照片 of the citizen's order, by its 查询码 (an `<img>` cannot send the header). */
+export async function fetchPortalOrderPhoto(url: string, code: string, signal?: AbortSignal): Promise<Blob> {
+  const response = await fetch(url, { headers: { 'X-Order-Code': code }, signal: signal ?? null });
+  if (!response.ok) throw new Error(`GET ${url}: HTTP ${response.status}`);
+  return response.blob();
+}
+
 /** The citizen cancels, rates or complains about his order, by its 查询码. */
 export function actOnPortalOrder(
   order: Pick<MarketOrderView, 'id' | 'version'>,

@@ -2,8 +2,10 @@ import type { MarketOrderActionOnOrder, MarketOrderView } from '@shanzhi/shared'
 import { App, Button, Flex, Input, InputNumber } from 'antd';
 import { errorText } from '../../../i18n/error-text.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
+import { readAsDataUrl } from '../../../platform/forms/read-as-data-url.js';
 import { actOnMarketOrder } from '../api/market.api.js';
 import { MerchantChoiceSelect } from './MerchantChoiceSelect.js';
+import { PhotoPickerButton } from './PhotoPickerButton.js';
 
 /** The citizen's own actions, taken on the portal, never from the console. */
 const CITIZEN_ACTIONS = ['rate', 'complain'] as const;
@@ -19,7 +21,7 @@ const ASKS: Partial<Record<MarketOrderActionOnOrder, 'price' | 'reason' | 'merch
 
 /**
  * The buttons of the actions the server lists for this user on the order (`actions`): 接单, 拒单, 出发, 开始服务,
- * 完成 (asks the price), 取消 (asks why), and the centre's 中心派单 (asks the merchant) and 联系车主 (asks what the
+ * 完成 (asks the price and, optionally, a photo of the finished work), 取消 (asks why), and the centre's 中心派单 (asks the merchant) and 联系车主 (asks what the
  * owner said). The rules stay on the server; this only shows what it allows.
  */
 export function MarketActionButtons({
@@ -50,19 +52,27 @@ export function MarketActionButtons({
     const what = ASKS[action];
     if (!what) return void take(action).catch(() => undefined);
     const fields: Record<string, unknown> = {};
+    let photo: File | undefined;
     modal.confirm({
       title: t(`market.action.${action}`),
       content:
         what === 'price' ? (
-          <InputNumber
-            min={0}
-            style={{ width: '100%' }}
-            aria-label={t('market.price')}
-            placeholder={t('market.price')}
-            onChange={(v) => {
-              fields.price = v;
-            }}
-          />
+          <Flex vertical gap={8}>
+            <InputNumber
+              min={0}
+              style={{ width: '100%' }}
+              aria-label={t('market.price')}
+              placeholder={t('market.price')}
+              onChange={(v) => {
+                fields.price = v;
+              }}
+            />
+            <PhotoPickerButton
+              onChange={(file) => {
+                photo = file;
+              }}
+            />
+          </Flex>
         ) : what === 'merchant' ? (
           <MerchantChoiceSelect
             orderId={order.id}
@@ -81,7 +91,7 @@ export function MarketActionButtons({
           />
         ),
       okText: t(`market.action.${action}`),
-      onOk: () => take(action, fields),
+      onOk: async () => take(action, photo ? { ...fields, photo: await readAsDataUrl(photo) } : fields),
     });
   };
 

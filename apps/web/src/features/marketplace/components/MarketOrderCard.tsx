@@ -3,6 +3,8 @@ import type { MarketOrderView } from '@shanzhi/shared';
 import { Button, Card, Flex, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useI18n } from '../../../i18n/I18nProvider.js';
+import { wantedTimeText } from '../wanted-time.js';
+import { CompletionPhoto } from './CompletionPhoto.js';
 import { MarketActionButtons } from './MarketActionButtons.js';
 import { MarketStateTag } from './MarketStateTag.js';
 import { OfferCountdown } from './OfferCountdown.js';
@@ -47,6 +49,9 @@ export function MarketOrderCard({
         <Typography.Text data-testid="market-phone">
           <PhoneOutlined /> {order.contactName ?? ''} {order.phone}
         </Typography.Text>
+        <Typography.Text data-testid="market-wanted-at">
+          {t('market.wantedAt')}：{wantedTimeText(order.wantedAt, t('marketPortal.wantedNow'))}
+        </Typography.Text>
         {answers.length > 0 && <Typography.Text>{answers.join('；')}</Typography.Text>}
         {order.state === 'offered' && order.offerExpiresAt && <OfferCountdown until={order.offerExpiresAt} />}
         {order.price !== null && (
@@ -54,6 +59,7 @@ export function MarketOrderCard({
             {t('market.price')}：{order.price}
           </Typography.Text>
         )}
+        {order.completionPhotoUrl && <CompletionPhoto url={order.completionPhotoUrl} />}
         <MarketActionButtons order={order} onDone={onChanged} />
       </Flex>
     </Card>

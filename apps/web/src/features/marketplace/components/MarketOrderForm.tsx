@@ -1,9 +1,11 @@
 import type { MarketItemView, PlacedMarketOrder, PlaceMarketOrderInput } from '@shanzhi/shared';
-import { Alert, Button, Form, Input, Select, Typography } from 'antd';
+import { Alert, Button, DatePicker, Form, Input, Radio, Select, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { type ReactNode, useState } from 'react';
 import { useI18n } from '../../../i18n/I18nProvider.js';
 import { formFailure } from '../../../platform/forms/zod-rules.js';
 import type { PickedPlace } from '../../cases/components/LocationField.js';
+import { isBookableDay, isBookableTime, type WantedChoice, wantedAtOf } from '../wanted-time.js';
 
 /** What the order form holds. */
 export interface MarketOrderValues {
@@ -13,10 +15,14 @@ export interface MarketOrderValues {
   phone: string;
   contactName?: string;
   answers?: Record<string, string>;
+  /** 立即 or 预约 */
+  wanted?: WantedChoice;
+  /** 期望时间 of a booking */
+  wantedAt?: Dayjs;
 }
 
 /** The form's fields the server's field errors may name. */
-const KNOWN_FIELDS = ['itemId', 'address', 'phone', 'contactName'];
+const KNOWN_FIELDS = ['itemId', 'address', 'phone', 'contactName', 'wantedAt'];
 
 /**
  * 下单: the item and its questions, the place, the address and phone. The citizen's on the portal (the place from
@@ -43,6 +49,7 @@ export function MarketOrderForm({
   const [sending, setSending] = useState(false);
   const itemId = Form.useWatch('itemId', form);
   const item = items.find((i) => i.id === itemId);
+  const wanted = Form.useWatch('wanted', form);
 
   async function submit(values: MarketOrderValues) {
     setSending(true);
@@ -57,6 +64,7 @@ export function MarketOrderForm({
           phone: values.phone,
           contactName: values.contactName,
           answers: values.answers,
+          wantedAt: wantedAtOf(values.wanted, values.wantedAt),
         }),
       );
     } catch (error) {
@@ -73,7 +81,7 @@ export function MarketOrderForm({
       name="market-order"
       aria-label={t('marketPortal.formLabel')}
       layout="vertical"
-      initialValues={initialValues}
+      initialValues={{ wanted: 'now', ...initialValues }}
       onFinish={submit}
       onValuesChange={(changed: Partial<MarketOrderValues>) => {
         // the place's area fills an empty address
@@ -135,6 +143,37 @@ export function MarketOrderForm({
       <Form.Item name="contactName" label={t('marketPortal.contactName')}>
         <Input maxLength={40} />
       </Form.Item>
+      <Form.Item name="wanted" label={t('market.wantedAt')}>
+        <Radio.Group
+          optionType="button"
+          options={[
+            { value: 'now', label: t('marketPortal.wantedNow') },
+            { value: 'booked', label: t('marketPortal.wantedBooked') },
+          ]}
+        />
+      </Form.Item>
+      {wanted === 'booked' && (
+        <Form.Item
+          name="wantedAt"
+          label={t('marketPortal.wantedTime')}
+          rules={[
+            { required: true, message: t('marketPortal.wantedTimeRequired') },
+            {
+              validator: (_, at?: Dayjs) =>
+                !at || isBookableTime(at, dayjs())
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('marketPortal.wantedTimeRange'))),
+            },
+          ]}
+        >
+          <DatePicker
+            showTime={{ format: 'HH:mm', minuteStep: 15 }}
+            format="YYYY-MM-DD HH:mm"
+            style={{ width: '100%' }}
+            disabledDate={(day) => !isBookableDay(day, dayjs())}
+          />
+        </Form.Item>
+      )}
       {failure && <Alert type="error" showIcon message={failure} style={{ marginBottom: 12 }} />}
       <Button type="primary" htmlType="submit" block loading={sending}>
         {t('marketPortal.submit')}

@@ -12,6 +12,7 @@ import { fetchMarketItems, fetchMarketOrders } from '../api/market.api.js';
 import { MarketOrderCard } from '../components/MarketOrderCard.js';
 import { MarketStateTag } from '../components/MarketStateTag.js';
 import { MarketTimeline } from '../components/MarketTimeline.js';
+import { wantedTimeText } from '../wanted-time.js';
 
 /**
  * 服务订单: the centre's list of orders (a merchant's: his own), by state and item, newest first; a row opens
@@ -89,6 +90,11 @@ export function MarketOrdersPage() {
                 title: t('market.merchant'),
                 dataIndex: 'merchantName',
                 render: (v: string | null) => v ?? '—',
+              },
+              {
+                title: t('market.wantedAt'),
+                dataIndex: 'wantedAt',
+                render: (v: string | null) => wantedTimeText(v, t('marketPortal.wantedNow')),
               },
               {
                 title: t('market.createdAt'),

@@ -8,6 +8,7 @@ import { errorText } from '../../../i18n/error-text.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
 import { useApi } from '../../../platform/api/index.js';
 import { actOnPortalOrder, fetchPortalOrder } from '../api/market.api.js';
+import { CompletionPhoto } from '../components/CompletionPhoto.js';
 import { MarketShell } from '../components/MarketShell.js';
 import { MarketStateTag } from '../components/MarketStateTag.js';
 import { MarketTimeline } from '../components/MarketTimeline.js';
@@ -110,6 +111,11 @@ export function PortalMarketOrderPage() {
           <Descriptions.Item label={t('market.address')}>{o.address}</Descriptions.Item>
           <Descriptions.Item label={t('market.merchant')}>{o.merchantName ?? '—'}</Descriptions.Item>
           {o.price !== null && <Descriptions.Item label={t('market.price')}>{o.price}</Descriptions.Item>}
+          {o.completionPhotoUrl && (
+            <Descriptions.Item label={t('market.completionPhoto')}>
+              <CompletionPhoto url={o.completionPhotoUrl} code={code} />
+            </Descriptions.Item>
+          )}
           {o.stars !== null && (
             <Descriptions.Item label={t('marketPortal.stars')}>
               <Rate disabled value={o.stars} /> {o.ratingComment}
