@@ -100,15 +100,6 @@ export async function closeOffer(db: DbOrTx, orderId: number, outcome: string, a
     .where(and(eq(marketOffers.orderId, orderId), eq(marketOffers.outcome, 'pending')));
 }
 
-/** Sets a merchant's score to the mean of its ratings. */
-export async function refreshMerchantScore(db: DbOrTx, merchantId: number): Promise<void> {
-  await db.execute(
-    sql`update market_merchants set score = coalesce(
-          (select avg(stars)::float from market_orders where merchant_id = ${merchantId} and stars is not null), 5)
-        where id = ${merchantId}`,
-  );
-}
-
 /** The staff accounts of merchant `merchantId`. */
 export async function staffUserIdsOf(db: DbOrTx, merchantId: number): Promise<number[]> {
   const rows = await db

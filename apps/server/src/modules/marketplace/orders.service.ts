@@ -26,6 +26,7 @@ import { locateChainAt } from '../orgs/grid-index.js';
 import { dispatchOrder, dispatchTargetOf } from './dispatch.js';
 import { presentItem } from './items.presenter.js';
 import { findItem, type ItemRow, itemOfOrder, listItems } from './items.repository.js';
+import { refreshMerchantScore } from './merchant-score.js';
 import { eligibleMerchants, findMerchantOfUser } from './merchants.repository.js';
 import { prepareComplaintCase } from './order-complaints.js';
 import { notForMerchants, type OfferInput, ORDER_DEFINITION, orderSceneOf } from './order-lifecycle.js';
@@ -138,7 +139,8 @@ export function getOrder(ctx: AppContext, actor: Actor, id: number): Promise<Mar
 
 /**
  * Takes an action on an order through the shared mechanism. An order refused is dispatched on at once (to
- * the next merchant, or to the centre's queue) in the same transaction.
+ * the next merchant, or to the centre's queue) in the same transaction; a merchant's cancellation refreshes its
+ * score.
  */
 export async function actOnOrder(
   ctx: AppContext,
@@ -159,6 +161,10 @@ export async function actOnOrder(
       { id, action, input: prepared },
       { ...env, bySystem: actor.userId === 0, complaint },
     );
+    // a merchant's cancellation counts against its score once its event is written
+    if (action === 'cancel' && actor.roles.includes('merchant') && row.merchantId !== null) {
+      await refreshMerchantScore(tx, row.merchantId, env.now);
+    }
     if (row.state === 'ordered') {
       const item = await findItem(tx, row.itemId);
       if (item) await dispatchOrder(tx, row, item, env);
