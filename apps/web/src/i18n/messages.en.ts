@@ -2053,6 +2053,7 @@ export const en: Record<MessageKey, string> = {
   'market.assignMerchant': 'Merchant',
   'market.assignHint': 'In the dispatch rule’s order: fewest open orders, best score first',
   'market.merchantOpenOrders': '{count} open',
+  'market.merchantDistance': '{km} km away',
   'market.merchantClosed': 'Closed now',
   'market.merchantOfferedBefore': 'Offered before',
   'market.noEligibleMerchants':
@@ -2140,6 +2141,11 @@ export const en: Record<MessageKey, string> = {
   'merchantApply.priceOrder': 'The upper price cannot be below the lower',
   'merchantApply.areas': 'Service area',
   'merchantApply.areasRequired': 'Choose at least one area',
+  'merchantApply.base': 'Your location (optional)',
+  'merchantApply.baseHint':
+    'With a location and a service radius, orders within the radius are offered to you too',
+  'merchantApply.radiusKm': 'Service radius',
+  'merchantApply.km': 'km',
   'merchantApply.opensAt': 'Opens',
   'merchantApply.closesAt': 'Closes',
   'merchantApply.notice':
@@ -2169,6 +2175,7 @@ export const en: Record<MessageKey, string> = {
   'merchants.appliedAt': 'Applied',
   'merchants.itemsAndPrices': 'Services and prices',
   'merchants.hours': 'Opening hours',
+  'merchants.radiusAround': '{km} km around {lng}, {lat}',
   'merchants.reviewNote': 'Review note',
   'merchants.staff': 'Accounts',
   'merchants.reason': 'Reason',

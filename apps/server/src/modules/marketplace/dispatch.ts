@@ -28,6 +28,8 @@ export function dispatchTargetOf(order: OrderRow, now: Date): DispatchTarget {
     itemId: order.itemId,
     districtId: order.districtId,
     townId: order.townId,
+    longitude: order.longitude,
+    latitude: order.latitude,
     minuteOfDay: beijingMinuteOf(now),
   };
 }
