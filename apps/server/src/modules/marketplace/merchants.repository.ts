@@ -1,3 +1,4 @@
+import type { MarketDispatchWeights } from '@shanzhi/shared';
 import { and, eq, sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows } from '../../platform/db/database.js';
 import { marketMerchantStaff, marketMerchants, marketOffers } from './marketplace.tables.js';
@@ -26,6 +27,8 @@ export interface DispatchTarget {
   latitude: number;
   /** Beijing minute of the day now: the merchant must be open */
   minuteOfDay: number;
+  /** the rule's weights (settings) */
+  weights: MarketDispatchWeights;
 }
 
 /** A merchant who may take an order, as the centre picks one: open now? offered it before? how busy, how far? */
@@ -51,11 +54,15 @@ const distanceKmSql = (t: DispatchTarget) =>
 
 /**
  * The approved merchants who offer the order's item and cover the order — its district or town is in their
- * areas, or its point is within their service radius — in the rule's order: fewest open orders first, then the
- * best score, then (fairness between equals) the one whose last offer is oldest. `where` narrows them further.
+ * areas, or its point is within their service radius — in the rule's order: the lowest weighted cost of open
+ * orders, score below 5 and distance (see `MarketDispatchWeights`), then (fairness between equals) the one whose
+ * last offer is oldest. `where` narrows them further.
  */
 function rankedMerchants(t: DispatchTarget, where = sql`true`) {
   const areas = [t.districtId, t.townId].filter((id): id is number => id !== null);
+  const w = t.weights;
+  const cost = sql`${w.openOrders}::float * e."openOrders" + ${w.score}::float * (5 - e.score)
+    + ${w.distance}::float * coalesce(e."distanceKm", ${w.defaultDistanceKm}::float)`;
   return sql`select * from (
           select m.id, m.name, m.score, m.last_offered_at as "lastOfferedAt",
             (select count(*) from market_orders o
@@ -71,7 +78,7 @@ function rankedMerchants(t: DispatchTarget, where = sql`true`) {
           where m.status = 'approved' and ${t.itemId} = any(m.item_ids)
         ) e
         where (e."inArea" or e."distanceKm" <= e.radius_km) and ${where}
-        order by e."openOrders", e.score desc, e."lastOfferedAt" asc nulls first, e.id`;
+        order by ${cost}, e."lastOfferedAt" asc nulls first, e.id`;
 }
 
 /** The merchants who may take the order, in the rule's order. */
