@@ -2054,6 +2054,15 @@ export const en: Record<MessageKey, string> = {
   'market.assignHint': 'In the dispatch rule’s order: fewest open orders, best score first',
   'market.merchantOpenOrders': '{count} open',
   'market.merchantDistance': '{km} km away',
+  'market.weights.title': 'Dispatch rule (marketplace)',
+  'market.weights.description':
+    'The platform offers an order to the merchant with the lowest open orders × weight + (5 − score) × weight + km × weight; between equals, to the one waiting longest since its last offer. A merchant without a location counts the default distance.',
+  'market.weights.openOrders': 'Weight of open orders',
+  'market.weights.score': 'Weight of score',
+  'market.weights.distance': 'Weight of distance (per km)',
+  'market.weights.defaultDistanceKm': 'Default distance (km)',
+  'market.weights.default': 'Default {value}',
+  'market.weights.restore': 'Restore defaults',
   'market.merchantClosed': 'Closed now',
   'market.merchantOfferedBefore': 'Offered before',
   'market.noEligibleMerchants':
