@@ -264,6 +264,22 @@ describe('administration as admin', () => {
     await expect.poll(() => answerDays.inputValue()).toBe('45');
     await limitsForm.getByRole('button', { name: '恢复条例规定' }).click();
     expect(await saveLimits()).toMatchObject({ answerDays: 60 });
+
+    // 派单规则: a weight changed and the defaults restored
+    const weightsForm = page.locator('#market-dispatch-weights');
+    const distance = weightsForm.getByLabel('距离权重（每公里）');
+    await expect.poll(() => distance.inputValue()).toBe('1.0');
+    const saveWeights = async () => {
+      const saved = page.waitForResponse(
+        (r) => r.url().endsWith('/api/v1/market/settings/dispatch') && r.request().method() === 'PUT',
+      );
+      await weightsForm.getByRole('button', { name: /保\s*存/ }).click();
+      return (await saved).request().postDataJSON();
+    };
+    await distance.fill('3');
+    expect(await saveWeights()).toMatchObject({ distance: 3, openOrders: 10 });
+    await weightsForm.getByRole('button', { name: '恢复默认值' }).click();
+    expect(await saveWeights()).toMatchObject({ distance: 1 });
   });
 
   it('lists the audit trail, newest first', async () => {

@@ -80,6 +80,7 @@ export * from './kpis/kpi-ranking.js';
 export * from './kpis/kpis.schemas.js';
 export * from './lifecycle/lifecycle-table.js';
 export * from './lists/list.schemas.js';
+export * from './marketplace/market-dispatch-weights.js';
 export * from './marketplace/market-items.schemas.js';
 export * from './marketplace/market-merchant-lifecycle.js';
 export * from './marketplace/market-merchants.schemas.js';

@@ -2061,6 +2061,16 @@ export const en: Record<MessageKey, string> = {
   'market.assignMerchant': 'Merchant',
   'market.assignHint': 'In the dispatch rule’s order: fewest open orders, best score first',
   'market.merchantOpenOrders': '{count} open',
+  'market.merchantDistance': '{km} km away',
+  'market.weights.title': 'Dispatch rule (marketplace)',
+  'market.weights.description':
+    'The platform offers an order to the merchant with the lowest open orders × weight + (5 − score) × weight + km × weight; between equals, to the one waiting longest since its last offer. A merchant without a location counts the default distance.',
+  'market.weights.openOrders': 'Weight of open orders',
+  'market.weights.score': 'Weight of score',
+  'market.weights.distance': 'Weight of distance (per km)',
+  'market.weights.defaultDistanceKm': 'Default distance (km)',
+  'market.weights.default': 'Default {value}',
+  'market.weights.restore': 'Restore defaults',
   'market.merchantClosed': 'Closed now',
   'market.merchantOfferedBefore': 'Offered before',
   'market.noEligibleMerchants':
@@ -2148,6 +2158,11 @@ export const en: Record<MessageKey, string> = {
   'merchantApply.priceOrder': 'The upper price cannot be below the lower',
   'merchantApply.areas': 'Service area',
   'merchantApply.areasRequired': 'Choose at least one area',
+  'merchantApply.base': 'Your location (optional)',
+  'merchantApply.baseHint':
+    'With a location and a service radius, orders within the radius are offered to you too',
+  'merchantApply.radiusKm': 'Service radius',
+  'merchantApply.km': 'km',
   'merchantApply.opensAt': 'Opens',
   'merchantApply.closesAt': 'Closes',
   'merchantApply.notice':
@@ -2177,6 +2192,7 @@ export const en: Record<MessageKey, string> = {
   'merchants.appliedAt': 'Applied',
   'merchants.itemsAndPrices': 'Services and prices',
   'merchants.hours': 'Opening hours',
+  'merchants.radiusAround': '{km} km around {lng}, {lat}',
   'merchants.reviewNote': 'Review note',
   'merchants.staff': 'Accounts',
   'merchants.reason': 'Reason',

@@ -191,6 +191,8 @@ export const PERMISSIONS = [
   // keeps the service items (服务项目管理)
   'market_merchant.review',
   'market_item.manage',
+  // the weights of the dispatch rule (派单规则), set by an administrator
+  'market.configure',
   // safety production (安全生产隐患排查治理): reading enterprises, inspections, hazards and their numbers in one's
   // scope; keeping the enterprise register (and its Excel import); inspecting with a checklist
   'safety.read',

@@ -51,7 +51,7 @@ export const MARKET_MERCHANT_LIFECYCLE = defineLifecycle<MarketMerchantStatus, M
   },
 });
 
-/** 待复核: a merchant whose score (1–5, the mean of its ratings) is below this is flagged for review. */
+/** 待复核: a merchant whose score (1–5, from ratings, response times and let-downs: `merchantScoreOf`) is below this is flagged for review. */
 export const MERCHANT_REVIEW_SCORE_THRESHOLD = 3.5;
 
 /** Whether a merchant at `score` is flagged 待复核 (below `MERCHANT_REVIEW_SCORE_THRESHOLD`). */

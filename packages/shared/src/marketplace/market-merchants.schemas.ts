@@ -4,6 +4,7 @@ import { CreditCode } from '../grid/grid-organisation.schemas.js';
 import { actionBody, bodyError, id, optionalText, text } from '../lifecycle/action-body.js';
 import { PageQuery, pageOf } from '../lists/list.schemas.js';
 import { MarketMerchantAction, MarketMerchantStatus } from './market-merchant-lifecycle.js';
+import { MarketLocation } from './market-orders.schemas.js';
 
 /** A time of day `HH:MM` (Beijing); `24:00` stands for midnight at the end of the day. */
 const CLOCK_PATTERN = /^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/;
@@ -66,6 +67,14 @@ export const MerchantApplicationInput = z
         .min(1, '请至少选择一个服务区域')
         .max(30, '服务区域过多')
         .refine((ids) => new Set(ids).size === ids.length, '服务区域重复'),
+      /** 服务半径的中心: its base point (GCJ-02); with `radiusKm`, or neither */
+      baseLocation: MarketLocation.optional(),
+      /** 服务半径 in km around `baseLocation`: orders within it are covered besides the areas */
+      radiusKm: z
+        .number({ error: '服务半径须为数字' })
+        .min(0.5, '服务半径不能小于 0.5 公里')
+        .max(50, '服务半径不能超过 50 公里')
+        .optional(),
       /** 营业开始 `HH:MM` */
       opensAt: clock('营业开始时间'),
       /** 营业结束 `HH:MM` (`24:00`: until midnight) */
@@ -76,6 +85,14 @@ export const MerchantApplicationInput = z
     { error: bodyError },
   )
   .superRefine((input, ctx) => {
+    if (input.radiusKm !== undefined && input.baseLocation === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['baseLocation'],
+        message: '填写服务半径时请在地图上选择商户位置',
+      });
+    if (input.baseLocation !== undefined && input.radiusKm === undefined)
+      ctx.addIssue({ code: 'custom', path: ['radiusKm'], message: '选择商户位置时请填写服务半径' });
     if (parseClockMinutes(input.opensAt) >= parseClockMinutes(input.closesAt))
       ctx.addIssue({ code: 'custom', path: ['closesAt'], message: '营业结束时间须晚于开始时间' });
     const offered = new Set(input.itemIds);
@@ -123,6 +140,10 @@ export const MarketMerchantView = z.object({
   status: MarketMerchantStatus,
   items: z.array(NamedId),
   areas: z.array(NamedId),
+  /** 服务半径的中心, null without a radius */
+  baseLocation: MarketLocation.nullable(),
+  /** 服务半径 in km, null without one */
+  radiusKm: z.number().nullable(),
   opensAt: z.string(),
   closesAt: z.string(),
   prices: z.array(z.object({ itemId: z.number().int(), min: z.number(), max: z.number() })),

@@ -183,6 +183,8 @@ export const MarketMerchantChoiceList = z.object({
       openNow: z.boolean(),
       /** offered this order before (refused it or let it run out) */
       offeredBefore: z.boolean(),
+      /** km from its base point to the order, null for a merchant without one */
+      distanceKm: z.number().nullable(),
     }),
   ),
 });

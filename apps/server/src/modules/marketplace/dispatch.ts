@@ -1,3 +1,4 @@
+import type { MarketDispatchWeights } from '@shanzhi/shared';
 import { platformActor } from '../../platform/auth/platform-actor.js';
 import type { Tx } from '../../platform/db/database.js';
 import { runTransition, type TransitionEnvironment } from '../../platform/lifecycle/transition.js';
@@ -21,19 +22,23 @@ function beijingMinuteOf(at: Date): number {
   return (at.getUTCHours() * 60 + at.getUTCMinutes() + 8 * 60) % 1440;
 }
 
-/** What the dispatch rule looks at in order `order` at `now`. */
-export function dispatchTargetOf(order: OrderRow, now: Date): DispatchTarget {
+/** What the dispatch rule, with `weights`, looks at in order `order` at `now`. */
+export function dispatchTargetOf(order: OrderRow, now: Date, weights: MarketDispatchWeights): DispatchTarget {
   return {
     orderId: order.id,
     itemId: order.itemId,
     districtId: order.districtId,
     townId: order.townId,
+    longitude: order.longitude,
+    latitude: order.latitude,
     minuteOfDay: beijingMinuteOf(now),
+    weights,
   };
 }
 
 /**
- * The platform's next step with an order placed or passed on: offer it to the merchant the rule chooses, with
+ * The platform's next step with an order placed or passed on: offer it to the merchant the rule (with `weights`,
+ * the settings read before the transaction) chooses, with
  * the item's acceptance limit; or, for an item no merchant serves (挪车: the platform calls the car's owner),
  * after `MAX_PASSES` passes, or when no merchant covers the place and is open, put it in the centre's queue.
  * Each step is an event on the order's timeline.
@@ -43,6 +48,7 @@ export async function dispatchOrder(
   order: OrderRow,
   item: Pick<ItemRow, 'needsMerchant' | 'acceptMinutes'>,
   env: TransitionEnvironment,
+  weights: MarketDispatchWeights,
 ): Promise<OrderRow> {
   const system = { ...env, bySystem: true };
   const queue = (reason: string) => {
@@ -57,7 +63,7 @@ export async function dispatchOrder(
   };
   if (!item.needsMerchant) return queue('此项服务由服务中心联系处理（挪车：平台联系车主）');
   if (order.passes >= MAX_PASSES) return queue(`已有 ${order.passes} 家商户拒单或超时未接，转服务中心派单`);
-  const merchant = await chooseMerchant(tx, dispatchTargetOf(order, env.now));
+  const merchant = await chooseMerchant(tx, dispatchTargetOf(order, env.now, weights));
   if (!merchant) return queue('服务区域内暂无营业中且提供此项服务的商户，转服务中心派单');
   const expiresAt = new Date(env.now.getTime() + item.acceptMinutes * 60_000);
   const input: OfferInput = {

@@ -18,6 +18,7 @@ import { actorOf } from '../../platform/http/authenticate.js';
 import { fileAnswer, IdParams, STANDARD_ERRORS } from '../../platform/http/common.schemas.js';
 import { sendWorkbook, XLSX_TYPE } from '../../platform/http/file-answers.js';
 import type { ApiInstance } from '../../platform/http/types.js';
+import { registerDispatchSettingsRoutes } from './dispatch-settings.routes.js';
 import { registerMarketItemRoutes } from './items.routes.js';
 import { registerMerchantRoutes } from './merchants.routes.js';
 import { COMPLETION_BODY_LIMIT, openCompletionPhoto, sendPhoto } from './order-photos.js';
@@ -38,7 +39,8 @@ const tags = ['market'];
 
 /**
  * 民需我应: the items, ordering by an agent, the centre's and the merchants' order lists and actions; the
- * portal's orders and merchant applications, the merchants' review and the items' administration.
+ * portal's orders and merchant applications, the merchants' review, the items' administration and the dispatch
+ * rule's weights.
  */
 export function registerMarketplaceRoutes(app: ApiInstance, ctx: AppContext): void {
   app.get(
@@ -199,4 +201,5 @@ export function registerMarketplaceRoutes(app: ApiInstance, ctx: AppContext): vo
   registerPortalMerchantRoutes(app, ctx);
   registerMerchantRoutes(app, ctx);
   registerMarketItemRoutes(app, ctx);
+  registerDispatchSettingsRoutes(app, ctx);
 }

@@ -55,6 +55,10 @@ export const marketMerchants = pgTable(
     areaOrgIds: integer('area_org_ids').array().notNull(),
     /** the items it offers */
     itemIds: integer('item_ids').array().notNull(),
+    /** 服务半径: its base point (GCJ-02) and the km around it it also covers; all three or none */
+    baseLongitude: doublePrecision('base_longitude'),
+    baseLatitude: doublePrecision('base_latitude'),
+    radiusKm: doublePrecision('radius_km'),
     /** 营业时间, Beijing minutes of the day: open from `opens_minute` to `closes_minute` (1440 = midnight) */
     opensMinute: integer('opens_minute').notNull(),
     closesMinute: integer('closes_minute').notNull(),

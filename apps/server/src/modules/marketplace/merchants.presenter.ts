@@ -43,6 +43,11 @@ export function presentMerchant(row: MerchantRow, refs: MerchantRefs, actor: Act
     status,
     items: named(row.itemIds, refs.itemNames),
     areas: named(row.areaOrgIds, refs.areaNames),
+    baseLocation:
+      row.baseLongitude !== null && row.baseLatitude !== null
+        ? { longitude: row.baseLongitude, latitude: row.baseLatitude }
+        : null,
+    radiusKm: row.radiusKm,
     opensAt: clockOfMinute(row.opensMinute),
     closesAt: clockOfMinute(row.closesMinute),
     prices: row.prices as MerchantPrice[],

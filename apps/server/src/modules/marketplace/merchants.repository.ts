@@ -1,3 +1,4 @@
+import type { MarketDispatchWeights } from '@shanzhi/shared';
 import { and, eq, sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows } from '../../platform/db/database.js';
 import { marketMerchantStaff, marketMerchants, marketOffers } from './marketplace.tables.js';
@@ -21,11 +22,16 @@ export interface DispatchTarget {
   itemId: number;
   districtId: number | null;
   townId: number | null;
+  /** the order's point (GCJ-02): merchants with a service radius cover it within the radius */
+  longitude: number;
+  latitude: number;
   /** Beijing minute of the day now: the merchant must be open */
   minuteOfDay: number;
+  /** the rule's weights (settings) */
+  weights: MarketDispatchWeights;
 }
 
-/** A merchant who may take an order, as the centre picks one: open now? offered it before? how busy? */
+/** A merchant who may take an order, as the centre picks one: open now? offered it before? how busy, how far? */
 export interface EligibleMerchant {
   id: number;
   name: string;
@@ -33,14 +39,30 @@ export interface EligibleMerchant {
   openOrders: number;
   openNow: boolean;
   offeredBefore: boolean;
+  /** km from its base point to the order, null for a merchant without one */
+  distanceKm: number | null;
 }
 
+/** Great-circle distance in km (haversine) from a merchant's base point `m` to the order's point. */
+const distanceKmSql = (t: DispatchTarget) =>
+  sql`case when m.base_longitude is null or m.base_latitude is null then null else
+        12742 * asin(least(1, sqrt(
+          power(sin(radians(m.base_latitude - ${t.latitude}::float) / 2), 2)
+          + cos(radians(${t.latitude}::float)) * cos(radians(m.base_latitude))
+            * power(sin(radians(m.base_longitude - ${t.longitude}::float) / 2), 2))))
+      end`;
+
 /**
- * The approved merchants who offer the order's item and cover its district or town, in the rule's order:
- * fewest open orders first, then the best score, then (fairness between equals) the one whose last offer is
- * oldest. `where` narrows them further.
+ * The approved merchants who offer the order's item and cover the order — its district or town is in their
+ * areas, or its point is within their service radius — in the rule's order: the lowest weighted cost of open
+ * orders, score below 5 and distance (see `MarketDispatchWeights`), then (fairness between equals) the one whose
+ * last offer is oldest. `where` narrows them further.
  */
-function rankedMerchants(t: DispatchTarget, areas: number[], where = sql`true`) {
+function rankedMerchants(t: DispatchTarget, where = sql`true`) {
+  const areas = [t.districtId, t.townId].filter((id): id is number => id !== null);
+  const w = t.weights;
+  const cost = sql`${w.openOrders}::float * e."openOrders" + ${w.score}::float * (5 - e.score)
+    + ${w.distance}::float * coalesce(e."distanceKm", ${w.defaultDistanceKm}::float)`;
   return sql`select * from (
           select m.id, m.name, m.score, m.last_offered_at as "lastOfferedAt",
             (select count(*) from market_orders o
@@ -48,24 +70,23 @@ function rankedMerchants(t: DispatchTarget, areas: number[], where = sql`true`) 
               as "openOrders",
             (m.opens_minute <= ${t.minuteOfDay} and ${t.minuteOfDay} < m.closes_minute) as "openNow",
             exists (select 1 from market_offers f where f.order_id = ${t.orderId} and f.merchant_id = m.id)
-              as "offeredBefore"
+              as "offeredBefore",
+            ${distanceKmSql(t)}::float as "distanceKm",
+            m.area_org_ids && ${sql.raw(`'{${areas.join(',')}}'::integer[]`)} as "inArea",
+            m.radius_km
           from market_merchants m
-          where m.status = 'approved'
-            and ${t.itemId} = any(m.item_ids)
-            and m.area_org_ids && ${sql.raw(`array[${areas.join(',')}]::integer[]`)}
+          where m.status = 'approved' and ${t.itemId} = any(m.item_ids)
         ) e
-        where ${where}
-        order by e."openOrders", e.score desc, e."lastOfferedAt" asc nulls first, e.id`;
+        where (e."inArea" or e."distanceKm" <= e.radius_km) and ${where}
+        order by ${cost}, e."lastOfferedAt" asc nulls first, e.id`;
 }
 
-const areasOf = (t: DispatchTarget) => [t.districtId, t.townId].filter((id): id is number => id !== null);
-
-/** The merchants who may take the order, in the rule's order (none for an order located nowhere). */
+/** The merchants who may take the order, in the rule's order. */
 export async function eligibleMerchants(db: DbOrTx, t: DispatchTarget): Promise<EligibleMerchant[]> {
-  const areas = areasOf(t);
-  if (areas.length === 0) return [];
-  const rows = await queryRows<EligibleMerchant & { lastOfferedAt: unknown }>(db, rankedMerchants(t, areas));
-  return rows.map(({ lastOfferedAt: _, ...merchant }) => merchant);
+  const rows = await queryRows<
+    EligibleMerchant & { lastOfferedAt: unknown; inArea: unknown; radius_km: unknown }
+  >(db, rankedMerchants(t));
+  return rows.map(({ lastOfferedAt: _, inArea: __, radius_km: ___, ...merchant }) => merchant);
 }
 
 /** 平台派单: the first merchant by the rule who is open now and was not offered the order before. */
@@ -73,9 +94,7 @@ export async function chooseMerchant(
   db: DbOrTx,
   t: DispatchTarget,
 ): Promise<{ id: number; name: string } | undefined> {
-  const areas = areasOf(t);
-  if (areas.length === 0) return undefined;
-  const ranked = rankedMerchants(t, areas, sql`e."openNow" and not e."offeredBefore"`);
+  const ranked = rankedMerchants(t, sql`e."openNow" and not e."offeredBefore"`);
   const [row] = await queryRows<{ id: number; name: string }>(db, sql`${ranked} limit 1`);
   return row;
 }
@@ -98,15 +117,6 @@ export async function closeOffer(db: DbOrTx, orderId: number, outcome: string, a
     .update(marketOffers)
     .set({ outcome, answeredAt: at })
     .where(and(eq(marketOffers.orderId, orderId), eq(marketOffers.outcome, 'pending')));
-}
-
-/** Sets a merchant's score to the mean of its ratings. */
-export async function refreshMerchantScore(db: DbOrTx, merchantId: number): Promise<void> {
-  await db.execute(
-    sql`update market_merchants set score = coalesce(
-          (select avg(stars)::float from market_orders where merchant_id = ${merchantId} and stars is not null), 5)
-        where id = ${merchantId}`,
-  );
 }
 
 /** The staff accounts of merchant `merchantId`. */

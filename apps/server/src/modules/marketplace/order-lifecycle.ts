@@ -29,7 +29,8 @@ import { type PreparedRegistration, writeRegistration } from '../cases/register-
 import { orgs } from '../orgs/orgs.tables.js';
 import { itemOfOrder } from './items.repository.js';
 import { marketOrderEvents, marketOrders } from './marketplace.tables.js';
-import { closeOffer, findMerchantOfUser, insertOffer, refreshMerchantScore } from './merchants.repository.js';
+import { refreshMerchantScore } from './merchant-score.js';
+import { closeOffer, findMerchantOfUser, insertOffer } from './merchants.repository.js';
 import { lockOrder, type OrderRow, wasOfferedTo } from './orders.repository.js';
 
 /**
@@ -83,8 +84,10 @@ function currentOffer({ row, merchantId, now }: OrderScene): AppError | null {
     : new AppError('OFFER_NOT_CURRENT', '该派单已超时或已转派给其他商户');
 }
 
+/** An offer refused or run out: it counts against the merchant's score. */
 const passedOn = async (tx: Tx, scene: OrderScene, outcome: string) => {
   await closeOffer(tx, scene.row.id, outcome, scene.now);
+  if (scene.row.merchantId !== null) await refreshMerchantScore(tx, scene.row.merchantId, scene.now);
   return { merchantId: null, offerExpiresAt: null, passes: scene.row.passes + 1 };
 };
 
@@ -149,6 +152,8 @@ const HANDLERS = {
     guard: currentOffer,
     async apply(tx, scene) {
       await closeOffer(tx, scene.row.id, 'accepted', scene.now);
+      // its response time counts in its score
+      if (scene.row.merchantId !== null) await refreshMerchantScore(tx, scene.row.merchantId, scene.now);
       const seconds = Math.round((scene.now.getTime() - scene.row.createdAt.getTime()) / 1000);
       return {
         patch: { acceptedAt: scene.now, offerExpiresAt: null },
@@ -198,7 +203,7 @@ const HANDLERS = {
     async apply(tx, scene, input) {
       // the score is read back by the dispatch rule: the rating counts from the next offer on
       await tx.update(marketOrders).set({ stars: input.stars }).where(eq(marketOrders.id, scene.row.id));
-      if (scene.row.merchantId !== null) await refreshMerchantScore(tx, scene.row.merchantId);
+      if (scene.row.merchantId !== null) await refreshMerchantScore(tx, scene.row.merchantId, scene.now);
       return {
         patch: { stars: input.stars, ratingComment: input.comment || null },
         note: input.comment || null,

@@ -4,6 +4,7 @@ import {
   type ComplainMarketOrderInput,
   MARKET_WANTED_TIME_MESSAGES,
   type MarketChannel,
+  type MarketDispatchWeights,
   type MarketItemList,
   type MarketMerchantChoiceList,
   type MarketOrderActionOnOrder,
@@ -26,8 +27,10 @@ import { nextEventId } from '../../platform/lifecycle/event-chain.js';
 import { runCreation, runTransition } from '../../platform/lifecycle/transition.js';
 import { locateChainAt } from '../orgs/grid-index.js';
 import { dispatchOrder, dispatchTargetOf } from './dispatch.js';
+import { readDispatchWeights } from './dispatch-settings.js';
 import { presentItem } from './items.presenter.js';
 import { findItem, type ItemRow, itemOfOrder, listItems } from './items.repository.js';
+import { refreshMerchantScore } from './merchant-score.js';
 import { eligibleMerchants, findMerchantOfUser } from './merchants.repository.js';
 import { prepareComplaintCase } from './order-complaints.js';
 import { notForMerchants, type OfferInput, ORDER_DEFINITION, orderSceneOf } from './order-lifecycle.js';
@@ -80,6 +83,7 @@ export async function placeOrder(
   assertWantedTime(input, ctx.clock.now());
   const chain = await locateChainAt(ctx, { lng: input.location.longitude, lat: input.location.latitude });
   const env = environment(ctx);
+  const weights = await readDispatchWeights(ctx);
   const accessCode = randomBytes(12).toString('base64url');
   const id = await ctx.db.transaction(async (tx) => {
     const orderId = await nextEventId(tx, 'market_orders');
@@ -93,7 +97,7 @@ export async function placeOrder(
       { ...env, bySystem: actor.userId === 0 },
       undefined,
     );
-    await dispatchOrder(tx, row, item, env);
+    await dispatchOrder(tx, row, item, env, weights);
     return orderId;
   });
   return { order: await viewOf(ctx, actor, id), accessCode };
@@ -148,7 +152,8 @@ export function getOrder(ctx: AppContext, actor: Actor, id: number): Promise<Mar
 
 /**
  * Takes an action on an order through the shared mechanism. An order refused is dispatched on at once (to
- * the next merchant, or to the centre's queue) in the same transaction.
+ * the next merchant, or to the centre's queue) in the same transaction; a merchant's cancellation refreshes its
+ * score.
  */
 export async function actOnOrder(
   ctx: AppContext,
@@ -160,9 +165,12 @@ export async function actOnOrder(
   const env = environment(ctx);
   const complaint = action === 'complain' ? await complaintOf(ctx, id, input, actor.ip) : undefined;
   const photo = await completionPhotoOf(ctx, action, input);
+  const weights = await readDispatchWeights(ctx);
   await ctx.db.transaction(async (tx) => {
     const prepared =
-      action === 'assign' ? await offerOfAssignment(tx, id, input as AssignMarketOrderInput, env.now) : input;
+      action === 'assign'
+        ? await offerOfAssignment(tx, id, input as AssignMarketOrderInput, env.now, weights)
+        : input;
     const row = await runTransition(
       tx,
       ORDER_DEFINITION,
@@ -170,9 +178,13 @@ export async function actOnOrder(
       { id, action, input: prepared },
       { ...env, bySystem: actor.userId === 0, complaint, photo },
     );
+    // a merchant's cancellation counts against its score once its event is written
+    if (action === 'cancel' && actor.roles.includes('merchant') && row.merchantId !== null) {
+      await refreshMerchantScore(tx, row.merchantId, env.now);
+    }
     if (row.state === 'ordered') {
       const item = await findItem(tx, row.itemId);
-      if (item) await dispatchOrder(tx, row, item, env);
+      if (item) await dispatchOrder(tx, row, item, env, weights);
     }
   });
   return viewOf(ctx, actor, id);
@@ -187,13 +199,14 @@ async function offerOfAssignment(
   id: number,
   input: AssignMarketOrderInput,
   now: Date,
+  weights: MarketDispatchWeights,
 ): Promise<OfferInput> {
   const order = await findOrder(tx, id);
   if (!order) throw ORDER_DEFINITION.notFound(id);
   const { acceptMinutes, needsMerchant } = await itemOfOrder(tx, order.itemId);
   // the lifecycle's guard refuses it too, but only after the merchant was looked for
   if (!needsMerchant) throw notForMerchants();
-  const merchant = (await eligibleMerchants(tx, dispatchTargetOf(order, now))).find(
+  const merchant = (await eligibleMerchants(tx, dispatchTargetOf(order, now, weights))).find(
     (m) => m.id === input.merchantId,
   );
   if (!merchant) {
@@ -221,7 +234,8 @@ export async function merchantsForOrder(
   const now = ctx.clock.now();
   // the order must be in the caller's reach, as to see it
   await ctx.db.transaction((tx) => orderSceneOf(tx, actor, order, now));
-  return { items: await eligibleMerchants(ctx.db, dispatchTargetOf(order, now)) };
+  const target = dispatchTargetOf(order, now, await readDispatchWeights(ctx));
+  return { items: await eligibleMerchants(ctx.db, target) };
 }
 
 /** The case a complaint about order `id` opens, prepared before the action's transaction. */

@@ -42,4 +42,25 @@ describe('the merchant application form', () => {
     );
     expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
   });
+
+  it('sends the base point and radius given, and the schema names the one missing', () => {
+    const base = {
+      point: { lng: 106.82, lat: 39.67 },
+      located: {} as never,
+      areaName: '海勃湾区',
+    };
+    const withRadius = applicationInputOf({
+      ...values,
+      itemIds: [3],
+      prices: { '3': { min: 1 } },
+      base,
+      radiusKm: 3,
+    });
+    expect(withRadius).toMatchObject({ baseLocation: { longitude: 106.82, latitude: 39.67 }, radiusKm: 3 });
+    expect(MerchantApplicationInput.safeParse(withRadius).success).toBe(true);
+    const noBase = applicationInputOf({ ...values, itemIds: [3], prices: { '3': { min: 1 } }, radiusKm: 3 });
+    expect(noBase).not.toHaveProperty('baseLocation');
+    const parsed = MerchantApplicationInput.safeParse(noBase);
+    expect(parsed.error?.issues.map((i) => i.path.join('.'))).toEqual(['baseLocation']);
+  });
 });

@@ -2,6 +2,7 @@ import { and, asc, eq, lte } from 'drizzle-orm';
 import type { AppContext } from '../../../platform/context.js';
 import { runTransition } from '../../../platform/lifecycle/transition.js';
 import { dispatchOrder, MARKET_SYSTEM_ACTOR } from '../dispatch.js';
+import { readDispatchWeights } from '../dispatch-settings.js';
 import { findItem } from '../items.repository.js';
 import { marketOrders } from '../marketplace.tables.js';
 import { ORDER_DEFINITION } from '../order-lifecycle.js';
@@ -21,6 +22,7 @@ export async function runOfferExpiry(ctx: AppContext): Promise<number> {
   for (;;) {
     const now = ctx.clock.now();
     const env = { now, chainKey: ctx.chainKey, bySystem: true };
+    const weights = await readDispatchWeights(ctx);
     const passed = await ctx.db.transaction(async (tx) => {
       const due = await tx
         .select({ id: marketOrders.id, version: marketOrders.version })
@@ -39,7 +41,7 @@ export async function runOfferExpiry(ctx: AppContext): Promise<number> {
           env,
         );
         const item = await findItem(tx, row.itemId);
-        if (item) await dispatchOrder(tx, row, item, env);
+        if (item) await dispatchOrder(tx, row, item, env, weights);
       }
       return due.length;
     });

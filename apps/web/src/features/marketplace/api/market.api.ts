@@ -1,4 +1,5 @@
 import type {
+  MarketDispatchWeights,
   MarketItemList,
   MarketMerchantChoiceList,
   MarketOrderActionOnOrder,
@@ -105,4 +106,14 @@ export function actOnPortalOrder(
     headers: { 'X-Order-Code': code },
     ...PUBLIC,
   });
+}
+
+/** `GET /api/v1/market/settings/dispatch`: the dispatch rule's weights in force. */
+export function fetchDispatchWeights(signal?: AbortSignal): Promise<MarketDispatchWeights> {
+  return apiRequest('/api/v1/market/settings/dispatch', opts(signal));
+}
+
+/** `PUT /api/v1/market/settings/dispatch`: sets the weights; offers from now on follow them. */
+export function saveDispatchWeights(input: MarketDispatchWeights): Promise<MarketDispatchWeights> {
+  return apiRequest('/api/v1/market/settings/dispatch', { method: 'PUT', body: input });
 }

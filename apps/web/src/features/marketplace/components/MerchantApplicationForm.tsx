@@ -8,6 +8,7 @@ import { Alert, Button, Form, Input, InputNumber, Select, Space, Typography } fr
 import { useState } from 'react';
 import { useI18n } from '../../../i18n/I18nProvider.js';
 import { formFailure, zodRule } from '../../../platform/forms/zod-rules.js';
+import { PortalPlace } from '../../portal/components/PortalPlace.js';
 import { applyAsMerchant } from '../api/merchants.api.js';
 import {
   applicationInputOf,
@@ -24,13 +25,15 @@ const KNOWN_FIELDS = [
   'contactPhone',
   'itemIds',
   'areaOrgIds',
+  'baseLocation',
+  'radiusKm',
   'opensAt',
   'closesAt',
 ];
 
 /**
  * 商户入驻申请: who the merchant is (name, licence, contact), the items it offers with a price or range for each,
- * the districts it covers and its hours.
+ * the districts it covers (and, optionally, a radius around its own place) and its hours.
  */
 export function MerchantApplicationForm({
   items,
@@ -156,6 +159,18 @@ export function MerchantApplicationForm({
         rules={[{ required: true, message: t('merchantApply.areasRequired') }]}
       >
         <ServiceAreaSelect districts={areas} />
+      </Form.Item>
+      <Form.Item name="base" label={t('merchantApply.base')} extra={t('merchantApply.baseHint')}>
+        <PortalPlace />
+      </Form.Item>
+      <Form.Item name="radiusKm" label={t('merchantApply.radiusKm')}>
+        <InputNumber
+          min={0.5}
+          max={50}
+          step={0.5}
+          addonAfter={t('merchantApply.km')}
+          style={{ width: '100%' }}
+        />
       </Form.Item>
       <Space.Compact block>
         <Form.Item name="opensAt" label={t('merchantApply.opensAt')} style={{ width: '50%' }}>

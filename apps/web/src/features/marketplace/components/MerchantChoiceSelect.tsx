@@ -6,7 +6,7 @@ import { fetchMerchantChoices } from '../api/market.api.js';
 
 /**
  * 派给商户: the merchants who may take a queued order, in the dispatch rule's order, each with how busy it is,
- * whether it is open now and whether it was offered the order before.
+ * how far its base point is, whether it is open now and whether it was offered the order before.
  */
 export function MerchantChoiceSelect({
   orderId,
@@ -37,6 +37,9 @@ export function MerchantChoiceSelect({
               {m.name}
               <Tag>{m.score.toFixed(1)}★</Tag>
               <Tag>{t('market.merchantOpenOrders', { count: m.openOrders })}</Tag>
+              {m.distanceKm !== null && (
+                <Tag>{t('market.merchantDistance', { km: m.distanceKm.toFixed(1) })}</Tag>
+              )}
               {!m.openNow && <Tag color="orange">{t('market.merchantClosed')}</Tag>}
               {m.offeredBefore && <Tag color="red">{t('market.merchantOfferedBefore')}</Tag>}
             </Space>

@@ -31,6 +31,15 @@ export function MerchantDetail({ merchant: m }: { merchant: MarketMerchantView }
       <Descriptions.Item label={t('merchantApply.areas')}>
         {m.areas.map((a) => a.name).join('、')}
       </Descriptions.Item>
+      <Descriptions.Item label={t('merchantApply.radiusKm')}>
+        {m.baseLocation && m.radiusKm !== null
+          ? t('merchants.radiusAround', {
+              km: m.radiusKm,
+              lng: m.baseLocation.longitude.toFixed(5),
+              lat: m.baseLocation.latitude.toFixed(5),
+            })
+          : '—'}
+      </Descriptions.Item>
       <Descriptions.Item label={t('merchants.hours')}>
         {m.opensAt}–{m.closesAt}
       </Descriptions.Item>
