@@ -30,6 +30,7 @@ describe('调解组织 administered in the console', () => {
       await pickInTreeSelect(page, create, '所在组织', '乌海市（市）');
       await chooseOption(page, create, '专业领域', '物业纠纷');
       await create.getByLabel('专业领域').press('Escape');
+      await create.locator('.ant-select-selection-item', { hasText: '物业纠纷' }).waitFor();
       const created = page.waitForResponse(
         (r) => r.url().endsWith('/api/v1/mediation/committees') && r.request().method() === 'POST',
       );

@@ -7,6 +7,7 @@ import {
   pickPointOnMap,
   screenshot,
   signInQuickly,
+  tick,
 } from './support/browser.js';
 import { buttonName } from './support/lifecycle-actions.js';
 
@@ -195,8 +196,14 @@ describe('the lifecycle of a case across desks, through the UI only', () => {
       await page.goto(`/cases/${lifecycle.id}`);
       await page.getByRole('button', { name: buttonName('回访') }).click();
       const dialog = page.getByRole('dialog');
-      const answer = async (question: string, choice: string) =>
-        dialog.locator('.ant-form-item', { hasText: question }).getByText(choice, { exact: true }).click();
+      // each answer is ticked until it reads ticked: one missed while the dialog zooms in leaves the form unsent
+      const answer = async (question: string, choice: string) => {
+        const item = dialog.locator('.ant-form-item', { hasText: question });
+        await tick(
+          item.getByRole('radio', { name: choice, exact: true }),
+          item.getByText(choice, { exact: true }),
+        );
+      };
       await answer('回访是否接通', '是');
       await answer('承办单位是否联系', '是');
       await answer('问题是否解决', '是');

@@ -195,8 +195,11 @@ export async function chooseOption(
   option: string,
   search?: string,
 ): Promise<void> {
+  const chosen = selectBox(scope, field).locator('.ant-select-selection-item', { hasText: option });
   await vi.waitFor(
     async () => {
+      // a click that landed before the one that threw must not be undone: in a multiple select it would toggle
+      if ((await chosen.count()) > 0) return;
       await selectBox(scope, field).click();
       if (search !== undefined) await scope.getByLabel(field).fill(search);
       await page
@@ -209,9 +212,17 @@ export async function chooseOption(
 }
 
 /**
- * Ticks a checkbox. A click that lands while an overlay above it still folds away leaves it unticked (Playwright
- * then throws); ticking again is harmless, so it is tried until the box reads ticked.
+ * Ticks a checkbox or a radio. A click that lands while an overlay above it still folds away, or while a dialog
+ * still zooms in, leaves it unticked; ticking again is harmless, so it is tried until the box reads ticked. A
+ * radio button's own input is hidden: `face`, what a person clicks (its label), is clicked instead.
  */
-export async function tick(box: Locator): Promise<void> {
-  await vi.waitFor(() => box.check({ timeout: 3_000 }), { timeout: 30_000, interval: 500 });
+export async function tick(box: Locator, face?: Locator): Promise<void> {
+  await vi.waitFor(
+    async () => {
+      if (!face) return box.check({ timeout: 3_000 });
+      if (!(await box.isChecked())) await face.click({ timeout: 3_000 });
+      if (!(await box.isChecked())) throw new Error('not ticked yet');
+    },
+    { timeout: 30_000, interval: 500 },
+  );
 }
