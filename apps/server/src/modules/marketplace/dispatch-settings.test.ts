@@ -45,28 +45,17 @@ describe('the dispatch rule’s weights', () => {
         .where(eq(marketMerchants.id, merchantId));
     await place(far, w.hbwPoint.latitude + 0.027);
     await place(near, w.hbwPoint.latitude);
-    const order = async () =>
-      (
-        await w.order({
-          itemId: w.itemId('unlock'),
-          address: '海勃湾区人民路 18 号 3 单元 502',
-          location: w.hbwPoint,
-          phone: '13812345678',
-          answers: { lock: '门锁' },
-        })
-      ).json().order;
+    const order = async () => (await w.order(w.unlockOrder())).json().order;
 
     // defaults: 3 km × 1 = 3 against 1 star × 5 = 5
     const first = await order();
     expect(first.merchantId).toBe(far);
     const choices = (await w.api.get(`/api/v1/market/orders/${first.id}/merchants`, 'dispatcher')).json();
     expect(choices.items.map((m: { distanceKm: number }) => Math.round(m.distanceKm))).toEqual([0, 3]);
-    const cancelled = await w.api.send(
-      'POST',
-      `/api/v1/market/orders/${first.id}/actions/cancel`,
-      { version: first.version, reason: '测试取消' },
-      'dispatcher',
-    );
+    const cancelled = await w.act('dispatcher', first.id, 'cancel', {
+      version: first.version,
+      reason: '测试取消',
+    });
     expect(cancelled.statusCode, cancelled.body).toBe(200);
 
     // 3 km × 3 = 9 against 5

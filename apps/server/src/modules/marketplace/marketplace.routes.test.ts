@@ -14,19 +14,6 @@ beforeAll(async () => {
 });
 afterAll(() => w.api.close());
 
-const unlock = (extra: Record<string, unknown> = {}) => ({
-  itemId: w.itemId('unlock'),
-  address: '海勃湾区人民路 18 号 3 单元 502',
-  location: w.hbwPoint,
-  phone: '13812345678',
-  contactName: '陈女士',
-  answers: { lock: '门锁' },
-  ...extra,
-});
-
-const act = (user: string, id: number, action: string, body: Record<string, unknown>) =>
-  w.api.send('POST', `/api/v1/market/orders/${id}/actions/${action}`, body, user);
-
 describe('the service items', () => {
   it('lists the 22 items to anyone, with their questions and acceptance limits', async () => {
     const res = await w.api.app.inject({ method: 'GET', url: '/api/v1/market/items' });
@@ -43,7 +30,7 @@ describe('the service items', () => {
 
 describe('an order from the portal to the rating', () => {
   it('offers it to the merchant who covers the place, masks the contact until he accepts, and ends rated', async () => {
-    const placed = await w.order(unlock());
+    const placed = await w.order(w.unlockOrder());
     expect(placed.statusCode, placed.body).toBe(201);
     const { order, accessCode } = placed.json();
     expect(order).toMatchObject({
@@ -58,22 +45,22 @@ describe('an order from the portal to the rating', () => {
     expect(offer.phone).not.toBe('13812345678');
     expect(offer.actions).toEqual(['accept', 'refuse']);
 
-    const accepted = await act('merchant', order.id, 'accept', { version: offer.version });
+    const accepted = await w.act('merchant', order.id, 'accept', { version: offer.version });
     expect(accepted.statusCode, accepted.body).toBe(200);
     expect(accepted.json()).toMatchObject({ state: 'accepted', phone: '13812345678' });
     let version = accepted.json().version;
     for (const action of ['depart', 'start']) {
-      const res = await act('merchant', order.id, action, { version });
+      const res = await w.act('merchant', order.id, action, { version });
       expect(res.statusCode, res.body).toBe(200);
       version = res.json().version;
     }
     expectError(
-      await act('merchant', order.id, 'complete', { version, price: -5 }),
+      await w.act('merchant', order.id, 'complete', { version, price: -5 }),
       400,
       'VALIDATION_FAILED',
       'price',
     );
-    const done = await act('merchant', order.id, 'complete', { version, price: 120 });
+    const done = await w.act('merchant', order.id, 'complete', { version, price: 120 });
     expect(done.json()).toMatchObject({ state: 'completed', price: 120 });
 
     const url = `/api/v1/portal/market/orders/${order.id}`;
@@ -107,14 +94,14 @@ describe('an order from the portal to the rating', () => {
   });
 
   it('refuses a rating more than 7 days after completion', async () => {
-    const { order, accessCode } = (await w.order(unlock())).json();
+    const { order, accessCode } = (await w.order(w.unlockOrder())).json();
     let version = order.version;
     for (const [action, body] of [
       ['accept', {}],
       ['start', {}],
       ['complete', { price: 80 }],
     ] as const) {
-      const res = await act('merchant', order.id, action, { version, ...body });
+      const res = await w.act('merchant', order.id, action, { version, ...body });
       expect(res.statusCode, res.body).toBe(200);
       version = res.json().version;
     }
@@ -133,8 +120,8 @@ describe('an order from the portal to the rating', () => {
 
 describe('a complaint about an order', () => {
   it('becomes a 12345 case linked to the order, once', async () => {
-    const { order, accessCode } = (await w.order(unlock())).json();
-    const accepted = (await act('merchant', order.id, 'accept', { version: order.version })).json();
+    const { order, accessCode } = (await w.order(w.unlockOrder())).json();
+    const accepted = (await w.act('merchant', order.id, 'accept', { version: order.version })).json();
     const url = `/api/v1/portal/market/orders/${order.id}/actions/complain`;
     const complained = await w.asCitizen('POST', url, accessCode, {
       version: accepted.version,
@@ -158,7 +145,7 @@ describe('a complaint about an order', () => {
       'CONFLICT',
     );
     // the merchant gives it up (it counts against him), leaving him free for the next tests
-    const cancelled = await act('merchant', order.id, 'cancel', {
+    const cancelled = await w.act('merchant', order.id, 'cancel', {
       version: complained.json().version,
       reason: '联系不上客户',
     });
@@ -171,7 +158,7 @@ describe('dispatch', () => {
     const events: LiveEvent[] = [];
     const unsubscribe = await liveBusOf(w.api.ctx).subscribe((e) => events.push(e));
     try {
-      const placed = (await w.order(unlock())).json();
+      const placed = (await w.order(w.unlockOrder())).json();
       const url = `/api/v1/portal/market/orders/${placed.order.id}/actions/cancel`;
       const cancel = { version: placed.order.version, reason: '门已打开' };
       expect((await w.asCitizen('POST', url, placed.accessCode, cancel)).statusCode).toBe(200);
@@ -192,7 +179,7 @@ describe('dispatch', () => {
 
   it('passes an unanswered offer to the next merchant when its limit runs out', async () => {
     const other = await w.addMerchant('海勃湾区安居开锁服务部', ['unlock'], 4);
-    const { order } = (await w.order(unlock())).json();
+    const { order } = (await w.order(w.unlockOrder())).json();
     expect(order).toMatchObject({ state: 'offered', merchantName: '便民家政服务部' });
     w.clock.advance(9 * 60_000);
     expect(await runOfferExpiry(w.api.ctx)).toBe(0);
@@ -208,7 +195,7 @@ describe('dispatch', () => {
       'offer',
     ]);
     expectError(
-      await act('merchant', order.id, 'accept', { version: after.version }),
+      await w.act('merchant', order.id, 'accept', { version: after.version }),
       409,
       'OFFER_NOT_CURRENT',
     );
@@ -216,8 +203,8 @@ describe('dispatch', () => {
   });
 
   it('sends a refused order to the centre when nobody else covers the place', async () => {
-    const { order } = (await w.order(unlock())).json();
-    const refused = await act('merchant', order.id, 'refuse', {
+    const { order } = (await w.order(w.unlockOrder())).json();
+    const refused = await w.act('merchant', order.id, 'refuse', {
       version: order.version,
       reason: '师傅都在外面',
     });
@@ -234,17 +221,20 @@ describe('dispatch', () => {
   });
 
   it('keeps an order outside every merchant’s area in the centre’s queue, and 挪车 goes to the centre', async () => {
-    const far = (await w.order(unlock({ location: { longitude: 100.1, latitude: 30.2 } }))).json().order;
+    const far = (await w.order(w.unlockOrder({ location: { longitude: 100.1, latitude: 30.2 } }))).json()
+      .order;
     expect(far).toMatchObject({ state: 'queued', districtName: null, merchantId: null });
-    const moveCar = await w.order(unlock({ itemId: w.itemId('move_car'), answers: { plate: '蒙L12345' } }));
+    const moveCar = await w.order(
+      w.unlockOrder({ itemId: w.itemId('move_car'), answers: { plate: '蒙L12345' } }),
+    );
     expect(moveCar.json().order.state).toBe('queued');
   });
 });
 
 describe('the centre’s queue', () => {
   it('offers a queued order to a merchant the centre picks among those who may take it', async () => {
-    const { order } = (await w.order(unlock())).json();
-    const refused = await act('merchant', order.id, 'refuse', { version: order.version, reason: '忙' });
+    const { order } = (await w.order(w.unlockOrder())).json();
+    const refused = await w.act('merchant', order.id, 'refuse', { version: order.version, reason: '忙' });
     expect(refused.json()).toMatchObject({ state: 'queued' });
     expect(refused.json().actions).toEqual([]);
     const queued = (await w.api.get(`/api/v1/market/orders/${order.id}`, 'dispatcher')).json();
@@ -258,18 +248,18 @@ describe('the centre’s queue', () => {
     await suspendMerchant(w, suspended);
     expect(choices.json().items.map((m: { id: number }) => m.id)).not.toContain(suspended);
     expectError(
-      await act('dispatcher', order.id, 'assign', { version: queued.version, merchantId: suspended }),
+      await w.act('dispatcher', order.id, 'assign', { version: queued.version, merchantId: suspended }),
       409,
       'MERCHANT_NOT_ELIGIBLE',
       'merchantId',
     );
     expectError(
-      await act('merchant', order.id, 'assign', { version: queued.version, merchantId: demo.id }),
+      await w.act('merchant', order.id, 'assign', { version: queued.version, merchantId: demo.id }),
       403,
       'FORBIDDEN',
     );
 
-    const assigned = await act('dispatcher', order.id, 'assign', {
+    const assigned = await w.act('dispatcher', order.id, 'assign', {
       version: queued.version,
       merchantId: demo.id,
     });
@@ -281,31 +271,31 @@ describe('the centre’s queue', () => {
     });
     const offer = (await w.api.get('/api/v1/market/offers', 'merchant')).json().items;
     expect(offer.map((o: { id: number }) => o.id)).toContain(order.id);
-    const accepted = await act('merchant', order.id, 'accept', { version: assigned.json().version });
+    const accepted = await w.act('merchant', order.id, 'accept', { version: assigned.json().version });
     expect(accepted.json().state).toBe('accepted');
   });
 
   it('has the centre call the car’s owner for 挪车 and record what he said; the citizen may rate it', async () => {
     const placed = (
-      await w.order(unlock({ itemId: w.itemId('move_car'), answers: { plate: '蒙L8A123' } }))
+      await w.order(w.unlockOrder({ itemId: w.itemId('move_car'), answers: { plate: '蒙L8A123' } }))
     ).json();
     const queued = (await w.api.get(`/api/v1/market/orders/${placed.order.id}`, 'agent')).json();
     expect(queued.actions).toEqual(['contact_owner']);
     const dispatcher = (await w.api.get(`/api/v1/market/orders/${placed.order.id}`, 'dispatcher')).json();
     expect(dispatcher.actions).toEqual(['contact_owner', 'cancel']);
     expectError(
-      await act('dispatcher', placed.order.id, 'assign', { version: queued.version, merchantId: 1 }),
+      await w.act('dispatcher', placed.order.id, 'assign', { version: queued.version, merchantId: 1 }),
       409,
       'MARKET_ITEM_MISMATCH',
     );
     expectError(
-      await act('agent', placed.order.id, 'contact_owner', { version: queued.version, note: '好' }),
+      await w.act('agent', placed.order.id, 'contact_owner', { version: queued.version, note: '好' }),
       400,
       'VALIDATION_FAILED',
       'note',
     );
     const note = '已电话联系车主王先生，答复 10 分钟内到场挪车';
-    const done = await act('agent', placed.order.id, 'contact_owner', { version: queued.version, note });
+    const done = await w.act('agent', placed.order.id, 'contact_owner', { version: queued.version, note });
     expect(done.statusCode, done.body).toBe(200);
     expect(done.json()).toMatchObject({ state: 'completed' });
     expect(done.json().timeline.at(-1)).toMatchObject({ action: 'contact_owner', note });
@@ -313,10 +303,10 @@ describe('the centre’s queue', () => {
     const mine = (await w.asCitizen('GET', url, placed.accessCode)).json();
     expect(mine.actions).toContain('rate');
 
-    const other = (await w.order(unlock())).json().order;
-    const refused = await act('merchant', other.id, 'refuse', { version: other.version });
+    const other = (await w.order(w.unlockOrder())).json().order;
+    const refused = await w.act('merchant', other.id, 'refuse', { version: other.version });
     expectError(
-      await act('dispatcher', other.id, 'contact_owner', { version: refused.json().version, note }),
+      await w.act('dispatcher', other.id, 'contact_owner', { version: refused.json().version, note }),
       409,
       'MARKET_ITEM_MISMATCH',
     );
@@ -325,7 +315,9 @@ describe('the centre’s queue', () => {
 
 describe('the order list', () => {
   it('walks the orders newest first by cursor, and finds one by number, address or phone', async () => {
-    const placed = (await w.order(unlock({ phone: '13647301111', address: '海勃湾区新华街 99 号' }))).json();
+    const placed = (
+      await w.order(w.unlockOrder({ phone: '13647301111', address: '海勃湾区新华街 99 号' }))
+    ).json();
     const first = (await w.api.get('/api/v1/market/orders?limit=2', 'dispatcher')).json();
     expect(first.items.map((o: { id: number }) => o.id)[0]).toBe(placed.order.id);
     expect(first.nextCursor).toEqual(expect.any(String));
@@ -361,9 +353,9 @@ describe('the order list', () => {
 
 describe('bad input and access', () => {
   it('names the unanswered question, the unknown item and a wrong phone', async () => {
-    expectError(await w.order(unlock({ answers: {} })), 400, 'VALIDATION_FAILED', 'answers.lock');
-    expectError(await w.order(unlock({ itemId: 9999 })), 400, 'VALIDATION_FAILED', 'itemId');
-    expectError(await w.order(unlock({ phone: '12' })), 400, 'VALIDATION_FAILED', 'phone');
+    expectError(await w.order(w.unlockOrder({ answers: {} })), 400, 'VALIDATION_FAILED', 'answers.lock');
+    expectError(await w.order(w.unlockOrder({ itemId: 9999 })), 400, 'VALIDATION_FAILED', 'itemId');
+    expectError(await w.order(w.unlockOrder({ phone: '12' })), 400, 'VALIDATION_FAILED', 'phone');
   });
 
   it('keeps the merchants’ and the centre’s routes to their roles', async () => {
@@ -373,10 +365,10 @@ describe('bad input and access', () => {
       'UNAUTHENTICATED',
     );
     expectError(await w.api.get('/api/v1/market/orders', 'citizen'), 403, 'FORBIDDEN');
-    const { order } = (await w.order(unlock())).json();
-    expectError(await act('dispatcher', order.id, 'accept', { version: order.version }), 403, 'FORBIDDEN');
+    const { order } = (await w.order(w.unlockOrder())).json();
+    expectError(await w.act('dispatcher', order.id, 'accept', { version: order.version }), 403, 'FORBIDDEN');
     expectError(
-      await act('merchant', order.id, 'complete', { version: order.version, price: 1 }),
+      await w.act('merchant', order.id, 'complete', { version: order.version, price: 1 }),
       409,
       'TRANSITION_NOT_ALLOWED',
     );
@@ -390,7 +382,7 @@ describe('期望时间', () => {
       w.api.send(
         'POST',
         '/api/v1/market/hotline-orders',
-        unlock({ wantedAt: new Date(now + ms).toISOString() }),
+        w.unlockOrder({ wantedAt: new Date(now + ms).toISOString() }),
         'agent',
       );
     expectError(await book(-3_600_000), 400, 'VALIDATION_FAILED', 'wantedAt');
@@ -425,7 +417,7 @@ describe('the numbers', () => {
 
   it('counts for the centre’s staff of a district only the orders of their district', async () => {
     // by the hotline: the portal's budget per address is spent by the tests above
-    const body = unlock({ location: await gridPointIn(w.api.ctx, '150304') });
+    const body = w.unlockOrder({ location: await gridPointIn(w.api.ctx, '150304') });
     const wuda = await w.api.send('POST', '/api/v1/market/hotline-orders', body, 'agent');
     expect(wuda.json().order.districtName, wuda.body).toBe('乌达区');
     const period = '?from=2026-10-01&to=2026-10-31';

@@ -10,8 +10,17 @@ export interface MarketWorld {
   clock: ManualClock;
   itemId(code: string): number;
   hbwPoint: { longitude: number; latitude: number };
+  /** the body of a 开锁 order at a door in 海勃湾区, with `extra` over it */
+  unlockOrder(extra?: Record<string, unknown>): Record<string, unknown>;
   /** a citizen's order on the portal (no account) */
   order(body: Record<string, unknown>): Promise<LightMyRequestResponse>;
+  /** `action` on order `id`, by a demo user (by username) or a signed-in account (by its headers) */
+  act(
+    user: string | { authorization: string },
+    id: number,
+    action: string,
+    body: object,
+  ): Promise<LightMyRequestResponse>;
   /** a request by the portal citizen holding `code` */
   asCitizen(
     method: 'GET' | 'POST',
@@ -30,12 +39,28 @@ export async function createMarketWorld(start = '2026-10-13T01:00:00.000Z'): Pro
   const items = await api.ctx.db.select({ id: marketItems.id, code: marketItems.code }).from(marketItems);
   const itemId = (code: string) => items.find((i) => i.code === code)!.id;
   const hbw = await orgIdOf(api.ctx, '150302');
+  const hbwPoint = await gridPointIn(api.ctx, '150302');
   return {
     api,
     clock,
     itemId,
-    hbwPoint: await gridPointIn(api.ctx, '150302'),
+    hbwPoint,
+    unlockOrder: (extra = {}) => ({
+      itemId: itemId('unlock'),
+      address: '海勃湾区人民路 18 号 3 单元 502',
+      location: hbwPoint,
+      phone: '13812345678',
+      contactName: '陈女士',
+      answers: { lock: '门锁' },
+      ...extra,
+    }),
     order: (body) => api.app.inject({ method: 'POST', url: '/api/v1/market/orders', payload: body }),
+    act: (user, id, action, body) => {
+      const url = `/api/v1/market/orders/${id}/actions/${action}`;
+      return typeof user === 'string'
+        ? api.send('POST', url, body, user)
+        : api.app.inject({ method: 'POST', url, headers: user, payload: body });
+    },
     asCitizen: (method, url, code, payload) =>
       api.app.inject({ method, url, headers: { 'x-order-code': code }, payload: payload as object }),
     async addMerchant(name, itemCodes, score) {

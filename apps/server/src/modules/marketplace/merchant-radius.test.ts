@@ -27,16 +27,7 @@ afterAll(() => w.api.close());
 const withRadius = (radiusKm: number) =>
   w.api.ctx.db.update(marketMerchants).set({ radiusKm }).where(eq(marketMerchants.id, radiusMerchant));
 
-const placeUnlock = async () =>
-  (
-    await w.order({
-      itemId: w.itemId('unlock'),
-      address: '海勃湾区人民路 18 号 3 单元 502',
-      location: w.hbwPoint,
-      phone: '13812345678',
-      answers: { lock: '门锁' },
-    })
-  ).json().order;
+const placeUnlock = async () => (await w.order(w.unlockOrder())).json().order;
 
 describe('a service radius', () => {
   it('covers an order just inside it and not one just outside', async () => {

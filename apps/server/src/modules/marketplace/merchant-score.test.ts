@@ -43,35 +43,16 @@ describe('the score as offers are answered', () => {
   };
 
   it('falls when the merchant refuses an offer and rises again as it accepts quickly', async () => {
-    const order = async () =>
-      (
-        await w.order({
-          itemId: w.itemId('unlock'),
-          address: '海勃湾区人民路 18 号 3 单元 502',
-          location: w.hbwPoint,
-          phone: '13812345678',
-          answers: { lock: '门锁' },
-        })
-      ).json().order;
+    const order = async () => (await w.order(w.unlockOrder())).json().order;
     const before = await scoreOf('便民家政服务部');
     const first = await order();
-    const refused = await w.api.send(
-      'POST',
-      `/api/v1/market/orders/${first.id}/actions/refuse`,
-      { version: first.version },
-      'merchant',
-    );
+    const refused = await w.act('merchant', first.id, 'refuse', { version: first.version });
     expect(refused.statusCode, refused.body).toBe(200);
     const afterRefusal = await scoreOf('便民家政服务部');
     expect(afterRefusal).toBeLessThan(before);
     const second = await order();
     w.clock.advance(60_000);
-    const accepted = await w.api.send(
-      'POST',
-      `/api/v1/market/orders/${second.id}/actions/accept`,
-      { version: second.version },
-      'merchant',
-    );
+    const accepted = await w.act('merchant', second.id, 'accept', { version: second.version });
     expect(accepted.statusCode, accepted.body).toBe(200);
     expect(await scoreOf('便民家政服务部')).toBeGreaterThan(afterRefusal);
   });

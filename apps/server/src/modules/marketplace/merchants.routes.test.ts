@@ -50,13 +50,7 @@ describe('商户入驻 to the first offer', () => {
       .from(marketMerchants)
       .where(eq(marketMerchants.name, '便民家政服务部'));
     await suspendMerchant(w, demo!.id);
-    const order = {
-      itemId: w.itemId('unlock'),
-      address: '海勃湾区人民路 18 号',
-      location: w.hbwPoint,
-      phone: '13812345678',
-      answers: { lock: '门锁' },
-    };
+    const order = w.unlockOrder();
     const before = (await expectOk(w.order(order), 201)).order;
     expect(before.state).toBe('queued');
 

@@ -10,35 +10,16 @@ beforeAll(async () => {
 });
 afterAll(() => w.api.close());
 
-const unlock = (extra: Record<string, unknown> = {}) => ({
-  itemId: w.itemId('unlock'),
-  address: '海勃湾区人民路 18 号 3 单元 502',
-  location: w.hbwPoint,
-  phone: '13812345678',
-  answers: { lock: '门锁' },
-  ...extra,
-});
-
 /** The first bytes of a PNG, enough for the store to prove its type. */
 const PNG = Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.alloc(200, 7)]);
 const dataUrl = (bytes: Buffer, type = 'image/png') => `data:${type};base64,${bytes.toString('base64')}`;
 
-const act = (user: string | { authorization: string }, id: number, action: string, body: object) =>
-  typeof user === 'string'
-    ? w.api.send('POST', `/api/v1/market/orders/${id}/actions/${action}`, body, user)
-    : w.api.app.inject({
-        method: 'POST',
-        url: `/api/v1/market/orders/${id}/actions/${action}`,
-        headers: user,
-        payload: body,
-      });
-
 /** An order of the demo merchant taken to 服务中心 (in service), with its 查询码. */
 async function orderInService(): Promise<{ id: number; version: number; accessCode: string }> {
-  const { order, accessCode } = await expectOk(w.order(unlock()), 201);
+  const { order, accessCode } = await expectOk(w.order(w.unlockOrder()), 201);
   let version = order.version;
   for (const action of ['accept', 'start']) {
-    version = (await expectOk(act('merchant', order.id, action, { version }))).version;
+    version = (await expectOk(w.act('merchant', order.id, action, { version }))).version;
   }
   return { id: order.id, version, accessCode };
 }
@@ -77,7 +58,7 @@ describe('完工照片: a photo of the finished work on completion', () => {
   it('stores the photo, shows it on the order, and serves it to staff, the merchant and the citizen alone', async () => {
     const order = await orderInService();
     const done = await expectOk(
-      act('merchant', order.id, 'complete', { version: order.version, price: 90, photo: dataUrl(PNG) }),
+      w.act('merchant', order.id, 'complete', { version: order.version, price: 90, photo: dataUrl(PNG) }),
     );
     expect(done).toMatchObject({
       state: 'completed',
@@ -120,7 +101,7 @@ describe('完工照片: a photo of the finished work on completion', () => {
       w.api.send(
         'POST',
         '/api/v1/market/hotline-orders',
-        unlock({ location: await gridPointIn(w.api.ctx, '150304') }),
+        w.unlockOrder({ location: await gridPointIn(w.api.ctx, '150304') }),
         'agent',
       ),
       201,
@@ -136,7 +117,7 @@ describe('完工照片: a photo of the finished work on completion', () => {
   it('completes without a photo, and refuses one that is no image or too large, completing nothing', async () => {
     const order = await orderInService();
     const complete = (photo: string) =>
-      act('merchant', order.id, 'complete', { version: order.version, price: 60, photo });
+      w.act('merchant', order.id, 'complete', { version: order.version, price: 60, photo });
     expectError(
       await complete(dataUrl(Buffer.from('plain text, not a picture at all'), 'image/png')),
       400,
@@ -151,7 +132,9 @@ describe('完工照片: a photo of the finished work on completion', () => {
     );
     expectError(await complete(dataUrl(Buffer.alloc(6 * 1024 * 1024, 1))), 413, 'PAYLOAD_TOO_LARGE');
 
-    const done = await expectOk(act('merchant', order.id, 'complete', { version: order.version, price: 60 }));
+    const done = await expectOk(
+      w.act('merchant', order.id, 'complete', { version: order.version, price: 60 }),
+    );
     expect(done).toMatchObject({ state: 'completed', completionPhotoUrl: null });
     expectError(
       await w.api.get(`/api/v1/market/orders/${order.id}/photo`, 'merchant'),

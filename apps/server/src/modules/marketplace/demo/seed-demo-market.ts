@@ -10,7 +10,7 @@ const DISTRICTS = ['150302', '150303', '150304'] as const;
 const DEMO_MERCHANT_DISTRICT = '150302';
 const BRANDS = ['顺达', '安心', '好帮手', '万家', '邻里', '速修', '诚信', '乐家', '金牌', '惠民'];
 /** How many synthetic merchants, spread over the districts. */
-const SYNTHETIC_MERCHANTS = 60;
+const SYNTHETIC_MERCHANTS = 320;
 
 /**
  * The marketplace of the demo city: the demo `merchant`'s 便民家政服务部 (家电维修 and 开锁 in 海勃湾区, open
