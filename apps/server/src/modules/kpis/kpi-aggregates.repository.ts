@@ -1,5 +1,6 @@
 import { beijingMidnightOfDate, EMPTY_KPI_COUNTS, type KpiCounts, toBeijingDate } from '@shanzhi/shared';
 import { sql } from 'drizzle-orm';
+import { orgIdOfPath } from '../../platform/auth/actor.js';
 import { type DbOrTx, queryRows } from '../../platform/db/database.js';
 import {
   type CountScope,
@@ -54,11 +55,6 @@ const SUMMED: [keyof KpiCounts, string][] = [
 interface DayRow extends Record<string, unknown> {
   i: number;
   g: number;
-}
-
-/** The org id of a subtree path (`/1/4/27/` → 27). */
-function orgIdOfPath(path: string): number {
-  return Number(path.split('/').filter(Boolean).at(-1));
 }
 
 /** Whether the org of a subtree path keeps counters (all but grids and communities, see migration 0028). */

@@ -11,6 +11,7 @@ import {
 } from '@shanzhi/shared';
 import { and, eq, like } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.js';
+import { orgIdOfPath } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { findOrgBriefs } from '../orgs/org-briefs.repository.js';
 import { loadOrgInScope } from '../orgs/orgs.service.js';
@@ -29,7 +30,7 @@ interface OrgView {
 
 /** The org a report is on: `org` when given (in the caller's scope, else 403), his scope root otherwise. */
 async function reportOrg(ctx: AppContext, actor: Actor, orgId: number | undefined) {
-  const rootId = Number(actor.scopePath.split('/').filter(Boolean).at(-1));
+  const rootId = orgIdOfPath(actor.scopePath);
   const org = await loadOrgInScope(ctx.db, actor, orgId ?? rootId);
   return { view: { id: org.id, name: org.name, kind: org.kind }, path: org.path };
 }

@@ -7,6 +7,7 @@ import {
   toBeijingDate,
 } from '@shanzhi/shared';
 import type { Actor } from '../../platform/auth/actor.js';
+import { orgIdOfPath } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { fieldError } from '../../platform/errors/app-error.js';
 import { loadOrgInScope } from '../orgs/orgs.service.js';
@@ -41,7 +42,7 @@ export async function mediationStats(
   query: MediationStatsQuery,
 ): Promise<MediationStatsView> {
   const now = ctx.clock.now();
-  const rootId = Number(actor.scopePath.split('/').filter(Boolean).at(-1));
+  const rootId = orgIdOfPath(actor.scopePath);
   const org = await loadOrgInScope(ctx.db, actor, query.org ?? rootId);
   const to = query.to ?? toBeijingDate(now);
   const from = query.from ?? `${to.slice(0, 4)}-01-01`;

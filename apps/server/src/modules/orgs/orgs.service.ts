@@ -10,6 +10,7 @@ import {
   type UpdateOrgInput,
 } from '@shanzhi/shared';
 import type { Actor } from '../../platform/auth/actor.js';
+import { orgIdOfPath } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import type { DbOrTx } from '../../platform/db/database.js';
 import { AppError, fieldError, versionConflict } from '../../platform/errors/app-error.js';
@@ -68,7 +69,7 @@ export async function listOrgsForActor(ctx: AppContext, actor: Actor, query: Org
  */
 export async function listTreeLevel(ctx: AppContext, actor: Actor, parentId?: number) {
   if (parentId === undefined) {
-    const rootId = Number(actor.scopePath.split('/').filter(Boolean).at(-1));
+    const rootId = orgIdOfPath(actor.scopePath);
     return (await listOrgs(ctx.db, { withinPath: actor.scopePath, id: rootId, limit: 1, offset: 0 })).rows;
   }
   const parent = await loadOrgInScope(ctx.db, actor, parentId);

@@ -29,6 +29,11 @@ export function scopePathOf(org: { kind: string; path: string }): string {
   return parentPath === '/' ? org.path : parentPath;
 }
 
+/** The org id at the end of a subtree path (`/1/4/27/` → 27): of `actor.scopePath`, the root of his scope. */
+export function orgIdOfPath(path: string): number {
+  return Number(path.split('/').filter(Boolean).at(-1));
+}
+
 /** Whether an org (by its path) lies inside the actor's data scope. */
 export function isInScope(actor: Pick<Actor, 'scopePath'>, orgPath: string): boolean {
   return orgPath.startsWith(actor.scopePath);

@@ -16,6 +16,7 @@ import {
   toBeijingDayNumber,
 } from '@shanzhi/shared';
 import type { Actor } from '../../../platform/auth/actor.js';
+import { orgIdOfPath } from '../../../platform/auth/actor.js';
 import type { AppContext } from '../../../platform/context.js';
 import { fieldError } from '../../../platform/errors/app-error.js';
 import { type KpiPeriod, periodOf } from '../../kpis/kpi-period.js';
@@ -37,7 +38,7 @@ const LEVEL_ORDER = ['city', 'district', 'town', 'community', 'grid'] as const;
 
 /** The org the numbers are of: `org` when given (in scope, territorial), the caller's scope root otherwise. */
 async function statsOrg(ctx: AppContext, actor: Actor, orgId: number | undefined) {
-  const rootId = Number(actor.scopePath.split('/').filter(Boolean).at(-1));
+  const rootId = orgIdOfPath(actor.scopePath);
   const org = await loadOrgInScope(ctx.db, actor, orgId ?? rootId);
   if (!(LEVEL_ORDER as readonly string[]).includes(org.kind)) {
     throw fieldError(
