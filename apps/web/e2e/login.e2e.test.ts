@@ -43,11 +43,11 @@ const MARKET_CENTRE = [...MARKET, '商户管理'];
 const MARKET_ALL = [...MARKET_CENTRE, '服务项目管理'];
 
 /** 安全生产 for those who inspect (a unit's or town's handlers, the administrator) … */
-const SAFETY_ALL = ['企业台账', '监督检查', '专项排查', '隐患排查治理'];
+const SAFETY_ALL = ['企业台账', '监督检查', '专项排查', '隐患排查治理', '隐患统计'];
 /** …for those who keep the register and run campaigns without inspecting (the centre's dispatchers) … */
-const SAFETY_MANAGE = ['企业台账', '专项排查', '隐患排查治理'];
+const SAFETY_MANAGE = ['企业台账', '专项排查', '隐患排查治理', '隐患统计'];
 /** …and for those who read the register and the hazards (grid workers, supervisors, leaders). */
-const SAFETY_READ = ['企业台账', '隐患排查治理'];
+const SAFETY_READ = ['企业台账', '隐患排查治理', '隐患统计'];
 
 /** 智安小区 for those who read alerts (the centre, units, towns, grid workers, supervisors, leaders) … */
 const IOT_READ = ['告警看板', '小区与设备'];

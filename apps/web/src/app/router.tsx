@@ -187,6 +187,9 @@ const SafetyCampaignDetailPage = lazyPage(() =>
 const HazardsPage = lazyPage(() =>
   import('../features/safety/pages/HazardsPage.js').then((m) => m.HazardsPage),
 );
+const SafetyStatsPage = lazyPage(() =>
+  import('../features/safety/pages/SafetyStatsPage.js').then((m) => m.SafetyStatsPage),
+);
 const HazardDetailPage = lazyPage(() =>
   import('../features/safety/pages/HazardDetailPage.js').then((m) => m.HazardDetailPage),
 );
@@ -241,6 +244,7 @@ const PAGES: Record<string, ComponentType> = {
   '/safety/inspections': SafetyInspectionsPage,
   '/safety/campaigns': SafetyCampaignsPage,
   '/safety/hazards': HazardsPage,
+  '/safety/stats': SafetyStatsPage,
   '/iot/alerts': IotAlertBoardPage,
   '/iot/estates': IotEstatesPage,
   '/iot/rules': IotRulesPage,

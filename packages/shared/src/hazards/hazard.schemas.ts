@@ -208,9 +208,43 @@ export const SafetyStatsView = z.object({
   }),
   /** found and rectified per industry of the enterprises, the industries with hazards in the period */
   byIndustry: z.array(z.object({ industry: Industry, found: z.number().int(), rectified: z.number().int() })),
+  /** found and rectified per org one level below the asked one, by the enterprises' territory, all of them */
+  byOrg: z.array(
+    z.object({
+      orgId: z.number().int(),
+      name: z.string(),
+      found: z.number().int(),
+      rectified: z.number().int(),
+    }),
+  ),
+  /** found and rectified per Beijing month (`YYYY-MM`) of finding, the months with hazards */
+  byMonth: z.array(z.object({ month: z.string(), found: z.number().int(), rectified: z.number().int() })),
   overdueMajor: z.number().int(),
   listedForSupervision: z.number().int(),
   inspections: z.number().int(),
   enterprises: z.number().int(),
 });
 export type SafetyStatsView = z.infer<typeof SafetyStatsView>;
+
+/** What an enterprise's pin on the map shows: 有逾期 red, 有在办隐患 orange, 无在办隐患 green. */
+export const ENTERPRISE_MAP_STATES = ['overdue', 'open', 'clear'] as const;
+export const EnterpriseMapState = z.enum(ENTERPRISE_MAP_STATES);
+export type EnterpriseMapState = z.infer<typeof EnterpriseMapState>;
+
+/** An enterprise as a pin on the map: its place, its open hazards (running) and those overdue. */
+export const EnterpriseMapPin = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  industry: Industry,
+  highRisk: z.boolean(),
+  lng: z.number(),
+  lat: z.number(),
+  openHazards: z.number().int(),
+  overdueHazards: z.number().int(),
+  state: EnterpriseMapState,
+});
+export type EnterpriseMapPin = z.infer<typeof EnterpriseMapPin>;
+
+/** `GET /api/v1/safety/enterprises/map`: every located enterprise in the caller's scope, not a page of them. */
+export const EnterpriseMap = z.object({ items: z.array(EnterpriseMapPin) });
+export type EnterpriseMap = z.infer<typeof EnterpriseMap>;

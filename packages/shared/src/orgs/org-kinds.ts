@@ -8,6 +8,15 @@ export const ORG_KINDS = ['city', 'district', 'town', 'community', 'grid', 'unit
 export const OrgKind = z.enum(ORG_KINDS);
 export type OrgKind = z.infer<typeof OrgKind>;
 
+/** The five territorial levels, from the top: the kinds whose subtree is a piece of the city's land. */
+export const TERRITORIAL_ORG_KINDS = [
+  'city',
+  'district',
+  'town',
+  'community',
+  'grid',
+] as const satisfies readonly OrgKind[];
+
 /** Chinese labels for the UI. */
 export const ORG_KIND_LABELS: Record<OrgKind, string> = {
   city: '市',

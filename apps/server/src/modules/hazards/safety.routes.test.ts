@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectError } from '../../test/api.js';
+import { expectError, gridPointIn } from '../../test/api.js';
 import { createSafetyWorld, nextCreditCode, PNG_BASE64, type SafetyWorld } from './hazards.test-support.js';
 
 let w: SafetyWorld;
@@ -275,5 +275,49 @@ describe('the numbers', () => {
       'VALIDATION_FAILED',
       'to',
     );
+  });
+
+  it('breaks the numbers down by district and month, and pins the enterprise on the map, red once overdue', async () => {
+    const stats = async () => (await w.get('dispatcher', '/api/v1/safety/stats')).json();
+    const haiNan = (s: { byOrg: { name: string; found: number; rectified: number }[] }) =>
+      s.byOrg.find((o) => o.name === '海南区')!;
+    const october = (s: { byMonth: { month: string; found: number }[] }) =>
+      s.byMonth.find((m) => m.month === '2026-10')?.found ?? 0;
+    const before = await stats();
+    expect(before.byOrg.map((o: { name: string }) => o.name)).toEqual(['海勃湾区', '海南区', '乌达区']);
+    const created = await w.send('handler', '/api/v1/safety/enterprises', {
+      name: '乌海市海南区地图示范化工有限公司',
+      creditCode: nextCreditCode(),
+      industry: 'hazardous_chemicals',
+      address: '海南区西卓子山街道工业园区',
+      location: await gridPointIn(w.api.ctx, '150303'),
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const enterpriseId = created.json().id;
+    const { items } = await inspect(enterpriseId);
+    await w.act(items[2].hazardId, 'close_on_spot', { note: '已加装护栏', photos: [PNG_BASE64] });
+    const after = await stats();
+    expect(haiNan(after).found - haiNan(before).found).toBe(2);
+    expect(haiNan(after).rectified - haiNan(before).rectified).toBe(1);
+    expect(october(after) - october(before)).toBe(2);
+
+    const pinOf = async () => {
+      const map = await w.get('handler', '/api/v1/safety/enterprises/map');
+      expect(map.statusCode, map.body).toBe(200);
+      return map.json().items.find((p: { id: number }) => p.id === enterpriseId);
+    };
+    expect(await pinOf()).toMatchObject({
+      industry: 'hazardous_chemicals',
+      openHazards: 1,
+      overdueHazards: 0,
+      state: 'open',
+    });
+    const major = items[1].hazardId;
+    await w.act(major, 'report', {});
+    await w.act(major, 'assign', { responsibleParty: '安全员王工', deadlineDays: 1 });
+    w.clock.advance(5 * DAY_MS);
+    w.api.forgetSessions();
+    expect(await pinOf()).toMatchObject({ openHazards: 1, overdueHazards: 1, state: 'overdue' });
+    expectError(await w.get('citizen', '/api/v1/safety/enterprises/map'), 403, 'FORBIDDEN');
   });
 });

@@ -1,6 +1,7 @@
 import {
   EnterpriseInput,
   EnterpriseListQuery,
+  EnterpriseMap,
   EnterprisePage,
   EnterpriseView,
   HAZARD_ACTION_INPUTS,
@@ -26,6 +27,7 @@ import { fileAnswer, IdParams, STANDARD_ERRORS } from '../../platform/http/commo
 import type { ApiInstance } from '../../platform/http/types.js';
 import { registerCampaignRoutes } from './campaigns.routes.js';
 import { registerEnterpriseImportRoutes } from './enterprise-import.routes.js';
+import { enterpriseMapForActor } from './enterprise-map.service.js';
 import { createEnterprise, getEnterprise, listEnterprisesForActor } from './enterprises.service.js';
 import {
   actOnHazard,
@@ -72,6 +74,18 @@ function registerEnterpriseRoutes(app: ApiInstance, ctx: AppContext): void {
       },
     },
     async (request) => listEnterprisesForActor(ctx, actorOf(request), request.query),
+  );
+  app.get(
+    '/api/v1/safety/enterprises/map',
+    {
+      config: { permission: 'safety.read' },
+      schema: {
+        tags,
+        summary: '企业地图 Every located enterprise in the caller’s scope as a pin: open and overdue hazards',
+        response: { 200: EnterpriseMap, ...STANDARD_ERRORS },
+      },
+    },
+    async (request) => enterpriseMapForActor(ctx, actorOf(request)),
   );
   app.get(
     '/api/v1/safety/enterprises/:id',

@@ -6,12 +6,15 @@ import {
   type Industry,
   type SafetyStatsQuery,
   type SafetyStatsView,
+  TERRITORIAL_ORG_KINDS,
 } from '@shanzhi/shared';
-import { and, asc, count, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
-import type { Actor } from '../../platform/auth/actor.js';
+import { and, asc, count, eq, gte, inArray, like, lt, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { type Actor, orgIdOfPath } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { fieldError } from '../../platform/errors/app-error.js';
 import { loadOrgInScope } from '../orgs/orgs.service.js';
+import { orgs } from '../orgs/orgs.tables.js';
 import { enterprises, hazards, safetyInspections } from './hazards.tables.js';
 import { safetyScopeWhere } from './safety-scope.policy.js';
 
@@ -36,13 +39,9 @@ const inPeriod = (
   { from, to }: Period,
 ): SQL[] => [...(from ? [gte(column, from)] : []), ...(to ? [lt(column, to)] : [])];
 
-/** The org the numbers are of: the one asked for (in the caller's scope), or the caller's own. */
-async function statsOrgOf(
-  ctx: AppContext,
-  actor: Actor,
-  org?: number,
-): Promise<{ id: number; path: string }> {
-  return org === undefined ? { id: actor.orgId, path: actor.scopePath } : loadOrgInScope(ctx.db, actor, org);
+/** The org the numbers are of: the one asked for (in the caller's scope), or the root of the caller's scope. */
+function statsOrgOf(ctx: AppContext, actor: Actor, org?: number): Promise<{ id: number; path: string }> {
+  return loadOrgInScope(ctx.db, actor, org ?? orgIdOfPath(actor.scopePath));
 }
 
 /** The hazard numbers of a group: found and rectified in the period by level; overdue majors and 挂牌督办 now. */
@@ -70,6 +69,18 @@ function addTally(into: HazardTally, more: HazardTally): HazardTally {
 
 type TallyKey = typeof enterprises.industry | typeof hazards.enterpriseId;
 
+/** The two counts of every breakdown: hazards found in the period, and those of them rectified (none on no row). */
+function foundAndRectified(period: Period) {
+  const found = and(sql`true`, ...inPeriod(hazards.createdAt, period))!;
+  return {
+    found: sql<number>`count(${hazards.id}) filter (where ${found})`.mapWith(Number),
+    rectified:
+      sql<number>`count(${hazards.id}) filter (where ${found} and ${inArray(hazards.state, [...HAZARD_RECTIFIED_STATES])})`.mapWith(
+        Number,
+      ),
+  };
+}
+
 /**
  * The one count of hazards behind every safety number: per `key` (industry, enterprise) in an org's subtree
  * (territory or supervising body), those found in the period and rectified of them, by level; the overdue
@@ -81,17 +92,12 @@ async function tallyHazards<K extends TallyKey>(
   period: Period,
   key: K,
 ): Promise<Map<K['_']['data'], HazardTally>> {
-  const found = and(sql`true`, ...inPeriod(hazards.createdAt, period))!;
   const now = ctx.clock.now().toISOString();
   const rows = await ctx.db
     .select({
       key,
       level: hazards.level,
-      found: sql<number>`count(*) filter (where ${found})`.mapWith(Number),
-      rectified:
-        sql<number>`count(*) filter (where ${found} and ${inArray(hazards.state, [...HAZARD_RECTIFIED_STATES])})`.mapWith(
-          Number,
-        ),
+      ...foundAndRectified(period),
       overdueMajor: sql<number>`count(*) filter (where ${hazards.level} = 'major'
         and ${hazards.state} in ('assigned', 'rectifying', 'extension_requested')
         and ${hazards.deadline} < ${now}::timestamptz)`.mapWith(Number),
@@ -115,6 +121,33 @@ async function tallyHazards<K extends TallyKey>(
   return tallies;
 }
 
+/**
+ * Found and rectified per org one level below `org` (districts under the city, towns under a district …), by
+ * the territory of the hazards' enterprises; every such org, those without hazards with zeros.
+ */
+function hazardsByChildOrg(ctx: AppContext, org: { id: number; path: string }, period: Period) {
+  const child = alias(orgs, 'child');
+  return ctx.db
+    .select({ orgId: child.id, name: child.name, ...foundAndRectified(period) })
+    .from(child)
+    .leftJoin(enterprises, like(enterprises.orgPath, sql`${child.path} || '%'`))
+    .leftJoin(hazards, and(eq(hazards.enterpriseId, enterprises.id), safetyScopeWhere(org.path, hazards)))
+    .where(and(eq(child.parentId, org.id), inArray(child.kind, [...TERRITORIAL_ORG_KINDS])))
+    .groupBy(child.id, child.name, child.sort)
+    .orderBy(asc(child.sort), asc(child.id));
+}
+
+/** Found and rectified per Beijing month of finding, in order; the months with hazards. */
+function hazardsByMonth(ctx: AppContext, scopePath: string, period: Period) {
+  const month = sql<string>`to_char(${hazards.createdAt} at time zone 'Asia/Shanghai', 'YYYY-MM')`;
+  return ctx.db
+    .select({ month, ...foundAndRectified(period) })
+    .from(hazards)
+    .where(and(safetyScopeWhere(scopePath, hazards), ...inPeriod(hazards.createdAt, period)))
+    .groupBy(month)
+    .orderBy(month);
+}
+
 /** The numbers of a tally as the API shows them: totals, the rectification rate, by level. */
 function numbersOf(tally: HazardTally) {
   const { general, major } = tally.byLevel;
@@ -134,7 +167,7 @@ export type HazardNumbers = ReturnType<typeof numbersOf>;
 
 /**
  * 隐患统计: hazards found in the period in an org's subtree (territory or supervising body), how many of them
- * are rectified and the rate, by level and industry; the overdue majors and those under 挂牌督办 now; the
+ * are rectified and the rate, by level, industry, the org's own orgs and month; the overdue majors and those under 挂牌督办 now; the
  * inspections done.
  */
 export async function safetyStats(
@@ -144,8 +177,10 @@ export async function safetyStats(
 ): Promise<SafetyStatsView> {
   const org = await statsOrgOf(ctx, actor, query.org);
   const period = periodOf(query);
-  const [industries, [inspections], [enterpriseCount]] = await Promise.all([
+  const [industries, byOrg, byMonth, [inspections], [enterpriseCount]] = await Promise.all([
     tallyHazards(ctx, org.path, period, enterprises.industry),
+    hazardsByChildOrg(ctx, org, period),
+    hazardsByMonth(ctx, org.path, period),
     ctx.db
       .select({ n: count() })
       .from(safetyInspections)
@@ -166,6 +201,8 @@ export async function safetyStats(
     to: query.to ?? null,
     ...numbersOf(total),
     byIndustry,
+    byOrg,
+    byMonth,
     inspections: inspections?.n ?? 0,
     enterprises: enterpriseCount?.n ?? 0,
   };

@@ -391,6 +391,13 @@ export const MENU: readonly MenuEntry[] = [
         icon: AlertOutlined,
         permission: 'safety.read',
       },
+      {
+        path: '/safety/stats',
+        labelKey: 'menu.safetyStats',
+        hintKey: 'menu.hint.safetyStats',
+        icon: PieChartOutlined,
+        permission: 'safety.read',
+      },
     ],
   },
   {

@@ -14,12 +14,13 @@ const safetyPaths = (role: Role) =>
     .flatMap((group) => group.pages.map((page) => page.path));
 
 describe('the 安全生产 menu', () => {
-  it('gives inspectors the register, inspections, campaigns and hazards', () => {
+  it('gives inspectors the register, inspections, campaigns, hazards and their numbers', () => {
     expect(safetyPaths('handler')).toEqual([
       '/safety/enterprises',
       '/safety/inspections',
       '/safety/campaigns',
       '/safety/hazards',
+      '/safety/stats',
     ]);
   });
 
@@ -28,12 +29,13 @@ describe('the 安全生产 menu', () => {
       '/safety/enterprises',
       '/safety/campaigns',
       '/safety/hazards',
+      '/safety/stats',
     ]);
   });
 
-  it('gives readers and enterprise accounts the register and the hazards alone', () => {
+  it('gives readers and enterprise accounts the register, the hazards and their numbers alone', () => {
     for (const role of ['supervisor', 'leader', 'grid_worker', 'enterprise'] as const) {
-      expect(safetyPaths(role), role).toEqual(['/safety/enterprises', '/safety/hazards']);
+      expect(safetyPaths(role), role).toEqual(['/safety/enterprises', '/safety/hazards', '/safety/stats']);
     }
   });
 

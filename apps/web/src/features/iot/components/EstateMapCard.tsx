@@ -1,8 +1,8 @@
 import type { EstateMapPin, EstateState } from '@shanzhi/shared';
-import { Flex, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { ErrorState } from '../../../components/ErrorState.js';
+import { MapLegend } from '../../../components/MapLegend.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
 import { useApi } from '../../../platform/api/index.js';
 import { CaseMap, type MapPin } from '../../cases/components/CaseMap.js';
@@ -14,29 +14,6 @@ const STATE_COLORS: Record<EstateState, string> = {
   offline: '#fa8c16',
   normal: '#52c41a',
 };
-
-/** What the colours mean. */
-function Legend() {
-  const { t } = useI18n();
-  return (
-    <Flex gap={10} style={{ fontSize: 12 }}>
-      {(Object.keys(STATE_COLORS) as EstateState[]).map((state) => (
-        <Flex key={state} gap={4} align="center">
-          <span
-            style={{
-              width: 10,
-              height: 10,
-              borderRadius: 5,
-              background: STATE_COLORS[state],
-              display: 'inline-block',
-            }}
-          />
-          <Typography.Text type="secondary">{t(`iot.map.${state}`)}</Typography.Text>
-        </Flex>
-      ))}
-    </Flex>
-  );
-}
 
 /**
  * 小区地图: every estate of the caller's scope as a pin on the boundary map, coloured by its state, its name,
@@ -69,7 +46,14 @@ export function EstateMapCard() {
       pins={pins}
       pointLabel={t('iot.map.pins', { n: pins.length })}
       onPinClick={(pin) => navigate(`/iot/estates/${pin.id}`)}
-      extra={<Legend />}
+      extra={
+        <MapLegend
+          entries={(Object.keys(STATE_COLORS) as EstateState[]).map((state) => ({
+            color: STATE_COLORS[state],
+            label: t(`iot.map.${state}`),
+          }))}
+        />
+      }
       height={420}
     />
   );

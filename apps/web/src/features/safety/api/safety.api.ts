@@ -6,6 +6,7 @@ import type {
   EnterpriseImportResult,
   EnterpriseInput,
   EnterpriseListQuery,
+  EnterpriseMap,
   EnterprisePage,
   EnterpriseView,
   HazardActionInput,
@@ -22,6 +23,7 @@ import type {
   SafetyReportConfirmationList,
   SafetyReportConfirmationQuery,
   SafetyReportConfirmationView,
+  SafetyStatsQuery,
   SafetyStatsView,
 } from '@shanzhi/shared';
 import { apiRequest, withQuery } from '../../../platform/api/index.js';
@@ -108,9 +110,17 @@ export function actOnHazard<A extends HazardActionOnHazard>(
   return apiRequest(`${BASE}/hazards/${id}/actions/${action}`, { method: 'POST', body });
 }
 
-/** `GET /api/v1/safety/stats`: the hazard numbers of the caller's scope. */
-export function fetchSafetyStats(signal?: AbortSignal): Promise<SafetyStatsView> {
-  return apiRequest(`${BASE}/stats`, opts(signal));
+/** `GET /api/v1/safety/stats`: the hazard numbers of the caller's scope, of a period of days. */
+export function fetchSafetyStats(
+  query: QueryOf<SafetyStatsQuery>,
+  signal?: AbortSignal,
+): Promise<SafetyStatsView> {
+  return apiRequest(withQuery(`${BASE}/stats`, query), opts(signal));
+}
+
+/** `GET /api/v1/safety/enterprises/map`: every located enterprise of the caller's scope as a pin. */
+export function fetchEnterpriseMap(signal?: AbortSignal): Promise<EnterpriseMap> {
+  return apiRequest(`${BASE}/enterprises/map`, opts(signal));
 }
 
 /** `GET /api/v1/safety/reports/confirmations`: each enterprise's signature of a period's report. */
