@@ -1284,6 +1284,7 @@ export const en: Record<MessageKey, string> = {
   'safety.stats.overdueMajor': 'Overdue majors',
   'safety.stats.listed': 'Under listed supervision',
   'safety.stats.inspections': 'Inspections',
+  'safety.stats.campaignCoverage': 'Campaign enterprises inspected / planned',
   'safety.stats.enterprises': 'Enterprises',
   'safety.stats.byMonth': 'Hazards found by month',
   'safety.stats.byIndustry': 'Hazards found by industry',

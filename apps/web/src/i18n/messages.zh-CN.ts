@@ -1242,6 +1242,7 @@ export const zhCN = {
   'safety.stats.overdueMajor': '超期重大隐患',
   'safety.stats.listed': '挂牌督办',
   'safety.stats.inspections': '检查次数',
+  'safety.stats.campaignCoverage': '专项排查已查/计划企业',
   'safety.stats.enterprises': '企业数',
   'safety.stats.byMonth': '各月发现隐患',
   'safety.stats.byIndustry': '各行业发现隐患',

@@ -222,6 +222,13 @@ export const SafetyStatsView = z.object({
   overdueMajor: z.number().int(),
   listedForSupervision: z.number().int(),
   inspections: z.number().int(),
+  /** 计划与完成: the campaigns led in the scope whose period meets the asked one, the enterprises they plan to
+   * inspect and those inspected so far */
+  campaigns: z.object({
+    count: z.number().int(),
+    plannedEnterprises: z.number().int(),
+    inspectedEnterprises: z.number().int(),
+  }),
   enterprises: z.number().int(),
 });
 export type SafetyStatsView = z.infer<typeof SafetyStatsView>;

@@ -1,5 +1,19 @@
 import { HAZARD_RECTIFIED_STATES } from '@shanzhi/shared';
-import { and, asc, count, countDistinct, desc, eq, inArray, isNull, like, or, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  countDistinct,
+  desc,
+  eq,
+  gte,
+  inArray,
+  isNull,
+  like,
+  lte,
+  or,
+  sql,
+} from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database.js';
 import { orgs } from '../orgs/orgs.tables.js';
 import { users } from '../users/users.tables.js';
@@ -84,6 +98,22 @@ export async function listCampaigns(
     db.select({ n: count() }).from(safetyCampaigns).where(where),
   ]);
   return { rows: rows.map(flatten), total: total?.n ?? 0 };
+}
+
+/** The campaigns led in a scope whose period meets the days `from`–`to` (Beijing dates; open ends when absent). */
+export async function findCampaignIdsMeeting(
+  db: DbOrTx,
+  scopePath: string,
+  period: { from?: string; to?: string },
+): Promise<number[]> {
+  const where = [like(safetyCampaigns.orgPath, `${scopePath}%`)];
+  if (period.from) where.push(gte(safetyCampaigns.endsOn, period.from));
+  if (period.to) where.push(lte(safetyCampaigns.startsOn, period.to));
+  const rows = await db
+    .select({ id: safetyCampaigns.id })
+    .from(safetyCampaigns)
+    .where(and(...where));
+  return rows.map((row) => row.id);
 }
 
 /** The inspectors of campaigns, by campaign, by name. */

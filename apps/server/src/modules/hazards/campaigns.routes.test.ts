@@ -88,6 +88,10 @@ describe('a campaign (专项排查)', () => {
   });
 
   it('turns every failed item of an inspection within it into a hazard and counts its progress', async () => {
+    const coverage = async (period: string) =>
+      (await w.get('handler', `/api/v1/safety/stats?${period}`)).json().campaigns;
+    const quarter = 'from=2026-11-01&to=2026-11-30';
+    const before = await coverage(quarter);
     const a = await w.enterprise();
     const b = await w.enterprise();
     const campaign = await createCampaign([a, b]);
@@ -123,6 +127,13 @@ describe('a campaign (专项排查)', () => {
       hazardsRectified: 1,
     });
     expect(after.pendingEnterprises.map((e: { id: number }) => e.id)).toEqual([b]);
+    // the stats count it in a period its own meets, and not in one before it began
+    const now = await coverage(quarter);
+    expect(now.count - before.count).toBe(1);
+    expect(now.plannedEnterprises - before.plannedEnterprises).toBe(2);
+    expect(now.inspectedEnterprises - before.inspectedEnterprises).toBe(1);
+    const earlier = await coverage('from=2026-09-01&to=2026-09-30');
+    expect(earlier.plannedEnterprises).toBeLessThan(now.plannedEnterprises);
     const ofCampaign = (
       await w.get('handler', `/api/v1/safety/inspections?campaignId=${campaign.id}`)
     ).json();

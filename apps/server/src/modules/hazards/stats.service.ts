@@ -15,6 +15,7 @@ import type { AppContext } from '../../platform/context.js';
 import { fieldError } from '../../platform/errors/app-error.js';
 import { loadOrgInScope } from '../orgs/orgs.service.js';
 import { orgs } from '../orgs/orgs.tables.js';
+import { campaignProgress, findCampaignIdsMeeting } from './campaigns.repository.js';
 import { enterprises, hazards, safetyInspections } from './hazards.tables.js';
 import { safetyScopeWhere } from './safety-scope.policy.js';
 
@@ -148,6 +149,17 @@ function hazardsByMonth(ctx: AppContext, scopePath: string, period: Period) {
     .orderBy(month);
 }
 
+/** 计划与完成: the campaigns of the scope meeting the period, the enterprises they plan and those inspected. */
+async function campaignCoverage(ctx: AppContext, scopePath: string, query: SafetyStatsQuery) {
+  const ids = await findCampaignIdsMeeting(ctx.db, scopePath, query);
+  const coverage = { count: ids.length, plannedEnterprises: 0, inspectedEnterprises: 0 };
+  for (const progress of (await campaignProgress(ctx.db, ids)).values()) {
+    coverage.plannedEnterprises += progress.plannedEnterprises;
+    coverage.inspectedEnterprises += progress.inspectedEnterprises;
+  }
+  return coverage;
+}
+
 /** The numbers of a tally as the API shows them: totals, the rectification rate, by level. */
 function numbersOf(tally: HazardTally) {
   const { general, major } = tally.byLevel;
@@ -168,7 +180,7 @@ export type HazardNumbers = ReturnType<typeof numbersOf>;
 /**
  * 隐患统计: hazards found in the period in an org's subtree (territory or supervising body), how many of them
  * are rectified and the rate, by level, industry, the org's own orgs and month; the overdue majors and those under 挂牌督办 now; the
- * inspections done.
+ * inspections done, and the campaigns' enterprises inspected of those planned.
  */
 export async function safetyStats(
   ctx: AppContext,
@@ -177,10 +189,11 @@ export async function safetyStats(
 ): Promise<SafetyStatsView> {
   const org = await statsOrgOf(ctx, actor, query.org);
   const period = periodOf(query);
-  const [industries, byOrg, byMonth, [inspections], [enterpriseCount]] = await Promise.all([
+  const [industries, byOrg, byMonth, campaigns, [inspections], [enterpriseCount]] = await Promise.all([
     tallyHazards(ctx, org.path, period, enterprises.industry),
     hazardsByChildOrg(ctx, org, period),
     hazardsByMonth(ctx, org.path, period),
+    campaignCoverage(ctx, org.path, query),
     ctx.db
       .select({ n: count() })
       .from(safetyInspections)
@@ -204,6 +217,7 @@ export async function safetyStats(
     byOrg,
     byMonth,
     inspections: inspections?.n ?? 0,
+    campaigns,
     enterprises: enterpriseCount?.n ?? 0,
   };
 }

@@ -20,7 +20,8 @@ const rateOf = (found: number, rectified: number) => percent(found === 0 ? null 
 
 /**
  * 隐患统计: the hazards found in a period of days (the last year by default) in the caller's scope — found,
- * rectified and the rate, majors, those overdue and under 挂牌督办, inspections —, by month, industry and the
+ * rectified and the rate, majors, those overdue and under 挂牌督办, inspections, the campaigns' enterprises
+ * inspected of those planned —, by month, industry and the
  * orgs one level down, the enterprises on a map; the quarterly and annual tables download from the title.
  */
 export function SafetyStatsPage() {
@@ -65,10 +66,14 @@ export function SafetyStatsPage() {
                 ['safety.stats.overdueMajor', s?.overdueMajor],
                 ['safety.stats.listed', s?.listedForSupervision],
                 ['safety.stats.inspections', s?.inspections],
+                [
+                  'safety.stats.campaignCoverage',
+                  s && `${s.campaigns.inspectedEnterprises} / ${s.campaigns.plannedEnterprises}`,
+                ],
                 ['safety.stats.enterprises', s?.enterprises],
               ] as const
             ).map(([label, value]) => (
-              <Col key={label} xs={12} md={6} xl={3}>
+              <Col key={label} flex="1 0 140px">
                 <Card size="small" loading={stats.loading}>
                   <Statistic title={t(label)} value={value ?? '—'} />
                 </Card>
