@@ -12,6 +12,7 @@ import type { Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { fieldError } from '../../platform/errors/app-error.js';
 import { loadOrgInScope } from '../orgs/orgs.service.js';
+import { accountEnterpriseIdOf, type SafetyListScope } from './enterprise-account.policy.js';
 import { enterprises, hazards, safetyInspections } from './hazards.tables.js';
 import { safetyScopeWhere } from './safety-scope.policy.js';
 
@@ -36,13 +37,36 @@ const inPeriod = (
   { from, to }: Period,
 ): SQL[] => [...(from ? [gte(column, from)] : []), ...(to ? [lt(column, to)] : [])];
 
-/** The org the numbers are of: the one asked for (in the caller's scope), or the caller's own. */
-async function statsOrgOf(
-  ctx: AppContext,
-  actor: Actor,
-  org?: number,
-): Promise<{ id: number; path: string }> {
-  return org === undefined ? { id: actor.orgId, path: actor.scopePath } : loadOrgInScope(ctx.db, actor, org);
+/** The org the numbers are of, and where they look: its subtree, or an enterprise account's own enterprise. */
+interface StatsPlace {
+  orgId: number;
+  scope: SafetyListScope;
+}
+
+/**
+ * The org the numbers are of: the one asked for (in the caller's scope), or the caller's own. Staff count its
+ * subtree; an enterprise account, whose org holds nothing, counts its own enterprise alone.
+ */
+async function statsPlaceOf(ctx: AppContext, actor: Actor, org?: number): Promise<StatsPlace> {
+  const [place, own] = await Promise.all([
+    org === undefined ? { id: actor.orgId, path: actor.scopePath } : loadOrgInScope(ctx.db, actor, org),
+    accountEnterpriseIdOf(ctx.db, actor),
+  ]);
+  return {
+    orgId: place.id,
+    scope: own === undefined ? { scopePath: place.path } : { scopePath: '/', enterpriseId: own },
+  };
+}
+
+/** The SQL of a stats place on rows joined to their enterprise, placed by `columns` (the row's or the enterprise's). */
+function statsScopeWhere(
+  { scopePath, enterpriseId }: SafetyListScope,
+  columns: Parameters<typeof safetyScopeWhere>[1] = enterprises,
+): SQL {
+  return and(
+    safetyScopeWhere(scopePath, columns),
+    ...(enterpriseId === undefined ? [] : [eq(enterprises.id, enterpriseId)]),
+  )!;
 }
 
 /** The hazard numbers of a group: found and rectified in the period by level; overdue majors and 挂牌督办 now. */
@@ -77,7 +101,7 @@ type TallyKey = typeof enterprises.industry | typeof hazards.enterpriseId;
  */
 async function tallyHazards<K extends TallyKey>(
   ctx: AppContext,
-  scopePath: string,
+  scope: SafetyListScope,
   period: Period,
   key: K,
 ): Promise<Map<K['_']['data'], HazardTally>> {
@@ -102,7 +126,7 @@ async function tallyHazards<K extends TallyKey>(
     })
     .from(hazards)
     .innerJoin(enterprises, eq(enterprises.id, hazards.enterpriseId))
-    .where(safetyScopeWhere(scopePath, hazards))
+    .where(statsScopeWhere(scope, hazards))
     .groupBy(key, hazards.level);
   const tallies = new Map<K['_']['data'], HazardTally>();
   for (const row of rows) {
@@ -142,18 +166,16 @@ export async function safetyStats(
   actor: Actor,
   query: SafetyStatsQuery,
 ): Promise<SafetyStatsView> {
-  const org = await statsOrgOf(ctx, actor, query.org);
+  const { orgId, scope } = await statsPlaceOf(ctx, actor, query.org);
   const period = periodOf(query);
   const [industries, [inspections], [enterpriseCount]] = await Promise.all([
-    tallyHazards(ctx, org.path, period, enterprises.industry),
+    tallyHazards(ctx, scope, period, enterprises.industry),
     ctx.db
       .select({ n: count() })
       .from(safetyInspections)
       .innerJoin(enterprises, eq(enterprises.id, safetyInspections.enterpriseId))
-      .where(
-        and(safetyScopeWhere(org.path, enterprises), ...inPeriod(safetyInspections.inspectedAt, period)),
-      ),
-    ctx.db.select({ n: count() }).from(enterprises).where(safetyScopeWhere(org.path, enterprises)),
+      .where(and(statsScopeWhere(scope), ...inPeriod(safetyInspections.inspectedAt, period))),
+    ctx.db.select({ n: count() }).from(enterprises).where(statsScopeWhere(scope)),
   ]);
   const total = [...industries.values()].reduce(addTally, emptyTally());
   const byIndustry = INDUSTRIES.flatMap((industry: Industry) => {
@@ -161,7 +183,7 @@ export async function safetyStats(
     return numbers.found === 0 ? [] : [{ industry, found: numbers.found, rectified: numbers.rectified }];
   });
   return {
-    orgId: org.id,
+    orgId,
     from: query.from ?? null,
     to: query.to ?? null,
     ...numbersOf(total),
@@ -188,7 +210,7 @@ export async function safetyStatsPerEnterprise(
   actor: Actor,
   query: SafetyStatsQuery,
 ): Promise<EnterpriseNumbers[]> {
-  const org = await statsOrgOf(ctx, actor, query.org);
+  const { scope } = await statsPlaceOf(ctx, actor, query.org);
   const [rows, tallies] = await Promise.all([
     ctx.db
       .select({
@@ -198,9 +220,9 @@ export async function safetyStatsPerEnterprise(
         industry: enterprises.industry,
       })
       .from(enterprises)
-      .where(safetyScopeWhere(org.path, enterprises))
+      .where(statsScopeWhere(scope))
       .orderBy(asc(enterprises.name), asc(enterprises.id)),
-    tallyHazards(ctx, org.path, periodOf(query), hazards.enterpriseId),
+    tallyHazards(ctx, scope, periodOf(query), hazards.enterpriseId),
   ]);
   return rows.map((row) => ({
     ...row,
