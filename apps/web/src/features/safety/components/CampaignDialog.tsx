@@ -3,6 +3,8 @@ import { DatePicker, Form, Input, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { FormModal } from '../../../components/FormModal.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
+import { useSession } from '../../auth/hooks/session-store.js';
+import { UserSearchSelect } from '../../users/components/UserSearchSelect.js';
 import { createCampaign } from '../api/safety.api.js';
 import { formatChecklistText, parseChecklistText } from '../campaign-checklist-text.js';
 import { industryLabel } from '../safety-labels.js';
@@ -15,10 +17,12 @@ interface Values {
   checklists: Partial<Record<Industry, string>>;
   /** the enterprises chosen; none: every enterprise of the industries */
   enterpriseIds?: number[];
+  /** the inspectors chosen; none: the caller */
+  inspectorUserIds?: number[];
   period: [Dayjs, Dayjs];
 }
 
-const KNOWN = ['name', 'industries', 'checklists', 'enterpriseIds', 'period'];
+const KNOWN = ['name', 'industries', 'checklists', 'enterpriseIds', 'inspectorUserIds', 'period'];
 
 /** The items of a checklist's text known good (the form's rule has refused a bad one). */
 function itemsOf(text: string | undefined) {
@@ -29,8 +33,9 @@ function itemsOf(text: string | undefined) {
 /**
  * 新建专项排查: the name, the industries, each industry's checklist (prefilled from the inspection template
  * with its 判定依据, editable as text), the enterprises chosen (or, none chosen, every enterprise of the
- * industries under the caller's org) and the period (three months from today unless changed). The caller
- * inspects.
+ * industries under the caller's org), the inspectors (承办人员 of the caller's scope, found as one types, for
+ * those who may read the users; none chosen, the caller inspects) and the period (three months from today
+ * unless changed).
  */
 export function CampaignDialog({
   open,
@@ -45,6 +50,8 @@ export function CampaignDialog({
   const [form] = Form.useForm<Values>();
   const industries: Industry[] = Form.useWatch('industries', form) ?? [];
   const { options, search } = useEnterpriseOptions(open);
+  const session = useSession();
+  const choosesInspectors = session.status === 'ready' && session.me.permissions.includes('user.read');
   const onIndustries = (chosen: Industry[]) => {
     for (const industry of chosen) {
       if (!form.getFieldValue(['checklists', industry]))
@@ -75,6 +82,7 @@ export function CampaignDialog({
             items: itemsOf(values.checklists[industry]),
           })),
           ...(values.enterpriseIds?.length ? { enterpriseIds: values.enterpriseIds } : {}),
+          ...(values.inspectorUserIds?.length ? { inspectorUserIds: values.inspectorUserIds } : {}),
           startsOn: values.period[0].format('YYYY-MM-DD'),
           endsOn: values.period[1].format('YYYY-MM-DD'),
         });
@@ -134,6 +142,15 @@ export function CampaignDialog({
             .map((e) => ({ value: e.id, label: e.name }))}
         />
       </Form.Item>
+      {choosesInspectors && (
+        <Form.Item
+          name="inspectorUserIds"
+          label={t('safety.campaigns.inspectors')}
+          extra={t('safety.campaigns.inspectorsHint')}
+        >
+          <UserSearchSelect<number[]> multiple ofRole="handler" />
+        </Form.Item>
+      )}
       <Form.Item
         name="period"
         label={t('safety.campaigns.period')}

@@ -1,0 +1,52 @@
+import type { Role } from '@shanzhi/shared';
+import { Select } from 'antd';
+import { useMemo, useRef, useState } from 'react';
+import { useApi } from '../../../platform/api/index.js';
+import { fetchUsers } from '../api/users.api.js';
+import { type UserOption, userOptionOf, userOptionsOf } from '../user-options.js';
+
+type Value = number | number[];
+
+/**
+ * Active users of the caller's scope (those of `ofRole` alone when given), found by name or username as one
+ * types: one, or several with `multiple`.
+ */
+export function UserSearchSelect<V extends Value = number>(props: {
+  value?: V;
+  onChange?: (value: V) => void;
+  id?: string;
+  ofRole?: Role;
+  multiple?: boolean;
+  placeholder?: string;
+}) {
+  const { ofRole, multiple, placeholder, ...field } = props;
+  const [words, setWords] = useState('');
+  const users = useApi(
+    (signal) =>
+      fetchUsers(
+        { q: words.trim() || undefined, role: ofRole, active: 'true', page: 1, pageSize: 20 },
+        signal,
+      ),
+    [words, ofRole],
+  );
+  // every user shown so far, so that a chosen one keeps its name once a new search no longer finds him
+  const known = useRef(new Map<number, UserOption>());
+  const options = useMemo(() => {
+    const found = (users.data?.items ?? []).map(userOptionOf);
+    for (const option of found) known.current.set(option.value, option);
+    const chosen = field.value === undefined ? [] : ([] as number[]).concat(field.value);
+    return userOptionsOf(found, chosen, known.current);
+  }, [users.data, field.value]);
+  return (
+    <Select<V>
+      {...field}
+      {...(multiple ? { mode: 'multiple' as const } : {})}
+      showSearch
+      filterOption={false}
+      onSearch={setWords}
+      loading={users.loading}
+      placeholder={placeholder ?? '输入姓名或用户名查找'}
+      options={options}
+    />
+  );
+}
