@@ -6,10 +6,11 @@ export interface UserOption {
   label: string;
 }
 
+/** What a picker shows of a user. */
+export type UserShown = Pick<UserView, 'id' | 'displayName' | 'username' | 'orgName'>;
+
 /** How a picker shows a user: `王强（handler · 住建局）`. */
-export function userOptionOf(
-  user: Pick<UserView, 'id' | 'displayName' | 'username' | 'orgName'>,
-): UserOption {
+export function userOptionOf(user: UserShown): UserOption {
   return { value: user.id, label: `${user.displayName}（${user.username} · ${user.orgName}）` };
 }
 

@@ -3,12 +3,14 @@ import { DatePicker, Form, Input, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { FormModal } from '../../../components/FormModal.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
-import { useSession } from '../../auth/hooks/session-store.js';
-import { UserSearchSelect } from '../../users/components/UserSearchSelect.js';
-import { createCampaign } from '../api/safety.api.js';
+import { type FindUsers, UserSearchSelect } from '../../users/components/UserSearchSelect.js';
+import { createCampaign, fetchInspectorCandidates } from '../api/safety.api.js';
 import { formatChecklistText, parseChecklistText } from '../campaign-checklist-text.js';
 import { industryLabel } from '../safety-labels.js';
 import { useEnterpriseOptions } from './InspectionDialog.js';
+
+/** Those of the caller's scope who may inspect. */
+const findInspectors: FindUsers = async (q, signal) => (await fetchInspectorCandidates({ q }, signal)).items;
 
 interface Values {
   name: string;
@@ -33,9 +35,8 @@ function itemsOf(text: string | undefined) {
 /**
  * 新建专项排查: the name, the industries, each industry's checklist (prefilled from the inspection template
  * with its 判定依据, editable as text), the enterprises chosen (or, none chosen, every enterprise of the
- * industries under the caller's org), the inspectors (承办人员 of the caller's scope, found as one types, for
- * those who may read the users; none chosen, the caller inspects) and the period (three months from today
- * unless changed).
+ * industries under the caller's org), the inspectors (those of the caller's scope who may inspect, found as one
+ * types; none chosen, the caller inspects) and the period (three months from today unless changed).
  */
 export function CampaignDialog({
   open,
@@ -50,8 +51,6 @@ export function CampaignDialog({
   const [form] = Form.useForm<Values>();
   const industries: Industry[] = Form.useWatch('industries', form) ?? [];
   const { options, search } = useEnterpriseOptions(open);
-  const session = useSession();
-  const choosesInspectors = session.status === 'ready' && session.me.permissions.includes('user.read');
   const onIndustries = (chosen: Industry[]) => {
     for (const industry of chosen) {
       if (!form.getFieldValue(['checklists', industry]))
@@ -142,15 +141,13 @@ export function CampaignDialog({
             .map((e) => ({ value: e.id, label: e.name }))}
         />
       </Form.Item>
-      {choosesInspectors && (
-        <Form.Item
-          name="inspectorUserIds"
-          label={t('safety.campaigns.inspectors')}
-          extra={t('safety.campaigns.inspectorsHint')}
-        >
-          <UserSearchSelect<number[]> multiple ofRole="handler" />
-        </Form.Item>
-      )}
+      <Form.Item
+        name="inspectorUserIds"
+        label={t('safety.campaigns.inspectors')}
+        extra={t('safety.campaigns.inspectorsHint')}
+      >
+        <UserSearchSelect<number[]> multiple find={findInspectors} />
+      </Form.Item>
       <Form.Item
         name="period"
         label={t('safety.campaigns.period')}
