@@ -1,4 +1,5 @@
 import { gridFindingsFollowCases } from './modules/grid/findings-follow-cases.js';
+import { hazardDeadlineNotices } from './modules/hazards/hazard-deadline-notices.js';
 import { classifierFeedbackOnReturn } from './modules/intelligence/classifier-feedback.js';
 import { iotAlertEscalationNotices } from './modules/iot/alert-escalation-notices.js';
 import { iotAlertsFollowCases } from './modules/iot/alerts-follow-cases.js';
@@ -15,7 +16,7 @@ import type { OutboxSubscriber } from './platform/lifecycle/outbox-subscriber.js
  * transaction: the classifier's training signal from returns of auto-dispatched cases, and grid findings
  * following the cases they were reported up as, 12345 cases converted to disputes following them to their end,
  * 12345 cases converted to petitions concluded when they close, the mediators told of their disputes' deadlines
- * and the petition agents of their petitions', device alerts cleared when their cases end, the staff of a level
+ * and the petition agents of their petitions', an enterprise and its supervising body its hazards', device alerts cleared when their cases end, the staff of a level
  * told of an alert escalated to it, and petitions flagged for a risk of escalation (or no longer) sent to the
  * live stream for the wall, and a merchant's desk rung for an offer.
  */
@@ -26,6 +27,7 @@ export const OUTBOX_SUBSCRIBERS: readonly OutboxSubscriber[] = [
   casesFollowPetitions,
   disputeDeadlineNotices,
   petitionDeadlineNotices,
+  hazardDeadlineNotices,
   iotAlertsFollowCases,
   iotAlertEscalationNotices,
   flaggedPetitionsLive,

@@ -7,6 +7,10 @@ import { sealLegacyChains } from './modules/cases/legacy-chains.js';
 import { assertDemoAccountsNotExposed } from './modules/demo/demo-accounts-exposure.js';
 import { startHistoryInBackground } from './modules/demo/history/history-runs.js';
 import { isDatabaseEmpty, seedDemo } from './modules/demo/seed-demo.js';
+import {
+  HAZARD_LIGHT_SCAN_INTERVAL_MS,
+  runHazardLightScan,
+} from './modules/hazards/jobs/hazard-light-scan.job.js';
 import { startModelJobs, trainInitialModel } from './modules/intelligence/model-jobs.js';
 import { refreshModels } from './modules/intelligence/model-registry.js';
 import { runWarningsJob, WARNINGS_INTERVAL_MS } from './modules/intelligence/warnings/warnings.job.js';
@@ -46,6 +50,9 @@ function startBackgroundJobs(ctx: AppContext): PeriodicJob[] {
     ),
     startPeriodicJob(ctx.logger, 'petition-light-scan', PETITION_LIGHT_SCAN_INTERVAL_MS, () =>
       runPetitionLightScan(ctx),
+    ),
+    startPeriodicJob(ctx.logger, 'hazard-light-scan', HAZARD_LIGHT_SCAN_INTERVAL_MS, () =>
+      runHazardLightScan(ctx),
     ),
     startPeriodicJob(ctx.logger, 'warnings', WARNINGS_INTERVAL_MS, () => runWarningsJob(ctx)),
     startPeriodicJob(ctx.logger, 'timeline-check', TIMELINE_CHECK_INTERVAL_MS, () => runTimelineCheck(ctx)),

@@ -205,11 +205,15 @@ describe('safety hazards in the console (安全生产隐患排查治理)', () =>
       await expect
         .poll(() => dialog.getByLabel('建筑施工检查清单').inputValue())
         .toContain('深基坑支护和监测｜房屋市政工程生产安全重大事故隐患判定标准');
+      // the inspectors: those of his scope who may inspect, found as one types (he names himself)
+      await chooseOption(page, dialog, '检查人员', '（handler · ', 'handler');
+      await page.keyboard.press('Escape');
       const created = page.waitForResponse(
         (r) => r.url().endsWith('/api/v1/safety/campaigns') && r.request().method() === 'POST',
       );
       await dialog.getByRole('button', { name: label('保存') }).click();
       expect((await created).status()).toBe(201);
+      expect((await created).request().postDataJSON().inspectorUserIds).toHaveLength(1);
       await page.getByRole('heading', { name }).waitFor();
       const progress = page.getByTestId('campaign-progress');
       await progress.getByText(/^已查 0 \/ \d+ 家$/).waitFor();

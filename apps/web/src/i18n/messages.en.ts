@@ -1471,6 +1471,7 @@ export const en: Record<MessageKey, string> = {
   'safety.campaigns.hazardsRectified': 'Rectified',
   'safety.campaigns.lead': 'Lead unit',
   'safety.campaigns.inspectors': 'Inspectors',
+  'safety.campaigns.inspectorsHint': 'None chosen: you inspect',
   'safety.campaigns.pending': 'Not yet inspected ({count})',
   'safety.campaigns.inspect': 'Inspect',
   'safety.campaigns.checklists': 'Checklists',

@@ -1422,6 +1422,7 @@ export const zhCN = {
   'safety.campaigns.hazardsRectified': '已整改',
   'safety.campaigns.lead': '牵头单位',
   'safety.campaigns.inspectors': '检查人员',
+  'safety.campaigns.inspectorsHint': '不选则由您本人检查',
   'safety.campaigns.pending': '未检查企业（{count}）',
   'safety.campaigns.inspect': '检查',
   'safety.campaigns.checklists': '检查清单',

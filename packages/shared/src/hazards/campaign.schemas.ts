@@ -156,3 +156,25 @@ export function campaignChecklistTemplate(industry: Industry): CampaignChecklist
     basis: common.includes(text) ? COMMON_BASIS : (INDUSTRY_BASIS[industry] ?? COMMON_BASIS),
   }));
 }
+
+/** `GET /api/v1/safety/inspectors`: who may be named an inspector, found by name or username. */
+export const InspectorQuery = z
+  .object({
+    /** name or username contains */
+    q: z.string().trim().max(50).optional(),
+  })
+  .strict();
+export type InspectorQuery = z.infer<typeof InspectorQuery>;
+
+/** 检查人员 one may name: an active account of the caller's scope whose roles may inspect (`safety.inspect`). */
+export const InspectorCandidate = z.object({
+  id: z.number().int(),
+  username: z.string(),
+  displayName: z.string(),
+  orgName: z.string(),
+});
+export type InspectorCandidate = z.infer<typeof InspectorCandidate>;
+
+/** The first inspectors found, by username. */
+export const InspectorCandidateList = z.object({ items: z.array(InspectorCandidate) });
+export type InspectorCandidateList = z.infer<typeof InspectorCandidateList>;

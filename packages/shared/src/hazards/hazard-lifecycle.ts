@@ -153,3 +153,12 @@ export const HAZARD_LIFECYCLE = defineLifecycle<HazardState, HazardAction>({
     close: 'hazard.closed',
   },
 });
+
+/**
+ * The events the clock raises on a hazard rather than a person (not actions): its rectification deadline turned
+ * yellow (80 % used) or red (past), as `DISPUTE_DEADLINE_EVENTS` for disputes.
+ */
+export const HAZARD_DEADLINE_EVENTS = {
+  yellow: 'hazard.deadline_warned',
+  red: 'hazard.deadline_breached',
+} as const;

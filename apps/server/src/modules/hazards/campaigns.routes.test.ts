@@ -245,3 +245,27 @@ describe('a campaign (专项排查)', () => {
     );
   });
 });
+
+describe('the inspectors a campaign may name', () => {
+  const usernames = async (user: string, q: string) => {
+    const found = await w.get(user, `/api/v1/safety/inspectors?q=${q}`);
+    expect(found.statusCode, found.body).toBe(200);
+    return found.json().items.map((u: { username: string }) => u.username);
+  };
+
+  it('are the users of the caller’s scope who may inspect, found by name or username', async () => {
+    expect(await usernames('handler', 'handler')).toEqual(['handler']);
+    expect(await usernames('admin', 'handler')).toEqual(expect.arrayContaining(['handler', 'handler_wd']));
+    // neither a dispatcher nor an enterprise account may inspect
+    expect(await usernames('admin', 'dispatcher')).toEqual([]);
+    expect(await usernames('admin', 'enterprise')).toEqual([]);
+    expect((await w.get('handler', '/api/v1/safety/inspectors')).json().items[0]).toEqual({
+      id: expect.any(Number),
+      username: 'handler',
+      displayName: expect.any(String),
+      orgName: expect.any(String),
+    });
+    expectError(await w.get('citizen', '/api/v1/safety/inspectors'), 403, 'FORBIDDEN');
+    expectError(await w.get('enterprise', '/api/v1/safety/inspectors'), 403, 'FORBIDDEN');
+  });
+});

@@ -1,14 +1,40 @@
-import { CampaignDetail, CampaignInput, CampaignListQuery, CampaignPage } from '@shanzhi/shared';
+import {
+  CampaignDetail,
+  CampaignInput,
+  CampaignListQuery,
+  CampaignPage,
+  InspectorCandidateList,
+  InspectorQuery,
+} from '@shanzhi/shared';
 import type { AppContext } from '../../platform/context.js';
 import { actorOf } from '../../platform/http/authenticate.js';
 import { IdParams, STANDARD_ERRORS } from '../../platform/http/common.schemas.js';
 import type { ApiInstance } from '../../platform/http/types.js';
-import { createCampaign, getCampaign, listCampaignsForActor } from './campaigns.service.js';
+import {
+  createCampaign,
+  findInspectorCandidates,
+  getCampaign,
+  listCampaignsForActor,
+} from './campaigns.service.js';
 
 const tags = ['safety'];
 
-/** 专项排查: create a campaign, the campaigns of the caller's scope, one with its progress. */
+/** 专项排查: create a campaign (naming its inspectors), the campaigns of the caller's scope, one with its progress. */
 export function registerCampaignRoutes(app: ApiInstance, ctx: AppContext): void {
+  app.get(
+    '/api/v1/safety/inspectors',
+    {
+      config: { permission: 'safety.manage' },
+      schema: {
+        tags,
+        summary:
+          '检查人员 Who a campaign may name as inspectors: users of the caller’s scope who may inspect',
+        querystring: InspectorQuery,
+        response: { 200: InspectorCandidateList, ...STANDARD_ERRORS },
+      },
+    },
+    async (request) => findInspectorCandidates(ctx, actorOf(request), request.query),
+  );
   app.post(
     '/api/v1/safety/campaigns',
     {

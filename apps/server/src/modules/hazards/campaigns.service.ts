@@ -7,6 +7,8 @@ import {
   type ChecklistItemInput,
   campaignChecklistOf,
   type Industry,
+  type InspectorCandidateList,
+  type InspectorQuery,
   toBeijingDate,
 } from '@shanzhi/shared';
 import { and, eq, inArray } from 'drizzle-orm';
@@ -15,6 +17,7 @@ import type { AppContext } from '../../platform/context.js';
 import { AppError, fieldError } from '../../platform/errors/app-error.js';
 import { pageAnswer } from '../../platform/http/lists.js';
 import { loadOrgInScope } from '../orgs/orgs.service.js';
+import { listUsers } from '../users/users.repository.js';
 import { users } from '../users/users.tables.js';
 import {
   type CampaignListRow,
@@ -102,6 +105,31 @@ async function inspectorsOf(ctx: AppContext, actor: Actor, ids: number[] | undef
   if (found.length < wanted.length)
     throw fieldError('inspectorUserIds', 'not_found', '所选检查人员有的不存在或已停用');
   return wanted;
+}
+
+/** How many inspectors a search answers. */
+const INSPECTORS_FOUND = 20;
+
+/**
+ * 检查人员 a campaign may name: the active users of the caller's scope one of whose roles may inspect
+ * (`safety.inspect`), found by name or username, the first by username.
+ */
+export async function findInspectorCandidates(
+  ctx: AppContext,
+  actor: Actor,
+  query: InspectorQuery,
+): Promise<InspectorCandidateList> {
+  const { rows } = await listUsers(ctx.db, {
+    withinPath: actor.scopePath,
+    permission: 'safety.inspect',
+    q: query.q,
+    active: true,
+    limit: INSPECTORS_FOUND,
+    offset: 0,
+  });
+  return {
+    items: rows.map(({ id, username, displayName, orgName }) => ({ id, username, displayName, orgName })),
+  };
 }
 
 /** 专项排查: creates a campaign with the enterprises it covers and its inspectors. */

@@ -9,6 +9,7 @@ import {
   type HazardView,
   type Industry,
   type RectificationPlan,
+  type SlaClock,
   type SlaLight,
   type WorkingCalendar,
 } from '@shanzhi/shared';
@@ -20,11 +21,19 @@ export function hazardPhotoUrl(id: number): string {
   return `/api/v1/safety/photos/${id}`;
 }
 
-/** The light of a hazard's deadline at `now` while it runs (red: overdue); null otherwise. */
-export function hazardLight(calendar: WorkingCalendar, row: HazardListRow, now: Date): SlaLight | null {
+/** A hazard's running clock: from its assignment to its rectification deadline, in working days; none otherwise. */
+export function hazardClockOf(
+  row: Pick<HazardListRow, 'assignedAt' | 'deadline' | 'state'>,
+): SlaClock | null {
   if (!row.assignedAt || !row.deadline || !HAZARD_RUNNING_STATES.includes(row.state as HazardState))
     return null;
-  return computeLight(calendar, { start: row.assignedAt, deadline: row.deadline, unit: 'working_days', now });
+  return { start: row.assignedAt, deadline: row.deadline, unit: 'working_days' };
+}
+
+/** The light of a hazard's deadline at `now` while it runs (red: overdue); null otherwise. */
+export function hazardLight(calendar: WorkingCalendar, row: HazardListRow, now: Date): SlaLight | null {
+  const clock = hazardClockOf(row);
+  return clock && computeLight(calendar, { ...clock, now });
 }
 
 /** What a hazard's view is made from besides its row. */

@@ -171,10 +171,61 @@ describe('an enterprise account', () => {
       'OUT_OF_SCOPE',
     );
     expect((await w.get('enterprise', `/api/v1/safety/hazards?enterpriseId=${other}`)).json().total).toBe(0);
-    expect((await w.get('enterprise', '/api/v1/safety/stats')).json()).toMatchObject({
-      found: 0,
-      enterprises: 0,
+  });
+
+  it('counts its own enterprise’s hazards and inspections in its stats and tables, never another’s', async () => {
+    const own = await ownEnterprise();
+    const items = [{ item: '安全生产责任制和安全管理制度健全', passed: true }];
+    expect(
+      (await w.send('admin', '/api/v1/safety/inspections', { enterpriseId: own, items })).statusCode,
+    ).toBe(201);
+    const major = await w.send('enterprise', '/api/v1/safety/hazards', {
+      enterpriseId: own,
+      level: 'major',
+      description: '液氨储罐区未设置泄漏报警',
     });
+    expect(major.statusCode, major.body).toBe(201);
+    const before = (await w.get('enterprise', '/api/v1/safety/stats')).json();
+    const other = await w.enterprise();
+    await w.send('handler', '/api/v1/safety/hazards', {
+      enterpriseId: other,
+      level: 'general',
+      description: '别家',
+    });
+    await w.send('handler', '/api/v1/safety/inspections', { enterpriseId: other, items });
+
+    const stats = (await w.get('enterprise', '/api/v1/safety/stats')).json();
+    expect(stats).toEqual(before);
+    const hazards = (await w.get('enterprise', '/api/v1/safety/hazards?pageSize=100')).json();
+    const majors = hazards.items.filter((h: { level: string }) => h.level === 'major').length;
+    expect(stats).toMatchObject({
+      found: hazards.total,
+      enterprises: 1,
+      inspections: (await w.get('enterprise', '/api/v1/safety/inspections')).json().total,
+    });
+    expect(stats.byLevel.major.found).toBe(majors);
+    expect(majors).toBeGreaterThanOrEqual(1);
+
+    const quarter = (await w.get('enterprise', '/api/v1/safety/stats?from=2026-10-01&to=2026-12-31')).json();
+    const workbook = await workbookOf(
+      '/api/v1/safety/reports/quarterly.xlsx?year=2026&quarter=4',
+      'enterprise',
+    );
+    expect(Object.fromEntries(totalsOf(workbook))).toMatchObject({
+      企业数: 1,
+      监督检查次数: quarter.inspections,
+      排查隐患: quarter.found,
+      已整改: quarter.rectified,
+      重大隐患: quarter.byLevel.major.found,
+    });
+    expect(quarter.found).toBeGreaterThanOrEqual(1);
+    const perEnterprise = workbook.getWorksheet('按企业')!;
+    expect(perEnterprise.rowCount).toBe(2);
+    expect(perEnterprise.getRow(2).getCell(4).value).toBe(quarter.found);
+    const annual = await workbookOf('/api/v1/safety/reports/annual.xlsx?year=2026', 'enterprise');
+    expect(totalsOf(annual).get('排查隐患')).toBe(
+      (await w.get('enterprise', '/api/v1/safety/stats?from=2026-01-01&to=2026-12-31')).json().found,
+    );
   });
 
   it('sees its own record alone on the register, and the inspections of its own enterprise alone', async () => {

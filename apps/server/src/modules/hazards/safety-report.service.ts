@@ -7,9 +7,13 @@ import {
 import type { Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { findOrg } from '../orgs/orgs.repository.js';
+import { accountEnterpriseIdOf } from './enterprise-account.policy.js';
 import { type EnterpriseNumbers, safetyStats, safetyStatsPerEnterprise } from './stats.service.js';
 
-/** 隐患排查治理统计表 of an org for a quarter or a year: the stats of the period and each enterprise's. */
+/**
+ * 隐患排查治理统计表 of an org (an enterprise account: of its enterprise) for a quarter or a year: the stats of
+ * the period and each enterprise's.
+ */
 export interface SafetyReport {
   org: { id: number; name: string };
   period: SafetyReportPeriod;
@@ -34,9 +38,11 @@ export async function safetyReport(
     safetyStats(ctx, actor, statsQuery),
     safetyStatsPerEnterprise(ctx, actor, statsQuery),
   ]);
-  const org = await findOrg(ctx.db, stats.orgId);
+  const [org, own] = await Promise.all([findOrg(ctx.db, stats.orgId), accountEnterpriseIdOf(ctx.db, actor)]);
+  // an enterprise account's table is of its own enterprise, the one row of its numbers
+  const name = own === undefined ? org?.name : perEnterprise.find((e) => e.id === own)?.name;
   return {
-    org: { id: stats.orgId, name: org?.name ?? '' },
+    org: { id: stats.orgId, name: name ?? '' },
     period,
     periodTitle: safetyReportTitle(period),
     stats,

@@ -16,6 +16,7 @@ import { fieldError } from '../../platform/errors/app-error.js';
 import { loadOrgInScope } from '../orgs/orgs.service.js';
 import { orgs } from '../orgs/orgs.tables.js';
 import { campaignProgress, findCampaignIdsMeeting } from './campaigns.repository.js';
+import { accountEnterpriseIdOf, type SafetyListScope } from './enterprise-account.policy.js';
 import { enterprises, hazards, safetyInspections } from './hazards.tables.js';
 import { safetyScopeWhere } from './safety-scope.policy.js';
 
@@ -40,9 +41,36 @@ const inPeriod = (
   { from, to }: Period,
 ): SQL[] => [...(from ? [gte(column, from)] : []), ...(to ? [lt(column, to)] : [])];
 
-/** The org the numbers are of: the one asked for (in the caller's scope), or the root of the caller's scope. */
-function statsOrgOf(ctx: AppContext, actor: Actor, org?: number): Promise<{ id: number; path: string }> {
-  return loadOrgInScope(ctx.db, actor, org ?? orgIdOfPath(actor.scopePath));
+/** The org the numbers are of, and where they look: its subtree, or an enterprise account's own enterprise. */
+interface StatsPlace {
+  org: { id: number; path: string };
+  scope: SafetyListScope;
+}
+
+/**
+ * The org the numbers are of: the one asked for (in the caller's scope), or the root of the caller's scope.
+ * Staff count its subtree; an enterprise account, whose org holds nothing, counts its own enterprise alone.
+ */
+async function statsPlaceOf(ctx: AppContext, actor: Actor, org?: number): Promise<StatsPlace> {
+  const [place, own] = await Promise.all([
+    loadOrgInScope(ctx.db, actor, org ?? orgIdOfPath(actor.scopePath)),
+    accountEnterpriseIdOf(ctx.db, actor),
+  ]);
+  return {
+    org: place,
+    scope: own === undefined ? { scopePath: place.path } : { scopePath: '/', enterpriseId: own },
+  };
+}
+
+/** The SQL of a stats place on rows joined to their enterprise, placed by `columns` (the row's or the enterprise's). */
+function statsScopeWhere(
+  { scopePath, enterpriseId }: SafetyListScope,
+  columns: Parameters<typeof safetyScopeWhere>[1] = enterprises,
+): SQL {
+  return and(
+    safetyScopeWhere(scopePath, columns),
+    ...(enterpriseId === undefined ? [] : [eq(enterprises.id, enterpriseId)]),
+  )!;
 }
 
 /** The hazard numbers of a group: found and rectified in the period by level; overdue majors and 挂牌督办 now. */
@@ -89,7 +117,7 @@ function foundAndRectified(period: Period) {
  */
 async function tallyHazards<K extends TallyKey>(
   ctx: AppContext,
-  scopePath: string,
+  scope: SafetyListScope,
   period: Period,
   key: K,
 ): Promise<Map<K['_']['data'], HazardTally>> {
@@ -109,7 +137,7 @@ async function tallyHazards<K extends TallyKey>(
     })
     .from(hazards)
     .innerJoin(enterprises, eq(enterprises.id, hazards.enterpriseId))
-    .where(safetyScopeWhere(scopePath, hazards))
+    .where(statsScopeWhere(scope, hazards))
     .groupBy(key, hazards.level);
   const tallies = new Map<K['_']['data'], HazardTally>();
   for (const row of rows) {
@@ -139,12 +167,13 @@ function hazardsByChildOrg(ctx: AppContext, org: { id: number; path: string }, p
 }
 
 /** Found and rectified per Beijing month of finding, in order; the months with hazards. */
-function hazardsByMonth(ctx: AppContext, scopePath: string, period: Period) {
+function hazardsByMonth(ctx: AppContext, scope: SafetyListScope, period: Period) {
   const month = sql<string>`to_char(${hazards.createdAt} at time zone 'Asia/Shanghai', 'YYYY-MM')`;
   return ctx.db
     .select({ month, ...foundAndRectified(period) })
     .from(hazards)
-    .where(and(safetyScopeWhere(scopePath, hazards), ...inPeriod(hazards.createdAt, period)))
+    .innerJoin(enterprises, eq(enterprises.id, hazards.enterpriseId))
+    .where(and(statsScopeWhere(scope, hazards), ...inPeriod(hazards.createdAt, period)))
     .groupBy(month)
     .orderBy(month);
 }
@@ -187,21 +216,19 @@ export async function safetyStats(
   actor: Actor,
   query: SafetyStatsQuery,
 ): Promise<SafetyStatsView> {
-  const org = await statsOrgOf(ctx, actor, query.org);
+  const { org, scope } = await statsPlaceOf(ctx, actor, query.org);
   const period = periodOf(query);
   const [industries, byOrg, byMonth, campaigns, [inspections], [enterpriseCount]] = await Promise.all([
-    tallyHazards(ctx, org.path, period, enterprises.industry),
+    tallyHazards(ctx, scope, period, enterprises.industry),
     hazardsByChildOrg(ctx, org, period),
-    hazardsByMonth(ctx, org.path, period),
+    hazardsByMonth(ctx, scope, period),
     campaignCoverage(ctx, org.path, query),
     ctx.db
       .select({ n: count() })
       .from(safetyInspections)
       .innerJoin(enterprises, eq(enterprises.id, safetyInspections.enterpriseId))
-      .where(
-        and(safetyScopeWhere(org.path, enterprises), ...inPeriod(safetyInspections.inspectedAt, period)),
-      ),
-    ctx.db.select({ n: count() }).from(enterprises).where(safetyScopeWhere(org.path, enterprises)),
+      .where(and(statsScopeWhere(scope), ...inPeriod(safetyInspections.inspectedAt, period))),
+    ctx.db.select({ n: count() }).from(enterprises).where(statsScopeWhere(scope)),
   ]);
   const total = [...industries.values()].reduce(addTally, emptyTally());
   const byIndustry = INDUSTRIES.flatMap((industry: Industry) => {
@@ -239,7 +266,7 @@ export async function safetyStatsPerEnterprise(
   actor: Actor,
   query: SafetyStatsQuery,
 ): Promise<EnterpriseNumbers[]> {
-  const org = await statsOrgOf(ctx, actor, query.org);
+  const { scope } = await statsPlaceOf(ctx, actor, query.org);
   const [rows, tallies] = await Promise.all([
     ctx.db
       .select({
@@ -249,9 +276,9 @@ export async function safetyStatsPerEnterprise(
         industry: enterprises.industry,
       })
       .from(enterprises)
-      .where(safetyScopeWhere(org.path, enterprises))
+      .where(statsScopeWhere(scope))
       .orderBy(asc(enterprises.name), asc(enterprises.id)),
-    tallyHazards(ctx, org.path, periodOf(query), hazards.enterpriseId),
+    tallyHazards(ctx, scope, periodOf(query), hazards.enterpriseId),
   ]);
   return rows.map((row) => ({
     ...row,

@@ -8,6 +8,8 @@ import { rolePermissions, userRoles, users } from './users.tables.js';
 export interface UserFilter {
   withinPath: string;
   role?: string;
+  /** users one of whose roles holds this permission */
+  permission?: string;
   q?: string;
   active?: boolean;
   limit: number;
@@ -39,6 +41,15 @@ function conditionsOf(filter: UserFilter): SQL | undefined {
   if (filter.active !== undefined) conditions.push(eq(users.active, filter.active));
   if (filter.role) {
     conditions.push(inArray(users.id, sql`(select user_id from user_roles where role = ${filter.role})`));
+  }
+  if (filter.permission) {
+    conditions.push(
+      inArray(
+        users.id,
+        sql`(select ${userRoles.userId} from ${userRoles} inner join ${rolePermissions}
+              on ${rolePermissions.role} = ${userRoles.role} where ${rolePermissions.permission} = ${filter.permission})`,
+      ),
+    );
   }
   if (filter.q) {
     const pattern = containsPattern(filter.q);

@@ -9,6 +9,7 @@ export * from '../../modules/catalog/catalog.tables.js';
 export * from '../../modules/grid/grid.tables.js';
 export * from '../../modules/grid/registers/registers.tables.js';
 export * from '../../modules/grid/visits/visits.tables.js';
+export * from '../../modules/hazards/hazard-lights.tables.js';
 export * from '../../modules/hazards/hazards.tables.js';
 export * from '../../modules/intelligence/duplicates/case-fingerprints.tables.js';
 export * from '../../modules/intelligence/intelligence.tables.js';

@@ -145,7 +145,7 @@ export function lightedScanner<Row extends LightedRow>(
  * notifications), without a new version, so a user's open form does not go stale as time passes. Answers the
  * new light when it changed.
  */
-async function relightLifecycleRow<Row extends LightedRow>(
+export async function relightLifecycleRow<Row extends LightedRow>(
   tx: Tx,
   lighted: LightedLifecycle<Row>,
   scan: { chainKey: Buffer; calendar: WorkingCalendar; now: Date },

@@ -1,10 +1,8 @@
 import { AddMediatorInput, type CommitteeView, type DisputeField, type MediatorView } from '@shanzhi/shared';
-import { Alert, Form, Modal, Select, Switch } from 'antd';
-import { useState } from 'react';
+import { Alert, Form, Modal, Switch } from 'antd';
 import { useI18n } from '../../../i18n/I18nProvider.js';
-import { useApi } from '../../../platform/api/index.js';
 import { useSaveForm } from '../../../platform/forms/use-save-form.js';
-import { fetchUsers } from '../../users/api/users.api.js';
+import { UserSearchSelect } from '../../users/components/UserSearchSelect.js';
 import { addMediator } from '../api/mediation.api.js';
 import { DisputeFieldSelect } from './MediationPickers.js';
 
@@ -15,29 +13,6 @@ interface Values {
 }
 
 const FIELDS = ['userId', 'fields', 'gold'] as const;
-
-/** An active user of the caller's scope, found by name or username as one types. */
-function UserSearchSelect(props: { value?: number; onChange?: (id: number) => void; id?: string }) {
-  const [words, setWords] = useState('');
-  const users = useApi(
-    (signal) => fetchUsers({ q: words.trim() || undefined, active: 'true', page: 1, pageSize: 20 }, signal),
-    [words],
-  );
-  return (
-    <Select<number>
-      {...props}
-      showSearch
-      filterOption={false}
-      onSearch={setWords}
-      loading={users.loading}
-      placeholder="输入姓名或用户名查找"
-      options={(users.data?.items ?? []).map((u) => ({
-        value: u.id,
-        label: `${u.displayName}（${u.username} · ${u.orgName}）`,
-      }))}
-    />
-  );
-}
 
 /** 添加调解员: a user of the platform joins the committee, with his fields of expertise and the 金牌调解员 flag. */
 export function AddMediatorDialog({

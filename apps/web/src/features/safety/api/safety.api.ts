@@ -19,6 +19,8 @@ import type {
   InspectionListQuery,
   InspectionPage,
   InspectionView,
+  InspectorCandidateList,
+  InspectorQuery,
   SafetyReportConfirmationInput,
   SafetyReportConfirmationList,
   SafetyReportConfirmationQuery,
@@ -66,6 +68,14 @@ export function fetchInspections(
 /** `POST /api/v1/safety/inspections`: an inspection with its checklist. */
 export function recordInspection(input: InspectionInput): Promise<InspectionView> {
   return apiRequest(`${BASE}/inspections`, { method: 'POST', body: input });
+}
+
+/** `GET /api/v1/safety/inspectors`: the users of one's scope a campaign may name as inspectors. */
+export function fetchInspectorCandidates(
+  query: QueryOf<InspectorQuery>,
+  signal?: AbortSignal,
+): Promise<InspectorCandidateList> {
+  return apiRequest(withQuery(`${BASE}/inspectors`, query), opts(signal));
 }
 
 /** `GET /api/v1/safety/campaigns`: a page of 专项排查 campaigns with their progress. */

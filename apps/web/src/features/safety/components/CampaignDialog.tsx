@@ -3,10 +3,14 @@ import { DatePicker, Form, Input, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { FormModal } from '../../../components/FormModal.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
-import { createCampaign } from '../api/safety.api.js';
+import { type FindUsers, UserSearchSelect } from '../../users/components/UserSearchSelect.js';
+import { createCampaign, fetchInspectorCandidates } from '../api/safety.api.js';
 import { formatChecklistText, parseChecklistText } from '../campaign-checklist-text.js';
 import { industryLabel } from '../safety-labels.js';
 import { useEnterpriseOptions } from './InspectionDialog.js';
+
+/** Those of the caller's scope who may inspect. */
+const findInspectors: FindUsers = async (q, signal) => (await fetchInspectorCandidates({ q }, signal)).items;
 
 interface Values {
   name: string;
@@ -15,10 +19,12 @@ interface Values {
   checklists: Partial<Record<Industry, string>>;
   /** the enterprises chosen; none: every enterprise of the industries */
   enterpriseIds?: number[];
+  /** the inspectors chosen; none: the caller */
+  inspectorUserIds?: number[];
   period: [Dayjs, Dayjs];
 }
 
-const KNOWN = ['name', 'industries', 'checklists', 'enterpriseIds', 'period'];
+const KNOWN = ['name', 'industries', 'checklists', 'enterpriseIds', 'inspectorUserIds', 'period'];
 
 /** The items of a checklist's text known good (the form's rule has refused a bad one). */
 function itemsOf(text: string | undefined) {
@@ -29,8 +35,8 @@ function itemsOf(text: string | undefined) {
 /**
  * 新建专项排查: the name, the industries, each industry's checklist (prefilled from the inspection template
  * with its 判定依据, editable as text), the enterprises chosen (or, none chosen, every enterprise of the
- * industries under the caller's org) and the period (three months from today unless changed). The caller
- * inspects.
+ * industries under the caller's org), the inspectors (those of the caller's scope who may inspect, found as one
+ * types; none chosen, the caller inspects) and the period (three months from today unless changed).
  */
 export function CampaignDialog({
   open,
@@ -75,6 +81,7 @@ export function CampaignDialog({
             items: itemsOf(values.checklists[industry]),
           })),
           ...(values.enterpriseIds?.length ? { enterpriseIds: values.enterpriseIds } : {}),
+          ...(values.inspectorUserIds?.length ? { inspectorUserIds: values.inspectorUserIds } : {}),
           startsOn: values.period[0].format('YYYY-MM-DD'),
           endsOn: values.period[1].format('YYYY-MM-DD'),
         });
@@ -133,6 +140,13 @@ export function CampaignDialog({
             .filter((e) => industries.includes(e.industry))
             .map((e) => ({ value: e.id, label: e.name }))}
         />
+      </Form.Item>
+      <Form.Item
+        name="inspectorUserIds"
+        label={t('safety.campaigns.inspectors')}
+        extra={t('safety.campaigns.inspectorsHint')}
+      >
+        <UserSearchSelect<number[]> multiple find={findInspectors} />
       </Form.Item>
       <Form.Item
         name="period"
