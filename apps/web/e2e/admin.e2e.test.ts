@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   expectNoPageErrors,
+  foldOptions,
   launchBrowser,
   openPage,
   pickInTreeSelect,
@@ -92,7 +93,7 @@ describe('administration as admin', () => {
     await pickInTreeSelect(page, dialog, '所属组织', '乌海市（市）');
     await dialog.getByLabel('角色').click();
     await page.locator('.ant-select-item-option', { hasText: '派单员' }).click();
-    await dialog.getByLabel('角色').press('Escape');
+    await foldOptions(dialog);
     await dialog.getByLabel('手机号').fill('13900001234');
     await dialog.getByLabel('初始密码').fill('short');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();

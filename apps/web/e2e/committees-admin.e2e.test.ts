@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   chooseOption,
+  foldOptions,
   openPage,
   pickInTreeSelect,
   screenshot,
@@ -29,7 +30,7 @@ describe('调解组织 administered in the console', () => {
       await create.getByLabel('名称').fill(NAME);
       await pickInTreeSelect(page, create, '所在组织', '乌海市（市）');
       await chooseOption(page, create, '专业领域', '物业纠纷');
-      await create.getByLabel('专业领域').press('Escape');
+      await foldOptions(create);
       await create.locator('.ant-select-selection-item', { hasText: '物业纠纷' }).waitFor();
       const created = page.waitForResponse(
         (r) => r.url().endsWith('/api/v1/mediation/committees') && r.request().method() === 'POST',
@@ -45,7 +46,7 @@ describe('调解组织 administered in the console', () => {
       const add = page.getByRole('dialog');
       await chooseOption(page, add, '用户', '（handler_wd ·', 'handler_wd');
       await chooseOption(page, add, '擅长领域', '物业纠纷');
-      await add.getByLabel('擅长领域').press('Escape');
+      await foldOptions(add);
       await add.getByLabel('金牌调解员').click();
       const added = page.waitForResponse(
         (r) => r.url().includes('/mediators') && r.request().method() === 'POST',

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   chooseOption,
   expectNoPageErrors,
+  foldOptions,
   openPage,
   screenshot,
   sharedBrowser,
@@ -81,6 +82,12 @@ describe('safety hazards in the console (安全生产隐患排查治理)', () =>
       await failed.getByText('✗').click();
       await failed.getByLabel('问题描述').fill('基坑东侧支护变形，未布设监测点');
       await chooseOption(page, failed, '隐患等级', '重大隐患');
+      // 现场照片: a real PNG (a picture of the checklist itself will do), compressed in the browser
+      const photo = await page.screenshot({ clip: { x: 0, y: 0, width: 400, height: 240 } });
+      await failed
+        .locator('input[type=file]')
+        .setInputFiles({ name: '现场.png', mimeType: 'image/png', buffer: photo });
+      await failed.locator('img').first().waitFor();
       const saved = page.waitForResponse(
         (r) => r.url().endsWith('/api/v1/safety/inspections') && r.request().method() === 'POST',
       );
@@ -95,6 +102,7 @@ describe('safety hazards in the console (安全生产隐患排查治理)', () =>
 
       await page.goto(`/safety/hazards/${hazardId}`);
       await page.getByText('基坑东侧支护变形，未布设监测点').first().waitFor();
+      await page.getByRole('img', { name: 'report' }).waitFor();
       await takeAction(page, '上报');
       await takeAction(page, '交办整改', async (d) => {
         await d.getByLabel('整改责任人').fill('项目经理王工');
@@ -200,14 +208,14 @@ describe('safety hazards in the console (安全生产隐患排查治理)', () =>
       const name = `建筑施工安全专项排查${Date.now() % 100_000}`;
       await dialog.getByLabel('专项名称').fill(name);
       await chooseOption(page, dialog, '排查行业', '建筑施工');
-      await page.keyboard.press('Escape');
+      await foldOptions(dialog);
       // the industry's checklist comes from the template, each item with its basis
       await expect
         .poll(() => dialog.getByLabel('建筑施工检查清单').inputValue())
         .toContain('深基坑支护和监测｜房屋市政工程生产安全重大事故隐患判定标准');
       // the inspectors: those of his scope who may inspect, found as one types (he names himself)
       await chooseOption(page, dialog, '检查人员', '（handler · ', 'handler');
-      await page.keyboard.press('Escape');
+      await foldOptions(dialog);
       const created = page.waitForResponse(
         (r) => r.url().endsWith('/api/v1/safety/campaigns') && r.request().method() === 'POST',
       );

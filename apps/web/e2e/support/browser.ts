@@ -212,6 +212,15 @@ export async function chooseOption(
 }
 
 /**
+ * Folds away the list of a multiple select in `dialog`, which stays open after each pick. Escape would fold it,
+ * but an Escape that comes after the list folded by itself closes the dialog; a click on the dialog's title never
+ * does.
+ */
+export async function foldOptions(dialog: Locator): Promise<void> {
+  await dialog.locator('.ant-modal-title').click();
+}
+
+/**
  * Ticks a checkbox or a radio. A click that lands while an overlay above it still folds away, or while a dialog
  * still zooms in, leaves it unticked; ticking again is harmless, so it is tried until the box reads ticked. A
  * radio button's own input is hidden: `face`, what a person clicks (its label), is clicked instead.

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Instant, PlacePoint } from '../grid/grid-common.schemas.js';
+import { Instant, PhotoUploads, PlacePoint } from '../grid/grid-common.schemas.js';
 import { bodyError, id, optionalText, text } from '../lifecycle/action-body.js';
 import { PageQuery, pageOf } from '../lists/list.schemas.js';
 import { HazardLevel, type Industry, InspectionKind } from './safety-enums.js';
@@ -14,6 +14,8 @@ export const ChecklistItemInput = z.strictObject({
   finding: optionalText('问题描述', 1000),
   /** 隐患等级 of a failed item; 一般 when absent */
   level: HazardLevel.optional(),
+  /** 现场照片 of a failed item: its hazard's photos as found (none kept for a passed item) */
+  photos: PhotoUploads.optional(),
 });
 export type ChecklistItemInput = z.infer<typeof ChecklistItemInput>;
 

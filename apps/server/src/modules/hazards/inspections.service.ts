@@ -4,6 +4,7 @@ import { freeTextMaskingFor } from '../../platform/auth/free-text-masking.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError, fieldError } from '../../platform/errors/app-error.js';
 import { pageAnswer } from '../../platform/http/lists.js';
+import { decodePhotos, storePhotos } from '../grid/grid-photos.js';
 import { checkCampaignInspection } from './campaigns.service.js';
 import { assertSafetyReachable, safetyListScopeOf } from './enterprise-account.policy.js';
 import { hazardEnvironment, loadEnterpriseInScope, writeHazard } from './hazards.service.js';
@@ -71,6 +72,12 @@ export async function recordInspection(
           items: input.items,
         });
   const failed = input.items.filter((i) => !i.passed).length;
+  // a failed item's photos, stored (their bytes checked) before the transaction; a passed item keeps none
+  const photos = await Promise.all(
+    input.items.map((item, index) =>
+      item.passed ? [] : storePhotos(ctx, decodePhotos(item.photos, `items.${index}.photos`)),
+    ),
+  );
   const env = await hazardEnvironment(ctx);
   const id = await ctx.db.transaction(async (tx) => {
     const inspection = await insertInspection(tx, {
@@ -101,7 +108,7 @@ export async function recordInspection(
             place: null,
             inspectionId: inspection.id,
             caseId: null,
-            photos: [],
+            photos: photos[index]!,
           });
       items.push({
         inspectionId: inspection.id,

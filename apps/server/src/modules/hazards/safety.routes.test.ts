@@ -90,6 +90,31 @@ describe('an inspection', () => {
     expect(ofEnterprise.total).toBe(2);
   });
 
+  it('keeps the photos of a failed item on its hazard as found, and refuses one that is not a picture', async () => {
+    const enterpriseId = await w.enterprise();
+    const items = [
+      { item: '临边洞口防护到位', passed: false, finding: '二层临边缺护栏', photos: [PNG_BASE64] },
+      { item: '安全帽佩戴', passed: true, photos: [PNG_BASE64] },
+    ];
+    const inspection = await w.send('handler', '/api/v1/safety/inspections', { enterpriseId, items });
+    expect(inspection.statusCode, inspection.body).toBe(201);
+    const hazard = (
+      await w.get('handler', `/api/v1/safety/hazards/${inspection.json().items[0].hazardId}`)
+    ).json();
+    expect(hazard.photos).toEqual([expect.objectContaining({ role: 'report' })]);
+    expect((await w.get('handler', hazard.photos[0].url)).statusCode).toBe(200);
+    const notAPicture = Buffer.from('plain text, not a picture').toString('base64');
+    expectError(
+      await w.send('handler', '/api/v1/safety/inspections', {
+        enterpriseId,
+        items: [{ ...items[0], photos: [notAPicture] }],
+      }),
+      400,
+      'VALIDATION_FAILED',
+      'items.0.photos.0',
+    );
+  });
+
   it('refuses an empty checklist and an enterprise that does not exist', async () => {
     expectError(
       await w.send('handler', '/api/v1/safety/inspections', { enterpriseId: 1, items: [] }),

@@ -108,9 +108,11 @@ function registerInspectionRoutes(app: ApiInstance, ctx: AppContext): void {
     '/api/v1/safety/inspections',
     {
       config: { permission: 'safety.inspect' },
+      bodyLimit: PHOTO_BODY_LIMIT,
       schema: {
         tags,
-        summary: '监督检查 Record an inspection with its checklist; every failed item becomes a hazard',
+        summary:
+          '监督检查 Record an inspection with its checklist; every failed item becomes a hazard, with its photos',
         body: InspectionInput,
         response: { 201: InspectionView, ...STANDARD_ERRORS },
       },

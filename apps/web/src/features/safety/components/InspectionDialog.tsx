@@ -6,10 +6,11 @@ import {
   HAZARD_LEVELS,
   type HazardLevel,
 } from '@shanzhi/shared';
-import { Descriptions, Form, Input, Radio, Select, Table } from 'antd';
+import { Descriptions, Flex, Form, Input, Radio, Select, Table } from 'antd';
 import { useEffect, useState } from 'react';
 import { FormModal } from '../../../components/FormModal.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
+import { PhotoPicker } from '../../grid-phone/components/PhotoPicker.js';
 import { fetchEnterprises, recordInspection } from '../api/safety.api.js';
 import { hazardLevelLabel, industryLabel } from '../safety-labels.js';
 
@@ -18,6 +19,7 @@ interface ItemValues {
   passed: boolean;
   finding?: string;
   level?: HazardLevel;
+  photos?: string[];
 }
 interface Values {
   enterpriseId: number;
@@ -27,6 +29,8 @@ interface Values {
 }
 
 const KNOWN = ['enterpriseId', 'campaign', 'note', 'items'];
+/** Photos a failed item may carry: the one inspection's body stays within the server's limit. */
+const ITEM_PHOTOS = 3;
 const VISUALLY_HIDDEN = {
   position: 'absolute',
   width: 1,
@@ -59,7 +63,7 @@ export interface CampaignInspectionTarget {
 
 /**
  * 新建检查: pick the enterprise, and its industry's checklist appears; each item is marked passed or not, a
- * failed one with what was wrong and its level. Saving records every failed item as a hazard. Within a
+ * failed one with what was wrong, its level and photos taken on the spot (compressed on the phone). Saving records every failed item as a hazard. Within a
  * campaign (`within`) the enterprise is given and the checklist is the campaign's for its industry.
  */
 export function InspectionDialog({
@@ -122,6 +126,7 @@ export function InspectionDialog({
                   passed: false,
                   level: i.level ?? 'general',
                   ...(i.finding ? { finding: i.finding } : {}),
+                  ...(i.photos?.length ? { photos: i.photos } : {}),
                 },
           ),
         });
@@ -165,6 +170,8 @@ export function InspectionDialog({
             pagination={false}
             dataSource={fields}
             data-testid="inspection-checklist"
+            // on a phone the checklist scrolls sideways inside the dialog
+            scroll={{ x: 640 }}
             columns={[
               {
                 title: t('safety.inspections.items'),
@@ -194,9 +201,14 @@ export function InspectionDialog({
                 width: 260,
                 render: (_: unknown, field) =>
                   items[field.name]?.passed === false && (
-                    <Form.Item name={[field.name, 'finding']} noStyle>
-                      <Input size="small" maxLength={1000} aria-label={t('safety.inspections.finding')} />
-                    </Form.Item>
+                    <Flex vertical gap={6}>
+                      <Form.Item name={[field.name, 'finding']} noStyle>
+                        <Input size="small" maxLength={1000} aria-label={t('safety.inspections.finding')} />
+                      </Form.Item>
+                      <Form.Item name={[field.name, 'photos']} noStyle>
+                        <PhotoPicker max={ITEM_PHOTOS} id={`inspection-photos-${field.name}`} />
+                      </Form.Item>
+                    </Flex>
                   ),
               },
               {
