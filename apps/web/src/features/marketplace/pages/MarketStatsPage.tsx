@@ -1,10 +1,12 @@
 import type { MarketStats } from '@shanzhi/shared';
-import { Card, Col, DatePicker, Flex, Row, Statistic, Table } from 'antd';
+import { Card, Col, Flex, Row, Table } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { BarChartCard } from '../../../components/BarChartCard.js';
+import { DayRangePicker } from '../../../components/DayRangePicker.js';
 import { ErrorState } from '../../../components/ErrorState.js';
 import { PageTitle } from '../../../components/PageTitle.js';
+import { StatisticCards } from '../../../components/StatisticCards.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
 import { useApi } from '../../../platform/api/index.js';
 import { ExportButton } from '../../case-search/components/ExportButton.js';
@@ -35,15 +37,7 @@ export function MarketStatsPage() {
         description={t('menu.hint.marketStats')}
         extra={
           <>
-            <DatePicker.RangePicker
-              value={range}
-              allowClear={false}
-              aria-label={t('market.stats.period')}
-              disabledDate={(d) => d.isAfter(dayjs(), 'day')}
-              onChange={(next) => {
-                if (next?.[0] && next[1]) setRange([next[0], next[1]]);
-              }}
-            />
+            <DayRangePicker value={range} onChange={setRange} label={t('market.stats.period')} />
             <ExportButton
               path="/api/v1/market/stats.xlsx"
               query={period}
@@ -57,8 +51,10 @@ export function MarketStatsPage() {
         <ErrorState error={stats.error} onRetry={stats.reload} />
       ) : (
         <>
-          <Row gutter={[16, 16]} data-testid="market-stats-summary">
-            {(
+          <StatisticCards
+            testId="market-stats-summary"
+            loading={stats.loading}
+            items={(
               [
                 ['market.stats.orders', s?.orders],
                 ['market.stats.completionRate', percent(s?.completionRate)],
@@ -67,14 +63,8 @@ export function MarketStatsPage() {
                 ['market.stats.acceptMedian', minutes(s?.acceptSeconds.median)],
                 ['market.stats.acceptP90', minutes(s?.acceptSeconds.p90)],
               ] as const
-            ).map(([label, value]) => (
-              <Col key={label} xs={12} md={8} xl={4}>
-                <Card size="small" loading={stats.loading}>
-                  <Statistic title={t(label)} value={value ?? '—'} />
-                </Card>
-              </Col>
-            ))}
-          </Row>
+            ).map(([label, value]) => ({ title: t(label), value }))}
+          />
           <Row gutter={[16, 16]}>
             <Col xs={24} xl={12}>
               <BarChartCard

@@ -1,7 +1,8 @@
 import type { DisputeField } from '@shanzhi/shared';
-import { Col, DatePicker, Flex, Row, Skeleton, Typography } from 'antd';
+import { Col, Flex, Row, Skeleton, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { DayRangePicker } from '../../../components/DayRangePicker.js';
 import { ErrorState } from '../../../components/ErrorState.js';
 import { PageTitle } from '../../../components/PageTitle.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
@@ -53,12 +54,10 @@ export function MediationStatsPage() {
           style={{ width: 240 }}
         />
         <DisputeFieldSelect allowClear placeholder="纠纷类型" style={{ width: 160 }} onChange={setField} />
-        <DatePicker.RangePicker
+        <DayRangePicker
           value={range}
-          allowClear={false}
-          disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+          onChange={setRange}
           presets={statsPresets().map((p) => ({ label: PRESET_LABELS[p.key] ?? p.key, value: p.range }))}
-          onChange={(r) => r?.[0] && r[1] && setRange([r[0], r[1]])}
         />
       </Flex>
       {stats.error ? (

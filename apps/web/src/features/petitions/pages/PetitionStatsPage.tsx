@@ -1,8 +1,10 @@
-import { Card, Col, DatePicker, Flex, Row, Statistic, Typography } from 'antd';
+import { Flex, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
+import { DayRangePicker } from '../../../components/DayRangePicker.js';
 import { ErrorState } from '../../../components/ErrorState.js';
 import { PageTitle } from '../../../components/PageTitle.js';
+import { StatisticCards } from '../../../components/StatisticCards.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
 import { useApi } from '../../../platform/api/index.js';
 import { ExportButton } from '../../case-search/components/ExportButton.js';
@@ -46,14 +48,7 @@ export function PetitionStatsPage() {
               aria-label={t('petition.stats.org')}
               style={{ width: 240 }}
             />
-            <DatePicker.RangePicker
-              value={range}
-              allowClear={false}
-              disabledDate={(d) => d.isAfter(dayjs(), 'day')}
-              onChange={(next) => {
-                if (next?.[0] && next[1]) setRange([next[0], next[1]]);
-              }}
-            />
+            <DayRangePicker value={range} onChange={setRange} />
             <ExportButton
               path="/api/v1/petitions/stats.xlsx"
               query={{ org, ...period }}
@@ -67,32 +62,29 @@ export function PetitionStatsPage() {
         <ErrorState error={stats.error} onRetry={stats.reload} />
       ) : (
         <>
-          <Row gutter={[16, 16]} data-testid="petition-stats-summary">
-            {(
-              [
-                ['petition.stats.total', report?.total],
-                ['petition.stats.accepted', report?.accepted],
-                ['petition.stats.resolutionRate', percent(report?.resolutionRate)],
-                ['petition.stats.satisfactionRate', percent(report?.satisfactionRate)],
-                ['petition.stats.repeatRate', percent(report?.repeatRate)],
-                ['petition.stats.overdue', report?.overdue],
-              ] as const
-            ).map(([label, value]) => (
-              <Col key={label} xs={12} md={8} xl={4}>
-                <Card size="small" loading={stats.loading}>
-                  <Statistic title={t(label)} value={value ?? '—'} />
-                  {label === 'petition.stats.repeatRate' && report?.lastYear && (
-                    <Typography.Text type="secondary" data-testid="petition-stats-last-year">
-                      {t('petition.stats.lastYear', {
-                        rate: percent(report.lastYear.repeatRate),
-                        change: signedPercent(report.lastYear.repeatRateChange),
-                      })}
-                    </Typography.Text>
-                  )}
-                </Card>
-              </Col>
-            ))}
-          </Row>
+          <StatisticCards
+            testId="petition-stats-summary"
+            loading={stats.loading}
+            items={[
+              { title: t('petition.stats.total'), value: report?.total },
+              { title: t('petition.stats.accepted'), value: report?.accepted },
+              { title: t('petition.stats.resolutionRate'), value: percent(report?.resolutionRate) },
+              { title: t('petition.stats.satisfactionRate'), value: percent(report?.satisfactionRate) },
+              {
+                title: t('petition.stats.repeatRate'),
+                value: percent(report?.repeatRate),
+                extra: report?.lastYear && (
+                  <Typography.Text type="secondary" data-testid="petition-stats-last-year">
+                    {t('petition.stats.lastYear', {
+                      rate: percent(report.lastYear.repeatRate),
+                      change: signedPercent(report.lastYear.repeatRateChange),
+                    })}
+                  </Typography.Text>
+                ),
+              },
+              { title: t('petition.stats.overdue'), value: report?.overdue },
+            ]}
+          />
           <AgencyStatsTable report={report} loading={stats.loading} />
           <MonthStatsTable report={report} loading={stats.loading} />
         </>

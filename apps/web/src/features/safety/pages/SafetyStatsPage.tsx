@@ -1,10 +1,12 @@
 import type { SafetyStatsView } from '@shanzhi/shared';
-import { Card, Col, DatePicker, Flex, Row, Statistic, Table } from 'antd';
+import { Card, Col, Flex, Row, Table } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { BarChartCard } from '../../../components/BarChartCard.js';
+import { DayRangePicker } from '../../../components/DayRangePicker.js';
 import { ErrorState } from '../../../components/ErrorState.js';
 import { PageTitle } from '../../../components/PageTitle.js';
+import { StatisticCards } from '../../../components/StatisticCards.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
 import { useApi } from '../../../platform/api/index.js';
 import { percent, periodOf } from '../../measures/period-presets.js';
@@ -39,15 +41,7 @@ export function SafetyStatsPage() {
         description={t('menu.hint.safetyStats')}
         extra={
           <Flex gap={8} wrap>
-            <DatePicker.RangePicker
-              value={range}
-              allowClear={false}
-              aria-label={t('safety.stats.period')}
-              disabledDate={(d) => d.isAfter(dayjs(), 'day')}
-              onChange={(next) => {
-                if (next?.[0] && next[1]) setRange([next[0], next[1]]);
-              }}
-            />
+            <DayRangePicker value={range} onChange={setRange} label={t('safety.stats.period')} />
             <SafetyReportDownload period={reportPeriod} onChange={setReportPeriod} />
           </Flex>
         }
@@ -56,8 +50,10 @@ export function SafetyStatsPage() {
         <ErrorState error={stats.error} onRetry={stats.reload} />
       ) : (
         <>
-          <Row gutter={[16, 16]} data-testid="safety-stats-summary">
-            {(
+          <StatisticCards
+            testId="safety-stats-summary"
+            loading={stats.loading}
+            items={(
               [
                 ['safety.stats.found', s?.found],
                 ['safety.stats.rectified', s?.rectified],
@@ -72,14 +68,8 @@ export function SafetyStatsPage() {
                 ],
                 ['safety.stats.enterprises', s?.enterprises],
               ] as const
-            ).map(([label, value]) => (
-              <Col key={label} flex="1 0 140px">
-                <Card size="small" loading={stats.loading}>
-                  <Statistic title={t(label)} value={value ?? '—'} />
-                </Card>
-              </Col>
-            ))}
-          </Row>
+            ).map(([label, value]) => ({ title: t(label), value }))}
+          />
           <Row gutter={[16, 16]}>
             <Col xs={24} xl={12}>
               <BarChartCard
