@@ -1,4 +1,5 @@
 import { gridFindingsFollowCases } from './modules/grid/findings-follow-cases.js';
+import { gridFindingsFollowHazards } from './modules/grid/findings-follow-hazards.js';
 import { classifierFeedbackOnReturn } from './modules/intelligence/classifier-feedback.js';
 import { iotAlertEscalationNotices } from './modules/iot/alert-escalation-notices.js';
 import { iotAlertsFollowCases } from './modules/iot/alerts-follow-cases.js';
@@ -13,7 +14,7 @@ import type { OutboxSubscriber } from './platform/lifecycle/outbox-subscriber.js
 /**
  * The modules that react to lifecycle events besides notifications, fed by the outbox consumer in its batch
  * transaction: the classifier's training signal from returns of auto-dispatched cases, and grid findings
- * following the cases they were reported up as, 12345 cases converted to disputes following them to their end,
+ * following the cases they were reported up as and the hazards they were referred as, 12345 cases converted to disputes following them to their end,
  * 12345 cases converted to petitions concluded when they close, the mediators told of their disputes' deadlines
  * and the petition agents of their petitions', device alerts cleared when their cases end, the staff of a level
  * told of an alert escalated to it, and petitions flagged for a risk of escalation (or no longer) sent to the
@@ -22,6 +23,7 @@ import type { OutboxSubscriber } from './platform/lifecycle/outbox-subscriber.js
 export const OUTBOX_SUBSCRIBERS: readonly OutboxSubscriber[] = [
   classifierFeedbackOnReturn,
   gridFindingsFollowCases,
+  gridFindingsFollowHazards,
   casesFollowDisputes,
   casesFollowPetitions,
   disputeDeadlineNotices,

@@ -101,6 +101,7 @@ export async function recordInspection(
             place: null,
             inspectionId: inspection.id,
             caseId: null,
+            gridFindingId: null,
             photos: [],
           });
       items.push({
