@@ -1,6 +1,7 @@
 import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { wgs84ToGcj02 } from '../../../packages/shared/src/geo/gcj02.js';
+import { completeCreditCode } from '../../../packages/shared/src/grid/credit-code.js';
 import { recordVisitUpload } from '../src/features/grid-phone/grid-uploads.js';
 import { blockingAxeViolations } from './support/axe.js';
 import { DEMO_PASSWORD, expectNoPageErrors, launchBrowser, screenshot } from './support/browser.js';
@@ -406,6 +407,64 @@ describe('the grid worker’s phone app', () => {
         .waitFor();
       await screenshot(page, 'phone-grid-map');
       expect(await blockingAxeViolations(page)).toEqual([]);
+      expectNoPageErrors(problems);
+    },
+    STEP_TIMEOUT,
+  );
+
+  it(
+    'refers a finding as a safety hazard of an enterprise in his grid, and links to that hazard',
+    async () => {
+      const { page, problems } = phone;
+      // an enterprise of his grid in the register (the housing bureau registers it), and a finding there
+      const handler = await staffApi('handler');
+      const name = '乌海市网格巡查测试商贸有限公司';
+      const registered = await handler.post('/api/v1/safety/enterprises', {
+        data: {
+          name,
+          creditCode: completeCreditCode(`91150303MA${String(Date.now() % 10_000_000).padStart(7, '0')}`),
+          industry: 'trade',
+          address: '海勃湾区网格测试路 8 号',
+          orgId: me.org.id,
+        },
+      });
+      expect(registered.status(), await registered.text()).toBe(201);
+      await handler.dispose();
+      const recorded = await grid.post('/api/v1/grid/findings', {
+        data: {
+          description: '沿街商铺疏散通道堆放纸箱，灭火器过期',
+          location: { longitude: centre.lng, latitude: centre.lat },
+        },
+      });
+      expect(recorded.status()).toBe(201);
+      const finding = await recorded.json();
+
+      await page.goto(`/m/findings/${finding.id}`);
+      await page.getByRole('button', { name: '转安全隐患' }).click();
+      const dialog = page.getByRole('dialog');
+      expect(await dialog.getByLabel('隐患描述（默认同发现描述）').inputValue()).toBe(finding.description);
+      await pick(page, '隐患所在企业', name);
+      await dialog.locator('label.ant-radio-wrapper', { hasText: '重大隐患' }).click();
+      await dialog.getByLabel('隐患部位').fill('一楼疏散通道');
+      await dialog.getByRole('button', { name: '转安全隐患' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+
+      const link = page.getByTestId('finding-hazard');
+      await link.waitFor({ timeout: 60_000 });
+      const after = await (await grid.get(`/api/v1/grid/findings/${finding.id}`)).json();
+      expect(after).toMatchObject({ state: 'referred', hazardId: expect.any(Number), hazardState: 'found' });
+      expect(await link.getAttribute('href')).toBe(`/safety/hazards/${after.hazardId}`);
+      const hazard = await (await grid.get(`/api/v1/safety/hazards/${after.hazardId}`)).json();
+      expect(hazard).toMatchObject({
+        source: 'grid_finding',
+        gridFindingId: finding.id,
+        level: 'major',
+        place: '一楼疏散通道',
+        description: finding.description,
+        enterpriseName: name,
+      });
+      await page.getByText('已转隐患').first().waitFor();
+      await screenshot(page, 'phone-finding-referred');
       expectNoPageErrors(problems);
     },
     STEP_TIMEOUT,

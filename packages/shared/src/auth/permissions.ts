@@ -86,6 +86,7 @@ export const PERMISSIONS = [
   'grid_finding.record',
   'grid_finding.solve_on_spot',
   'grid_finding.report_up',
+  'grid_finding.refer_hazard',
   'grid_finding.conclude',
   'grid_finding.dismiss',
   // grid tasks (网格任务下派): one permission per action (`grid_task.<action>`)
@@ -400,6 +401,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'grid_finding.record',
     'grid_finding.solve_on_spot',
     'grid_finding.report_up',
+    'grid_finding.refer_hazard',
     'grid_finding.dismiss',
     'grid_task.complete',
     // his own grid's register, kept on the spot; the bulk export stays with the towns and the centre

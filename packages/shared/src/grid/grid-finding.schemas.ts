@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { CaseType } from '../cases/case-enums.js';
 import { CaseState } from '../cases/case-states.js';
+import { HazardState } from '../hazards/hazard-lifecycle.js';
+import { HazardLevel } from '../hazards/safety-enums.js';
 import { actionBody, bodyError, id, optionalText, text } from '../lifecycle/action-body.js';
 import { KeysetQuery } from '../lists/list.schemas.js';
 import { GridPhotoView, Instant, PhotoUploads, PlacePoint } from './grid-common.schemas.js';
@@ -57,7 +59,23 @@ export const ReportUpInput = actionBody({
 });
 export type ReportUpInput = z.infer<typeof ReportUpInput>;
 
-/** `conclude` 随工单办结: the platform's step when the finding's case ends. */
+/**
+ * `refer_hazard` 转安全隐患: the finding becomes a safety-production hazard of an enterprise in the worker's
+ * reach (source 网格发现), and follows it until it is closed (销号).
+ */
+export const ReferHazardInput = actionBody({
+  /** 企业: the enterprise the hazard is of */
+  enterpriseId: id('企业'),
+  /** 隐患等级 */
+  level: HazardLevel,
+  /** 隐患描述; the finding's description when absent */
+  description: text('隐患描述', 2, 1000).optional(),
+  /** 隐患部位: where in the enterprise */
+  place: optionalText('隐患部位', 200),
+});
+export type ReferHazardInput = z.infer<typeof ReferHazardInput>;
+
+/** `conclude` 随工单或隐患办结: the platform's step when the finding's case ends or its hazard is closed. */
 export const ConcludeFindingInput = actionBody({});
 export type ConcludeFindingInput = z.infer<typeof ConcludeFindingInput>;
 
@@ -69,6 +87,7 @@ export type DismissFindingInput = z.infer<typeof DismissFindingInput>;
 export const GRID_FINDING_ACTION_INPUTS = {
   solve_on_spot: SolveOnSpotInput,
   report_up: ReportUpInput,
+  refer_hazard: ReferHazardInput,
   conclude: ConcludeFindingInput,
   dismiss: DismissFindingInput,
 } as const;
@@ -111,12 +130,15 @@ export const GridFindingView = z.object({
   patrolId: z.number().int().nullable(),
   taskId: z.number().int().nullable(),
   state: GridFindingState,
-  /** the note of its resolution (就地解决), dismissal or report up */
+  /** the note of its resolution (就地解决), dismissal, report up or referral */
   resolutionNote: z.string().nullable(),
   /** the case it was reported up as, and where that case stands */
   caseId: z.number().int().nullable(),
   caseNumber: z.string().nullable(),
   caseState: CaseState.nullable(),
+  /** the safety hazard it was referred as, and where that hazard stands */
+  hazardId: z.number().int().nullable(),
+  hazardState: HazardState.nullable(),
   photos: z.array(GridPhotoView),
   createdAt: z.string(),
   closedAt: z.string().nullable(),

@@ -30,9 +30,9 @@ export interface FindingCounts {
   dismissed: number;
   /** 就地解决: of `found`, solved on the spot by the end of the period */
   solvedOnSpot: number;
-  /** 上报: of `found`, reported up as a case by the end of the period */
+  /** 上报: of `found`, reported up as a case, or referred as a safety hazard, by the end of the period */
   reportedUp: number;
-  /** 随工单办结: of `reportedUp`, whose case had come to an end by the end of the period */
+  /** 随工单办结: of `reportedUp`, whose case had come to an end (or hazard been closed) by the end of the period */
   closedWithCase: number;
 }
 
@@ -128,7 +128,10 @@ interface GridMeasureDefinition {
 
 /** The findings a rate counts: those found in the period, less the withdrawn (a mistaken report is none). */
 export const countedFindings = (c: GridCounts): number => c.findings.found - c.findings.dismissed;
-/** The findings that stood closed at the end: solved on the spot, or reported up and ended with their case. */
+/**
+ * The findings that stood closed at the end: solved on the spot, or reported up and ended with their case (or
+ * referred as a hazard and closed with it).
+ */
 export const closedFindings = (c: GridCounts): number => c.findings.solvedOnSpot + c.findings.closedWithCase;
 /** The tasks a rate counts: those assigned in the period, less the withdrawn. */
 const countedTasks = (c: GridCounts): number => c.tasks.assigned - c.tasks.cancelled;

@@ -139,6 +139,8 @@ export const HazardView = z.object({
   state: HazardState,
   inspectionId: z.number().int().nullable(),
   caseId: z.number().int().nullable(),
+  /** the grid worker's finding (网格事件) it was referred from */
+  gridFindingId: z.number().int().nullable(),
   orgName: z.string(),
   supervisingOrgId: z.number().int(),
   supervisingOrgName: z.string(),

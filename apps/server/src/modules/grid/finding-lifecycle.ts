@@ -21,6 +21,8 @@ import { updateLifecycleRow } from '../../platform/lifecycle/row-writer.js';
 import type { TransitionEnvironment } from '../../platform/lifecycle/transition.js';
 import type { StoredFile } from '../cases/attachments/attachment-store.js';
 import { type PreparedRegistration, writeRegistration } from '../cases/register-case.js';
+import type { HazardEnvironment } from '../hazards/hazard-lifecycle.js';
+import { type NewHazard, writeHazard } from '../hazards/hazards.service.js';
 import { type FindingRow, lockFinding } from './findings.repository.js';
 import { gridFindingEvents, gridFindings } from './grid.tables.js';
 import { recordPhotos } from './grid-photos.js';
@@ -33,6 +35,8 @@ export interface FindingEnvironment extends TransitionEnvironment {
   photos?: { before: StoredFile[]; after: StoredFile[] };
   /** 上报: the case to register, its reads done */
   registration?: PreparedRegistration;
+  /** 转安全隐患: the hazard to record, its enterprise checked, and what hazard actions run under */
+  referral?: { hazard: NewHazard; env: HazardEnvironment };
 }
 
 /** Everything a finding action looks at. */
@@ -92,6 +96,19 @@ const HANDLERS: { [A in GridFindingActionOnFinding]: Handler<A> } = {
       };
     },
   },
+  refer_hazard: {
+    guard: gridStaffOnly,
+    async apply(tx, scene) {
+      const referral = scene.env.referral;
+      if (!referral) throw new AppError('INTERNAL', 'refer_hazard without a prepared hazard');
+      const hazard = await writeHazard(tx, referral.env, scene.actor, referral.hazard);
+      const { enterprise, level } = referral.hazard;
+      return {
+        note: enterprise.name,
+        changes: { hazardId: hazard.id, enterpriseId: enterprise.id, level },
+      };
+    },
+  },
   conclude: {
     guard: () => null,
     apply: (_tx, scene) => ({ patch: { closedAt: scene.now }, changes: { caseId: scene.row.caseId } }),
@@ -107,7 +124,8 @@ const HANDLERS: { [A in GridFindingActionOnFinding]: Handler<A> } = {
 
 /**
  * The finding lifecycle on the shared mechanism: the table of `packages/shared`, the `grid_finding_events`
- * timeline, the grid's data scope, and each action's effect (photos, the case it is reported up as).
+ * timeline, the grid's data scope, and each action's effect (photos, the case it is reported up as, the hazard
+ * it is referred as).
  */
 export const FINDING_DEFINITION: LifecycleDefinition<
   FindingRow,

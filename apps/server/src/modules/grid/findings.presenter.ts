@@ -5,6 +5,7 @@ import type {
   GridFindingState,
   GridFindingView,
   GridPhotoRole,
+  HazardState,
 } from '@shanzhi/shared';
 import type { FreeTextMasking } from '../../platform/auth/free-text-masking.js';
 import type { FindingEventRow, FindingListRow, PhotoRow } from './findings.repository.js';
@@ -43,6 +44,8 @@ export function presentFinding(row: FindingListRow, extras: FindingExtras): Grid
     caseId: row.caseId,
     caseNumber: row.caseNumber,
     caseState: row.caseState as CaseState | null,
+    hazardId: row.hazardId,
+    hazardState: row.hazardState as HazardState | null,
     photos: extras.photos.map((p) => ({ id: p.id, role: p.role as GridPhotoRole, url: gridPhotoUrl(p.id) })),
     createdAt: row.createdAt.toISOString(),
     closedAt: row.closedAt?.toISOString() ?? null,

@@ -3,6 +3,7 @@ import type { DbOrTx } from '../../platform/db/database.js';
 import { containsPattern } from '../../platform/db/text-search.js';
 import { cases } from '../cases/cases.tables.js';
 import { catalogCategories } from '../catalog/catalog.tables.js';
+import { hazards } from '../hazards/hazards.tables.js';
 import { orgs } from '../orgs/orgs.tables.js';
 import { gridFindingEvents, gridFindings, gridPhotos } from './grid.tables.js';
 
@@ -13,12 +14,14 @@ export type FindingEventRow = typeof gridFindingEvents.$inferSelect;
 /** A photo row. */
 export type PhotoRow = typeof gridPhotos.$inferSelect;
 
-/** A finding with the names and the case state its view shows. */
+/** A finding with the names, and the case or hazard state its view shows. */
 export interface FindingListRow extends FindingRow {
   gridName: string;
   categoryName: string | null;
   caseNumber: string | null;
   caseState: string | null;
+  hazardId: number | null;
+  hazardState: string | null;
 }
 
 const listColumns = {
@@ -27,15 +30,11 @@ const listColumns = {
   categoryName: catalogCategories.name,
   caseNumber: cases.number,
   caseState: cases.state,
+  hazardId: hazards.id,
+  hazardState: hazards.state,
 };
 
-function flatten(row: {
-  finding: FindingRow;
-  gridName: string;
-  categoryName: string | null;
-  caseNumber: string | null;
-  caseState: string | null;
-}): FindingListRow {
+function flatten(row: { finding: FindingRow } & Omit<FindingListRow, keyof FindingRow>): FindingListRow {
   const { finding, ...names } = row;
   return { ...finding, ...names };
 }
@@ -46,7 +45,8 @@ function listQuery(db: DbOrTx) {
     .from(gridFindings)
     .innerJoin(orgs, eq(orgs.id, gridFindings.gridId))
     .leftJoin(catalogCategories, eq(catalogCategories.id, gridFindings.categoryId))
-    .leftJoin(cases, eq(cases.id, gridFindings.caseId));
+    .leftJoin(cases, eq(cases.id, gridFindings.caseId))
+    .leftJoin(hazards, eq(hazards.gridFindingId, gridFindings.id));
 }
 
 /** A finding by id, locked for the transaction (the first step of every action). */
@@ -151,4 +151,14 @@ export async function findFindingsFollowing(db: DbOrTx, caseIds: readonly number
     .select({ id: gridFindings.id, version: gridFindings.version })
     .from(gridFindings)
     .where(and(inArray(gridFindings.caseId, [...caseIds]), eq(gridFindings.state, 'escalated')));
+}
+
+/** The findings referred as these hazards (转安全隐患) and still following them. */
+export async function findFindingsReferredAs(db: DbOrTx, hazardIds: readonly number[]) {
+  if (hazardIds.length === 0) return [];
+  return db
+    .select({ id: gridFindings.id, version: gridFindings.version })
+    .from(gridFindings)
+    .innerJoin(hazards, eq(hazards.gridFindingId, gridFindings.id))
+    .where(and(inArray(hazards.id, [...hazardIds]), eq(gridFindings.state, 'referred')));
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OUTBOX_SUBSCRIBERS } from '../../outbox-subscribers.js';
 import { expectError } from '../../test/api.js';
+import { nextCreditCode } from '../hazards/hazards.test-support.js';
 import { runOutboxDispatch } from '../notifications/jobs/outbox-dispatch.job.js';
 import { createGridWorld, type GridWorld, PNG_BASE64 } from './grid.test-support.js';
 
@@ -136,5 +137,110 @@ describe('a grid finding', () => {
     expect((await w.get('dispatcher', `/api/v1/grid/findings/${id}`)).json().description).toContain(
       '13912345678',
     );
+  });
+});
+
+describe('a grid finding referred as a safety hazard (转安全隐患)', () => {
+  let serial = 0;
+  /** An enterprise registered by the demo `handler` (住建局): in the worker's grid, or at 住建局 itself. */
+  async function enterprise(inGrid = true): Promise<number> {
+    const created = await w.send('handler', 'POST', '/api/v1/safety/enterprises', {
+      name: `乌海市网格测试商贸有限公司${++serial}`,
+      creditCode: nextCreditCode(),
+      industry: 'trade',
+      address: '海勃湾区测试路 1 号',
+      ...(inGrid ? { orgId: w.grid.id } : {}),
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    return created.json().id;
+  }
+
+  it('becomes a hazard of the enterprise (网格发现) linked both ways, and closes when the hazard is closed', async () => {
+    const enterpriseId = await enterprise();
+    const { id } = (await record(finding('商铺门口灭火器过期，疏散通道堆放纸箱'))).json();
+    expect((await w.get('grid', `/api/v1/grid/findings/${id}`)).json().actions).toContain('refer_hazard');
+    const referred = await act(id, 'refer_hazard', { enterpriseId, level: 'general', place: '一楼通道' });
+    expect(referred.statusCode, referred.body).toBe(200);
+    const view = referred.json();
+    expect(view).toMatchObject({ state: 'referred', hazardId: expect.any(Number), hazardState: 'found' });
+    expect(view.timeline.at(-1)).toMatchObject({
+      action: 'refer_hazard',
+      event: 'grid_finding.referred_as_hazard',
+      fromState: 'open',
+      toState: 'referred',
+      changes: { hazardId: view.hazardId, enterpriseId, level: 'general' },
+    });
+
+    const hazard = (await w.get('grid', `/api/v1/safety/hazards/${view.hazardId}`)).json();
+    expect(hazard).toMatchObject({
+      source: 'grid_finding',
+      gridFindingId: id,
+      enterpriseId,
+      level: 'general',
+      description: '商铺门口灭火器过期，疏散通道堆放纸箱',
+      place: '一楼通道',
+      state: 'found',
+    });
+    expect(hazard.photos).toEqual([expect.objectContaining({ role: 'report' })]);
+    expect(hazard.timeline.map((e: { action: string }) => e.action)).toEqual(['record']);
+    expectError(
+      await act(id, 'refer_hazard', { enterpriseId, level: 'general' }),
+      409,
+      'TRANSITION_NOT_ALLOWED',
+    );
+
+    // 当场整改销号 by the worker: the finding follows its hazard to the end
+    const closed = await w.send('grid', 'POST', `/api/v1/safety/hazards/${hazard.id}/actions/close_on_spot`, {
+      version: hazard.version,
+      note: '已更换灭火器，清理通道',
+      photos: [PNG_BASE64],
+    });
+    expect(closed.statusCode, closed.body).toBe(200);
+    await runOutboxDispatch(w.api.ctx, { subscribers: OUTBOX_SUBSCRIBERS });
+    const after = (await w.get('grid', `/api/v1/grid/findings/${id}`)).json();
+    expect(after).toMatchObject({ state: 'closed', hazardState: 'closed' });
+    expect(after.timeline.at(-1)).toMatchObject({ action: 'conclude', actorName: '系统' });
+  });
+
+  it('takes a description of its own, and refuses a bad body, an unknown or unreachable enterprise, and other roles', async () => {
+    const inGrid = await enterprise();
+    const { id } = (await record(finding('加油站旁违规存放液化气罐'))).json();
+    expectError(
+      await act(id, 'refer_hazard', { enterpriseId: 'x', level: 'minor' }),
+      400,
+      'VALIDATION_FAILED',
+      'level',
+    );
+    expectError(await act(id, 'refer_hazard', { level: 'major' }), 400, 'VALIDATION_FAILED', 'enterpriseId');
+    expectError(
+      await act(id, 'refer_hazard', { enterpriseId: 999_999, level: 'major' }),
+      400,
+      'VALIDATION_FAILED',
+      'enterpriseId',
+    );
+    const elsewhere = await enterprise(false);
+    expectError(
+      await act(id, 'refer_hazard', { enterpriseId: elsewhere, level: 'major' }),
+      403,
+      'OUT_OF_SCOPE',
+    );
+    expectError(
+      await act(id, 'refer_hazard', { enterpriseId: inGrid, level: 'major' }, 'dispatcher'),
+      403,
+      'FORBIDDEN',
+    );
+    expect((await w.get('grid', `/api/v1/grid/findings/${id}`)).json()).toMatchObject({
+      state: 'open',
+      hazardId: null,
+    });
+
+    const referred = await act(id, 'refer_hazard', {
+      enterpriseId: inGrid,
+      level: 'major',
+      description: '存放液化气罐 12 只',
+    });
+    expect(referred.statusCode, referred.body).toBe(200);
+    const hazard = (await w.get('grid', `/api/v1/safety/hazards/${referred.json().hazardId}`)).json();
+    expect(hazard).toMatchObject({ level: 'major', description: '存放液化气罐 12 只', gridFindingId: id });
   });
 });

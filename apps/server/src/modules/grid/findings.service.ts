@@ -8,6 +8,7 @@ import type {
   GridFindingView,
   KeysetPage,
   RecordFindingInput,
+  ReferHazardInput,
   RegisterInput,
   ReportUpInput,
 } from '@shanzhi/shared';
@@ -23,8 +24,10 @@ import {
   runTransition,
 } from '../../platform/lifecycle/transition.js';
 import { attachmentPath, type StoredFile } from '../cases/attachments/attachment-store.js';
+import type { AttachmentType } from '../cases/attachments/attachment-types.js';
 import { prepareRegistration } from '../cases/register-case.js';
 import { findCategory } from '../catalog/catalog.repository.js';
+import { hazardEnvironment, loadEnterpriseInScope } from '../hazards/hazards.service.js';
 import { locateChainAt } from '../orgs/grid-index.js';
 import { loadOrgInScope } from '../orgs/orgs.service.js';
 import { FINDING_DEFINITION, type FindingEnvironment } from './finding-lifecycle.js';
@@ -207,6 +210,14 @@ export async function recordFinding(
   return getFinding(ctx, actor, row.id);
 }
 
+/** A finding by id in the actor's scope (404, 403 otherwise). */
+async function findingInScope(ctx: AppContext, actor: Actor, id: number): Promise<FindingListRow> {
+  const finding = await findFinding(ctx.db, id);
+  if (!finding) throw FINDING_DEFINITION.notFound(id);
+  assertGridRecordInScope(actor, finding.gridPath);
+  return finding;
+}
+
 /** The case a finding is reported up as: source 网格上报, located to the finding's point if in his grid. */
 async function registrationOf(ctx: AppContext, actor: Actor, finding: FindingListRow, input: ReportUpInput) {
   const chain = await locateChainAt(ctx, { lng: finding.lng, lat: finding.lat });
@@ -228,7 +239,31 @@ async function registrationOf(ctx: AppContext, actor: Actor, finding: FindingLis
   return prepareRegistration(ctx, actor, register);
 }
 
-/** What an action needs prepared before its transaction: photos stored, a case's reads done. */
+/**
+ * The hazard a finding is referred as (source 网格发现): of an enterprise in the worker's reach (400 on
+ * `enterpriseId` if there is none, 403 out of it), described as the finding unless told otherwise, with the
+ * finding's photos on the spot.
+ */
+async function referralOf(ctx: AppContext, actor: Actor, finding: FindingListRow, input: ReferHazardInput) {
+  const enterprise = await loadEnterpriseInScope(ctx, actor, input.enterpriseId);
+  const photos = (await findPhotosOf(ctx.db, 'finding', [finding.id])).get(finding.id) ?? [];
+  const hazard = {
+    enterprise,
+    level: input.level,
+    source: 'grid_finding' as const,
+    description: input.description ?? finding.description,
+    place: input.place || null,
+    inspectionId: null,
+    caseId: null,
+    gridFindingId: finding.id,
+    photos: photos
+      .filter((p) => p.role === 'report')
+      .map((p) => ({ sha256: p.sha256, mime: p.mime as AttachmentType, size: p.size })),
+  };
+  return { hazard, env: await hazardEnvironment(ctx) };
+}
+
+/** What an action needs prepared before its transaction: photos stored, a case's or a hazard's reads done. */
 async function prepareAction<A extends GridFindingActionOnFinding>(
   ctx: AppContext,
   actor: Actor,
@@ -245,11 +280,14 @@ async function prepareAction<A extends GridFindingActionOnFinding>(
     return environment(ctx, { photos: { before, after } });
   }
   if (action === 'report_up') {
-    const finding = await findFinding(ctx.db, id);
-    if (!finding) throw FINDING_DEFINITION.notFound(id);
-    assertGridRecordInScope(actor, finding.gridPath);
+    const finding = await findingInScope(ctx, actor, id);
     const registration = await registrationOf(ctx, actor, finding, input as ReportUpInput);
     return environment(ctx, { registration });
+  }
+  if (action === 'refer_hazard') {
+    const finding = await findingInScope(ctx, actor, id);
+    const referral = await referralOf(ctx, actor, finding, input as ReferHazardInput);
+    return environment(ctx, { referral });
   }
   return environment(ctx);
 }
@@ -277,9 +315,7 @@ export async function actOnFinding<A extends GridFindingActionOnFinding>(
 
 /** A finding with its timeline, in the actor's scope. */
 export async function getFinding(ctx: AppContext, actor: Actor, id: number): Promise<GridFindingDetail> {
-  const row = await findFinding(ctx.db, id);
-  if (!row) throw FINDING_DEFINITION.notFound(id);
-  assertGridRecordInScope(actor, row.gridPath);
+  const row = await findingInScope(ctx, actor, id);
   const [[view], events] = await Promise.all([present(ctx, actor, [row]), findFindingEvents(ctx.db, id)]);
   const photos = (await findPhotosOf(ctx.db, 'finding', [id])).get(id) ?? [];
   return presentFindingDetail(

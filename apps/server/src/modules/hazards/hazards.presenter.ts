@@ -58,6 +58,7 @@ export function presentHazard(row: HazardListRow, { actions, light, masking }: H
     state: row.state as HazardState,
     inspectionId: row.inspectionId,
     caseId: row.caseId,
+    gridFindingId: row.gridFindingId,
     orgName: row.orgName,
     supervisingOrgId: row.supervisingOrgId,
     supervisingOrgName: row.supervisingOrgName,

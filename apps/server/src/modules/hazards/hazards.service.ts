@@ -85,6 +85,8 @@ export interface NewHazard {
   place: string | null;
   inspectionId: number | null;
   caseId: number | null;
+  /** the grid worker's finding it is referred from (转安全隐患) */
+  gridFindingId: number | null;
   photos: StoredFile[];
 }
 
@@ -115,6 +117,7 @@ export async function writeHazard(
         place: hazard.place,
         inspectionId: hazard.inspectionId,
         caseId: hazard.caseId,
+        gridFindingId: hazard.gridFindingId,
         reporterUserId: actor.userId,
         reporterName: actor.displayName,
         state,
@@ -142,6 +145,7 @@ export async function writeHazard(
         source: hazard.source,
         inspectionId: hazard.inspectionId,
         caseId: hazard.caseId,
+        gridFindingId: hazard.gridFindingId,
       },
     },
     env,
@@ -190,6 +194,7 @@ export async function recordHazard(ctx: AppContext, actor: Actor, input: HazardI
       place: input.place || null,
       inspectionId: null,
       caseId,
+      gridFindingId: null,
       photos,
     }),
   );

@@ -16,6 +16,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { chainHeadColumns, lifecycleEventColumns } from '../../platform/lifecycle/lifecycle-columns.js';
 import { cases } from '../cases/cases.tables.js';
+import { gridFindings } from '../grid/grid.tables.js';
 import { orgs } from '../orgs/orgs.tables.js';
 import { users } from '../users/users.tables.js';
 
@@ -197,6 +198,8 @@ export const hazards = pgTable(
     place: text('place'),
     inspectionId: integer('inspection_id').references(() => safetyInspections.id),
     caseId: integer('case_id').references(() => cases.id),
+    /** the grid worker's finding it was referred from (转安全隐患): one hazard per finding */
+    gridFindingId: integer('grid_finding_id').references(() => gridFindings.id),
     reporterUserId: integer('reporter_user_id').references(() => users.id),
     reporterName: text('reporter_name').notNull(),
     responsibleParty: text('responsible_party'),
@@ -224,6 +227,7 @@ export const hazards = pgTable(
     index('hazards_org_path_idx').using('btree', t.orgPath.op('text_pattern_ops')),
     index('hazards_supervising_path_idx').using('btree', t.supervisingOrgPath.op('text_pattern_ops')),
     index('hazards_enterprise_idx').on(t.enterpriseId),
+    uniqueIndex('hazards_grid_finding_key').on(t.gridFindingId),
     check('hazards_level_check', sql`${t.level} in ('general', 'major')`),
     check('hazards_source_check', sql`${t.source} in ('inspection', 'self_check', 'grid_finding', 'case')`),
   ],

@@ -108,6 +108,7 @@ export async function recordInspection(
             place: null,
             inspectionId: inspection.id,
             caseId: null,
+            gridFindingId: null,
             photos: photos[index]!,
           });
       items.push({

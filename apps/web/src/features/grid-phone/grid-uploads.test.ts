@@ -4,6 +4,7 @@ import {
   findingActionUpload,
   recordFindingUpload,
   recordVisitUpload,
+  referHazardInput,
   shortText,
   UploadInputError,
   waitingVisitsTo,
@@ -129,5 +130,44 @@ describe('the grid worker’s uploads', () => {
     const items = [waiting('visit', 41), waiting('visit', 42), waiting('finding', 41), waiting('visit', 41)];
     expect(waitingVisitsTo(items, 41).map((i) => i.key)).toEqual(['visit-41', 'visit-41']);
     expect(waitingVisitsTo(items, 7)).toEqual([]);
+  });
+});
+
+describe('referring a finding as a safety hazard (转安全隐患)', () => {
+  const finding = { id: 31, version: 2 };
+
+  it('leaves the description to the server while the worker keeps the finding’s, and sends what he changed', () => {
+    const kept = referHazardInput(
+      { enterpriseId: 7, level: 'major', description: ' 疏散通道堆放杂物 ', place: '' },
+      '疏散通道堆放杂物',
+    );
+    expect(kept).toEqual({ enterpriseId: 7, level: 'major' });
+    const worded = referHazardInput(
+      { enterpriseId: 7, description: '疏散通道被纸箱完全堵死', place: ' 一楼东侧 ' },
+      '疏散通道堆放杂物',
+    );
+    expect(worded).toEqual({
+      enterpriseId: 7,
+      level: 'general',
+      description: '疏散通道被纸箱完全堵死',
+      place: '一楼东侧',
+    });
+    const spec = findingActionUpload(finding, 'refer_hazard', worded, '疏散通道堆放杂物');
+    expect(spec).toMatchObject({
+      label: '转安全隐患：疏散通道堆放杂物',
+      path: '/api/v1/grid/findings/31/actions/refer_hazard',
+      body: { version: 2, enterpriseId: 7, level: 'general' },
+    });
+  });
+
+  it('refuses on the phone a referral without an enterprise', () => {
+    expect(() =>
+      findingActionUpload(
+        finding,
+        'refer_hazard',
+        referHazardInput({}, '疏散通道堆放杂物'),
+        '疏散通道堆放杂物',
+      ),
+    ).toThrow('请选择企业');
   });
 });

@@ -4,6 +4,7 @@ import {
   GRID_FINDING_TRANSITIONS,
   RecordFindingInput,
   RecordVisitInput,
+  ReferHazardInput,
   ReportUpInput,
   SolveOnSpotInput,
 } from '@shanzhi/shared';
@@ -20,11 +21,12 @@ import type { QueuedUpload, UploadSpec } from './offline-queue.js';
 export type RecordTarget = { id: number; version: number } | { key: string };
 
 /** The actions the phone takes on a finding. */
-export type PhoneFindingAction = 'solve_on_spot' | 'report_up' | 'dismiss';
+export type PhoneFindingAction = 'solve_on_spot' | 'report_up' | 'refer_hazard' | 'dismiss';
 
 const ACTION_SCHEMAS = {
   solve_on_spot: SolveOnSpotInput,
   report_up: ReportUpInput,
+  refer_hazard: ReferHazardInput,
   dismiss: DismissFindingInput,
 } as const;
 
@@ -142,4 +144,30 @@ export function recordVisitUpload(house: { id: number; label: string }, input: P
 /** The visits to a house still on the phone. */
 export function waitingVisitsTo(items: readonly QueuedUpload[], houseId: number): QueuedUpload[] {
   return items.filter((item) => item.kind === 'visit' && item.body.houseId === houseId);
+}
+
+/** What the worker filled in to refer a finding as a safety hazard (转安全隐患). */
+export interface ReferHazardValues {
+  enterpriseId?: number;
+  level?: PhoneActionInput<'refer_hazard'>['level'];
+  description?: string;
+  place?: string;
+}
+
+/**
+ * The body of 转安全隐患 from the dialog's values: the description only when the worker changed the finding's
+ * (the server describes the hazard as the finding otherwise), the place only when given.
+ */
+export function referHazardInput(
+  values: ReferHazardValues,
+  findingDescription: string,
+): PhoneActionInput<'refer_hazard'> {
+  const description = values.description?.trim();
+  const place = values.place?.trim();
+  return {
+    enterpriseId: values.enterpriseId as number,
+    level: values.level ?? 'general',
+    ...(description && description !== findingDescription.trim() ? { description } : {}),
+    ...(place ? { place } : {}),
+  };
 }

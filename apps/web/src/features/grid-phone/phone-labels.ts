@@ -14,14 +14,16 @@ const FINDING_STATE_EN: Record<GridFindingState, string> = {
   open: 'Open',
   solved: 'Solved on the spot',
   escalated: 'Reported up',
-  closed: 'Closed with its case',
+  referred: 'Referred as a hazard',
+  closed: 'Closed with its case or hazard',
   dismissed: 'Withdrawn',
 };
 const FINDING_ACTION_EN: Record<GridFindingAction, string> = {
   record: 'Recorded',
   solve_on_spot: 'Solve on the spot',
   report_up: 'Report up',
-  conclude: 'Closed with its case',
+  refer_hazard: 'Refer as a safety hazard',
+  conclude: 'Closed with its case or hazard',
   dismiss: 'Withdraw',
 };
 const TASK_STATE_EN: Record<GridTaskState, string> = {
@@ -61,6 +63,7 @@ export const FINDING_STATE_COLORS: Record<GridFindingState, string> = {
   open: 'orange',
   solved: 'green',
   escalated: 'blue',
+  referred: 'purple',
   closed: 'green',
   dismissed: 'default',
 };

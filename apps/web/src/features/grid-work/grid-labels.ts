@@ -32,7 +32,8 @@ const FINDING_STATES_EN: Record<GridFindingState, string> = {
   open: 'Open',
   solved: 'Solved on the spot',
   escalated: 'Reported up',
-  closed: 'Closed with its case',
+  referred: 'Referred as a hazard',
+  closed: 'Closed with its case or hazard',
   dismissed: 'Withdrawn',
 };
 
@@ -46,7 +47,8 @@ const FINDING_ACTIONS_EN: Record<GridFindingAction, string> = {
   record: 'Recorded',
   solve_on_spot: 'Solved on the spot',
   report_up: 'Reported up',
-  conclude: 'Closed with its case',
+  refer_hazard: 'Referred as a safety hazard',
+  conclude: 'Closed with its case or hazard',
   dismiss: 'Withdrawn',
 };
 

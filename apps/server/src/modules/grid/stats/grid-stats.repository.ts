@@ -78,7 +78,8 @@ export function countPatrols(db: DbOrTx, w: StatsWindow) {
 
 /**
  * Per grid: the findings found in the period (by when they were found) and, at `asOf`, how many were
- * withdrawn, solved on the spot, reported up (their case registered) and ended with their case.
+ * withdrawn, solved on the spot, reported up (their case registered, or their hazard recorded: 转安全隐患)
+ * and ended with their case or hazard.
  */
 export function countFindings(db: DbOrTx, w: StatsWindow) {
   const asOf = sql`${iso(w.asOf)}::timestamptz`;
@@ -87,9 +88,10 @@ export function countFindings(db: DbOrTx, w: StatsWindow) {
     sql`select f.grid_id, min(f.grid_path) as grid_path, count(*)::int as found,
                count(*) filter (where f.state = 'dismissed')::int as dismissed,
                count(*) filter (where f.state = 'solved' and f.closed_at <= ${asOf})::int as solved,
-               count(*) filter (where f.case_id is not null and c.created_at <= ${asOf})::int as reported,
+               count(*) filter (where coalesce(c.created_at, h.created_at) <= ${asOf})::int as reported,
                count(*) filter (where f.state = 'closed' and f.closed_at <= ${asOf})::int as closed_with_case
           from grid_findings f left join cases c on c.id = f.case_id
+               left join hazards h on h.grid_finding_id = f.id
          where f.grid_path like ${like(w.path)}
            and f.occurred_at >= ${iso(w.from)}::timestamptz and f.occurred_at < ${iso(w.to)}::timestamptz
          group by f.grid_id`,

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OUTBOX_SUBSCRIBERS } from '../../../outbox-subscribers.js';
 import { queryRows } from '../../../platform/db/database.js';
 import { expectError } from '../../../test/api.js';
+import { nextCreditCode } from '../../hazards/hazards.test-support.js';
 import { runOutboxDispatch } from '../../notifications/jobs/outbox-dispatch.job.js';
 import { createGridWorld, type GridWorld, PNG_BASE64 } from '../grid.test-support.js';
 
@@ -282,5 +283,51 @@ describe('GET /api/v1/grid/stats/export', () => {
     const ranking = workbook.worksheets[1]!;
     expect(ranking.name).toBe('网格排名');
     expect(ranking.getRow(3).getCell(1).value).toBe(1);
+  });
+});
+
+describe('a finding referred as a safety hazard (转安全隐患)', () => {
+  it('counts as reported up, and as closed once its hazard is closed (销号)', async () => {
+    // today (Friday 16) holds no other finding
+    const today = () => stats('dispatcher', `?org=${w.grid.id}&from=2026-10-16&to=2026-10-16`);
+    const enterprise = await ok(
+      w.send('handler', 'POST', '/api/v1/safety/enterprises', {
+        name: '乌海市网格统计测试商贸有限公司',
+        creditCode: nextCreditCode(),
+        industry: 'trade',
+        address: '海勃湾区测试路 2 号',
+        orgId: w.grid.id,
+      }),
+    );
+    const id = await record('商铺灭火器过期');
+    const referred = await act(
+      'findings',
+      id,
+      'refer_hazard',
+      { enterpriseId: enterprise.id, level: 'general' },
+      'grid',
+    );
+    const open = (await today()).json();
+    expect(open.counts.findings).toEqual({
+      found: 1,
+      dismissed: 0,
+      solvedOnSpot: 0,
+      reportedUp: 1,
+      closedWithCase: 0,
+    });
+    expect(open.measures.closingRate).toMatchObject({ numerator: 0, denominator: 1 });
+
+    const hazard = (await w.get('grid', `/api/v1/safety/hazards/${referred.hazardId}`)).json();
+    await ok(
+      w.send('grid', 'POST', `/api/v1/safety/hazards/${hazard.id}/actions/close_on_spot`, {
+        version: hazard.version,
+        note: '已更换灭火器',
+        photos: [PNG_BASE64],
+      }),
+    );
+    await runOutboxDispatch(w.api.ctx, { subscribers: OUTBOX_SUBSCRIBERS });
+    const closed = (await today()).json();
+    expect(closed.counts.findings).toMatchObject({ reportedUp: 1, closedWithCase: 1 });
+    expect(closed.measures.closingRate).toMatchObject({ numerator: 1, denominator: 1, value: 1 });
   });
 });

@@ -9,6 +9,7 @@ import { PageLoading } from '../../../components/PageLoading.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
 import { useApi } from '../../../platform/api/index.js';
 import { caseStateLabel } from '../../cases/case-labels.js';
+import { hazardStateLabel } from '../../safety/safety-labels.js';
 import { fetchFinding } from '../api/grid-phone.api.js';
 import { FindingActionDialog } from '../components/FindingActionDialog.js';
 import type { PhoneFindingAction } from '../grid-uploads.js';
@@ -20,9 +21,12 @@ import {
 } from '../phone-labels.js';
 import { useUploadQueue } from '../upload-queue.js';
 
-const PHONE_ACTIONS: readonly GridFindingAction[] = ['solve_on_spot', 'report_up', 'dismiss'];
+const PHONE_ACTIONS: readonly GridFindingAction[] = ['solve_on_spot', 'report_up', 'refer_hazard', 'dismiss'];
 
-/** 发现详情: the finding, its photos, the case it became, its history, and what the worker may do with it. */
+/**
+ * 发现详情: the finding, its photos, the case or hazard it became, its history, and what the worker may do with
+ * it.
+ */
 export function FindingPage() {
   const { t, locale } = useI18n();
   const id = Number(useParams().id);
@@ -78,6 +82,14 @@ export function FindingPage() {
               {f.caseNumber}（{caseStateLabel(f.caseState, locale)}）
             </Descriptions.Item>
           )}
+          {f.hazardId && f.hazardState && (
+            <Descriptions.Item label={t('phone.finding.hazard')}>
+              <Link to={`/safety/hazards/${f.hazardId}`} data-testid="finding-hazard">
+                {t('phone.finding.hazardNumber', { id: f.hazardId })}
+              </Link>
+              （{hazardStateLabel(f.hazardState, locale)}）
+            </Descriptions.Item>
+          )}
         </Descriptions>
         {f.photos.length > 0 && (
           <Image.PreviewGroup>
@@ -99,7 +111,7 @@ export function FindingPage() {
           <Alert type="info" showIcon message={t('phone.finding.pending')} style={{ marginTop: 12 }} />
         ) : (
           actions.length > 0 && (
-            <Flex gap={8} style={{ marginTop: 16 }}>
+            <Flex gap={8} wrap style={{ marginTop: 16 }}>
               {actions.map((a) => (
                 <Button
                   key={a}

@@ -17,6 +17,7 @@ const FINDING_COLORS: Record<GridFindingView['state'], string> = {
   open: '#d46b08',
   solved: '#237804',
   escalated: '#1456f0',
+  referred: '#722ed1',
   closed: '#237804',
   dismissed: '#8c8c8c',
 };

@@ -7,6 +7,7 @@ const FINDING_COLORS: Record<GridFindingState, string> = {
   open: 'gold',
   solved: 'green',
   escalated: 'blue',
+  referred: 'purple',
   closed: 'cyan',
   dismissed: 'default',
 };

@@ -7,6 +7,7 @@ import { useRouteRecord } from '../../../components/use-route-record.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
 import { CaseMap } from '../../cases/components/CaseMap.js';
 import { CaseStateTag } from '../../cases/components/CaseStateTag.js';
+import { HazardStateTag } from '../../safety/components/HazardTags.js';
 import { fetchFinding } from '../api/grid-work.api.js';
 import { FindingStateTag } from '../components/GridStateTags.js';
 import { findingActionLabel } from '../grid-labels.js';
@@ -72,6 +73,11 @@ function FindingTimeline({ finding }: { finding: GridFindingDetail }) {
                   {t('gridWork.finding.becameCase', { number: e.changes.caseNumber })}
                 </Typography.Text>
               )}
+              {typeof e.changes.hazardId === 'number' && (
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {t('gridWork.finding.becameHazard', { id: e.changes.hazardId })}
+                </Typography.Text>
+              )}
             </div>
           ),
         }))}
@@ -82,7 +88,8 @@ function FindingTimeline({ finding }: { finding: GridFindingDetail }) {
 
 /**
  * 网格事件 `/grid/findings/:id`: a finding as the supervisors read it — what was found, where and when, by whom,
- * its photos, its timeline, and the case it was reported up as (with where that case stands).
+ * its photos, its timeline, and the case it was reported up as or the hazard it was referred as (with where
+ * that case or hazard stands).
  */
 export function FindingDetailPage() {
   const { t } = useI18n();
@@ -140,6 +147,16 @@ export function FindingDetailPage() {
                     '—'
                   )}
                 </Descriptions.Item>
+                {f.hazardId && f.hazardState && (
+                  <Descriptions.Item label={t('gridWork.findings.hazard')} span={2}>
+                    <Flex gap={8} align="center" data-testid="finding-hazard">
+                      <Link to={`/safety/hazards/${f.hazardId}`}>
+                        {t('gridWork.finding.hazardNumber', { id: f.hazardId })}
+                      </Link>
+                      <HazardStateTag state={f.hazardState} />
+                    </Flex>
+                  </Descriptions.Item>
+                )}
                 <Descriptions.Item label={t('gridWork.finding.patrol')}>
                   {f.patrolId ? t('gridWork.finding.onPatrol', { id: f.patrolId }) : '—'}
                 </Descriptions.Item>

@@ -118,6 +118,11 @@ export function HazardDetailPage() {
                       {t('safety.hazard.case')}
                     </Link>
                   )}
+                  {h.gridFindingId && (
+                    <Link to={`/grid/findings/${h.gridFindingId}`} style={{ marginInlineStart: 8 }}>
+                      {t('safety.hazard.finding')}
+                    </Link>
+                  )}
                 </Descriptions.Item>
                 <Descriptions.Item label={t('safety.hazard.place')}>{h.place ?? '—'}</Descriptions.Item>
                 <Descriptions.Item label={t('safety.supervisingOrg')}>
