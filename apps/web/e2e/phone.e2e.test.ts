@@ -1,5 +1,5 @@
 import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { wgs84ToGcj02 } from '../../../packages/shared/src/geo/gcj02.js';
 import { completeCreditCode } from '../../../packages/shared/src/grid/credit-code.js';
 import { recordVisitUpload } from '../src/features/grid-phone/grid-uploads.js';
@@ -278,11 +278,16 @@ describe('the grid worker’s phone app', () => {
       await page.getByRole('navigation', { name: '手机端导航' }).getByRole('link', { name: '巡查' }).click();
       await walk(page, 150, 2);
       await page.getByRole('button', { name: /结束巡查/ }).click();
-      await page
-        .getByRole('dialog')
-        .getByRole('button', { name: /结束巡查/ })
-        .click();
-      await page.getByText('巡查已结束').waitFor();
+      // the confirmation's button is clicked until the patrol reads ended: a click while the dialog still zooms
+      // in is lost, and a second one while the first is answered finds the button busy
+      const confirmEnd = page.getByRole('dialog').getByRole('button', { name: /结束巡查/ });
+      await vi.waitFor(
+        async () => {
+          if (await confirmEnd.isVisible()) await confirmEnd.click({ timeout: 3_000 });
+          await page.getByText('巡查已结束').waitFor({ timeout: 3_000 });
+        },
+        { timeout: 45_000, interval: 500 },
+      );
       await expect.poll(() => waitingCount(page), { timeout: 30_000 }).toBe(0);
 
       const after = await findingsOnServer();
@@ -328,11 +333,16 @@ describe('the grid worker’s phone app', () => {
       await screenshot(page, 'phone-household-offline');
       await page.getByRole('navigation', { name: '手机端导航' }).getByRole('link', { name: '巡查' }).click();
       await page.getByRole('button', { name: /结束巡查/ }).click();
-      await page
-        .getByRole('dialog')
-        .getByRole('button', { name: /结束巡查/ })
-        .click();
-      await page.getByText('巡查已结束').waitFor();
+      // the confirmation's button is clicked until the patrol reads ended: a click while the dialog still zooms
+      // in is lost, and a second one while the first is answered finds the button busy
+      const confirmEnd = page.getByRole('dialog').getByRole('button', { name: /结束巡查/ });
+      await vi.waitFor(
+        async () => {
+          if (await confirmEnd.isVisible()) await confirmEnd.click({ timeout: 3_000 });
+          await page.getByText('巡查已结束').waitFor({ timeout: 3_000 });
+        },
+        { timeout: 45_000, interval: 500 },
+      );
 
       // everything waits on the phone, and the worker sees what
       expect(await waitingCount(page)).toBeGreaterThanOrEqual(7);

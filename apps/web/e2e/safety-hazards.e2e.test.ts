@@ -71,6 +71,8 @@ describe('safety hazards in the console (安全生产隐患排查治理)', () =>
       await api.dispose();
 
       const { page, context, problems } = await openPage(browser());
+      // a busy shared machine makes a page slow to answer; patience here is not a speed assertion
+      context.setDefaultTimeout(60_000);
       await signInQuickly(page, 'handler', '/safety/inspections');
       await page.getByRole('button', { name: '新建检查' }).click();
       const dialog = page.getByRole('dialog');
