@@ -1,5 +1,5 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Locator, Page, Request } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   expectNoPageErrors,
   launchBrowser,
@@ -36,14 +36,32 @@ const pageOf = (user: string) => desks[user]!.page;
 // Each step waits on a real server; on a shared, busy machine a step may take longer than the default.
 const STEP_TIMEOUT = 180_000;
 
-/** Clicks the confirm button of the open action dialog and waits for it to close. */
+const isActionPost = (r: Request) => r.url().includes('/actions/') && r.method() === 'POST';
+
+/**
+ * Clicks the confirm button of the open action dialog and waits for it to close. A click that sends nothing (lost
+ * while the dialog still zooms in) is repeated until the action is sent, never once it is.
+ */
 async function confirm(page: Page, action: string): Promise<void> {
   const dialog = page.getByRole('dialog');
-  const answer = page.waitForResponse(
-    (r) => r.url().includes('/actions/') && r.request().method() === 'POST',
-  );
-  await dialog.getByRole('button', { name: buttonName(action) }).click();
-  expect((await answer).status()).toBe(200);
+  let sent = false;
+  const onRequest = (r: Request) => {
+    if (isActionPost(r)) sent = true;
+  };
+  page.on('request', onRequest);
+  try {
+    const answer = page.waitForResponse((r) => isActionPost(r.request()));
+    await vi.waitFor(
+      async () => {
+        if (!sent) await dialog.getByRole('button', { name: buttonName(action) }).click({ timeout: 5_000 });
+        await expect.poll(() => sent, { timeout: 5_000 }).toBe(true);
+      },
+      { timeout: 60_000, interval: 500 },
+    );
+    expect((await answer).status()).toBe(200);
+  } finally {
+    page.off('request', onRequest);
+  }
   await dialog.waitFor({ state: 'hidden' });
 }
 
